@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { qsParse } from './lib/qs.ts';
+import type { Config } from './config/index.ts';
+import type { Database } from './db/client.ts';
+import type { JobQueue } from './jobs/queue.ts';
+import { loggerOptions } from './lib/logger.ts';
+import type { Outbox } from './mail/outbox.ts';
+import { registerErrorHandling } from './portal/http/errors.ts';
+import { registerRendering } from './portal/http/render.ts';
+import { publicRoutes } from './portal/features/public/routes.tsx';
+import { contactRoutes } from './portal/features/contact/routes.tsx';
+import { devMailboxRoutes } from './portal/features/dev-mailbox/routes.tsx';
+import { healthRoutes } from './portal/features/health/routes.ts';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  queue: JobQueue;
+  outbox: Outbox;
+  /** injectable clock for tests */
+  now?: () => Date;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: Required<AppDeps>;
+  }
+  interface FastifyContextConfig {
+    /** set false on routes that must accept cross-site POSTs (OIDC back-channel); everything else is checked */
+    csrf?: boolean;
+  }
+}
+
+const ASSETS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'assets');
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The one wiring point: plugins in a fixed order, no business logic here. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: { ...loggerOptions(config.logLevel) },
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.decorate('deps', { now: () => new Date(), ...deps });
+
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('X-Request-Id', req.id);
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+        ...(config.isProduction ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    strictTransportSecurity: config.isProduction ? { maxAge: 31536000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'same-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+    if (!reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-store');
+  });
+
+  await app.register(fastifyCookie, { secret: config.sessionSecret });
+  await app.register(fastifyFormbody, { parser: qsParse });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyCsrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: config.isProduction ? '__Host-ssoz-csrf' : 'ssoz-csrf',
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.isProduction, signed: true },
+  });
+  app.addHook('preHandler', (req, reply, done) => {
+    if (!STATE_CHANGING.has(req.method) || req.routeOptions.config?.csrf === false) return done();
+    app.csrfProtection(req, reply, done);
+  });
+
+  await app.register(fastifyStatic, {
+    root: ASSETS_DIR,
+    prefix: '/assets/',
+    cacheControl: false,
+    setHeaders: (reply) => {
+      reply.header('Cache-Control', config.isProduction ? 'public, max-age=86400' : 'no-cache');
+    },
+  });
+
+  registerRendering(app);
+  registerErrorHandling(app);
+
+  await app.register(healthRoutes);
+  await app.register(publicRoutes);
+  await app.register(contactRoutes);
+  if (config.demo) await app.register(devMailboxRoutes);
+
+  return app;
+}

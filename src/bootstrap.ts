@@ -1,0 +1,56 @@
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config/index.ts';
+import { buildApp } from './app.ts';
+import { openDatabase, type Database } from './db/client.ts';
+import { seedReferenceData } from './db/seed/reference.ts';
+import { JobQueue } from './jobs/queue.ts';
+import { startWorkers } from './jobs/workers.ts';
+import { createLogger } from './lib/logger.ts';
+import { Outbox } from './mail/outbox.ts';
+import { DemoMailboxTransport, SmtpTransport, type MessageTransport } from './mail/transports.ts';
+
+export interface Running {
+  app: FastifyInstance;
+  database: Database;
+  queue: JobQueue;
+  transport: MessageTransport;
+  close(): Promise<void>;
+}
+
+export function pgliteDirFor(config: Config): string {
+  return path.join(config.dataDir, 'pglite');
+}
+
+/**
+ * Open (and on first start create, migrate and seed) the database, start the job queue and the
+ * workers, and build the app. Used by the server and by the browser tests.
+ */
+export async function bootstrap(config: Config, opts: { database?: Database; now?: () => Date } = {}): Promise<Running> {
+  const log = createLogger(config.logLevel);
+  const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: pgliteDirFor(config) }));
+  await database.migrate();
+  await seedReferenceData(database.db);
+  if (config.seedDemoData) {
+    const { seedDemoData } = await import('./demo/seed-demo.ts');
+    const started = Date.now();
+    const { unitsInserted } = await seedDemoData(database.db);
+    if (unitsInserted > 0) log.info({ unitsInserted, ms: Date.now() - started }, 'demo data loaded');
+  }
+  const queue = await JobQueue.start(database, log);
+  const transport: MessageTransport = config.smtpUrl ? new SmtpTransport(config.smtpUrl, config.mailFrom) : new DemoMailboxTransport();
+  if (config.workers) await startWorkers(queue, { db: database.db, transport, logger: log });
+  const app = await buildApp({ config, database, queue, outbox: new Outbox(queue), ...(opts.now ? { now: opts.now } : {}) });
+  return {
+    app,
+    database,
+    queue,
+    transport,
+    async close() {
+      await app.close();
+      await queue.stop();
+      transport.close?.();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Typed, frozen configuration, parsed once from the environment. Every variable is in .env.example. */
+export interface Config {
+  readonly env: 'development' | 'production' | 'test';
+  readonly isProduction: boolean;
+  /** Demo mode: simulated Profil Zaufany, demo data and the demo mailbox. Never in production. */
+  readonly demo: boolean;
+  readonly host: string;
+  readonly port: number;
+  readonly publicUrl: string;
+  readonly dataDir: string;
+  readonly databaseUrl: string | null;
+  readonly sessionSecret: string;
+  readonly smtpUrl: string | null;
+  readonly mailFrom: string;
+  /** where "Skontaktuj się z nami" messages go */
+  readonly helpdeskEmail: string;
+  readonly clamdUrl: string | null;
+  readonly logLevel: string;
+  readonly trustProxy: boolean;
+  readonly seedDemoData: boolean;
+  readonly workers: boolean;
+}
+
+const boolish = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL musi zaczynać się od postgres:// lub postgresql://')
+    .optional(),
+  SESSION_SECRET: z.string().min(32, 'SESSION_SECRET musi mieć co najmniej 32 znaki').optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL musi zaczynać się od smtp:// lub smtps://').optional(),
+  MAIL_FROM: z.string().min(3).default('SSOZ II <no-reply@ssoz.example.pl>'),
+  HELPDESK_EMAIL: z.email().default('pomoc@ssoz.example.pl'),
+  CLAMD_URL: z.string().regex(/^tcp:\/\/[^:]+:\d+$/, 'CLAMD_URL ma postać tcp://host:port').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: boolish.default(false),
+  SEED_DEMO_DATA: boolish.optional(),
+  WORKERS: boolish.default(true),
+});
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Nieprawidłowa konfiguracja:\n - ${problems.join('\n - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** In demo mode a secret is generated once and kept in the data directory, so restarts keep sessions. */
+function demoSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const isProduction = e.NODE_ENV === 'production';
+  const problems: string[] = [];
+  if (isProduction) {
+    if (!e.SESSION_SECRET) problems.push('SESSION_SECRET jest wymagany w produkcji');
+    if (!e.DATABASE_URL) problems.push('DATABASE_URL jest wymagany w produkcji (PGlite służy tylko do demonstracji)');
+    if (!e.SMTP_URL) problems.push('SMTP_URL jest wymagany w produkcji (skrzynka demonstracyjna jest wyłączona)');
+    if (!e.PUBLIC_URL) problems.push('PUBLIC_URL jest wymagany w produkcji');
+    else if (!e.PUBLIC_URL.startsWith('https://')) problems.push('PUBLIC_URL musi używać https:// w produkcji');
+    if (e.SEED_DEMO_DATA) problems.push('SEED_DEMO_DATA nie może być włączony w produkcji');
+  }
+  if (problems.length) throw new ConfigError(problems);
+
+  const dataDir = path.resolve(e.DATA_DIR);
+  const demo = !isProduction;
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  return Object.freeze({
+    env: e.NODE_ENV,
+    isProduction,
+    demo,
+    host: e.HOST,
+    port: e.PORT,
+    publicUrl,
+    dataDir,
+    databaseUrl: e.DATABASE_URL ?? null,
+    sessionSecret: e.SESSION_SECRET ?? (isProduction ? '' : demoSecret(dataDir)),
+    smtpUrl: e.SMTP_URL ?? null,
+    mailFrom: e.MAIL_FROM,
+    helpdeskEmail: e.HELPDESK_EMAIL,
+    clamdUrl: e.CLAMD_URL ?? null,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    seedDemoData: demo && (e.SEED_DEMO_DATA ?? true),
+    workers: e.WORKERS,
+  });
+}

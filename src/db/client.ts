@@ -1,0 +1,82 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as schema from './schema/index.ts';
+
+export type Schema = typeof schema;
+/** The one database type repositories use; PGlite and node-postgres both implement it. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** A database or an open transaction: repositories accept either. */
+export type DbOrTx = Db | Tx;
+
+export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+export interface Database {
+  readonly db: Db;
+  readonly kind: 'pglite' | 'postgres';
+  /** connection string in server mode (pg-boss opens its own small pool) */
+  readonly url: string | null;
+  /** The PGlite instance (embedded mode) — pg-boss and test templates need it. */
+  readonly pglite: PGlite | null;
+  /** The node-postgres pool (server mode). */
+  readonly pool: pg.Pool | null;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** postgres://… → PostgreSQL; otherwise PGlite. */
+  databaseUrl: string | null;
+  /** PGlite data directory; null → in memory. */
+  pgliteDir: string | null;
+  /** A dumped PGlite data directory (tar) to start from — used by tests for a migrated template. */
+  pgliteLoadFrom?: Blob;
+  poolSize?: number;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    return {
+      db,
+      kind: 'postgres',
+      url: opts.databaseUrl,
+      pglite: null,
+      pool,
+      migrate: async () => {
+        await migratePg(drizzlePg(pool, { schema }), { migrationsFolder: MIGRATIONS_DIR });
+      },
+      close: () => pool.end(),
+    };
+  }
+  if (opts.pgliteDir) mkdirSync(opts.pgliteDir, { recursive: true });
+  const pglite = await PGlite.create({
+    ...(opts.pgliteDir ? { dataDir: opts.pgliteDir } : {}),
+    ...(opts.pgliteLoadFrom ? { loadDataDir: opts.pgliteLoadFrom } : {}),
+    extensions: { pg_trgm },
+  });
+  const native = drizzlePglite(pglite, { schema });
+  return {
+    db: native as unknown as Db,
+    kind: 'pglite',
+    url: null,
+    pglite,
+    pool: null,
+    migrate: async () => {
+      await migratePglite(native, { migrationsFolder: MIGRATIONS_DIR });
+    },
+    close: async () => {
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}

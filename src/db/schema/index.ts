@@ -1,0 +1,3 @@
+export * from './identity.ts';
+export * from './portal.ts';
+export * from './messaging.ts';

@@ -1,0 +1,189 @@
+import argon2 from 'argon2';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../db/client.ts';
+import {
+  accounts, announcements, eplozAccounts, legacyAccounts, profiles, pzCredentials, requestNumberCounters,
+  requestStatusHistory, requestSubmissions, roleRequests, units, users,
+} from '../db/schema/index.ts';
+import { ROLES, UNIT_KINDS } from '../domain/reference-data.ts';
+import { parseRequestNumber } from '../domain/request-number.ts';
+import { routeRequest } from '../domain/routing.ts';
+import { loadVerifierCandidates } from '../db/repositories/verifiers.ts';
+import { deriveProfileStatus, type RequestStatus } from '../domain/status.ts';
+import { foldForSearch } from '../lib/text.ts';
+import {
+  DEMO_ANNOUNCEMENT, DEMO_EPLOZ, DEMO_LEGACY_ACCOUNTS, DEMO_LEGACY_PASSWORD, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_PROFILES,
+} from './demo-accounts.ts';
+import { NAMED_UNITS } from './named-units.ts';
+import { generateRegistry, type GeneratedUnit } from './registry-generator.ts';
+
+/** OWASP-recommended argon2id parameters (19 MiB, 2 iterations, 1 lane). */
+export const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+type AnyUnit = GeneratedUnit | (typeof NAMED_UNITS)[number];
+
+function unitRow(u: AnyUnit) {
+  return {
+    sourceKey: u.key,
+    kindCode: u.kindCode,
+    name: u.name,
+    searchName: foldForSearch(u.name),
+    nip: u.nip,
+    regon: u.regon,
+    registryBookNo: u.registryBookNo,
+    teryt: u.teryt,
+    voivodeshipCode: u.voivodeshipCode,
+    voivodeship: u.voivodeship,
+    powiat: u.powiat,
+    gmina: u.gmina,
+    locality: u.locality,
+    postalCode: u.postalCode,
+    street: u.street,
+    buildingNo: u.buildingNo,
+    phone: u.phone,
+    email: u.email,
+    isAddictionCare: u.isAddictionCare,
+  };
+}
+
+/** Units: the named ones and the generated registry, in batches; existing keys are left alone. */
+export async function seedUnits(db: DbOrTx, registry: readonly GeneratedUnit[] = generateRegistry()): Promise<number> {
+  const rows = [...NAMED_UNITS, ...registry].map(unitRow);
+  const BATCH = 1000;
+  let inserted = 0;
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const res = await db.insert(units).values(rows.slice(i, i + BATCH)).onConflictDoNothing({ target: units.sourceKey }).returning({ id: units.id });
+    inserted += res.length;
+  }
+  return inserted;
+}
+
+async function unitIdByKey(db: DbOrTx, key: string): Promise<string> {
+  const [u] = await db.select({ id: units.id }).from(units).where(eq(units.sourceKey, key));
+  if (!u) throw new Error(`demo unit ${key} missing`);
+  return u.id;
+}
+
+export async function seedDemoPeople(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (const p of DEMO_PEOPLE) {
+      const [existing] = await tx.select({ id: pzCredentials.id }).from(pzCredentials).where(eq(pzCredentials.pesel, p.pesel));
+      if (!existing) {
+        await tx.insert(pzCredentials).values({
+          username: p.login, email: `${p.login}@example.pl`, passwordHash: await argon2.hash(DEMO_PASSWORD, ARGON2_OPTIONS),
+          firstName: p.firstName, lastName: p.lastName, pesel: p.pesel, phone: p.phone,
+        });
+      }
+      if (!p.activated) continue;
+      const now = new Date('2023-10-01T08:00:00Z');
+      await tx
+        .insert(accounts)
+        .values({
+          pesel: p.pesel, firstName: p.firstName, lastName: p.lastName, login: p.login, email: `${p.login}@example.pl`,
+          emailVerifiedAt: now, termsAcceptedAt: now, status: 'active', createdAt: now, updatedAt: now,
+        })
+        .onConflictDoNothing();
+      const [acc] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.pesel, p.pesel));
+      if (!acc) throw new Error('account insert failed');
+      await tx
+        .insert(users)
+        .values({ subject: acc.id, login: p.login, firstName: p.firstName, lastName: p.lastName, email: `${p.login}@example.pl`, createdAt: now })
+        .onConflictDoNothing();
+    }
+    for (const e of DEMO_EPLOZ) await tx.insert(eplozAccounts).values({ ...e }).onConflictDoNothing();
+  });
+}
+
+export async function seedDemoProfiles(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    const kinds = new Map(UNIT_KINDS.map((k) => [k.code, k]));
+    const isAdminProfile = (p: (typeof DEMO_PROFILES)[number]) => p.requests.some((r) => ROLES.find((x) => x.code === r.roleCode)?.isAdmin);
+    // administrators first, so the requests of the others are routed to a unit that has one
+    const ordered = [...DEMO_PROFILES].sort((a, b) => Number(isAdminProfile(b)) - Number(isAdminProfile(a)));
+    for (const dp of ordered) {
+      const person = DEMO_PEOPLE.find((p) => p.login === dp.login);
+      const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.login, dp.login));
+      if (!person || !user) throw new Error(`demo user ${dp.login} missing`);
+      const [unit] = await tx.select().from(units).where(eq(units.sourceKey, dp.unitKey));
+      if (!unit || !kinds.has(unit.kindCode)) throw new Error(`demo unit ${dp.unitKey} missing`);
+      const [existing] = await tx.select({ id: profiles.id }).from(profiles).where(and(eq(profiles.userId, user.id), eq(profiles.unitId, unit.id)));
+      if (existing) continue;
+
+      const statuses = dp.requests.map((r) => r.status as RequestStatus);
+      const first = new Date(`${dp.requests[0]?.date ?? '2023-10-02'}T09:00:00Z`);
+      const [profile] = await tx
+        .insert(profiles)
+        .values({
+          userId: user.id, unitId: unit.id, phone: person.phone, email: `${dp.login}@example.pl`,
+          status: deriveProfileStatus({ blocked: false, unitActive: unit.isActive, requestStatuses: statuses }),
+          statusChangedAt: first, createdAt: first, updatedAt: first,
+        })
+        .returning({ id: profiles.id });
+      if (!profile) throw new Error('profile insert failed');
+      const [submission] = await tx
+        .insert(requestSubmissions)
+        .values({
+          idempotencyKey: `demo:${dp.login}:${dp.unitKey}`, userId: user.id, profileId: profile.id, source: 'wizard',
+          contactPhone: person.phone, contactEmail: `${dp.login}@example.pl`, createdAt: first,
+          pdfDownloadedAt: first, deliveryChoice: 'later', finishedAt: first,
+        })
+        .returning({ id: requestSubmissions.id });
+      if (!submission) throw new Error('submission insert failed');
+      for (const r of dp.requests) {
+        const parsed = parseRequestNumber(r.number);
+        const role = ROLES.find((x) => x.code === r.roleCode);
+        if (!parsed || !role) throw new Error(`bad demo request ${r.number}`);
+        const verifier = routeRequest({
+          verifiers: await loadVerifierCandidates(tx),
+          role,
+          unit: { kindCode: unit.kindCode, voivodeshipCode: unit.voivodeshipCode ?? '', isAddictionCare: unit.isAddictionCare },
+        });
+        const at = new Date(`${r.date}T09:00:00Z`);
+        const approved = r.status === 'zatwierdzony';
+        const [req] = await tx
+          .insert(roleRequests)
+          .values({
+            number: r.number, year: parsed.year, seq: parsed.seq, submissionId: submission.id, profileId: profile.id, roleCode: r.roleCode,
+            status: r.status, verifyingUnitId: verifier.unitId, submittedAt: at, statusChangedAt: at,
+            decidedAt: approved ? at : null, assignedAt: approved ? at : null,
+          })
+          .returning({ id: roleRequests.id });
+        if (!req) throw new Error('request insert failed');
+        await tx.insert(requestStatusHistory).values({ requestId: req.id, fromStatus: null, toStatus: 'oczekujacy', changedBy: user.id, changedAt: at });
+        if (approved) await tx.insert(requestStatusHistory).values({ requestId: req.id, fromStatus: 'oczekujacy', toStatus: 'zatwierdzony', reason: 'Dane demonstracyjne', changedAt: at });
+        await tx
+          .insert(requestNumberCounters)
+          .values({ year: parsed.year, lastSeq: parsed.seq })
+          .onConflictDoUpdate({ target: requestNumberCounters.year, set: { lastSeq: sql`greatest(${requestNumberCounters.lastSeq}, excluded.last_seq)` } });
+      }
+    }
+  });
+}
+
+export async function seedDemoLegacyAndNews(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (const l of DEMO_LEGACY_ACCOUNTS) {
+      const [existing] = await tx.select({ id: legacyAccounts.id }).from(legacyAccounts).where(eq(legacyAccounts.login, l.login));
+      if (existing) continue;
+      await tx.insert(legacyAccounts).values({
+        login: l.login, passwordHash: await argon2.hash(DEMO_LEGACY_PASSWORD, ARGON2_OPTIONS), unitId: await unitIdByKey(tx, l.unitKey),
+        legacyRoles: [...l.legacyRoles], createdOn: l.createdOn,
+      });
+    }
+    const [news] = await tx.select({ id: announcements.id }).from(announcements).where(eq(announcements.title, DEMO_ANNOUNCEMENT.title));
+    if (!news) {
+      await tx.insert(announcements).values({ title: DEMO_ANNOUNCEMENT.title, body: DEMO_ANNOUNCEMENT.body, publishedAt: new Date(DEMO_ANNOUNCEMENT.publishedAt) });
+    }
+  });
+}
+
+/** All demo data of shared/spec/demo-data.md. Idempotent: a second run inserts nothing. */
+export async function seedDemoData(db: Db): Promise<{ unitsInserted: number }> {
+  // the registry is written in one transaction, so one generated unit means all of them are there
+  const [generated] = await db.select({ id: units.id }).from(units).where(sql`${units.sourceKey} like 'gen-%'`).limit(1);
+  const unitsInserted = generated ? 0 : await db.transaction((tx) => seedUnits(tx));
+  await seedDemoPeople(db);
+  await seedDemoProfiles(db);
+  await seedDemoLegacyAndNews(db);
+  return { unitsInserted };
+}

@@ -1,0 +1,63 @@
+// Request and profile statuses. Codes are ASCII (safe in URLs and the database); labels are
+// the manual's Polish words.
+
+export const REQUEST_STATUSES = ['oczekujacy', 'zatwierdzony', 'odrzucony', 'zarchiwizowany'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+/** Lower-case form, as used inside sentences and table cells of the manual. */
+export const REQUEST_STATUS_LABELS: Readonly<Record<RequestStatus, string>> = {
+  oczekujacy: 'oczekujący',
+  zatwierdzony: 'zatwierdzony',
+  odrzucony: 'odrzucony',
+  zarchiwizowany: 'zarchiwizowany',
+};
+
+/** Capitalised form for badges and filters. */
+export const REQUEST_STATUS_DISPLAY: Readonly<Record<RequestStatus, string>> = {
+  oczekujacy: 'Oczekujący',
+  zatwierdzony: 'Zatwierdzony',
+  odrzucony: 'Odrzucony',
+  zarchiwizowany: 'Zarchiwizowany',
+};
+
+export const PROFILE_STATUSES = ['aktywny', 'nieaktywowany', 'odrzucony', 'zablokowany'] as const;
+export type ProfileStatus = (typeof PROFILE_STATUSES)[number];
+
+export const PROFILE_STATUS_LABELS: Readonly<Record<ProfileStatus, string>> = {
+  aktywny: 'Aktywny',
+  nieaktywowany: 'Nieaktywowany',
+  odrzucony: 'Odrzucony',
+  zablokowany: 'Zablokowany',
+};
+
+/** Rejection reason recorded when the applicant withdraws their own request. */
+export const WITHDRAWN_REASON = 'Wycofany przez wnioskującego';
+
+export function isRequestStatus(value: string): value is RequestStatus {
+  return (REQUEST_STATUSES as readonly string[]).includes(value);
+}
+
+export function isProfileStatus(value: string): value is ProfileStatus {
+  return (PROFILE_STATUSES as readonly string[]).includes(value);
+}
+
+/**
+ * Profile status is derived, never stored by hand (domain.md), in this order:
+ * blocked profile or inactive unit → zablokowany; any approved request → aktywny;
+ * any pending request, or a rejected one not yet archived → nieaktywowany;
+ * all requests archived → odrzucony.
+ * A profile with no requests at all (only possible transiently, before its first request is
+ * saved) is `nieaktywowany`: it is not usable, yet nothing has been refused.
+ */
+export function deriveProfileStatus(input: {
+  blocked: boolean;
+  unitActive: boolean;
+  requestStatuses: readonly RequestStatus[];
+}): ProfileStatus {
+  const { blocked, unitActive, requestStatuses } = input;
+  if (blocked || !unitActive) return 'zablokowany';
+  if (requestStatuses.includes('zatwierdzony')) return 'aktywny';
+  if (requestStatuses.includes('oczekujacy') || requestStatuses.includes('odrzucony')) return 'nieaktywowany';
+  if (requestStatuses.length > 0) return 'odrzucony'; // every request is zarchiwizowany
+  return 'nieaktywowany';
+}

@@ -1,0 +1,66 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../../db/client.ts';
+import { recordAudit } from '../../../db/repositories/audit.ts';
+import { contactRequests } from '../../../db/schema/index.ts';
+import { escapeHtml } from '../../../lib/html.ts';
+import type { Outbox } from '../../../mail/outbox.ts';
+import { CONTACT_TOPICS } from './messages.ts';
+import type { ContactInput } from './schema.ts';
+
+/** e.g. K-20261125-3F9A2C: short enough to read over the phone, unique per form */
+function referenceFor(formId: string, now: Date): string {
+  const day = now.toISOString().slice(0, 10).replace(/-/g, '');
+  return `K-${day}-${formId.replace(/-/g, '').slice(0, 6).toUpperCase()}`;
+}
+
+/**
+ * Store the message and queue both e-mails in one transaction. The form id is the primary key,
+ * so a double submit or a reload returns the first reference and sends nothing more.
+ */
+export async function submitContact(
+  deps: { db: Db; outbox: Outbox; helpdeskEmail: string; now: Date },
+  input: ContactInput,
+  meta: { ip: string; requestId: string },
+): Promise<{ referenceNo: string; duplicate: boolean }> {
+  return deps.db.transaction(async (tx) => {
+    const referenceNo = referenceFor(input.formId, deps.now);
+    const inserted = await tx
+      .insert(contactRequests)
+      .values({ id: input.formId, referenceNo, name: input.name, email: input.email, topic: input.topic, message: input.message, ip: meta.ip })
+      .onConflictDoNothing()
+      .returning({ id: contactRequests.id });
+    if (inserted.length === 0) {
+      const [existing] = await tx.select({ referenceNo: contactRequests.referenceNo }).from(contactRequests).where(eq(contactRequests.id, input.formId));
+      return { referenceNo: existing?.referenceNo ?? referenceNo, duplicate: true };
+    }
+    const topic = CONTACT_TOPICS.find((t) => t.value === input.topic)?.label ?? input.topic;
+    await deps.outbox.enqueue(tx, {
+      channel: 'email',
+      to: deps.helpdeskEmail,
+      subject: `[${referenceNo}] ${topic}`,
+      text: `Zgłoszenie ${referenceNo}\nOd: ${input.name} <${input.email}>\nTemat: ${topic}\n\n${input.message}\n`,
+      html: `<p>Zgłoszenie <strong>${referenceNo}</strong></p><p>Od: ${escapeHtml(input.name)} &lt;${escapeHtml(input.email)}&gt;<br>Temat: ${escapeHtml(topic)}</p><p>${escapeHtml(input.message).replace(/\n/g, '<br>')}</p>`,
+    });
+    const confirmation =
+      `Dzień dobry,\n\notrzymaliśmy Twoją wiadomość. Numer zgłoszenia: ${referenceNo}.\nTemat: ${topic}\n\n` +
+      'Odpowiemy na ten adres e-mail najszybciej, jak to możliwe.\n\n' +
+      'Niniejsza wiadomość e-mail została wygenerowana automatycznie. Prosimy na nią nie odpowiadać.\n';
+    await deps.outbox.enqueue(tx, {
+      channel: 'email',
+      to: input.email,
+      subject: `Potwierdzenie przyjęcia zgłoszenia ${referenceNo}`,
+      text: confirmation,
+      html: `<p>Dzień dobry,</p><p>otrzymaliśmy Twoją wiadomość. Numer zgłoszenia: <strong>${referenceNo}</strong>.<br>Temat: ${escapeHtml(topic)}</p><p>Odpowiemy na ten adres e-mail najszybciej, jak to możliwe.</p><p>Niniejsza wiadomość e-mail została wygenerowana automatycznie. Prosimy na nią nie odpowiadać.</p>`,
+    });
+    await recordAudit(tx, {
+      action: 'contact.message_sent',
+      actorLabel: input.email,
+      subjectType: 'contact_request',
+      subjectId: input.formId,
+      ip: meta.ip,
+      requestId: meta.requestId,
+      details: { referenceNo, topic: input.topic },
+    });
+    return { referenceNo, duplicate: false };
+  });
+}

@@ -1,0 +1,116 @@
+import type { FormErrors } from '../../lib/forms.ts';
+
+interface BaseProps {
+  name: string;
+  label: string;
+  required?: boolean;
+  hint?: string;
+  errors?: FormErrors;
+  /** defaults to `f-<name>`; the error summary links to it */
+  id?: string;
+}
+
+function ErrorMessage({ id, text }: { id: string; text: string | undefined }): JSX.Element {
+  if (!text) return '';
+  return (
+    <p class="field__error" id={`${id}-error`}>
+      <span class="visually-hidden">Błąd: </span>
+      <span safe>{text}</span>
+    </p>
+  );
+}
+
+function describedBy(id: string, hint: string | undefined, error: string | undefined): string | undefined {
+  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return ids || undefined;
+}
+
+export function TextField(
+  props: BaseProps & { value?: string | undefined; type?: 'text' | 'email' | 'tel' | 'password'; autocomplete?: string; maxlength?: number; readonly?: boolean; inputmode?: string },
+): JSX.Element {
+  const id = props.id ?? `f-${props.name}`;
+  const error = props.errors?.[props.name];
+  return (
+    <div class={`field${error ? ' field--error' : ''}`}>
+      <label class="field__label" for={id}>
+        <span safe>{props.label}</span>
+        {props.required ? <span aria-hidden="true"> *</span> : ''}
+      </label>
+      {props.hint ? <p class="field__hint" id={`${id}-hint`} safe>{props.hint}</p> : ''}
+      <ErrorMessage id={id} text={error} />
+      <input
+        class="field__input"
+        id={id}
+        name={props.name}
+        type={props.type ?? 'text'}
+        value={props.value ?? ''}
+        autocomplete={props.autocomplete}
+        maxlength={props.maxlength}
+        inputmode={props.inputmode}
+        readonly={props.readonly}
+        required={props.required}
+        aria-required={props.required ? 'true' : undefined}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(id, props.hint, error)}
+      />
+    </div>
+  );
+}
+
+export function TextArea(props: BaseProps & { value?: string | undefined; rows?: number; maxlength?: number }): JSX.Element {
+  const id = props.id ?? `f-${props.name}`;
+  const error = props.errors?.[props.name];
+  return (
+    <div class={`field${error ? ' field--error' : ''}`}>
+      <label class="field__label" for={id}>
+        <span safe>{props.label}</span>
+        {props.required ? <span aria-hidden="true"> *</span> : ''}
+      </label>
+      {props.hint ? <p class="field__hint" id={`${id}-hint`} safe>{props.hint}</p> : ''}
+      <ErrorMessage id={id} text={error} />
+      <textarea
+        class="field__input field__textarea"
+        id={id}
+        name={props.name}
+        rows={String(props.rows ?? 6)}
+        maxlength={props.maxlength}
+        required={props.required}
+        aria-required={props.required ? 'true' : undefined}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(id, props.hint, error)}
+        safe
+      >
+        {props.value ?? ''}
+      </textarea>
+    </div>
+  );
+}
+
+export function Checkbox(props: BaseProps & { checked?: boolean; value?: string; labelHtml?: JSX.Element }): JSX.Element {
+  const id = props.id ?? `f-${props.name}`;
+  const error = props.errors?.[props.name];
+  return (
+    <div class={`field field--checkbox${error ? ' field--error' : ''}`}>
+      <ErrorMessage id={id} text={error} />
+      <input
+        class="checkbox__input"
+        type="checkbox"
+        id={id}
+        name={props.name}
+        value={props.value ?? 'tak'}
+        checked={props.checked}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(id, props.hint, error)}
+      />
+      <label class="checkbox__label" for={id}>
+        {props.labelHtml ?? <span safe>{props.label}</span>}
+        {props.required ? <span aria-hidden="true"> *</span> : ''}
+      </label>
+    </div>
+  );
+}
+
+/** The hidden CSRF field every state-changing form carries. */
+export function CsrfField({ token }: { token: string }): JSX.Element {
+  return <input type="hidden" name="_csrf" value={token} />;
+}

@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig, type Config } from '../../src/config/index.ts';
+import { bootstrap, type Running } from '../../src/bootstrap.ts';
+import { openDatabase, type Database } from '../../src/db/client.ts';
+import { createPostgresDatabaseFromTemplate, dropPostgresDatabase } from './template.ts';
+
+export interface TestApp extends Running {
+  config: Config;
+  /** a settable clock for time-dependent rules */
+  clock: { now: Date };
+}
+
+/**
+ * A full app (database from the prepared template, job queue, workers) for one test file;
+ * call close() in an after() hook.
+ * PGlite by default; with TEST_DATABASE_URL a fresh PostgreSQL database cloned from the template.
+ */
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  /** extra routes registered before the app is ready (e.g. a handler that throws) */
+  routes?: (app: Running['app']) => void;
+}
+
+export async function buildTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ssoz-test-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    SESSION_SECRET: randomBytes(32).toString('hex'),
+    ...opts.env,
+  });
+  const pgUrl = process.env.TEST_DATABASE_URL;
+  let database: Database;
+  let dbName: string | null = null;
+  if (pgUrl) {
+    dbName = `ssoz_t_${process.pid}_${randomBytes(3).toString('hex')}`;
+    database = await openDatabase({ databaseUrl: await createPostgresDatabaseFromTemplate(pgUrl, dbName), pgliteDir: null, poolSize: 4 });
+  } else {
+    const template = process.env.PGLITE_TEMPLATE;
+    if (!template) throw new Error('PGLITE_TEMPLATE is not set: run the tests with `npm test`');
+    database = await openDatabase({ databaseUrl: null, pgliteDir: null, pgliteLoadFrom: new Blob([readFileSync(template)]) });
+  }
+  const clock = { now: new Date() };
+  const running = await bootstrap({ ...config, seedDemoData: false }, { database, now: () => clock.now });
+  opts.routes?.(running.app);
+  await running.app.ready();
+  return {
+    ...running,
+    config,
+    clock,
+    /** stop the app and workers, drop the test database, remove the data directory */
+    async close() {
+      await running.close();
+      if (pgUrl && dbName) await dropPostgresDatabase(pgUrl, dbName);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** GET a page and return the CSRF token of its first form, with the cookie that goes with it. */
+export async function getForm(app: TestApp['app'], url: string): Promise<{ csrf: string; cookie: string; html: string }> {
+  const res = await app.inject({ method: 'GET', url });
+  const html = res.body;
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+  if (!csrf) throw new Error(`no CSRF token on ${url}`);
+  const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  return { csrf, cookie, html };
+}
+
+/** Poll until `check` returns a value (background jobs), failing after `timeoutMs`. */
+export async function eventually<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 10_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await check();
+    if (v) return v;
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { openDatabase } from '../../src/db/client.ts';
+import { seedReferenceData } from '../../src/db/seed/reference.ts';
+import { seedDemoData } from '../../src/demo/seed-demo.ts';
+
+export const ROOT = path.resolve(import.meta.dirname, '..', '..');
+export const TMP_DIR = path.join(ROOT, '.tmp');
+export const PG_TEMPLATE_DB = 'ssoz_test_template';
+
+/** Everything that shapes the template's contents: migrations, seeds and reference data. */
+function templateFingerprint(): string {
+  const h = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const p = path.join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else h.update(p).update(readFileSync(p));
+    }
+  };
+  for (const d of ['src/db/migrations', 'src/db/seed', 'src/demo', 'src/domain']) walk(path.join(ROOT, d));
+  return h.digest('hex').slice(0, 16);
+}
+
+/**
+ * One migrated and seeded PGlite per test run (≈10 s), dumped to a tarball that every test file
+ * loads (≈1 s) — never a migration per test. Reused across runs while its inputs are unchanged.
+ */
+export async function ensurePgliteTemplate(): Promise<string> {
+  mkdirSync(TMP_DIR, { recursive: true });
+  const file = path.join(TMP_DIR, `pglite-template-${templateFingerprint()}.tar.gz`);
+  if (existsSync(file)) return file;
+  const database = await openDatabase({ databaseUrl: null, pgliteDir: null });
+  await database.migrate();
+  await seedReferenceData(database.db);
+  await seedDemoData(database.db);
+  const dump = await database.pglite!.dumpDataDir('gzip');
+  writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  await database.close();
+  return file;
+}
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** PostgreSQL: a template database migrated and seeded once; each test file gets CREATE DATABASE … TEMPLATE. */
+export async function ensurePostgresTemplate(baseUrl: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${PG_TEMPLATE_DB} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${PG_TEMPLATE_DB}`);
+  } finally {
+    await admin.end();
+  }
+  const database = await openDatabase({ databaseUrl: withDatabase(baseUrl, PG_TEMPLATE_DB), pgliteDir: null });
+  await database.migrate();
+  await seedReferenceData(database.db);
+  await seedDemoData(database.db);
+  await database.close();
+}
+
+export async function createPostgresDatabaseFromTemplate(baseUrl: string, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${PG_TEMPLATE_DB}`);
+  } finally {
+    await admin.end();
+  }
+  return withDatabase(baseUrl, name);
+}
+
+export async function dropPostgresDatabase(baseUrl: string, name: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}

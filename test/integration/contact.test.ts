@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { eq } from 'drizzle-orm';
+import { auditLog, contactRequests, messages } from '../../src/db/schema/index.ts';
+import { buildTestApp, eventually, getForm, type TestApp } from '../helpers/app.ts';
+
+function post(t: TestApp, cookie: string, fields: Record<string, string>) {
+  return t.app.inject({
+    method: 'POST',
+    url: '/kontakt',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+    payload: new URLSearchParams(fields).toString(),
+  });
+}
+
+describe('Skontaktuj się z nami', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await buildTestApp();
+  });
+  after(() => t.close());
+
+  it('shows every error next to its field and in the summary, and keeps typed values', async () => {
+    const { csrf, cookie, html } = await getForm(t.app, '/kontakt');
+    const formId = /name="formId" value="([^"]+)"/.exec(html)?.[1] ?? '';
+    const res = await post(t, cookie, { _csrf: csrf, formId, name: 'Jan "Kowal" <b>Kowalski</b>', email: 'nie-email', message: 'krótko' });
+    assert.equal(res.statusCode, 400);
+    assert.match(res.body, /<title>Błąd: /);
+    assert.match(res.body, /class="error-summary"/);
+    const summary = res.body.slice(res.body.indexOf('error-summary'), res.body.indexOf('</ul>'));
+    const order = ['#f-email', '#f-topic', '#f-message'].map((h) => summary.indexOf(h));
+    assert.ok(order.every((i) => i > 0), 'summary links to each field');
+    assert.deepEqual([...order].sort((a, b) => a - b), order, 'summary in form order');
+    assert.match(res.body, /Wpisz poprawny adres e-mail/);
+    assert.match(res.body, /Wybierz temat wiadomości/);
+    assert.match(res.body, /Treść wiadomości musi mieć co najmniej 10 znaków/);
+    assert.match(res.body, /<span class="visually-hidden">Błąd: <\/span>/);
+    assert.match(res.body, /value="Jan &#34;Kowal&#34; <b>Kowalski<\/b>"/, 'typed value kept, quotes escaped so it cannot leave the attribute');
+    assert.match(res.body, new RegExp(`name="formId" value="${formId}"`), 'same form id kept');
+    assert.equal((await t.database.db.select().from(contactRequests).where(eq(contactRequests.id, formId))).length, 0);
+  });
+
+  it('sends the message to the helpdesk and a confirmation to the sender, once, audited', async () => {
+    const { csrf, cookie, html } = await getForm(t.app, '/kontakt');
+    const formId = /name="formId" value="([^"]+)"/.exec(html)?.[1] ?? '';
+    const fields = { _csrf: csrf, formId, name: 'Ewa Testowa', email: 'ewa.testowa@example.pl', topic: 'profil', message: 'Nie widzę mojej jednostki na liście.' };
+    const first = await post(t, cookie, fields);
+    assert.equal(first.statusCode, 303);
+    const location = first.headers.location as string;
+    assert.match(location, /^\/kontakt\/wyslano\?nr=K-\d{8}-[0-9A-F]{6}$/);
+    const again = await post(t, cookie, fields);
+    assert.equal(again.statusCode, 303);
+    assert.equal(again.headers.location, location, 'double submit gives the same reference');
+
+    const rows = await t.database.db.select().from(contactRequests).where(eq(contactRequests.id, formId));
+    assert.equal(rows.length, 1);
+    const mail = await eventually(async () => {
+      const list = (await t.app.inject({ url: '/dev/poczta.json?to=ewa.testowa@example.pl' })).json() as Array<{ subject: string; text: string; channel: string }>;
+      return list.length ? list : null;
+    });
+    assert.equal(mail.length, 1, 'one confirmation, not two');
+    assert.equal(mail[0]?.channel, 'email');
+    assert.match(mail[0]?.text ?? '', new RegExp(rows[0]!.referenceNo));
+    const helpdesk = await t.database.db.select().from(messages).where(eq(messages.to, t.config.helpdeskEmail));
+    assert.equal(helpdesk.length, 1);
+    const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.subjectId, formId));
+    assert.equal(audit.length, 1);
+    assert.equal(audit[0]?.action, 'contact.message_sent');
+    assert.ok(audit[0]?.occurredAt instanceof Date);
+
+    const page = await t.app.inject({ url: location });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Wiadomość została wysłana/);
+  });
+});

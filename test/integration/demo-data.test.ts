@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { and, count, eq, sql } from 'drizzle-orm';
+import {
+  accounts, eplozAccounts, legacyAccounts, profiles, pzCredentials, requestNumberCounters, roleRequests, roles, unitKinds, units, users,
+} from '../../src/db/schema/index.ts';
+import { seedReferenceData } from '../../src/db/seed/reference.ts';
+import { seedDemoData } from '../../src/demo/seed-demo.ts';
+import { isValidNip, isValidRegon } from '../../src/domain/identifiers.ts';
+import { ROLES, UNIT_KINDS } from '../../src/domain/reference-data.ts';
+import { buildTestApp, type TestApp } from '../helpers/app.ts';
+
+describe('reference and demo data', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await buildTestApp();
+  });
+  after(() => t.close());
+
+  it('loads the dictionaries with the manual names', async () => {
+    const r = await t.database.db.select().from(roles);
+    assert.equal(r.length, ROLES.length);
+    const filler = r.find((x) => x.name === 'Wypełniający sprawozdania finansowe');
+    assert.equal(filler?.description, 'Użytkownik mający uprawnienia do: wypełniania sprawozdań finansowych w imieniu swojej jednostki');
+    assert.equal((await t.database.db.select().from(unitKinds)).length, UNIT_KINDS.length);
+  });
+
+  it('holds at least 26,520 units from all 16 voivodeships, every NIP and REGON valid', async () => {
+    const db = t.database.db;
+    const [total] = await db.select({ n: count() }).from(units);
+    assert.ok((total?.n ?? 0) >= 26_520, `units: ${total?.n}`);
+    const voiv = await db.selectDistinct({ v: units.voivodeshipCode }).from(units);
+    assert.equal(voiv.filter((v) => v.v).length, 16);
+    const ids = await db.select({ nip: units.nip, regon: units.regon }).from(units);
+    const badNip = ids.filter((u) => !u.nip || !isValidNip(u.nip));
+    const badRegon = ids.filter((u) => !u.regon || !isValidRegon(u.regon));
+    assert.equal(badNip.length, 0, `invalid NIP: ${badNip.slice(0, 3).map((u) => u.nip).join(', ')}`);
+    assert.equal(badRegon.length, 0, `invalid REGON: ${badRegon.slice(0, 3).map((u) => u.regon).join(', ')}`);
+    const [dupNip] = await db.execute<{ n: number }>(sql`select count(*)::int as n from (select nip from portal.units group by nip having count(*) > 1) d`).then((r) => (r as unknown as { rows: Array<{ n: number }> }).rows);
+    assert.equal(dupNip?.n, 0, 'NIPs unique');
+  });
+
+  it('has the named demo accounts, ePŁOZ account and legacy accounts', async () => {
+    const db = t.database.db;
+    assert.equal((await db.select().from(pzCredentials)).length, 7);
+    const [piotr] = await db.select().from(eplozAccounts).where(eq(eplozAccounts.pesel, '78110507838'));
+    assert.equal(piotr?.login, 'pzielinski');
+    assert.equal((await db.select().from(accounts).where(eq(accounts.pesel, '85031401244'))).length, 0, 'anna.nowak has no UEOZ account');
+    const activated = await db.select().from(accounts).where(eq(accounts.status, 'active'));
+    assert.equal(activated.length, 5);
+    assert.ok(activated.every((a) => a.emailVerifiedAt && a.email === `${a.login}@example.pl`));
+    const legacy = await db.select().from(legacyAccounts);
+    assert.deepEqual(legacy.map((l) => l.login).sort(), ['goz.piotrowice', 'stare.konto']);
+    assert.ok(legacy.every((l) => l.passwordHash.startsWith('$argon2id$')));
+  });
+
+  it("gives maria.wisniewska the manual's profiles and requests", async () => {
+    const db = t.database.db;
+    const rows = await db
+      .select({ unit: units.name, status: profiles.status, number: roleRequests.number, reqStatus: roleRequests.status, role: roles.name })
+      .from(profiles)
+      .innerJoin(users, eq(users.id, profiles.userId))
+      .innerJoin(units, eq(units.id, profiles.unitId))
+      .innerJoin(roleRequests, eq(roleRequests.profileId, profiles.id))
+      .innerJoin(roles, eq(roles.code, roleRequests.roleCode))
+      .where(eq(users.login, 'maria.wisniewska'));
+    const byNumber = new Map(rows.map((r) => [r.number, r]));
+    assert.equal(byNumber.get('U000573/2023')?.unit, 'Starostwo Powiatowe w Aleksandrowie Kujawskim');
+    assert.equal(byNumber.get('U000573/2023')?.status, 'aktywny');
+    assert.equal(byNumber.get('U000593/2023')?.reqStatus, 'oczekujacy');
+    assert.equal(byNumber.get('U000593/2023')?.role, 'Wypełniający sprawozdania niefinansowe');
+    assert.equal(byNumber.get('U000594/2023')?.unit, '-Prywatna Specjalistyczna Przychodnia Stomatologiczna K-Dent spółka z o.o.');
+    assert.equal(byNumber.get('U000594/2023')?.status, 'nieaktywowany');
+    assert.ok([...byNumber.values()].some((r) => r.unit === 'Centrum e-Zdrowia' && r.status === 'aktywny'));
+    const [counter] = await db.select().from(requestNumberCounters).where(eq(requestNumberCounters.year, 2023));
+    assert.ok((counter?.lastSeq ?? 0) >= 594, 'counter past the demo numbers');
+  });
+
+  it('seeding again changes nothing', async () => {
+    const db = t.database.db;
+    const n = async (rows: Promise<Array<{ n: number }>>) => (await rows)[0]?.n;
+    const snapshot = async () => [
+      await n(db.select({ n: count() }).from(units)),
+      await n(db.select({ n: count() }).from(profiles)),
+      await n(db.select({ n: count() }).from(roleRequests)),
+      await n(db.select({ n: count() }).from(users)),
+      await n(db.select({ n: count() }).from(legacyAccounts)),
+    ];
+    const beforeCounts = await snapshot();
+    await seedReferenceData(db);
+    const res = await seedDemoData(db);
+    assert.equal(res.unitsInserted, 0);
+    assert.deepEqual(await snapshot(), beforeCounts);
+    const [kd] = await db.select({ n: count() }).from(units).where(and(eq(units.kindCode, 'PODM'), eq(units.nip, '7812345678')));
+    assert.equal(kd?.n, 1);
+  });
+});

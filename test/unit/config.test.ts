@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { ConfigError, loadConfig } from '../../src/config/index.ts';
+
+const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'ssoz-cfg-'));
+
+describe('config', () => {
+  it('defaults to the embedded demo on port 3000', () => {
+    const c = loadConfig({ DATA_DIR: tmp() });
+    assert.equal(c.port, 3000);
+    assert.equal(c.publicUrl, 'http://localhost:3000');
+    assert.equal(c.databaseUrl, null);
+    assert.equal(c.demo, true);
+    assert.equal(c.seedDemoData, true);
+    assert.ok(c.sessionSecret.length >= 32);
+    assert.ok(Object.isFrozen(c));
+  });
+
+  it('derives the public URL from PORT unless set, and keeps the demo secret across starts', () => {
+    const dir = tmp();
+    const a = loadConfig({ DATA_DIR: dir, PORT: '8080' });
+    assert.equal(a.publicUrl, 'http://localhost:8080');
+    assert.equal(loadConfig({ DATA_DIR: dir }).sessionSecret, a.sessionSecret);
+    assert.equal(loadConfig({ DATA_DIR: dir, PUBLIC_URL: 'http://ssoz.local:9000/' }).publicUrl, 'http://ssoz.local:9000');
+  });
+
+  it('refuses production without what production needs, naming each', () => {
+    assert.throws(
+      () => loadConfig({ NODE_ENV: 'production', DATA_DIR: tmp() }),
+      (e: unknown) => e instanceof ConfigError && ['SESSION_SECRET', 'DATABASE_URL', 'SMTP_URL', 'PUBLIC_URL'].every((k) => e.problems.some((p) => p.includes(k))),
+    );
+  });
+
+  it('production never loads demo data or demo pages', () => {
+    const c = loadConfig({
+      NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40), DATABASE_URL: 'postgres://u@db/ssoz', SMTP_URL: 'smtp://mail:25', PUBLIC_URL: 'https://ssoz.example.pl',
+    });
+    assert.equal(c.demo, false);
+    assert.equal(c.seedDemoData, false);
+    assert.throws(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40), DATABASE_URL: 'postgres://u@db/ssoz', SMTP_URL: 'smtp://mail:25', PUBLIC_URL: 'https://ssoz.example.pl', SEED_DEMO_DATA: '1' }), ConfigError);
+  });
+
+  it('rejects malformed values', () => {
+    assert.throws(() => loadConfig({ DATA_DIR: tmp(), PORT: 'abc' }), ConfigError);
+    assert.throws(() => loadConfig({ DATA_DIR: tmp(), DATABASE_URL: 'mysql://x' }), ConfigError);
+  });
+});

@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { contactMessages, EMAIL_MAX_LENGTH, isValidEmail, normalizeEmail, normalizePhone } from '../../src/domain/contact.ts';
+
+test('Polish numbers in the usual spellings become one display form', () => {
+  assert.equal(normalizePhone('600100200'), '+48 600 100 200');
+  assert.equal(normalizePhone('+48 600 100 200'), '+48 600 100 200');
+  assert.equal(normalizePhone('+48600100200'), '+48 600 100 200');
+  assert.equal(normalizePhone('  600-100-200 '), '+48 600 100 200');
+  assert.equal(normalizePhone('0048600100200'), '+48 600 100 200');
+  assert.equal(normalizePhone('(22) 597 09 27'), '+48 22 597 09 27');
+});
+
+test('foreign numbers with + and country code', () => {
+  assert.equal(normalizePhone('+44 20 7946 0958'), '+44 20 7946 0958');
+  assert.equal(normalizePhone('+4930901820'), '+49 30 901820');
+});
+
+test('invalid phone numbers', () => {
+  for (const bad of ['', '   ', '123', '600 100 20', '6001002000', '600100200abc', 'tel. 600100200', '+48 000 000 000', '++48600100200']) {
+    assert.equal(normalizePhone(bad), null, JSON.stringify(bad));
+  }
+});
+
+test('valid e-mail addresses', () => {
+  assert.equal(isValidEmail('jan.kowalski@example.pl'), true);
+  assert.equal(isValidEmail('statystyka@cez.gov.pl'), true);
+  assert.equal(isValidEmail('a.b+ssoz@sub.example.com'), true);
+  assert.equal(normalizeEmail('  jan.kowalski@example.pl \n'), 'jan.kowalski@example.pl');
+});
+
+test('invalid e-mail addresses', () => {
+  for (const bad of ['', '   ', 'jan', 'jan@', '@example.pl', 'jan kowalski@example.pl', 'jan@localhost', 'jan@@example.pl', 'jan..k@example.pl', 'jan@example..pl']) {
+    assert.equal(isValidEmail(bad), false, JSON.stringify(bad));
+    assert.equal(normalizeEmail(bad), null);
+  }
+});
+
+test('e-mail length limit is 254 characters', () => {
+  // 64-character local part and labels under 63 characters, so only the total length varies.
+  const address = (lastLabel: number): string =>
+    `${'a'.repeat(64)}@${`${'b'.repeat(49)}.`.repeat(3)}${'c'.repeat(lastLabel)}.pl`;
+  const atLimit = address(36);
+  const overLimit = address(37);
+  assert.equal(atLimit.length, EMAIL_MAX_LENGTH);
+  assert.equal(overLimit.length, EMAIL_MAX_LENGTH + 1);
+  assert.equal(isValidEmail(atLimit), true);
+  assert.equal(isValidEmail(overLimit), false);
+});
+
+test('messages are Polish and give an example', () => {
+  assert.equal(contactMessages.phoneInvalid, 'Wpisz poprawny numer telefonu, np. +48 600 100 200');
+  assert.equal(contactMessages.emailInvalid, 'Wpisz poprawny adres e-mail, np. jan.kowalski@example.pl');
+  assert.equal(normalizePhone('+48 600 100 200'), '+48 600 100 200'); // the example itself is accepted
+  assert.equal(isValidEmail('jan.kowalski@example.pl'), true);
+  for (const message of Object.values(contactMessages)) assert.ok(message.length > 0);
+});
