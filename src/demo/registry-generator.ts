@@ -74,73 +74,95 @@ function hash(s: string): number {
 
 // ───────────────────────── Polish locative ─────────────────────────
 
-// Irregular or multi-word names the rules below would get wrong.
+// Irregular or multi-word names the rules below would get wrong (checked against every town in TERC).
 const LOCATIVE_EXCEPTIONS: Record<string, string> = {
-  'Białystok': 'Białymstoku', 'Łódź': 'Łodzi', 'Radom': 'Radomiu', 'Bytom': 'Bytomiu', 'Chełm': 'Chełmie',
-  'Bydgoszcz': 'Bydgoszczy', 'Zamość': 'Zamościu', 'Przemyśl': 'Przemyślu', 'Koło': 'Kole', 'Zakopane': 'Zakopanem',
-  'Końskie': 'Końskich', 'Jelenia Góra': 'Jeleniej Górze', 'Zielona Góra': 'Zielonej Górze', 'Kamienna Góra': 'Kamiennej Górze',
-  'Biała Podlaska': 'Białej Podlaskiej', 'Nowy Sącz': 'Nowym Sączu', 'Nowy Targ': 'Nowym Targu', 'Nowy Tomyśl': 'Nowym Tomyślu',
-  'Nowy Dwór Mazowiecki': 'Nowym Dworze Mazowieckim', 'Nowy Dwór Gdański': 'Nowym Dworze Gdańskim', 'Nowa Sól': 'Nowej Soli',
-  'Nowe Miasto Lubawskie': 'Nowym Mieście Lubawskim', 'Nowa Dęba': 'Nowej Dębie', 'Stalowa Wola': 'Stalowej Woli',
-  'Bielsko-Biała': 'Bielsku-Białej', 'Skarżysko-Kamienna': 'Skarżysku-Kamiennej', 'Golub-Dobrzyń': 'Golubiu-Dobrzyniu',
-  'Dąbrowa Górnicza': 'Dąbrowie Górniczej', 'Ruda Śląska': 'Rudzie Śląskiej', 'Środa Śląska': 'Środzie Śląskiej',
-  'Środa Wielkopolska': 'Środzie Wielkopolskiej', 'Sucha Beskidzka': 'Suchej Beskidzkiej', 'Pruszcz Gdański': 'Pruszczu Gdańskim',
+  'Białystok': 'Białymstoku', 'Łódź': 'Łodzi', 'Chełm': 'Chełmie', 'Bydgoszcz': 'Bydgoszczy', 'Zamość': 'Zamościu',
+  'Koło': 'Kole', 'Nakło': 'Nakle', 'Jasło': 'Jaśle', 'Wisła': 'Wiśle', 'Piła': 'Pile', 'Skała': 'Skale', 'Boguchwała': 'Boguchwale',
+  'Zakopane': 'Zakopanem', 'Końskie': 'Końskich', 'Kolonowskie': 'Kolonowskiem', 'Zawadzkie': 'Zawadzkiem', 'Czarne': 'Czarnem',
+  'Dobre': 'Dobrem', 'Nowe': 'Nowem', 'Jedwabne': 'Jedwabnem', 'Skępe': 'Skępem', 'Jastrowie': 'Jastrowiu', 'Międzylesie': 'Międzylesiu',
+  'Międzyzdroje': 'Międzyzdrojach', 'Brzeszcze': 'Brzeszczach', 'Orzesze': 'Orzeszu', 'Korsze': 'Korszach', 'Siedliszcze': 'Siedliszczu',
+  'Chodzież': 'Chodzieży', 'Gołdap': 'Gołdapi', 'Jastrząb': 'Jastrzębiu', 'Bardo': 'Bardzie', 'Ujazd': 'Ujeździe', 'Łobez': 'Łobzie',
+  'Sztum': 'Sztumie', 'Sopot': 'Sopocie', 'Łęczna': 'Łęcznej', 'Przysucha': 'Przysusze', 'Piaski': 'Piaskach', 'Stawiski': 'Stawiskach',
+  'Biała': 'Białej', 'Dobra': 'Dobrej', 'Leśna': 'Leśnej', 'Osieczna': 'Osiecznej', 'Szczytna': 'Szczytnej', 'Wysoka': 'Wysokiej',
+  'Limanowa': 'Limanowej', 'Kolbuszowa': 'Kolbuszowej', 'Bobowa': 'Bobowej', 'Szlichtyngowa': 'Szlichtyngowej', 'Kargowa': 'Kargowej',
+  'Iłowa': 'Iłowej', 'Błażowa': 'Błażowej', 'Poniatowa': 'Poniatowej',
+  'Jelenia Góra': 'Jeleniej Górze', 'Zielona Góra': 'Zielonej Górze', 'Kamienna Góra': 'Kamiennej Górze', 'Góra Kalwaria': 'Górze Kalwarii',
+  'Tarnowskie Góry': 'Tarnowskich Górach', 'Biała Podlaska': 'Białej Podlaskiej', 'Biała Piska': 'Białej Piskiej', 'Biała Rawska': 'Białej Rawskiej',
+  'Nowy Sącz': 'Nowym Sączu', 'Stary Sącz': 'Starym Sączu', 'Nowy Targ': 'Nowym Targu', 'Nowy Tomyśl': 'Nowym Tomyślu',
+  'Nowy Dwór Mazowiecki': 'Nowym Dworze Mazowieckim', 'Nowy Dwór Gdański': 'Nowym Dworze Gdańskim', 'Nowy Korczyn': 'Nowym Korczynie',
+  'Nowy Staw': 'Nowym Stawie', 'Nowy Wiśnicz': 'Nowym Wiśniczu', 'Nowa Sól': 'Nowej Soli', 'Nowa Dęba': 'Nowej Dębie',
+  'Nowa Ruda': 'Nowej Rudzie', 'Nowa Sarzyna': 'Nowej Sarzynie', 'Nowa Słupia': 'Nowej Słupi', 'Nowe Brzesko': 'Nowym Brzesku',
+  'Nowe Miasteczko': 'Nowym Miasteczku', 'Nowe Miasto': 'Nowym Mieście', 'Nowe Miasto Lubawskie': 'Nowym Mieście Lubawskim',
+  'Nowe Skalmierzyce': 'Nowych Skalmierzycach', 'Nowe Warpno': 'Nowym Warpnie', 'Dobre Miasto': 'Dobrym Mieście',
+  'Biały Bór': 'Białym Borze', 'Złoty Stok': 'Złotym Stoku', 'Czarna Białostocka': 'Czarnej Białostockiej', 'Czarna Woda': 'Czarnej Wodzie',
+  'Czarny Dunajec': 'Czarnym Dunajcu', 'Murowana Goślina': 'Murowanej Goślinie', 'Miejska Górka': 'Miejskiej Górce',
+  'Piława Górna': 'Piławie Górnej', 'Podkowa Leśna': 'Podkowie Leśnej', 'Szklarska Poręba': 'Szklarskiej Porębie',
+  'Kazimierza Wielka': 'Kazimierzy Wielkiej', 'Mszana Dolna': 'Mszanie Dolnej', 'Rejowiec Fabryczny': 'Rejowcu Fabrycznym',
+  'Brześć Kujawski': 'Brześciu Kujawskim', 'Borne Sulinowo': 'Bornem Sulinowie', 'Konstancin-Jeziorna': 'Konstancinie-Jeziornie',
+  'Ruciane-Nida': 'Rucianem-Nidzie', 'Boguszów-Gorce': 'Boguszowie-Gorcach', 'Bielsko-Biała': 'Bielsku-Białej',
+  'Skarżysko-Kamienna': 'Skarżysku-Kamiennej', 'Golub-Dobrzyń': 'Golubiu-Dobrzyniu', 'Dąbrowa Górnicza': 'Dąbrowie Górniczej',
+  'Ruda Śląska': 'Rudzie Śląskiej', 'Środa Śląska': 'Środzie Śląskiej', 'Środa Wielkopolska': 'Środzie Wielkopolskiej',
+  'Sucha Beskidzka': 'Suchej Beskidzkiej', 'Stalowa Wola': 'Stalowej Woli', 'Zduńska Wola': 'Zduńskiej Woli',
   'Ostrów Mazowiecka': 'Ostrowi Mazowieckiej', 'Wysokie Mazowieckie': 'Wysokiem Mazowieckiem', 'Rabka-Zdrój': 'Rabce-Zdroju',
-  'Kolbuszowa': 'Kolbuszowej', 'Bobowa': 'Bobowej', 'Piwniczna-Zdrój': 'Piwnicznej-Zdroju', 'Zduńska Wola': 'Zduńskiej Woli',
-  'Limanowa': 'Limanowej', 'Łobez': 'Łobzie', 'Pasym': 'Pasymiu', 'Sopot': 'Sopocie', 'Kock': 'Kocku',
+  'Piwniczna-Zdrój': 'Piwnicznej-Zdroju', 'Międzyrzec Podlaski': 'Międzyrzecu Podlaskim', 'Chojna': 'Chojnie', 'Błonie': 'Błoniu',
+  'Kolonia': 'Kolonii', 'Linia': 'Linii', 'Stronie Śląskie': 'Stroniu Śląskim',
 };
 
 // Single words that look like nouns but decline as adjectives.
 const ADJECTIVE_WORDS = /^(Biała|Dobra|Sucha|Stara|Nowa|Wysoka|Wielka|Mała|Krasna|Czarna|Zielona|Złota|Głęboka|Długa|Szeroka|Lipowa|Bystra|Mokra|Święta)$/;
 // Most single-word names in -owa are adjectival (Limanowa → Limanowej); these few are nouns.
-const NOUNS_IN_OWA = /^(Częstochowa|Dąbrowa|Wschowa|Kudowa)$/;
+const NOUNS_IN_OWA = /^(Częstochowa|Dąbrowa|Wschowa|Kudowa|Włoszczowa)$/;
 
 type Gender = 'm' | 'f' | 'n' | 'pl';
 
 // [ending, replacement or null (= unsure), gender]; the first match wins, so order matters.
 const NOUN_RULES: readonly [RegExp, string | null, Gender][] = [
-  [/(ic|yc|lc)e$/, '$1ach', 'pl'], // Katowice → Katowicach, Kielce → Kielcach
-  [/([^sczd])(k|g)i$/, '$1$2ach', 'pl'], // Suwałki → Suwałkach (not adjectival -ski/-cki)
-  [/([^n])y$/, '$1ach', 'pl'], // Tychy → Tychach, Puławy → Puławach
+  [/(ic|yc|lc|wc)e$/, '$1ach', 'pl'], [/([iy])cze$/, '$1czach', 'pl'], [/ele$/, 'elach', 'pl'], // Katowice, Kielce, Siemiatycze, Chorzele
+  [/(sz|cz|rz|ż)ki$/, '$1kach', 'pl'], [/(s|c|z)ki$/, null, 'pl'], [/([kg])i$/, '$1ach', 'pl'], // Koluszki, Suwałki (not adjectival -ski/-cki)
+  [/y$/, 'ach', 'pl'], [/([iy])ska$/, '$1skach', 'pl'], [/ska$/, null, 'f'], // Tychy, Puławy, Brzeziny; Pobiedziska, Brzyska; not Płaska
   [/ów$/, 'owie', 'm'], // Kraków → Krakowie
   [/([oe])wo$/, '$1wie', 'n'], // Wejherowo → Wejherowie
   [/(rz|sz|cz|ż)no$/, '$1nie', 'n'], [/zno$/, 'źnie', 'n'], [/sno$/, 'śnie', 'n'], [/no$/, 'nie', 'n'], // Jaworzno, Gniezno, Krosno, Kutno
-  [/([skz])ko$/, '$1ku', 'n'], [/cko$/, 'cku', 'n'], // Bielsko → Bielsku, Kłodzko → Kłodzku, Olecko → Olecku
-  [/([iy])n$/, '$1nie', 'm'], // Lublin → Lublinie, Olsztyn → Olsztynie
+  [/ko$/, 'ku', 'n'], // Bielsko, Kłodzko, Olecko, Drezdenko
+  [/([iy])n$/, '$1nie', 'm'], [/an$/, 'anie', 'm'], // Lublin, Olsztyn, Kościan
   [/ń$/, 'niu', 'm'], // Poznań → Poznaniu
-  [/ek$/, 'ku', 'm'], [/k$/, 'ku', 'm'], // Włocławek → Włocławku; Gdańsk, Rybnik, Ełk
-  [/niec$/, 'ńcu', 'm'], [/dziec$/, 'dźcu', 'm'], [/([wpbml])iec$/, '$1cu', 'm'], [/iec$/, null, 'm'], [/ec$/, 'cu', 'm'], // Lubliniec, Nowogrodziec, Sosnowiec, Grójec
+  [/iek$/, 'ieku', 'm'], [/ek$/, 'ku', 'm'], [/k$/, 'ku', 'm'], // Osiek; Włocławek → Włocławku; Gdańsk, Rybnik, Ełk
+  [/rzec$/, null, 'm'], [/niec$/, 'ńcu', 'm'], [/dziec$/, 'dźcu', 'm'], [/([wpbml])iec$/, '$1cu', 'm'], [/iec$/, null, 'm'], [/ec$/, 'cu', 'm'], // not -rzec (Samborzec → Samborcu, Międzyrzec → Międzyrzecu); Lubliniec, Nowogrodziec, Sosnowiec, Grójec
   [/(g|ch|sz|cz|rz|ż|dz|c|j|l)$/, '$1u', 'm'], // Elbląg, Wałbrzych, Kalisz, Wałcz, Sandomierz, Grudziądz, Sierpc, Biłgoraj
+  [/ść$/, 'ści', 'f'], [/dź$/, 'dzi', 'f'], // Pakość, Czeladź
+  [/([oyi])m$/, '$1miu', 'm'], [/([euł])m$/, '$1mie', 'm'], // Radom, Bytom, Oświęcim; Śrem
   [/ław$/, 'ławiu', 'm'], [/w$/, 'wie', 'm'], // Wrocław → Wrocławiu, Sochaczew → Sochaczewie
   [/st$/, 'ście', 'm'], [/([^e])t$/, '$1cie', 'm'], [/([^e])d$/, '$1dzie', 'm'], [/([^e])r$/, '$1rze', 'm'], [/([^e])ł$/, '$1le', 'm'],
-  [/ca$/, 'cy', 'f'], [/(rz|sz|cz|ż|dz)a$/, '$1y', 'f'], // Legnica → Legnicy, Łomża → Łomży
+  [/ąca$/, null, 'f'], [/ca$/, 'cy', 'f'], [/(rz|sz|cz|ż|dz)a$/, '$1y', 'f'], // Legnica → Legnicy, Łomża → Łomży
   [/ka$/, 'ce', 'f'], [/ga$/, 'dze', 'f'], [/wa$/, 'wie', 'f'], [/([iy])na$/, '$1nie', 'f'], [/da$/, 'dzie', 'f'],
   [/ra$/, 'rze', 'f'], [/sa$/, 'sie', 'f'], [/ta$/, 'cie', 'f'], [/([bpm])a$/, '$1ie', 'f'],
-  [/([^aeiouy])ia$/, '$1i', 'f'], [/la$/, 'li', 'f'], // Gdynia → Gdyni, Tuchola → Tucholi
-  [/(ci|dzi|ni|rz|bi)e$/, '$1u', 'n'], [/le$/, 'lu', 'n'], // Świnoujście, Zabrze, Jastrzębie, Opole
+  [/ria$/, 'rii', 'f'], [/([^aeiouy])ia$/, '$1i', 'f'], [/([cs])ja$/, '$1ji', 'f'], [/ja$/, 'i', 'f'], [/la$/, 'li', 'f'], // Bogoria, Gdynia, Złotoryja, Tuchola
+  // -nie and -le are often plurals (Uchanie → Uchaniach, Kowale → Kowalach), so only safe ones:
+  [/(ci|dzi|rz|bi)e$/, '$1u', 'n'], [/(pol|źl)e$/, '$1u', 'n'], // Świnoujście, Zabrze, Jastrzębie, Opole, Koźle
 ];
 
 /** Locative of a single noun, with its grammatical gender for agreeing adjectives, or null when unsure. */
 function nounLocative(word: string): [string, Gender] | null {
   if (ADJECTIVE_WORDS.test(word) || (word.endsWith('owa') && !NOUNS_IN_OWA.test(word))) return null;
   // ó before a final consonant alternates with o: Wyszogród → Wyszogrodzie, Zdrój → Zdroju.
-  const stem = word.replace(/ó([dgjrzł])$/, 'o$1');
+  const stem = word.replace(/ó(dz|rz|[dgjrzł])$/, 'o$1');
   for (const [re, to, g] of NOUN_RULES) {
     if (re.test(stem)) return to === null ? null : [stem.replace(re, to), g];
   }
   return null;
 }
 
-/** Adjective after a town noun, agreeing with it: Kujawski → Kujawskim, Mazowiecka → Mazowieckiej. */
+/** Adjective after a town noun, agreeing with it: Kujawski → Kujawskim, Mazowiecka → Mazowieckiej, Dolne → Dolnych. */
 function adjectiveLocative(adj: string, g: Gender): string | null {
-  const m = /^(.+)(ski|cki|dzki|zki|ska|cka|dzka|zka|skie|ckie|dzkie|zkie)$/.exec(adj);
+  const m = /^(.+(?:sk|ck|dzk|zk)|Doln|Górn|Wielk|Mał)(i|y|a|ie|e)$/.exec(adj);
   if (!m) return null;
-  const stem = m[1] + (m[2] ?? '').replace(/(i|a|ie)$/, '');
-  const ending = (m[2] ?? '').slice(-1) === 'a' ? 'f' : (m[2] ?? '').endsWith('ie') ? 'ne' : 'm';
-  if (g === 'f' && ending === 'f') return `${stem}iej`;
-  if (g === 'm' && ending === 'm') return `${stem}im`;
-  if (g === 'n' && ending === 'ne') return `${stem}im`;
-  if (g === 'pl' && ending === 'ne') return `${stem}ich`;
+  const stem = m[1] ?? '';
+  const soft = /[kg]$/.test(stem); // -k-/-g- stems take i: Kujawskim, Wielkiej
+  const ending = m[2] ?? '';
+  const kind = ending === 'a' ? 'f' : ending === 'e' || ending === 'ie' ? 'ne' : 'm';
+  if (g === 'f' && kind === 'f') return `${stem}${soft ? 'iej' : 'ej'}`;
+  if ((g === 'm' && kind === 'm') || (g === 'n' && kind === 'ne')) return `${stem}${soft ? 'im' : 'ym'}`;
+  if (g === 'pl' && kind === 'ne') return `${stem}${soft ? 'ich' : 'ych'}`;
   return null;
 }
 
@@ -156,7 +178,7 @@ export function locativePl(name: string): string | null {
   const words = name.split(' ');
   if (words.length === 1) {
     const parts = name.split('-'); // Kędzierzyn-Koźle, Czechowice-Dziedzice, Busko-Zdrój
-    const declined = parts.map((p) => nounLocative(p)?.[0] ?? null);
+    const declined = parts.map((p) => LOCATIVE_EXCEPTIONS[p] ?? nounLocative(p)?.[0] ?? null);
     return declined.every((p) => p !== null) ? declined.join('-') : null;
   }
   if (words.length === 2) {
@@ -189,14 +211,15 @@ const SPECIALTIES = ['Ginekologiczny', 'Okulistyczny', 'Pediatryczny', 'Kardiolo
 const STREETS = ['ul. Kościuszki', 'ul. Mickiewicza', 'ul. Słowackiego', 'ul. Polna', 'ul. Leśna', 'ul. Szkolna', 'ul. Kościelna', 'ul. Kolejowa', 'ul. Długa', 'ul. Krótka', 'ul. Lipowa', 'ul. Parkowa', 'ul. Sienkiewicza', 'ul. Jana Pawła II', 'ul. 3 Maja', 'ul. Piłsudskiego', 'ul. Wojska Polskiego', 'ul. Armii Krajowej', 'ul. Kilińskiego', 'ul. Żeromskiego', 'ul. Prusa', 'ul. Reymonta', 'ul. Konopnickiej', 'ul. Kopernika', 'ul. Chopina', 'ul. Ogrodowa', 'ul. Zielona', 'ul. Słoneczna', 'ul. Kwiatowa', 'ul. Wiejska', 'ul. Klonowa', 'ul. Brzozowa', 'ul. Akacjowa', 'ul. Poniatowskiego', 'ul. Narutowicza', 'ul. Batorego', 'ul. Dworcowa', 'ul. Wolności', 'ul. Zdrowia', 'ul. Szpitalna', 'ul. Lekarska', 'ul. Traugutta', 'ul. Moniuszki', 'ul. Staszica', 'ul. Nowa', 'Rynek', 'pl. Wolności', 'al. Niepodległości', 'os. Słoneczne', 'ul. Solidarności', 'ul. Grunwaldzka', 'ul. Mazowiecka', 'ul. Wyszyńskiego'] as const;
 const RURAL_STREETS = ['ul. Główna', 'ul. Szkolna', 'ul. Kościelna', 'ul. Polna', 'ul. Leśna', 'ul. Wiejska', 'ul. Ogrodowa', 'ul. Spacerowa', 'ul. Lipowa', 'ul. Długa'] as const;
 
-// Postal districts (first two digits) by voivodeship; the first listed is the capital's.
-const POSTAL: Record<string, readonly string[]> = {
-  '02': ['50', '51', '52', '53', '54', '55', '56', '57', '58', '59'], '04': ['85', '86', '87', '88', '89'],
-  '06': ['20', '21', '22', '23', '24'], '08': ['65', '66', '67', '68', '69'], '10': ['90', '91', '92', '93', '95', '96', '97', '98', '99'],
-  '12': ['30', '31', '32', '33', '34'], '14': ['00', '01', '02', '03', '04', '05', '06', '07', '08', '09', '26', '27'],
-  '16': ['45', '46', '47', '48', '49'], '18': ['35', '36', '37', '38', '39'], '20': ['15', '16', '17', '18', '19'],
-  '22': ['80', '81', '82', '83', '84', '76', '77'], '24': ['40', '41', '42', '43', '44'], '26': ['25', '26', '27', '28', '29'],
-  '28': ['10', '11', '12', '13', '14', '19'], '30': ['60', '61', '62', '63', '64'], '32': ['70', '71', '72', '73', '74', '75', '78'],
+// Postal districts (first two digits) by voivodeship: [the voivode's seat city, the rest of the voivodeship].
+const POSTAL: Record<string, readonly [readonly string[], readonly string[]]> = {
+  '02': [['50', '51', '52', '53', '54'], ['55', '56', '57', '58', '59']], '04': [['85'], ['86', '87', '88', '89']],
+  '06': [['20'], ['21', '22', '23', '24']], '08': [['66'], ['65', '66', '67', '68', '69']],
+  '10': [['90', '91', '92', '93', '94'], ['95', '96', '97', '98', '99']], '12': [['30', '31'], ['32', '33', '34']],
+  '14': [['00', '01', '02', '03', '04'], ['05', '06', '07', '08', '09', '26', '27']], '16': [['45'], ['46', '47', '48', '49']],
+  '18': [['35'], ['36', '37', '38', '39']], '20': [['15'], ['16', '17', '18', '19']], '22': [['80'], ['81', '82', '83', '84', '76', '77']],
+  '24': [['40'], ['41', '42', '43', '44']], '26': [['25'], ['26', '27', '28', '29']], '28': [['10'], ['11', '12', '13', '14', '19']],
+  '30': [['60', '61'], ['62', '63', '64']], '32': [['70', '71'], ['72', '73', '74', '75', '78']],
 };
 // Landline area codes by voivodeship; the first is the capital's.
 const AREA: Record<string, readonly string[]> = {
@@ -223,7 +246,8 @@ const SEAT_OVERRIDES: Record<string, string> = {
   '0616': 'Ryki', '1009': 'Pajęczno', '1006': 'Łódź', '1414': 'Nowy Dwór Mazowiecki', '1432': 'Ożarów Mazowiecki', '2210': 'Nowy Dwór Gdański',
   '2204': 'Pruszcz Gdański', '3015': 'Nowy Tomyśl', '0804': 'Nowa Sól', '3009': 'Koło', '0601': 'Biała Podlaska',
   '2402': 'Bielsko-Biała', '1210': 'Nowy Sącz', '1211': 'Nowy Targ', '2006': 'Kolno', '0212': 'Lwówek Śląski',
-  '0806': 'Strzelce Krajeńskie', '2412': 'Rybnik', '2414': 'Bieruń', '2809': 'Lidzbark Warmiński', '2812': 'Nowe Miasto Lubawskie',
+  '0806': 'Strzelce Krajeńskie', '2814': 'Olsztyn', '0206': 'Jelenia Góra', '0218': 'Środa Śląska', '3025': 'Środa Wielkopolska',
+  '1215': 'Sucha Beskidzka', '1217': 'Zakopane', '1801': 'Ustrzyki Dolne', '1812': 'Nisko', '2805': 'Ełk', '2412': 'Rybnik', '2414': 'Bieruń', '2809': 'Lidzbark Warmiński', '2812': 'Nowe Miasto Lubawskie',
 };
 
 // ───────────────────────── places ─────────────────────────
@@ -298,7 +322,9 @@ function commonPrefix(a: string, b: string): number {
   return i;
 }
 
-const lowerCache = new WeakMap<Place, string>();
+const foldCache = new WeakMap<Place, string>();
+/** Lower case without diacritics: the adjective softens or alternates letters (Żnin → żniński, Wołów → wołowski). */
+const fold = (s: string): string => s.toLocaleLowerCase('pl').replace(/ł/g, 'l').normalize('NFD').replace(/\p{M}+/gu, '');
 
 /** A city's own centre; a land powiat's town whose name the powiat adjective comes from (bolesławiecki → Bolesławiec). */
 function powiatSeat(powiat: Powiat, places: Place[], towns: Map<string, Place[]>): Place | undefined {
@@ -307,16 +333,16 @@ function powiatSeat(powiat: Powiat, places: Place[], towns: Map<string, Place[]>
   if (powiat.isCity) return central(places.filter((p) => p.powiat.code === powiat.code && !p.rural));
   const override = SEAT_OVERRIDES[powiat.code];
   if (override) return central((towns.get(override) ?? []).filter((p) => p.gmina.voivodeshipCode === powiat.voivodeshipCode));
-  const adj = powiat.name.toLocaleLowerCase('pl');
-  const lower = (p: Place): string => (lowerCache.get(p) ?? lowerCache.set(p, p.locality.toLocaleLowerCase('pl')).get(p)) as string;
+  const adj = fold(powiat.name);
+  const folded = (p: Place): string => foldCache.get(p) ?? foldCache.set(p, fold(p.locality)).get(p) ?? '';
   let best: Place | undefined;
-  let bestLen = 3;
+  let bestLen = 2; // three shared letters suffice once diacritics are folded: górowski → Góra, żniński → Żnin
   // Prefer a town inside the powiat; a seat in a neighbouring city (krakowski → Kraków) comes second.
   for (const inside of [true, false]) {
     for (const p of places) {
       if (p.rural || p.gmina.voivodeshipCode !== powiat.voivodeshipCode) continue;
       if (inside ? p.powiat.code !== powiat.code : !p.powiat.isCity) continue;
-      const len = commonPrefix(adj, lower(p));
+      const len = commonPrefix(adj, folded(p));
       if (len > bestLen) { best = p; bestLen = len; }
     }
     if (best) return inside ? best : central(places.filter((p) => p.powiat.code === best?.powiat.code && !p.rural));
@@ -395,7 +421,7 @@ function podmDraft(place: Place, rng: Rng): Draft {
   if (r < 0.71) return d(withLegal(`${rng.pick(['Centrum Rehabilitacji', 'Zakład Rehabilitacji Leczniczej', 'Ośrodek Rehabilitacji Dziennej'])} „${b}”`, rng), `rehabilitacja-${local}`);
   if (r < 0.75) return d(`Medyczne Laboratorium Diagnostyczne „${b}” Sp. z o.o.`, `lab-${local}`);
   if (r < 0.79) return d(withLegal(`Pielęgniarska Opieka Domowa „${b}”`, rng), `opieka-${local}`);
-  if (r < 0.82) return d(`${rng.pick(['Zakład Opiekuńczo-Leczniczy', 'Hospicjum'])} ${rng.pick(SAINTS)}`, `hospicjum-${place.locality}`);
+  if (r < 0.82) return d(`${rng.pick(['Zakład Opiekuńczo-Leczniczy', 'Hospicjum'])} ${rng.pick(SAINTS)} ${at(place)}`, `hospicjum-${place.locality}`);
   if (r < 0.85) return d(`Centrum Zdrowia Psychicznego „${b}”`, `czp-${local}`);
   if (r < 0.88) return d(`${rng.pick(['Szpital', 'Szpital Specjalistyczny', 'Klinika'])} „${b}” Sp. z o.o.`, `szpital-${local}`);
   const here = inPlace(place.locality);
@@ -437,9 +463,9 @@ function jednOrgDraft(place: Place, rng: Rng): Draft {
   const b = brand(rng);
   const options = place.rural
     ? [`Ośrodek Zdrowia ${here}`, `Wiejski Ośrodek Zdrowia ${here}`, `Punkt Pielęgniarski ${here}`, `Filia Przychodni „${b}” ${here}`, `Gabinet Medycyny Szkolnej przy Szkole Podstawowej ${here}`]
-    : [`Przychodnia Rejonowa nr ${n} ${here}`, `Poradnia Zdrowia Psychicznego ${here}`, `Poradnia Medycyny Pracy ${here}`,
+    : [`Przychodnia Rejonowa nr ${n} ${here}`, `Poradnia Zdrowia Psychicznego nr ${n} ${here}`, `Poradnia Medycyny Pracy nr ${n} ${here}`,
       `Filia Przychodni „${b}” ${here}`, `Pracownia Diagnostyki Laboratoryjnej ${here}`, `Oddział Rehabilitacji Dziennej ${here}`,
-      `Gabinet Medycyny Szkolnej przy Szkole Podstawowej nr ${n} ${here}`, `Punkt Szczepień ${here}`, `Poradnia Specjalistyczna nr ${n} ${here}`];
+      `Gabinet Medycyny Szkolnej przy Szkole Podstawowej nr ${n} ${here}`, `Punkt Szczepień nr ${n} ${here}`, `Poradnia Specjalistyczna nr ${n} ${here}`];
   return { kindCode: 'JEDN_ORG', name: rng.pick(options), place, mailbox: 'kontakt', domain: `${b}-${place.locality}-${n}`, isAddictionCare: false };
 }
 
@@ -499,13 +525,14 @@ function slug(s: string): string {
   return folded.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).replace(/-+$/, '');
 }
 
+const SEAT_POWIATS = new Set(NAMED_UNITS.filter((u) => u.kindCode === 'UW').map((u) => u.teryt.slice(0, 4)));
+
 function postalCode(place: Place, rng: Rng): string {
-  const ranges = POSTAL[place.gmina.voivodeshipCode] ?? ['00'];
-  // The capital's powiat gets the first district; others one derived from the powiat, so a gmina's units share it.
-  const capital = place.powiat.isCity && (CITY_POPULATION[place.powiat.name] ?? 0) > 150;
-  const prefix = capital ? ranges[0] : ranges[hash(place.powiat.code) % ranges.length];
-  const third = hash(place.gmina.teryt) % 10;
-  return `${prefix ?? '00'}-${third}${rng.digits(2)}`;
+  const [seat, rest] = POSTAL[place.gmina.voivodeshipCode] ?? [['00'], ['00']];
+  // A district derived from the powiat, and a third digit from the gmina, so one gmina's units look alike.
+  const ranges = SEAT_POWIATS.has(place.powiat.code) ? seat : rest;
+  const prefix = ranges[hash(place.powiat.code) % ranges.length] ?? '00';
+  return `${prefix}-${hash(place.gmina.teryt) % 10}${rng.digits(2)}`;
 }
 
 function phone(place: Place, rng: Rng): string {

@@ -3,15 +3,17 @@ import pino, { type LoggerOptions } from 'pino';
 /** Eleven digits in a row look like a PESEL: never let one reach the logs. */
 const PESEL_LIKE = /(?<!\d)\d{11}(?!\d)/g;
 
-export function scrubPesel(value: string): string {
-  return value.replace(PESEL_LIKE, '***********');
+export function scrubPesel(value: string | undefined): string {
+  return (value ?? '').replace(PESEL_LIKE, '***********');
 }
 
 function scrubDeep(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return scrubPesel(value);
   if (depth > 5 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((v) => scrubDeep(v, depth + 1));
-  if (value instanceof Error) return value;
+  // only plain objects are copied: requests, errors and streams keep their getters for the serializers
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) out[k] = scrubDeep(v, depth + 1);
   return out;
@@ -34,7 +36,7 @@ export function loggerOptions(level: string): LoggerOptions {
       },
     },
     serializers: {
-      req: (req: { method: string; url: string; id: string; ip?: string }) => ({
+      req: (req: { method?: string; url?: string; id?: string; ip?: string }) => ({
         id: req.id,
         method: req.method,
         url: scrubPesel(req.url),
