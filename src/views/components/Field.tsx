@@ -88,6 +88,8 @@ export function TextArea(props: BaseProps & { value?: string | undefined; rows?:
 
 export function Checkbox(props: BaseProps & { checked?: boolean; value?: string; labelHtml?: JSX.Element }): JSX.Element {
   const id = props.id ?? `f-${props.name}`;
+  // labelHtml is markup rendered by a component (escaped there)
+  const safeLabel = props.labelHtml ?? <span safe>{props.label}</span>;
   const error = props.errors?.[props.name];
   return (
     <div class={`field field--checkbox${error ? ' field--error' : ''}`}>
@@ -103,7 +105,7 @@ export function Checkbox(props: BaseProps & { checked?: boolean; value?: string;
         aria-describedby={describedBy(id, props.hint, error)}
       />
       <label class="checkbox__label" for={id}>
-        {props.labelHtml ?? <span safe>{props.label}</span>}
+        {safeLabel}
         {props.required ? <span aria-hidden="true"> *</span> : ''}
       </label>
     </div>

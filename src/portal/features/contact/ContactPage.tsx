@@ -50,7 +50,7 @@ export function ContactPage(p: ContactPageProps): JSX.Element {
               {CONTACT_TOPICS.map((t, i) => (
                 <div class="radio">
                   <input type="radio" id={`f-topic-${i}`} name="topic" value={t.value} checked={v.topic === t.value} />
-                  <label for={`f-topic-${i}`} safe>{t.label}</label>
+                  <label for={`f-topic-${i}`}>{t.label}</label>
                 </div>
               ))}
             </fieldset>

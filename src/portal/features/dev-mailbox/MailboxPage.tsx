@@ -32,7 +32,7 @@ export function MailboxPage({ messages, to }: { messages: MailboxMessage[]; to: 
           {messages.map((m) => (
             <li class="mailbox__item" data-qa="mailbox-item">
               <p class="mailbox__meta">
-                <span class="badge" safe>{m.channel === 'sms' ? 'SMS' : 'E-mail'}</span>{' '}
+                <span class="badge">{m.channel === 'sms' ? 'SMS' : 'E-mail'}</span>{' '}
                 <span safe>{`do: ${m.to}`}</span> · <time datetime={m.createdAt} safe>{formatDateTimePl(new Date(m.createdAt))}</time>
               </p>
               <p>
