@@ -25,19 +25,29 @@ function describedBy(id: string, hint: string | undefined, error: string | undef
   return ids || undefined;
 }
 
+/** Label, hint and inline error around one control, the same for every text control. */
+function FieldShell(p: { id: string; label: string; required?: boolean | undefined; hint?: string | undefined; error?: string | undefined; children: JSX.Element }): JSX.Element {
+  const safeControl = p.children;
+  return (
+    <div class={`field${p.error ? ' field--error' : ''}`}>
+      <label class="field__label" for={p.id}>
+        <span safe>{p.label}</span>
+        {p.required ? <span aria-hidden="true"> *</span> : ''}
+      </label>
+      {p.hint ? <p class="field__hint" id={`${p.id}-hint`} safe>{p.hint}</p> : ''}
+      <ErrorMessage id={p.id} text={p.error} />
+      {safeControl}
+    </div>
+  );
+}
+
 export function TextField(
   props: BaseProps & { value?: string | undefined; type?: 'text' | 'email' | 'tel' | 'password'; autocomplete?: string; maxlength?: number; readonly?: boolean; inputmode?: string },
 ): JSX.Element {
   const id = props.id ?? `f-${props.name}`;
   const error = props.errors?.[props.name];
   return (
-    <div class={`field${error ? ' field--error' : ''}`}>
-      <label class="field__label" for={id}>
-        <span safe>{props.label}</span>
-        {props.required ? <span aria-hidden="true"> *</span> : ''}
-      </label>
-      {props.hint ? <p class="field__hint" id={`${id}-hint`} safe>{props.hint}</p> : ''}
-      <ErrorMessage id={id} text={error} />
+    <FieldShell id={id} label={props.label} required={props.required} hint={props.hint} error={error}>
       <input
         class="field__input"
         id={id}
@@ -53,7 +63,7 @@ export function TextField(
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy(id, props.hint, error)}
       />
-    </div>
+    </FieldShell>
   );
 }
 
@@ -61,13 +71,7 @@ export function TextArea(props: BaseProps & { value?: string | undefined; rows?:
   const id = props.id ?? `f-${props.name}`;
   const error = props.errors?.[props.name];
   return (
-    <div class={`field${error ? ' field--error' : ''}`}>
-      <label class="field__label" for={id}>
-        <span safe>{props.label}</span>
-        {props.required ? <span aria-hidden="true"> *</span> : ''}
-      </label>
-      {props.hint ? <p class="field__hint" id={`${id}-hint`} safe>{props.hint}</p> : ''}
-      <ErrorMessage id={id} text={error} />
+    <FieldShell id={id} label={props.label} required={props.required} hint={props.hint} error={error}>
       <textarea
         class="field__input field__textarea"
         id={id}
@@ -82,7 +86,7 @@ export function TextArea(props: BaseProps & { value?: string | undefined; rows?:
       >
         {props.value ?? ''}
       </textarea>
-    </div>
+    </FieldShell>
   );
 }
 
