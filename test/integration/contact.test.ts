@@ -40,6 +40,15 @@ describe('Skontaktuj się z nami', () => {
     assert.equal((await t.database.db.select().from(contactRequests).where(eq(contactRequests.id, formId))).length, 0);
   });
 
+  it('a form without its id (expired or forged) asks to send again, in Polish, with a fresh id', async () => {
+    const { csrf, cookie } = await getForm(t.app, '/kontakt');
+    const res = await post(t, cookie, { _csrf: csrf, name: 'Jan Nowak', email: 'jan@example.pl', topic: 'inne', message: 'Treść wiadomości testowej.' });
+    assert.equal(res.statusCode, 400);
+    assert.match(res.body, /Formularz wygasł/);
+    assert.match(res.body, /name="formId" value="[0-9a-f-]{36}"/);
+    assert.match(res.body, /value="Jan Nowak"/);
+  });
+
   it('sends the message to the helpdesk and a confirmation to the sender, once, audited', async () => {
     const { csrf, cookie, html } = await getForm(t.app, '/kontakt');
     const formId = /name="formId" value="([^"]+)"/.exec(html)?.[1] ?? '';

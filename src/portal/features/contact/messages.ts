@@ -10,6 +10,7 @@ export const contactMessages = {
   messageTooShort: 'Treść wiadomości musi mieć co najmniej 10 znaków',
   messageTooLong: 'Treść wiadomości może mieć najwyżej 4000 znaków',
   sentTitle: 'Wiadomość została wysłana',
+  formExpired: 'Formularz wygasł. Sprawdź dane i wyślij wiadomość ponownie',
 } as const;
 
 export const CONTACT_TOPICS = [

@@ -4,7 +4,7 @@ import { CONTACT_TOPICS, contactMessages as m } from './messages.ts';
 const topicValues = CONTACT_TOPICS.map((t) => t.value) as [string, ...string[]];
 
 export const ContactForm = z.object({
-  formId: z.uuid(),
+  formId: z.uuid({ error: m.formExpired }),
   name: z.string({ error: m.nameRequired }).trim().min(1, m.nameRequired).max(120, m.nameTooLong),
   email: z
     .string({ error: m.emailRequired })
@@ -16,4 +16,4 @@ export const ContactForm = z.object({
   message: z.string({ error: m.messageRequired }).trim().min(1, m.messageRequired).min(10, m.messageTooShort).max(4000, m.messageTooLong),
 });
 export type ContactInput = z.output<typeof ContactForm>;
-export const CONTACT_FIELD_ORDER = ['name', 'email', 'topic', 'message'] as const;
+export const CONTACT_FIELD_ORDER = ['formId', 'name', 'email', 'topic', 'message'] as const;
