@@ -44,7 +44,7 @@ describe('Skontaktuj się z nami', () => {
     const { csrf, cookie } = await getForm(t.app, '/kontakt');
     const res = await post(t, cookie, { _csrf: csrf, name: 'Jan Nowak', email: 'jan@example.pl', topic: 'inne', message: 'Treść wiadomości testowej.' });
     assert.equal(res.statusCode, 400);
-    assert.match(res.body, /Formularz wygasł/);
+    assert.match(res.body, /<a href="#f-name">Formularz wygasł/);
     assert.match(res.body, /name="formId" value="[0-9a-f-]{36}"/);
     assert.match(res.body, /value="Jan Nowak"/);
   });

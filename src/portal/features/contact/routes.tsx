@@ -13,9 +13,11 @@ export async function contactRoutes(app: FastifyInstance): Promise<void> {
     const result = validateForm(ContactForm, req.body, CONTACT_FIELD_ORDER);
     if (!result.ok || !result.data) {
       const values = formValues(req.body);
+      // the form id is a hidden field: point the summary at the first field instead
+      const summary = result.summary.map((e) => (e.href === '#f-formId' ? { ...e, href: '#f-name' } : e));
       const formId = /^[0-9a-f-]{36}$/i.test(values.formId ?? '') ? (values.formId as string) : randomUUID();
       return reply.html(
-        ContactPage({ csrf: reply.generateCsrf(), formId, values, summary: result.summary, errors: result.fieldErrors }),
+        ContactPage({ csrf: reply.generateCsrf(), formId, values, summary, errors: result.fieldErrors }),
         400,
       );
     }
