@@ -128,3 +128,19 @@ export const identityAudit = identity.table('audit_events', {
   requestId: text('request_id'),
   details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
 }, (t) => [index('identity_audit_occurred_idx').on(t.occurredAt)]);
+
+/**
+ * One sign-in at UEOZ, from the Profil Zaufany page to the end of the interaction. The browser holds
+ * only the random id (signed cookie); codes, lockouts and the first-login steps hang on this row.
+ */
+export const loginAttempts = identity.table('login_attempts', {
+  id: text('id').primaryKey(),
+  interactionUid: text('interaction_uid').notNull(),
+  credentialId: uuid('credential_id').references(() => pzCredentials.id, { onDelete: 'cascade' }),
+  /** password | code | authenticated | done */
+  stage: text('stage').notNull().default('password'),
+  accountId: uuid('account_id').references(() => accounts.id, { onDelete: 'cascade' }),
+  ip: text('ip'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  expiresAt: ts('expires_at').notNull(),
+}, (t) => [index('login_attempts_interaction_idx').on(t.interactionUid)]);
