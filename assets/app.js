@@ -87,10 +87,126 @@
     });
   }
 
+  const SESSION_WARN_MS = 2 * 60 * 1000;
+  const SESSION_POLL_WHILE_WARNING_MS = 30 * 1000;
+
+  /**
+   * Warn 2 minutes before the idle timeout and offer "Przedłuż sesję"; at the timeout go to
+   * /sesja-wygasla. The server's /sesja/status decides (another tab may have extended the session)
+   * and its secondsLeft keeps the timer independent of the browser's clock. Without JS nothing shows:
+   * the next request after the timeout gets the "Sesja wygasła" page.
+   */
+  function sessionTimeout(root) {
+    const dialog = root.querySelector('[role="alertdialog"]');
+    const form = root.querySelector('form');
+    if (!dialog || !(form instanceof HTMLFormElement) || typeof window.fetch !== 'function') return;
+    let deadline = Date.parse(root.getAttribute('data-idle-expires-at') || '');
+    if (Number.isNaN(deadline)) return;
+    let timer = 0;
+    let shown = false;
+    let busy = false;
+    let returnFocusTo = null;
+
+    function schedule(minDelay) {
+      window.clearTimeout(timer);
+      const now = Date.now();
+      // while the warning shows, keep asking: another tab may extend the session
+      const at = shown ? Math.min(deadline, now + SESSION_POLL_WHILE_WARNING_MS) : deadline - SESSION_WARN_MS;
+      timer = window.setTimeout(check, Math.max(minDelay || 0, at - now));
+    }
+
+    function expired() {
+      window.clearTimeout(timer);
+      window.location.assign('/sesja-wygasla');
+    }
+
+    function show() {
+      if (shown) return;
+      shown = true;
+      returnFocusTo = document.activeElement;
+      root.hidden = false;
+      dialog.hidden = false;
+      dialog.focus();
+    }
+
+    function hide() {
+      if (!shown) return;
+      shown = false;
+      dialog.hidden = true;
+      root.hidden = true;
+      if (returnFocusTo instanceof Element && document.contains(returnFocusTo) && typeof returnFocusTo.focus === 'function') returnFocusTo.focus();
+      returnFocusTo = null;
+    }
+
+    function apply(state) {
+      if (!state || !state.active || typeof state.secondsLeft !== 'number') {
+        expired();
+        return;
+      }
+      deadline = Date.now() + state.secondsLeft * 1000;
+      if (state.secondsLeft * 1000 <= SESSION_WARN_MS) show();
+      else hide();
+      schedule(1000);
+    }
+
+    function getJson(response) {
+      if (!response.ok) throw new Error('HTTP ' + response.status);
+      return response.json();
+    }
+
+    function check() {
+      window
+        .fetch('/sesja/status', { headers: { Accept: 'application/json' }, credentials: 'same-origin', cache: 'no-store' })
+        .then(getJson)
+        .then(apply, () => {
+          // server unreachable: go by the last known deadline and try again
+          if (Date.now() >= deadline) {
+            expired();
+            return;
+          }
+          if (Date.now() >= deadline - SESSION_WARN_MS) show();
+          schedule(5000);
+        });
+    }
+
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      if (busy) return;
+      busy = true;
+      window
+        .fetch(form.action, {
+          method: 'POST',
+          headers: { Accept: 'application/json' },
+          body: new window.URLSearchParams(new window.FormData(form)),
+          credentials: 'same-origin',
+        })
+        .then(getJson)
+        .then(
+          (state) => {
+            busy = false;
+            apply(state);
+          },
+          () => {
+            busy = false;
+            // let the browser post the form itself (the server redirects back to this page)
+            form.submit();
+          },
+        );
+    });
+
+    // timers in background tabs are throttled: re-check when the tab comes back
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible' && Date.now() >= deadline - SESSION_WARN_MS) check();
+    });
+
+    schedule(0);
+  }
+
   const MODULES = {
     'error-summary': errorSummary,
     confirm: confirmModule,
     'prevent-double-submit': preventDoubleSubmit,
+    'session-timeout': sessionTimeout,
   };
 
   function init() {

@@ -20,12 +20,22 @@ import { publicRoutes } from './portal/features/public/routes.tsx';
 import { contactRoutes } from './portal/features/contact/routes.tsx';
 import { devMailboxRoutes } from './portal/features/dev-mailbox/routes.tsx';
 import { healthRoutes } from './portal/features/health/routes.ts';
+import { sessionPlugin } from './portal/session/plugin.ts';
+import type Provider from 'oidc-provider';
+import { mountProvider } from './identity/mount.ts';
+import { interactionRoutes } from './identity/interactions/routes.tsx';
+import { PortalOidcClient, type InProcessFetch } from './portal/auth/oidc-client.ts';
+import { authRoutes } from './portal/features/auth/routes.ts';
+import { homeRoutes } from './portal/features/home/routes.tsx';
+import { sessionRoutes } from './portal/session/routes.tsx';
 
 export interface AppDeps {
   config: Config;
   database: Database;
   queue: JobQueue;
   outbox: Outbox;
+  /** the built-in UEOZ identity provider; null when an external provider is configured */
+  provider: Provider | null;
   /** injectable clock for tests */
   now?: () => Date;
 }
@@ -98,6 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (!STATE_CHANGING.has(req.method) || req.routeOptions.config?.csrf === false) return done();
     app.csrfProtection(req, reply, done);
   });
+  await app.register(sessionPlugin);
 
   await app.register(fastifyStatic, {
     root: ASSETS_DIR,
@@ -114,7 +125,36 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes);
   await app.register(publicRoutes);
   await app.register(contactRoutes);
+  await app.register(sessionRoutes);
+
+  app.decorate('oidcClient', new PortalOidcClient(config, deps.provider ? () => injectFetch(app) : null));
+  if (deps.provider) {
+    await mountProvider(app, deps.provider);
+    await app.register(interactionRoutes, { provider: deps.provider });
+  }
+  await app.register(authRoutes);
+  await app.register(homeRoutes);
   if (config.demo) await app.register(devMailboxRoutes);
 
   return app;
+}
+
+/** Requests from the portal's OIDC client to the built-in provider, served in-process. */
+function injectFetch(app: FastifyInstance): InProcessFetch {
+  return async (url, init) => {
+    const u = new URL(url);
+    const res = await app.inject({
+      method: init.method as 'GET' | 'POST',
+      url: u.pathname + u.search,
+      headers: { ...init.headers, host: u.host },
+      ...(init.body !== undefined ? { payload: init.body } : {}),
+    });
+    const headers = new Headers();
+    for (const [k, v] of Object.entries(res.headers)) {
+      if (v === undefined) continue;
+      for (const one of Array.isArray(v) ? v : [String(v)]) headers.append(k, one);
+    }
+    const noBody = res.statusCode === 204 || res.statusCode === 304;
+    return new Response(noBody ? null : res.rawPayload, { status: res.statusCode, headers });
+  };
 }

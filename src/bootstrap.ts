@@ -7,6 +7,8 @@ import { seedReferenceData } from './db/seed/reference.ts';
 import { JobQueue } from './jobs/queue.ts';
 import { startWorkers } from './jobs/workers.ts';
 import { createLogger } from './lib/logger.ts';
+import { createProvider } from './identity/provider.ts';
+import { startIdentityWorkers } from './identity/workers.ts';
 import { Outbox } from './mail/outbox.ts';
 import { DemoMailboxTransport, SmtpTransport, type MessageTransport } from './mail/transports.ts';
 
@@ -40,7 +42,10 @@ export async function bootstrap(config: Config, opts: { database?: Database; now
   const queue = await JobQueue.start(database, log);
   const transport: MessageTransport = config.smtpUrl ? new SmtpTransport(config.smtpUrl, config.mailFrom) : new DemoMailboxTransport();
   if (config.workers) await startWorkers(queue, { db: database.db, transport, logger: log });
-  const app = await buildApp({ config, database, queue, outbox: new Outbox(queue), ...(opts.now ? { now: opts.now } : {}) });
+  const now = opts.now ?? (() => new Date());
+  const provider = config.oidc.issuer ? null : await createProvider(config, database.db, { now, clientRedirectBase: config.publicUrl });
+  if (config.workers) await startIdentityWorkers(queue, { db: database.db, now, lookupDelayMs: config.eplozLookupDelayMs, logger: log });
+  const app = await buildApp({ config, database, queue, outbox: new Outbox(queue), provider, now });
   return {
     app,
     database,

@@ -24,6 +24,17 @@ export interface Config {
   readonly trustProxy: boolean;
   readonly seedDemoData: boolean;
   readonly workers: boolean;
+  /** simulated duration of the ePŁOZ search, so the progress screen is seen (demo) */
+  readonly eplozLookupDelayMs: number;
+  /** OpenID Connect: null issuer → the built-in UEOZ provider is started in this process */
+  readonly oidc: {
+    readonly issuer: string | null;
+    readonly clientId: string | null;
+    readonly clientSecret: string | null;
+    readonly claims: { readonly pesel: string; readonly givenName: string; readonly familyName: string; readonly login: string; readonly email: string };
+    /** allow an http:// issuer (loopback only: tests and local development) */
+    readonly allowInsecure: boolean;
+  };
 }
 
 const boolish = z
@@ -49,6 +60,15 @@ const EnvSchema = z.object({
   TRUST_PROXY: boolish.default(false),
   SEED_DEMO_DATA: boolish.optional(),
   WORKERS: boolish.default(true),
+  EPLOZ_LOOKUP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1500),
+  OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_PESEL_CLAIM: z.string().min(1).default('pesel'),
+  OIDC_GIVEN_NAME_CLAIM: z.string().min(1).default('given_name'),
+  OIDC_FAMILY_NAME_CLAIM: z.string().min(1).default('family_name'),
+  OIDC_LOGIN_CLAIM: z.string().min(1).default('preferred_username'),
+  OIDC_EMAIL_CLAIM: z.string().min(1).default('email'),
 });
 
 export class ConfigError extends Error {
@@ -85,6 +105,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     else if (!e.PUBLIC_URL.startsWith('https://')) problems.push('PUBLIC_URL musi używać https:// w produkcji');
     if (e.SEED_DEMO_DATA) problems.push('SEED_DEMO_DATA nie może być włączony w produkcji');
   }
+  if (e.OIDC_ISSUER && (!e.OIDC_CLIENT_ID || !e.OIDC_CLIENT_SECRET)) {
+    problems.push('OIDC_ISSUER wymaga OIDC_CLIENT_ID i OIDC_CLIENT_SECRET');
+  }
+  if (e.OIDC_ISSUER?.startsWith('http://') && !/^http:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/|$)/.test(e.OIDC_ISSUER)) {
+    problems.push('OIDC_ISSUER przez http:// jest dozwolony tylko na adresie lokalnym (loopback)');
+  }
   if (problems.length) throw new ConfigError(problems);
 
   const dataDir = path.resolve(e.DATA_DIR);
@@ -108,5 +134,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     seedDemoData: demo && (e.SEED_DEMO_DATA ?? true),
     workers: e.WORKERS,
+    eplozLookupDelayMs: e.EPLOZ_LOOKUP_DELAY_MS,
+    oidc: Object.freeze({
+      issuer: e.OIDC_ISSUER ?? null,
+      clientId: e.OIDC_CLIENT_ID ?? null,
+      clientSecret: e.OIDC_CLIENT_SECRET ?? null,
+      claims: Object.freeze({
+        pesel: e.OIDC_PESEL_CLAIM,
+        givenName: e.OIDC_GIVEN_NAME_CLAIM,
+        familyName: e.OIDC_FAMILY_NAME_CLAIM,
+        login: e.OIDC_LOGIN_CLAIM,
+        email: e.OIDC_EMAIL_CLAIM,
+      }),
+      allowInsecure: (e.OIDC_ISSUER ?? publicUrl).startsWith('http://'),
+    }),
   });
 }

@@ -6,6 +6,7 @@ import type { Database, DbOrTx } from '../db/client.ts';
 /** Queue names in one place, with their retry policy. */
 export const QUEUES = {
   deliverMessage: { name: 'deliver-message', retryLimit: 10, retryDelay: 5, retryBackoff: true, retryDelayMax: 900 },
+  eplozMigration: { name: 'eploz-migration', retryLimit: 5, retryDelay: 2, retryBackoff: true, retryDelayMax: 60 },
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]['name'];

@@ -11,6 +11,10 @@ export interface LayoutProps {
   headerRight?: JSX.Element;
   /** "Czym są UEOZ?" look for the identity-provider pages */
   variant?: 'portal' | 'ueoz';
+  /** reload the page every N seconds (progress screens that must work without JavaScript) */
+  refreshSeconds?: number;
+  /** a logged-in user's session: warns 2 minutes before the idle timeout (app.js "session-timeout") */
+  session?: { idleExpiresAt: string; csrf: string };
 }
 
 export const SITE_NAME = 'SSOZ System Statystyki w Ochronie Zdrowia';
@@ -75,6 +79,7 @@ export function Layout(props: PropsWithChildren<LayoutProps>): JSX.Element {
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title safe>{fullTitle}</title>
+          {props.refreshSeconds ? <meta http-equiv="refresh" content={String(props.refreshSeconds)} /> : ''}
           <link rel="stylesheet" href="/assets/app.css" />
           <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
           <script src="/assets/app.js" defer></script>
@@ -109,6 +114,19 @@ export function Layout(props: PropsWithChildren<LayoutProps>): JSX.Element {
           <main id="main" class="container main" tabindex="-1">
             {props.children}
           </main>
+          {props.session ? (
+            <div class="session-timeout" data-module="session-timeout" data-idle-expires-at={props.session.idleExpiresAt} hidden>
+              <div class="notice notice--warning session-timeout__dialog" role="alertdialog" aria-labelledby="session-timeout-title"
+                aria-describedby="session-timeout-text" tabindex="-1" data-qa="session-timeout" hidden>
+                <h2 id="session-timeout-title">Twoja sesja wkrótce wygaśnie</h2>
+                <p id="session-timeout-text">Za 2 minuty zostaniesz automatycznie wylogowany z powodu bezczynności.</p>
+                <form method="post" action="/sesja/przedluz">
+                  <input type="hidden" name="_csrf" value={props.session.csrf} />
+                  <button type="submit" class="button">Przedłuż sesję</button>
+                </form>
+              </div>
+            </div>
+          ) : ''}
           <Footer variant={variant} />
         </body>
       </html>

@@ -1,0 +1,131 @@
+import { createHmac } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import type { Config } from '../config/index.ts';
+import type { Db } from '../db/client.ts';
+import { accounts } from '../db/schema/index.ts';
+import { escapeHtml } from '../lib/html.ts';
+import { databaseAdapter } from './adapter.ts';
+import { loadSigningKeys } from './keys.ts';
+
+/** Where the built-in UEOZ provider is mounted inside the portal's process. */
+export const OIDC_PREFIX = '/ueoz/oidc';
+export const INTERACTION_PREFIX = '/ueoz/logowanie';
+
+export const BUILTIN_CLIENT_ID = 'ssoz-portal';
+
+/** The portal's client secret for the built-in provider: derived, so nothing extra to configure. */
+export function builtinClientSecret(config: Config): string {
+  return createHmac('sha256', config.sessionSecret).update('ueoz-client-secret').digest('base64url');
+}
+
+export function builtinIssuer(config: Config): string {
+  return `${config.publicUrl}${OIDC_PREFIX}`;
+}
+
+/** TTLs that fit the portal: the IdP session may not outlive the portal's 10-hour absolute limit. */
+const TTL = {
+  Session: 10 * 3600,
+  Interaction: 3600,
+  Grant: 10 * 3600,
+  AuthorizationCode: 60,
+  AccessToken: 600,
+  IdToken: 600,
+} as const;
+
+function page(title: string, body: string): string {
+  return `<!doctype html><html lang="pl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} – UEOZ</title><link rel="stylesheet" href="/assets/app.css"><script src="/assets/app.js" defer></script></head><body class="page page--ueoz"><header class="site-header"><div class="container site-header__inner"><span class="brand"><span class="brand-mark">UEOZ</span><span class="brand-name">Usługi Elektroniczne Ochrony Zdrowia</span></span></div></header><main id="main" class="container main">${body}</main></body></html>`;
+}
+
+export async function createProvider(config: Config, db: Db, opts: { now: () => Date; clientRedirectBase: string }): Promise<Provider> {
+  const jwks = { keys: await loadSigningKeys(db) };
+  const configuration: Configuration = {
+    adapter: databaseAdapter(db, opts.now),
+    jwks,
+    clients: [
+      {
+        client_id: BUILTIN_CLIENT_ID,
+        client_secret: builtinClientSecret(config),
+        redirect_uris: [`${opts.clientRedirectBase}/logowanie/callback`],
+        post_logout_redirect_uris: [`${opts.clientRedirectBase}/wylogowano`],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+        token_endpoint_auth_method: 'client_secret_basic',
+      },
+    ],
+    cookies: {
+      keys: [createHmac('sha256', config.sessionSecret).update('ueoz-cookies').digest('base64url')],
+      long: { httpOnly: true, sameSite: 'lax', secure: config.isProduction },
+      short: { httpOnly: true, sameSite: 'lax', secure: config.isProduction },
+    },
+    claims: {
+      openid: ['sub'],
+      profile: ['given_name', 'family_name', 'preferred_username'],
+      email: ['email', 'email_verified'],
+      pesel: ['pesel'],
+    },
+    scopes: ['openid', 'profile', 'email', 'pesel'],
+    pkce: { required: () => true },
+    features: {
+      devInteractions: { enabled: false },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: (ctx: KoaContextWithOIDC, form: string) => {
+          ctx.type = 'html';
+          ctx.body = page(
+            'Wylogowanie',
+            `<h1>Wylogowanie</h1><p>Czy chcesz wylogować się z Usług Elektronicznych Ochrony Zdrowia?</p>${form}<div class="button-group" data-module="auto-submit" data-form="op.logoutForm"><button class="button" type="submit" form="op.logoutForm" name="logout" value="yes">Wyloguj się</button></div>`,
+          );
+        },
+        postLogoutSuccessSource: (ctx: KoaContextWithOIDC) => {
+          ctx.type = 'html';
+          ctx.body = page('Wylogowano', '<h1>Wylogowano</h1><p>Zostałeś wylogowany z Usług Elektronicznych Ochrony Zdrowia.</p><p><a class="button" href="/">Przejdź do strony głównej</a></p>');
+        },
+      },
+    },
+    interactions: { url: (_ctx, interaction) => `${INTERACTION_PREFIX}/${interaction.uid}` },
+    ttl: { ...TTL },
+    // the portal is a first-party client: its scopes need no consent screen
+    loadExistingGrant: async (ctx) => {
+      const accountId = ctx.oidc.session?.accountId;
+      const client = ctx.oidc.client;
+      if (!accountId || !client) return undefined;
+      const existing = ctx.oidc.session?.grantIdFor(client.clientId);
+      if (existing) {
+        const grant = await ctx.oidc.provider.Grant.find(existing);
+        if (grant) return grant;
+      }
+      const grant = new ctx.oidc.provider.Grant({ clientId: client.clientId, accountId });
+      grant.addOIDCScope('openid profile email pesel');
+      await grant.save();
+      return grant;
+    },
+    findAccount: async (_ctx, id) => {
+      if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+      const [acc] = await db.select().from(accounts).where(eq(accounts.id, id));
+      if (!acc || acc.status !== 'active') return undefined;
+      return {
+        accountId: acc.id,
+        claims: () => ({
+          sub: acc.id,
+          given_name: acc.firstName,
+          family_name: acc.lastName,
+          preferred_username: acc.login ?? undefined,
+          email: acc.email ?? undefined,
+          email_verified: Boolean(acc.emailVerifiedAt),
+          pesel: acc.pesel,
+        }),
+      };
+    },
+    renderError: (ctx, out) => {
+      ctx.type = 'html';
+      ctx.body = page(
+        'Błąd logowania',
+        `<h1>Nie udało się zalogować</h1><p>Sesja logowania wygasła lub żądanie jest nieprawidłowe. Wróć do strony głównej i zaloguj się ponownie.</p><p class="muted">Kod błędu: <code>${escapeHtml(String(out.error ?? 'error'))}</code></p><p><a class="button" href="/">Przejdź do strony głównej</a></p>`,
+      );
+    },
+  };
+  const provider = new Provider(builtinIssuer(config), configuration);
+  provider.proxy = config.trustProxy;
+  return provider;
+}

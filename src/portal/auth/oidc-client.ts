@@ -1,0 +1,111 @@
+import * as oidc from 'openid-client';
+import type { Config } from '../../config/index.ts';
+import { BUILTIN_CLIENT_ID, builtinClientSecret, builtinIssuer } from '../../identity/provider.ts';
+
+/** Claims the portal keeps from the identity provider (PESEL is checked, not stored). */
+export interface PortalClaims {
+  subject: string;
+  firstName: string;
+  lastName: string;
+  login: string | null;
+  email: string | null;
+  hasPesel: boolean;
+}
+
+export type InProcessFetch = (url: string, init: { method: string; headers: Record<string, string>; body?: string }) => Promise<Response>;
+
+/**
+ * The portal as an OpenID Connect relying party (authorization code + PKCE). With the built-in UEOZ
+ * provider, requests to it go through the app in-process (no loopback HTTP needed at start or in
+ * tests); with an external provider (e.g. Keycloak brokering Profil Zaufany) they go over the network.
+ */
+export class PortalOidcClient {
+  private configuration: Promise<oidc.Configuration> | null = null;
+
+  constructor(
+    private readonly config: Config,
+    private readonly inProcess: (() => InProcessFetch) | null,
+  ) {}
+
+  get isBuiltin(): boolean {
+    return this.config.oidc.issuer === null;
+  }
+
+  private discover(): Promise<oidc.Configuration> {
+    const issuer = this.config.oidc.issuer ?? builtinIssuer(this.config);
+    const clientId = this.config.oidc.clientId ?? BUILTIN_CLIENT_ID;
+    const secret = this.config.oidc.clientSecret ?? builtinClientSecret(this.config);
+    const fetcher = this.inProcess && this.isBuiltin ? this.inProcess() : null;
+    const custom: oidc.CustomFetch | undefined = fetcher
+      ? (url, options) =>
+          fetcher(url, {
+            method: options.method ?? 'GET',
+            headers: Object.fromEntries(new Headers(options.headers as ConstructorParameters<typeof Headers>[0]).entries()),
+            ...(typeof options.body === 'string' ? { body: options.body } : options.body instanceof URLSearchParams ? { body: options.body.toString() } : {}),
+          })
+      : undefined;
+    return oidc
+      .discovery(new URL(issuer), clientId, undefined, oidc.ClientSecretBasic(secret), {
+        ...(custom ? { [oidc.customFetch]: custom } : {}),
+        ...(this.config.oidc.allowInsecure ? { execute: [oidc.allowInsecureRequests] } : {}),
+      })
+      .then((c) => {
+        if (custom) c[oidc.customFetch] = custom;
+        return c;
+      });
+  }
+
+  async get(): Promise<oidc.Configuration> {
+    this.configuration ??= this.discover().catch((err: unknown) => {
+      this.configuration = null; // try again on the next login rather than caching a failure
+      throw err;
+    });
+    return this.configuration;
+  }
+
+  async authorizationUrl(redirectUri: string): Promise<{ url: string; checks: { state: string; nonce: string; verifier: string } }> {
+    const c = await this.get();
+    const verifier = oidc.randomPKCECodeVerifier();
+    const state = oidc.randomState();
+    const nonce = oidc.randomNonce();
+    const url = oidc.buildAuthorizationUrl(c, {
+      redirect_uri: redirectUri,
+      scope: 'openid profile email pesel',
+      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+      state,
+      nonce,
+    });
+    return { url: url.href, checks: { state, nonce, verifier } };
+  }
+
+  async callback(currentUrl: URL, checks: { state: string; nonce: string; verifier: string }): Promise<{ claims: PortalClaims; idToken: string }> {
+    const c = await this.get();
+    const tokens = await oidc.authorizationCodeGrant(c, currentUrl, { pkceCodeVerifier: checks.verifier, expectedState: checks.state, expectedNonce: checks.nonce, idTokenExpected: true });
+    const raw = tokens.claims();
+    if (!raw || !tokens.id_token) throw new Error('no ID token');
+    let merged: Record<string, unknown> = { ...raw };
+    const names = this.config.oidc.claims;
+    if (!merged[names.givenName] || !merged[names.familyName]) {
+      merged = { ...(await oidc.fetchUserInfo(c, tokens.access_token, raw.sub)), ...merged };
+    }
+    const str = (k: string) => (typeof merged[k] === 'string' && merged[k] ? (merged[k] as string) : null);
+    return {
+      idToken: tokens.id_token,
+      claims: {
+        subject: raw.sub,
+        firstName: str(names.givenName) ?? '',
+        lastName: str(names.familyName) ?? '',
+        login: str(names.login),
+        email: str(names.email),
+        hasPesel: Boolean(str(names.pesel)),
+      },
+    };
+  }
+
+  async endSessionUrl(idToken: string | null, postLogoutRedirectUri: string): Promise<string | null> {
+    const c = await this.get();
+    if (!c.serverMetadata().end_session_endpoint) return null;
+    return oidc.buildEndSessionUrl(c, { post_logout_redirect_uri: postLogoutRedirectUri, ...(idToken ? { id_token_hint: idToken } : {}) }).href;
+  }
+}

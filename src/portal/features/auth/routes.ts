@@ -1,0 +1,98 @@
+import type { FastifyInstance } from 'fastify';
+import { recordAudit } from '../../../db/repositories/audit.ts';
+import { listOwnProfiles, upsertUserFromClaims } from '../../../db/repositories/users.ts';
+import { safeRelativePath } from '../../session/guard.ts';
+import { LandingPage } from '../public/LandingPage.tsx';
+import type { PortalOidcClient } from '../../auth/oidc-client.ts';
+
+interface OidcChecks {
+  state: string;
+  nonce: string;
+  verifier: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    oidcClient: PortalOidcClient;
+  }
+}
+
+/**
+ * Portal sign-in: authorization code + PKCE against UEOZ (or the configured external provider),
+ * a new server-side session at login, RP-initiated logout.
+ */
+export async function authRoutes(app: FastifyInstance): Promise<void> {
+  const { config } = app.deps;
+  const redirectUri = `${config.publicUrl}/logowanie/callback`;
+
+  app.get('/logowanie', { config: { rateLimit: { max: 60, timeWindow: '1 minute' } } }, async (req, reply) => {
+    const next = safeRelativePath((req.query as Record<string, unknown>).next);
+    if (req.session?.userId) return reply.redirect(next ?? '/start', 303);
+    const { url, checks } = await app.oidcClient.authorizationUrl(redirectUri);
+    await reply.startSession(null, { oidc: checks, next });
+    return reply.redirect(url, 303);
+  });
+
+  app.get('/logowanie/callback', async (req, reply) => {
+    const q = req.query as Record<string, string | undefined>;
+    const checks = req.session?.data.oidc as OidcChecks | undefined;
+    if (!checks || req.session?.userId) return reply.redirect('/logowanie', 303);
+    if (q.error) {
+      const aborted = q.error_description === 'migration_aborted';
+      await recordAudit(app.deps.database.db, {
+        action: 'login', outcome: 'failure', ip: req.ip, requestId: req.id, details: { error: q.error, description: q.error_description ?? null },
+      });
+      await reply.endSession();
+      return reply.html(
+        LandingPage({
+          notice: aborted
+            ? 'Przerwano proces migracji. Po przesłaniu zgłoszenia do infolinii CeZ możesz zalogować się ponownie.'
+            : 'Logowanie zostało przerwane. Spróbuj ponownie.',
+        }),
+      );
+    }
+    let result;
+    try {
+      result = await app.oidcClient.callback(new URL(req.url, config.publicUrl), checks);
+    } catch (err) {
+      req.log.warn({ err }, 'OIDC callback refused');
+      await recordAudit(app.deps.database.db, { action: 'login', outcome: 'failure', ip: req.ip, requestId: req.id, details: { error: 'callback_invalid' } });
+      await reply.endSession();
+      return reply.html(LandingPage({ notice: 'Nie udało się zalogować: sesja logowania wygasła lub jest nieprawidłowa. Zaloguj się ponownie.' }), 400);
+    }
+    const { claims, idToken } = result;
+    if (!claims.hasPesel || !claims.firstName || !claims.lastName) {
+      await recordAudit(app.deps.database.db, { action: 'login', outcome: 'failure', ip: req.ip, requestId: req.id, details: { error: 'claims_missing', subject: claims.subject } });
+      await reply.endSession();
+      return reply.html(LandingPage({ notice: 'Dostawca tożsamości nie przekazał imienia, nazwiska lub numeru PESEL. Skontaktuj się z administratorem.' }), 403);
+    }
+    const now = app.deps.now();
+    const user = await app.deps.database.db.transaction(async (tx) => {
+      const u = await upsertUserFromClaims(tx, { ...claims, now });
+      await recordAudit(tx, { action: 'login', outcome: 'success', actorUserId: u.id, actorLabel: u.login, ip: req.ip, requestId: req.id });
+      return u;
+    });
+    const next = safeRelativePath(req.session?.data.next);
+    await reply.startSession(user.id, { idToken });
+    if (next) return reply.redirect(next, 303);
+    const profiles = await listOwnProfiles(app.deps.database.db, user.id);
+    return reply.redirect(profiles.length ? '/start' : '/witaj', 303);
+  });
+
+  app.post('/wyloguj', async (req, reply) => {
+    const session = req.session;
+    if (!session?.userId) return reply.redirect('/', 303);
+    const idToken = typeof session.data.idToken === 'string' ? session.data.idToken : null;
+    await recordAudit(app.deps.database.db, { action: 'logout', outcome: 'success', actorUserId: session.userId, ip: req.ip, requestId: req.id });
+    await reply.endSession();
+    let url: string | null = null;
+    try {
+      url = await app.oidcClient.endSessionUrl(idToken, `${config.publicUrl}/wylogowano`);
+    } catch (err) {
+      req.log.warn({ err }, 'identity provider unreachable at logout');
+    }
+    return reply.redirect(url ?? '/wylogowano', 303);
+  });
+
+  app.get('/wylogowano', async (_req, reply) => reply.html(LandingPage({ notice: 'Wylogowano z systemu SSOZ II.' })));
+}

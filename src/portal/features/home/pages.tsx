@@ -1,0 +1,76 @@
+import { formatDatePl } from '../../../lib/text.ts';
+import { UserMenu } from '../../../views/components/UserMenu.tsx';
+import { Layout } from '../../../views/layouts/Layout.tsx';
+
+export interface SignedInFrame {
+  userName: string;
+  csrf: string;
+  session: { idleExpiresAt: string; csrf: string } | undefined;
+}
+
+/** "Witaj w Systemie Statystyki w Ochronie Zdrowia": the first screen of a user without a profile. */
+export function WelcomePage({ frame }: { frame: SignedInFrame }): JSX.Element {
+  return (
+    <Layout title="Witaj w Systemie Statystyki w Ochronie Zdrowia" headerRight={<UserMenu name={frame.userName} csrf={frame.csrf} />} session={frame.session}>
+      <h1 data-qa="page-welcome">Witaj w Systemie Statystyki w Ochronie Zdrowia</h1>
+      <p class="lead">
+        Zalogowałeś się do systemu SSOZ II przez swoje konto w e-PLOZ. Od dziś ono będzie służyć Ci do logowania do systemu.
+        Do pracy w systemie SSOZ II niezbędne jest posiadanie przynajmniej jednego profilu. Jeden profil zawiera wszystkie
+        role, które będziesz pełnił w wybranej jednostce (dla jednostki nie można mieć więcej niż jeden profil).
+      </p>
+      <h2>Wybierz sposób utworzenia profilu</h2>
+      <div class="card-grid">
+        <section class="card" aria-labelledby="choice-ssoz1">
+          <h3 id="choice-ssoz1">Jeśli masz konto w systemie SSOZ I, przenieś uprawnienia do nowego profilu</h3>
+          <p>Potrzebne będą login i hasło do konta w SSOZ I. W profilu od razu będziesz mógł pracować. Nie dotyczy to kont starszych niż 1 stycznia 2010 r.</p>
+          <p><a class="button button--secondary" href="/profil/przeniesienie" data-qa="choice-transfer">Przenoszę uprawnienia z SSOZ I</a></p>
+        </section>
+        <section class="card" aria-labelledby="choice-new">
+          <h3 id="choice-new">Jeśli jesteś nowym użytkownikiem, złóż wniosek o nowy profil w SSOZ II</h3>
+          <p>Profil wymaga weryfikacji i będzie aktywny po przesłaniu i zaakceptowaniu podpisanego wniosku.</p>
+          <p><a class="button" href="/profil/wniosek" data-qa="choice-request">Składam wniosek</a></p>
+        </section>
+      </div>
+    </Layout>
+  );
+}
+
+export interface HomeProfile {
+  unitName: string;
+  kindCode: string;
+  status: string;
+}
+
+/** The portal home of a user with profiles; modules add their tiles here (profiles issue onwards). */
+export function HomePage(p: { frame: SignedInFrame; profiles: HomeProfile[]; announcement: { title: string; body: string; publishedAt: Date | null } | null }): JSX.Element {
+  const active = p.profiles.filter((x) => x.status === 'aktywny');
+  return (
+    <Layout title="Strona główna" headerRight={<UserMenu name={p.frame.userName} csrf={p.frame.csrf} />} session={p.frame.session}>
+      <h1 data-qa="page-home">Witaj w Systemie Statystyki w Ochronie Zdrowia</h1>
+      {active.length ? (
+        <section aria-labelledby="profiles-title">
+          <h2 id="profiles-title">Twoje aktywne profile</h2>
+          <ul data-qa="active-profiles">
+            {active.map((x) => (
+              <li>
+                <span safe>{x.unitName}</span> (<span safe>{x.kindCode}</span>)
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : (
+        <div class="notice notice--info">
+          <p>Nie masz jeszcze aktywnego profilu. Twoje wnioski czekają na weryfikację.</p>
+        </div>
+      )}
+      {p.announcement ? (
+        <section class="card" aria-labelledby="news-title" data-qa="latest-announcement">
+          <h2 id="news-title">Najnowszy komunikat</h2>
+          <h3 safe>{p.announcement.title}</h3>
+          <p class="muted" safe>{formatDatePl(p.announcement.publishedAt)}</p>
+          <p safe>{p.announcement.body}</p>
+        </section>
+      ) : ''}
+    </Layout>
+  );
+}

@@ -1,0 +1,149 @@
+import type { CookieSerializeOptions } from '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../../config/index.ts';
+import { recordAudit } from '../../db/repositories/audit.ts';
+import {
+  createSession, destroySession, hashSessionId, isWellFormedSessionId, loadSession, touchSession, updateSessionData,
+  type SessionRow,
+} from './store.ts';
+
+/** What a handler sees of the server-side session; `id` is the stored hash, never the cookie value. */
+export interface PortalSession {
+  id: string;
+  userId: string | null;
+  data: Record<string, unknown>;
+  idleExpiresAt: Date;
+  absoluteExpiresAt: Date;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** the active session, loaded (and its idle deadline moved) before the handler runs */
+    session: PortalSession | null;
+    /** a logged-in session ended by timeout on this request: show "Sesja wygasła", not the login redirect */
+    sessionExpired: boolean;
+    /** shallow-merge into the session's data (a key set to undefined is removed); throws without a session */
+    saveSessionData(patch: Record<string, unknown>): Promise<void>;
+  }
+  interface FastifyReply {
+    /** a new session (new id, new cookie) replacing any previous one: call at login against session fixation */
+    startSession(userId: string | null, data?: Record<string, unknown>): Promise<void>;
+    /** delete the session and clear its cookie */
+    endSession(): Promise<void>;
+  }
+}
+
+/** `__Host-` makes the browser refuse the cookie unless Secure, path=/ and without Domain. */
+export function sessionCookieName(config: Pick<Config, 'isProduction'>): string {
+  return config.isProduction ? '__Host-ssoz-sid' : 'ssoz-sid';
+}
+
+/** Requests that neither need nor extend a session. */
+function skipsSession(path: string): boolean {
+  return path.startsWith('/assets/') || path === '/healthz' || path === '/healthz/' || path === '/readyz' || path === '/readyz/';
+}
+
+/** Polling the remaining time must not count as activity, or an open tab would never time out. */
+function isPassive(method: string, path: string): boolean {
+  return (method === 'GET' || method === 'HEAD') && (path === '/sesja/status' || path === '/sesja/status/');
+}
+
+function toPortalSession(row: SessionRow): PortalSession {
+  return {
+    id: row.idHash,
+    userId: row.userId,
+    data: row.data,
+    idleExpiresAt: row.idleExpiresAt,
+    absoluteExpiresAt: row.absoluteExpiresAt,
+  };
+}
+
+/**
+ * Props for Layout's session-timeout warning on pages of a logged-in user. Pass the token the page
+ * already generated: a second generateCsrf() for a visitor without the CSRF cookie makes a new secret.
+ */
+export function sessionTimeoutProps(req: FastifyRequest, csrf: string): { idleExpiresAt: string; csrf: string } | undefined {
+  return req.session?.userId ? { idleExpiresAt: req.session.idleExpiresAt.toISOString(), csrf } : undefined;
+}
+
+async function sessions(app: FastifyInstance): Promise<void> {
+  const { config } = app.deps;
+  const db = () => app.deps.database.db;
+  const cookieName = sessionCookieName(config);
+  // no maxAge/expires: a browser-session cookie; the server decides when the session is over
+  const cookieOptions: CookieSerializeOptions = { path: '/', httpOnly: true, sameSite: 'lax', secure: config.isProduction };
+
+  app.decorateRequest('session', null);
+  app.decorateRequest('sessionExpired', false);
+
+  app.decorateRequest('saveSessionData', async function (this: FastifyRequest, patch: Record<string, unknown>) {
+    if (!this.session) throw new Error('saveSessionData without a session: start one with reply.startSession()');
+    const data = await updateSessionData(db(), this.session.id, patch);
+    if (data === null) throw new Error('the session ended before its data could be saved');
+    this.session.data = data;
+  });
+
+  app.decorateReply('startSession', async function (this: FastifyReply, userId: string | null, data: Record<string, unknown> = {}) {
+    const req = this.request;
+    const previous = new Set<string>();
+    if (req.session) previous.add(req.session.id);
+    const raw = req.cookies[cookieName];
+    if (raw && isWellFormedSessionId(raw)) previous.add(hashSessionId(raw));
+    for (const idHash of previous) await destroySession(db(), idHash);
+    const { rawId, session } = await createSession(db(), { userId, data, now: app.deps.now() });
+    this.setCookie(cookieName, rawId, cookieOptions);
+    req.session = toPortalSession(session);
+    req.sessionExpired = false;
+  });
+
+  app.decorateReply('endSession', async function (this: FastifyReply) {
+    const req = this.request;
+    const raw = req.cookies[cookieName];
+    if (req.session) await destroySession(db(), req.session.id);
+    else if (raw && isWellFormedSessionId(raw)) await destroySession(db(), hashSessionId(raw));
+    req.session = null;
+    this.clearCookie(cookieName, cookieOptions);
+  });
+
+  // preHandler, after the CSRF check: a refused request is not activity and costs no database round trip
+  app.addHook('preHandler', async (req, reply) => {
+    const raw = req.cookies[cookieName];
+    if (!raw) return;
+    const path = req.url.split('?', 1)[0] ?? '/';
+    if (skipsSession(path)) return;
+    const now = app.deps.now();
+    const found = await loadSession(db(), raw, now);
+    if (found.status === 'none') {
+      reply.clearCookie(cookieName, cookieOptions);
+      return;
+    }
+    if (found.status === 'expired') {
+      reply.clearCookie(cookieName, cookieOptions);
+      // an anonymous session (e.g. a login in progress) simply starts over; a user is told and it is audited
+      if (found.userId) {
+        req.sessionExpired = true;
+        await recordAudit(db(), {
+          action: 'session.timeout',
+          actorUserId: found.userId,
+          outcome: 'success',
+          ip: req.ip,
+          requestId: req.id,
+          details: { reason: found.reason },
+        });
+      }
+      return;
+    }
+    const session = toPortalSession(found.session);
+    if (!isPassive(req.method, path)) {
+      const idleExpiresAt = await touchSession(db(), session.id, now);
+      if (idleExpiresAt) session.idleExpiresAt = idleExpiresAt;
+    }
+    req.session = session;
+  });
+}
+
+/** Not encapsulated (as fastify-plugin would do, without the extra dependency): the decorations and hook apply app-wide. */
+export const sessionPlugin = Object.assign(sessions, {
+  [Symbol.for('skip-override')]: true,
+  [Symbol.for('fastify.display-name')]: 'ssoz-session',
+});

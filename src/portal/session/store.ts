@@ -1,0 +1,125 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { sessions } from '../../db/schema/index.ts';
+
+/** 30 minutes without a request ends the session (domain: "Sessions"). */
+export const SESSION_IDLE_MS = 30 * 60 * 1000;
+/** However active, a session ends 10 hours after it started: a stolen id is not good forever. */
+export const SESSION_ABSOLUTE_MS = 10 * 60 * 60 * 1000;
+
+export type SessionRow = typeof sessions.$inferSelect;
+export type SessionLoad =
+  | { status: 'active'; session: SessionRow }
+  | { status: 'expired'; userId: string | null; reason: 'idle' | 'absolute' }
+  | { status: 'none' };
+
+/** 32 random bytes, base64url: what the cookie carries. */
+const RAW_ID = /^[A-Za-z0-9_-]{43}$/;
+
+/** The table keeps only this hash, so a leaked table (or backup) cannot be replayed as cookies. */
+export function hashSessionId(rawId: string): string {
+  return createHash('sha256').update(rawId).digest('hex');
+}
+
+export function isWellFormedSessionId(rawId: string): boolean {
+  return RAW_ID.test(rawId);
+}
+
+export async function createSession(
+  db: DbOrTx,
+  input: { userId: string | null; data?: Record<string, unknown>; now: Date },
+): Promise<{ rawId: string; session: SessionRow }> {
+  const rawId = randomBytes(32).toString('base64url');
+  const absoluteExpiresAt = new Date(input.now.getTime() + SESSION_ABSOLUTE_MS);
+  const [session] = await db
+    .insert(sessions)
+    .values({
+      idHash: hashSessionId(rawId),
+      userId: input.userId,
+      data: input.data ?? {},
+      createdAt: input.now,
+      lastSeenAt: input.now,
+      idleExpiresAt: idleExpiry(input.now, absoluteExpiresAt),
+      absoluteExpiresAt,
+    })
+    .returning();
+  return { rawId, session: session! };
+}
+
+/**
+ * The session behind a cookie value. An expired one is deleted here; `expired` is answered only to
+ * the caller whose delete removed the row, so concurrent requests report (and audit) a timeout once.
+ */
+export async function loadSession(db: DbOrTx, rawId: string, now: Date): Promise<SessionLoad> {
+  if (!isWellFormedSessionId(rawId)) return { status: 'none' };
+  const idHash = hashSessionId(rawId);
+  const [row] = await db.select().from(sessions).where(eq(sessions.idHash, idHash));
+  if (!row) return { status: 'none' };
+  const reason = expiryReason(row, now);
+  if (!reason) return { status: 'active', session: row };
+  const deleted = await db.delete(sessions).where(eq(sessions.idHash, idHash)).returning({ idHash: sessions.idHash });
+  return deleted.length ? { status: 'expired', userId: row.userId, reason } : { status: 'none' };
+}
+
+/** Activity: the idle deadline moves to now + 30 min, never past the absolute one. Null if the session is gone or over. */
+export async function touchSession(db: DbOrTx, idHash: string, now: Date): Promise<Date | null> {
+  const candidate = new Date(now.getTime() + SESSION_IDLE_MS).toISOString();
+  const [row] = await db
+    .update(sessions)
+    .set({ lastSeenAt: now, idleExpiresAt: sql`least(${candidate}::timestamptz, ${sessions.absoluteExpiresAt})` })
+    .where(and(eq(sessions.idHash, idHash), gt(sessions.idleExpiresAt, now), gt(sessions.absoluteExpiresAt, now)))
+    .returning({ idleExpiresAt: sessions.idleExpiresAt });
+  return row?.idleExpiresAt ?? null;
+}
+
+/**
+ * Shallow-merge `patch` into the session's data in one statement (no lost update between
+ * concurrent requests); a key set to undefined is removed. Returns the new data, null if no session.
+ */
+export async function updateSessionData(
+  db: DbOrTx,
+  idHash: string,
+  patch: Record<string, unknown>,
+): Promise<Record<string, unknown> | null> {
+  const set: Record<string, unknown> = {};
+  let expr: SQL = sql`${sessions.data}`;
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) expr = sql`(${expr} - ${key}::text)`;
+    else set[key] = value;
+  }
+  expr = sql`${expr} || ${JSON.stringify(set)}::jsonb`;
+  const [row] = await db.update(sessions).set({ data: expr }).where(eq(sessions.idHash, idHash)).returning({ data: sessions.data });
+  return row?.data ?? null;
+}
+
+export async function destroySession(db: DbOrTx, idHash: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.idHash, idHash));
+}
+
+/** Every session of a user (logout everywhere, blocked account). Returns how many ended. */
+export async function destroyUserSessions(db: DbOrTx, userId: string): Promise<number> {
+  const rows = await db.delete(sessions).where(eq(sessions.userId, userId)).returning({ idHash: sessions.idHash });
+  return rows.length;
+}
+
+/** Housekeeping for sessions nobody came back to (a periodic job); returns how many were removed. */
+export async function deleteExpiredSessions(db: DbOrTx, now: Date): Promise<number> {
+  const rows = await db
+    .delete(sessions)
+    .where(or(lte(sessions.idleExpiresAt, now), lte(sessions.absoluteExpiresAt, now)))
+    .returning({ idHash: sessions.idHash });
+  return rows.length;
+}
+
+function idleExpiry(now: Date, absoluteExpiresAt: Date): Date {
+  return new Date(Math.min(now.getTime() + SESSION_IDLE_MS, absoluteExpiresAt.getTime()));
+}
+
+function expiryReason(row: Pick<SessionRow, 'idleExpiresAt' | 'absoluteExpiresAt'>, now: Date): 'idle' | 'absolute' | null {
+  const idle = row.idleExpiresAt.getTime();
+  const absolute = row.absoluteExpiresAt.getTime();
+  if (Math.min(idle, absolute) > now.getTime()) return null;
+  // whichever deadline came first ended it (a touch caps the idle one at the absolute one)
+  return idle < absolute ? 'idle' : 'absolute';
+}

@@ -1,0 +1,152 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { desc, eq } from 'drizzle-orm';
+import { auditLog, messages, sessions } from '../../src/db/schema/index.ts';
+import { buildTestApp, eventually, type TestApp } from '../helpers/app.ts';
+import { Agent, pathOf } from '../helpers/agent.ts';
+
+/** The newest SMS code sent to a phone (read from the outbox, as the demo mailbox shows it). */
+async function lastCode(t: TestApp, phone: string): Promise<string> {
+  const [m] = await t.database.db.select().from(messages).where(eq(messages.to, phone)).orderBy(desc(messages.createdAt)).limit(1);
+  const code = /(\d{6})/.exec(m?.text ?? '')?.[1];
+  if (!code) throw new Error('no code sent');
+  return code;
+}
+
+/** From "Zaloguj się/ Zarejestruj" to the Profil Zaufany page; returns the interaction base path. */
+export async function startLogin(a: Agent): Promise<string> {
+  const start = await a.get('/logowanie');
+  assert.equal(start.statusCode, 303);
+  assert.match(String(start.headers.location), /\/ueoz\/oidc\/auth\?/);
+  assert.match(String(start.headers.location), /code_challenge_method=S256/);
+  const auth = await a.get(String(start.headers.location));
+  assert.equal(auth.statusCode, 303, auth.body);
+  const base = pathOf(auth);
+  assert.match(base, /^\/ueoz\/logowanie\/[\w-]+$/);
+  const ueoz = await a.get(base);
+  assert.match(ueoz.body, /Profil Zaufany/);
+  const pz = await a.get(`${base}/pz`);
+  assert.match(pz.body, /Symulator Profilu Zaufanego/);
+  return base;
+}
+
+export async function pzLogin(t: TestApp, a: Agent, base: string, login: string, phone: string): Promise<ReturnType<Agent['get']>> {
+  const pzPage = await a.get(`${base}/pz`);
+  const res = await a.post(`${base}/pz`, { login, password: 'Demo-2026!' }, { csrfFrom: pzPage.body });
+  assert.equal(res.statusCode, 303, res.body.slice(0, 500));
+  assert.equal(pathOf(res), `${base}/kod`);
+  const codePage = await a.get(`${base}/kod`);
+  return a.post(`${base}/kod`, { code: await lastCode(t, phone) }, { csrfFrom: codePage.body });
+}
+
+describe('login: portal → UEOZ → Profil Zaufany (demo) → portal', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await buildTestApp();
+  });
+  after(() => t.close());
+
+  it('jan.kowalski goes straight to the portal home with a new server-side session', async () => {
+    const a = new Agent(t);
+    const base = await startLogin(a);
+    const preLoginSid = a.cookies.get('ssoz-sid');
+    const done = await pzLogin(t, a, base, 'jan.kowalski', '+48 600 100 202');
+    assert.equal(done.statusCode, 303);
+    assert.equal(pathOf(done), `${base}/dokoncz`);
+    const home = await a.follow(done);
+    assert.equal(home.statusCode, 200, home.body.slice(0, 300));
+    assert.match(home.body, /data-qa="page-home"/);
+    assert.match(home.body, /Jan Kowalski/);
+    assert.match(home.body, /Centrum e-Zdrowia/);
+    assert.match(home.body, /Najnowszy komunikat/);
+    assert.notEqual(a.cookies.get('ssoz-sid'), preLoginSid, 'new session id at login');
+    const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'login'));
+    assert.ok(audit.some((r) => r.outcome === 'success' && r.actorLabel === 'jan.kowalski'));
+  });
+
+  it('logout ends the portal session and the identity provider session', async () => {
+    const a = new Agent(t);
+    const base = await startLogin(a);
+    await a.follow(await pzLogin(t, a, base, 'jan.kowalski', '+48 600 100 202'));
+    const before = (await t.database.db.select().from(sessions)).length;
+    const home = await a.get('/start');
+    const out = await a.post('/wyloguj', {}, { csrfFrom: home.body });
+    assert.equal(out.statusCode, 303);
+    assert.match(String(out.headers.location), /\/ueoz\/oidc\/session\/end\?/);
+    assert.equal((await t.database.db.select().from(sessions)).length, before - 1);
+    const confirm = await a.get(String(out.headers.location));
+    assert.equal(confirm.statusCode, 200);
+    assert.match(confirm.body, /Wyloguj się/);
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(confirm.body)?.[1] ?? '';
+    const end = await t.app.inject({
+      method: 'POST', url: '/ueoz/oidc/session/end/confirm', payload: new URLSearchParams({ xsrf, logout: 'yes' }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: [...a.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
+    assert.equal(end.statusCode, 303, end.body);
+    const landing = await a.get(pathOf(end));
+    assert.match(landing.body, /Wylogowano z systemu SSOZ II/);
+    assert.equal((await a.get('/start')).statusCode, 303, 'portal page needs a login again');
+    // the identity provider forgot the login too: a new sign-in asks for Profil Zaufany again
+    const again = await a.get(String((await a.get('/logowanie')).headers.location));
+    assert.match(pathOf(again), /^\/ueoz\/logowanie\//);
+  });
+
+  it('anna.nowak: Z02 → new account → update → activation link → welcome screen', async () => {
+    const a = new Agent(t);
+    const base = await startLogin(a);
+    const afterCode = await pzLogin(t, a, base, 'anna.nowak', '+48 600 100 200');
+    assert.equal(pathOf(afterCode), `${base}/migracja`);
+    const z02 = await eventually(async () => {
+      const r = await a.get(`${base}/migracja`);
+      return r.body.includes('data-qa="page-z02"') ? r : null;
+    });
+    assert.match(z02.body, /MIGRATION_\d{13}/);
+    assert.match(z02.body, /Nie odnaleziono w ePŁOZ konta o podanym numerze PESEL/);
+    assert.match(z02.body, /85\*{9}/);
+    assert.doesNotMatch(z02.body, /85031401244/);
+    const created = await a.post(`${base}/migracja/nowe-konto`, {}, { csrfFrom: z02.body });
+    assert.equal(pathOf(created), `${base}/konto`);
+    const form = await a.get(`${base}/konto`);
+    assert.match(form.body, /Zaktualizuj informacje konta/);
+    assert.match(form.body, /value="85031401244" readonly/);
+    const bad = await a.post(`${base}/konto`, { login: 'jan.kowalski', email: 'anna@example.pl', email2: 'inna@example.pl' }, { csrfFrom: form.body });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /Ten login jest już zajęty|Adresy e-mail muszą być takie same/);
+    assert.match(bad.body, /Adresy e-mail muszą być takie same/);
+    assert.match(bad.body, /Zaznacz, że znasz Warunki korzystania z serwisu/);
+    assert.match(bad.body, /value="anna@example.pl"/, 'typed values kept');
+    const ok = await a.post(`${base}/konto`, { login: 'anowak', email: 'anna.nowak@example.pl', email2: 'anna.nowak@example.pl', terms: 'tak' }, { csrfFrom: bad.body });
+    assert.equal(pathOf(ok), `${base}/aktywacja`);
+    const activate = await a.get(`${base}/aktywacja`);
+    assert.match(activate.body, /Musisz zweryfikować swój adres e-mail/);
+    const mail = await eventually(async () => {
+      const list = (await t.app.inject({ url: '/dev/poczta.json?to=anna.nowak@example.pl' })).json() as Array<{ text: string }>;
+      return list[0];
+    });
+    const link = /(http:\/\/\S+\/ueoz\/aktywuj\?token=[\w-]+)/.exec(mail.text)?.[1];
+    assert.ok(link, 'activation link in the e-mail');
+    const welcome = await a.follow(await a.get(link));
+    assert.equal(welcome.statusCode, 200, welcome.body.slice(0, 300));
+    assert.match(welcome.body, /data-qa="page-welcome"/);
+    assert.match(welcome.body, /Przenoszę uprawnienia z SSOZ I/);
+    assert.match(welcome.body, /Składam wniosek/);
+    const reused = await a.get(link);
+    assert.equal(reused.statusCode, 410);
+    assert.match(reused.body, /został już użyty/);
+  });
+
+  it('piotr.zielinski: migration finds the ePŁOZ account and prefills the form', async () => {
+    const a = new Agent(t);
+    const base = await startLogin(a);
+    const afterCode = await pzLogin(t, a, base, 'piotr.zielinski', '+48 600 100 201');
+    assert.equal(pathOf(afterCode), `${base}/migracja`, afterCode.body.replace(/.*<main/s, '').slice(0, 600));
+    const progress = await a.get(`${base}/migracja`);
+    assert.ok(progress.statusCode === 200 || progress.statusCode === 303);
+    const form = await eventually(async () => {
+      const r = await a.follow(await a.get(`${base}/migracja`));
+      return r.body.includes('data-qa="page-update-account"') ? r : null;
+    });
+    assert.match(form.body, /value="pzielinski"/);
+    assert.match(form.body, /value="piotr.zielinski@example.pl"/);
+  });
+});
