@@ -202,7 +202,30 @@
     schedule(0);
   }
 
+  /**
+   * auto-submit: submits the form named in data-form once (the identity provider's logout
+   * confirmation after "Wyloguj się" in the portal). Without JavaScript the button stays.
+   */
+  function autoSubmit(el) {
+    const form = document.getElementById(el.getAttribute('data-form') || '');
+    if (!(form instanceof HTMLFormElement)) return;
+    const button = el.querySelector('button[type="submit"]');
+    if (typeof form.requestSubmit === 'function' && button) form.requestSubmit(button);
+    else form.submit();
+  }
+
+  /**
+   * auto-refresh: reloads a progress page every data-seconds (default 2) while it is open; the
+   * page itself offers a link to check again without JavaScript.
+   */
+  function autoRefresh(el) {
+    const seconds = Math.max(1, Number(el.getAttribute('data-seconds')) || 2);
+    window.setTimeout(() => window.location.reload(), seconds * 1000);
+  }
+
   const MODULES = {
+    'auto-refresh': autoRefresh,
+    'auto-submit': autoSubmit,
     'error-summary': errorSummary,
     confirm: confirmModule,
     'prevent-double-submit': preventDoubleSubmit,

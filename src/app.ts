@@ -80,7 +80,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
-        formAction: ["'self'"],
+        // the identity provider's forms end in a redirect to its client (the portal), which may be another origin
+        formAction: ["'self'", ...(deps.provider && new URL(config.ueozClient.url).origin !== new URL(config.publicUrl).origin ? [new URL(config.ueozClient.url).origin] : [])],
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
         objectSrc: ["'none'"],
@@ -146,7 +147,8 @@ function injectFetch(app: FastifyInstance): InProcessFetch {
     const res = await app.inject({
       method: init.method as 'GET' | 'POST',
       url: u.pathname + u.search,
-      headers: { ...init.headers, host: u.host },
+      // the provider builds its endpoint URLs from the request: behind the (trusted) TLS proxy they must stay https
+      headers: { ...init.headers, host: u.host, 'x-forwarded-proto': u.protocol.slice(0, -1) },
       ...(init.body !== undefined ? { payload: init.body } : {}),
     });
     const headers = new Headers();

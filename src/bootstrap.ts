@@ -43,7 +43,7 @@ export async function bootstrap(config: Config, opts: { database?: Database; now
   const transport: MessageTransport = config.smtpUrl ? new SmtpTransport(config.smtpUrl, config.mailFrom) : new DemoMailboxTransport();
   if (config.workers) await startWorkers(queue, { db: database.db, transport, logger: log });
   const now = opts.now ?? (() => new Date());
-  const provider = config.oidc.issuer ? null : await createProvider(config, database.db, { now, clientRedirectBase: config.publicUrl });
+  const provider = config.oidc.issuer ? null : await createProvider(config, database.db, { now });
   if (config.workers) await startIdentityWorkers(queue, { db: database.db, now, lookupDelayMs: config.eplozLookupDelayMs, logger: log });
   const app = await buildApp({ config, database, queue, outbox: new Outbox(queue), provider, now });
   return {

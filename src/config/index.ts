@@ -26,6 +26,8 @@ export interface Config {
   readonly workers: boolean;
   /** simulated duration of the ePŁOZ search, so the progress screen is seen (demo) */
   readonly eplozLookupDelayMs: number;
+  /** the built-in UEOZ provider's one client: the portal (this process by default, or another instance) */
+  readonly ueozClient: { readonly id: string; readonly secret: string | null; readonly url: string };
   /** OpenID Connect: null issuer → the built-in UEOZ provider is started in this process */
   readonly oidc: {
     readonly issuer: string | null;
@@ -61,6 +63,9 @@ const EnvSchema = z.object({
   SEED_DEMO_DATA: boolish.optional(),
   WORKERS: boolish.default(true),
   EPLOZ_LOOKUP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1500),
+  UEOZ_CLIENT_ID: z.string().min(1).default('ssoz-portal'),
+  UEOZ_CLIENT_SECRET: z.string().min(16, 'UEOZ_CLIENT_SECRET musi mieć co najmniej 16 znaków').optional(),
+  UEOZ_CLIENT_URL: z.url({ protocol: /^https?$/ }).optional(),
   OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -135,6 +140,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemoData: demo && (e.SEED_DEMO_DATA ?? true),
     workers: e.WORKERS,
     eplozLookupDelayMs: e.EPLOZ_LOOKUP_DELAY_MS,
+    ueozClient: Object.freeze({ id: e.UEOZ_CLIENT_ID, secret: e.UEOZ_CLIENT_SECRET ?? null, url: (e.UEOZ_CLIENT_URL ?? publicUrl).replace(/\/+$/, '') }),
     oidc: Object.freeze({
       issuer: e.OIDC_ISSUER ?? null,
       clientId: e.OIDC_CLIENT_ID ?? null,

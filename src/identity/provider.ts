@@ -12,11 +12,9 @@ import { loadSigningKeys } from './keys.ts';
 export const OIDC_PREFIX = '/ueoz/oidc';
 export const INTERACTION_PREFIX = '/ueoz/logowanie';
 
-export const BUILTIN_CLIENT_ID = 'ssoz-portal';
-
-/** The portal's client secret for the built-in provider: derived, so nothing extra to configure. */
+/** The portal's client secret at the built-in provider: configured, or derived so nothing extra is needed. */
 export function builtinClientSecret(config: Config): string {
-  return createHmac('sha256', config.sessionSecret).update('ueoz-client-secret').digest('base64url');
+  return config.ueozClient.secret ?? createHmac('sha256', config.sessionSecret).update('ueoz-client-secret').digest('base64url');
 }
 
 export function builtinIssuer(config: Config): string {
@@ -37,17 +35,18 @@ function page(title: string, body: string): string {
   return `<!doctype html><html lang="pl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} – UEOZ</title><link rel="stylesheet" href="/assets/app.css"><script src="/assets/app.js" defer></script></head><body class="page page--ueoz"><header class="site-header"><div class="container site-header__inner"><span class="brand"><span class="brand-mark">UEOZ</span><span class="brand-name">Usługi Elektroniczne Ochrony Zdrowia</span></span></div></header><main id="main" class="container main">${body}</main></body></html>`;
 }
 
-export async function createProvider(config: Config, db: Db, opts: { now: () => Date; clientRedirectBase: string }): Promise<Provider> {
+export async function createProvider(config: Config, db: Db, opts: { now: () => Date }): Promise<Provider> {
+  const clientUrl = config.ueozClient.url;
   const jwks = { keys: await loadSigningKeys(db) };
   const configuration: Configuration = {
     adapter: databaseAdapter(db, opts.now),
     jwks,
     clients: [
       {
-        client_id: BUILTIN_CLIENT_ID,
+        client_id: config.ueozClient.id,
         client_secret: builtinClientSecret(config),
-        redirect_uris: [`${opts.clientRedirectBase}/logowanie/callback`],
-        post_logout_redirect_uris: [`${opts.clientRedirectBase}/wylogowano`],
+        redirect_uris: [`${clientUrl}/logowanie/callback`],
+        post_logout_redirect_uris: [`${clientUrl}/wylogowano`],
         grant_types: ['authorization_code'],
         response_types: ['code'],
         token_endpoint_auth_method: 'client_secret_basic',

@@ -130,9 +130,9 @@ export function PzRegisterPage(p: { uid: string; csrf: string; values?: Record<s
   );
 }
 
-export function MigrationSearchPage({ startedAt }: { startedAt: Date }): JSX.Element {
+export function MigrationSearchPage({ startedAt, selfUrl }: { startedAt: Date; selfUrl: string }): JSX.Element {
   return (
-    <Layout title="Migracja danych do UEOZ" variant="ueoz" refreshSeconds={2}>
+    <Layout title="Migracja danych do UEOZ" variant="ueoz">
       <h1 data-qa="page-migration">Migracja danych do UEOZ</h1>
       <h2>Wyszukiwanie Twojego konta</h2>
       <div class="notice notice--info" role="status" aria-live="polite" data-qa="migration-progress">
@@ -141,9 +141,12 @@ export function MigrationSearchPage({ startedAt }: { startedAt: Date }): JSX.Ele
           minut. Po migracji danych utworzysz nowe konto, aby dalej pracować w systemach CeZ.
         </p>
         <p>
-          <span class="spinner" aria-hidden="true"></span> Trwa wyszukiwanie… Strona odświeży się sama.
+          <span class="spinner" aria-hidden="true"></span> Trwa wyszukiwanie…
         </p>
       </div>
+      <p data-module="auto-refresh" data-seconds="2">
+        <a class="button button--secondary" href={selfUrl}>Sprawdź, czy wyszukiwanie się zakończyło</a>
+      </p>
       <p class="muted"><time datetime={startedAt.toISOString()} safe>{migrationTimestamp(startedAt)}</time></p>
     </Layout>
   );

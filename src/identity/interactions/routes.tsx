@@ -120,8 +120,16 @@ export async function interactionRoutes(app: FastifyInstance, opts: { provider: 
       const a = await attemptOf(req);
       const v = formValues(req.body);
       const csrf = reply.generateCsrf();
-      if (!a) return reply.html(PzLoginPage({ uid: req.params.uid, csrf, login: v.login ?? '', error: pzMessages.attemptExpired }), 400);
+      // an attempt that ran out (or has already finished) is replaced, so the form with the message works on the next submit
+      const restart = async () => {
+        reply.setCookie(ATTEMPT_COOKIE, await startAttempt(db(), { interactionUid: req.params.uid, ip: req.ip, now: now() }), cookieOpts);
+      };
+      if (!a) {
+        await restart();
+        return reply.html(PzLoginPage({ uid: req.params.uid, csrf, login: v.login ?? '', error: pzMessages.attemptExpired }), 400);
+      }
       const r = await checkPassword(db(), { attemptId: a.id, login: (v.login ?? '').trim(), password: v.password ?? '', now: now(), meta: meta(req) });
+      if (!r.ok && r.reason === 'attempt_expired') await restart();
       if (!r.ok) return reply.html(PzLoginPage({ uid: req.params.uid, csrf, login: v.login ?? '', error: passwordFailureMessage(r) }), r.reason === 'locked' ? 429 : 401);
       const sent = await sendCode(db(), app.deps.outbox, { attemptId: a.id, now: now(), meta: meta(req) });
       if (!sent.ok) return reply.html(PzLoginPage({ uid: req.params.uid, csrf, login: v.login ?? '', error: sendCodeFailureMessage(sent.reason) }), 429);
@@ -157,9 +165,12 @@ export async function interactionRoutes(app: FastifyInstance, opts: { provider: 
     app.post<Params>(`${INTERACTION_PREFIX}/:uid/kod/nowy`, { config: { rateLimit: { max: 10, timeWindow: '5 minutes' } } }, async (req, reply) => {
       if (!(await interaction(req, reply))) return reply.html(InteractionExpiredPage(), 410);
       const a = await attemptOf(req);
-      if (!a || a.stage !== 'code') return reply.redirect(`${base(req.params.uid)}/pz`, 303);
+      if (!a || a.stage !== 'code' || !a.credentialId) return reply.redirect(`${base(req.params.uid)}/pz`, 303);
       const sent = await sendCode(db(), app.deps.outbox, { attemptId: a.id, now: now(), meta: meta(req) });
-      if (!sent.ok) return reply.html(PzCodePage({ uid: req.params.uid, csrf: reply.generateCsrf(), phoneMasked: '', error: sendCodeFailureMessage(sent.reason) }), 429);
+      if (!sent.ok) {
+        const [cred] = await db().select({ phone: pzCredentials.phone }).from(pzCredentials).where(eq(pzCredentials.id, a.credentialId));
+        return reply.html(PzCodePage({ uid: req.params.uid, csrf: reply.generateCsrf(), phoneMasked: maskPhone(cred?.phone ?? ''), error: sendCodeFailureMessage(sent.reason) }), 429);
+      }
       return reply.redirect(`${base(req.params.uid)}/kod?nowy=1`, 303);
     });
 
@@ -187,8 +198,16 @@ export async function interactionRoutes(app: FastifyInstance, opts: { provider: 
   app.get<Params>(`${INTERACTION_PREFIX}/:uid/migracja`, async (req, reply) => {
     const s = await authenticated(req, reply, 'migration');
     if (!s) return;
-    const m = await latestMigration(db(), s.account.id);
-    if (!m || m.status === 'searching' || m.status === 'aborted') return reply.html(MigrationSearchPage({ startedAt: m?.startedAt ?? now() }));
+    // wait a moment for the search to end, so most people (with or without JavaScript) never see the progress page
+    let m = await latestMigration(db(), s.account.id);
+    for (let i = 0; i < 20 && m?.status === 'searching'; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      m = await latestMigration(db(), s.account.id);
+    }
+    if (m?.status === 'found') return reply.redirect(`${base(req.params.uid)}/konto`, 303);
+    if (!m || m.status === 'searching' || m.status === 'aborted') {
+      return reply.html(MigrationSearchPage({ startedAt: m?.startedAt ?? now(), selfUrl: `${base(req.params.uid)}/migracja` }));
+    }
     return reply.html(
       Z02Page({
         uid: req.params.uid, csrf: reply.generateCsrf(), eventNumber: m.eventNumber, startedAt: m.startedAt, finishedAt: m.finishedAt ?? now(),

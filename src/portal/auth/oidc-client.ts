@@ -1,6 +1,6 @@
 import * as oidc from 'openid-client';
 import type { Config } from '../../config/index.ts';
-import { BUILTIN_CLIENT_ID, builtinClientSecret, builtinIssuer } from '../../identity/provider.ts';
+import { builtinClientSecret, builtinIssuer } from '../../identity/provider.ts';
 
 /** Claims the portal keeps from the identity provider (PESEL is checked, not stored). */
 export interface PortalClaims {
@@ -33,7 +33,7 @@ export class PortalOidcClient {
 
   private discover(): Promise<oidc.Configuration> {
     const issuer = this.config.oidc.issuer ?? builtinIssuer(this.config);
-    const clientId = this.config.oidc.clientId ?? BUILTIN_CLIENT_ID;
+    const clientId = this.config.oidc.clientId ?? this.config.ueozClient.id;
     const secret = this.config.oidc.clientSecret ?? builtinClientSecret(this.config);
     const fetcher = this.inProcess && this.isBuiltin ? this.inProcess() : null;
     const custom: oidc.CustomFetch | undefined = fetcher

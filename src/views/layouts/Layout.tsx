@@ -11,8 +11,6 @@ export interface LayoutProps {
   headerRight?: JSX.Element;
   /** "Czym są UEOZ?" look for the identity-provider pages */
   variant?: 'portal' | 'ueoz';
-  /** reload the page every N seconds (progress screens that must work without JavaScript) */
-  refreshSeconds?: number;
   /** a logged-in user's session: warns 2 minutes before the idle timeout (app.js "session-timeout") */
   session?: { idleExpiresAt: string; csrf: string };
 }
@@ -79,7 +77,6 @@ export function Layout(props: PropsWithChildren<LayoutProps>): JSX.Element {
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title safe>{fullTitle}</title>
-          {props.refreshSeconds ? <meta http-equiv="refresh" content={String(props.refreshSeconds)} /> : ''}
           <link rel="stylesheet" href="/assets/app.css" />
           <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
           <script src="/assets/app.js" defer></script>

@@ -1,0 +1,255 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { TestApp } from '../test/helpers/app.ts';
+import { axeViolations, launchBrowser } from './helpers/browser.ts';
+import { startServer } from './helpers/servers.ts';
+
+interface Mail {
+  to: string;
+  text: string;
+}
+
+/** The newest message to `to` in the demo mailbox that matches `re`, waiting for the worker. */
+async function mail(base: string, to: string, re: RegExp): Promise<RegExpExecArray> {
+  for (let i = 0; i < 100; i++) {
+    const list = (await (await fetch(`${base}/dev/poczta.json?to=${encodeURIComponent(to)}`)).json()) as Mail[];
+    for (const m of list) {
+      const hit = re.exec(m.text);
+      if (hit) return hit;
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`no message to ${to} matching ${re}`);
+}
+
+async function clean(page: Page, label: string): Promise<void> {
+  assert.deepEqual(await axeViolations(page), [], `axe on ${label}`);
+}
+
+/** "Zaloguj się/ Zarejestruj" → UEOZ → Profil Zaufany → SMS code from the demo mailbox. */
+/** codes already typed, per phone: the mailbox may still show the previous one until the new SMS is delivered */
+const usedCodes = new Map<string, Set<string>>();
+
+async function signIn(page: Page, base: string, login: string, phone: string, opts: { axe: boolean }): Promise<void> {
+  await page.goto(base + '/');
+  await page.getByRole('link', { name: 'Zaloguj się/ Zarejestruj' }).first().click();
+  await page.waitForSelector('[data-qa="page-ueoz-login"]');
+  if (opts.axe) await clean(page, 'UEOZ login');
+  await page.getByRole('link', { name: 'Profil Zaufany' }).click();
+  await page.waitForSelector('[data-qa="page-pz-login"]');
+  if (opts.axe) await clean(page, 'PZ login');
+  await page.getByLabel('Nazwa użytkownika lub adres e-mail').fill(login);
+  await page.getByLabel('Hasło').fill('Demo-2026!');
+  await page.getByRole('button', { name: 'Zaloguj się' }).click();
+  await page.waitForSelector('[data-qa="page-pz-code"]');
+  if (opts.axe) await clean(page, 'PZ code');
+  const seen = usedCodes.get(phone) ?? new Set<string>();
+  usedCodes.set(phone, seen);
+  let code = '';
+  for (let i = 0; i < 50 && !code; i++) {
+    const c = (await mail(base, phone, /Kod autoryzacyjny Profilu Zaufanego \(demo\): (\d{6})/))[1] ?? '';
+    if (!seen.has(c)) code = c;
+    else await new Promise((r) => setTimeout(r, 150));
+  }
+  seen.add(code);
+  await page.getByLabel('Kod autoryzacyjny').fill(code);
+  await page.getByRole('button', { name: 'Potwierdź' }).click();
+}
+
+async function logout(page: Page): Promise<void> {
+  await page.locator('[data-qa="user-menu"] summary').click();
+  await page.getByRole('button', { name: 'Wyloguj się' }).click();
+  // with JavaScript the identity provider's confirmation submits itself; without it the user confirms
+  const confirm = page.locator('button[form="op.logoutForm"]');
+  await Promise.race([page.waitForURL(/\/wylogowano/), confirm.waitFor()]);
+  if (!/\/wylogowano/.test(page.url())) await confirm.click();
+  await page.waitForURL(/\/wylogowano/);
+  assert.match(await page.locator('[data-qa="landing-notice"]').textContent() ?? '', /Wylogowano z systemu SSOZ II/);
+}
+
+describe('login journeys in Chromium (built-in UEOZ)', () => {
+  let t: TestApp;
+  let base = '';
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const open = async (javaScriptEnabled = true) => {
+    const c = await browser.newContext({ javaScriptEnabled });
+    c.setDefaultTimeout(20_000);
+    contexts.push(c);
+    return c.newPage();
+  };
+  before(async () => {
+    ({ t, base } = await startServer());
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await t.close();
+  });
+
+  it('jan.kowalski: straight to the portal home, then "Wyloguj się"', async () => {
+    const page = await open();
+    await signIn(page, base, 'jan.kowalski', '+48 600 100 202', { axe: true });
+    await page.waitForSelector('[data-qa="page-home"]');
+    assert.match((await page.locator('h1').textContent()) ?? '', /Witaj w Systemie Statystyki w Ochronie Zdrowia/);
+    await clean(page, 'home');
+    await logout(page);
+    await clean(page, 'landing after logout');
+  });
+
+  it('jan.kowalski without JavaScript: the same journey works', async () => {
+    const page = await open(false);
+    await signIn(page, base, 'jan.kowalski', '+48 600 100 202', { axe: false });
+    await page.waitForSelector('[data-qa="page-home"]');
+    await logout(page);
+  });
+
+  it('a wrong code three times needs a new code', async () => {
+    const page = await open();
+    await page.goto(base + '/logowanie');
+    await page.getByRole('link', { name: 'Profil Zaufany' }).click();
+    await page.getByLabel('Nazwa użytkownika lub adres e-mail').fill('ewa.kaminska');
+    await page.getByLabel('Hasło').fill('Demo-2026!');
+    await page.getByRole('button', { name: 'Zaloguj się' }).click();
+    await page.waitForSelector('[data-qa="page-pz-code"]');
+    for (const left of ['2', '1']) {
+      await page.getByLabel('Kod autoryzacyjny').fill('000000');
+      await page.getByRole('button', { name: 'Potwierdź' }).click();
+      assert.match((await page.locator('[data-qa="notice-error"]').textContent()) ?? '', new RegExp(`Pozostało prób: ${left}`));
+    }
+    await page.getByLabel('Kod autoryzacyjny').fill('000000');
+    await page.getByRole('button', { name: 'Potwierdź' }).click();
+    assert.match((await page.locator('[data-qa="notice-error"]').textContent()) ?? '', /Wyślij nowy kod/);
+    await clean(page, 'code page with error');
+  });
+
+  it('anna.nowak: Z02 → new account → update → activation link → welcome screen', async () => {
+    const page = await open();
+    await signIn(page, base, 'anna.nowak', '+48 600 100 200', { axe: true });
+    await page.waitForSelector('[data-qa="page-z02"]', { timeout: 30_000 });
+    await clean(page, 'Z02');
+    assert.match((await page.locator('[data-qa="event-number"]').textContent()) ?? '', /^MIGRATION_\d{13}$/);
+    assert.equal(await page.locator('[data-qa="event-code"]').textContent(), 'Z02');
+    await page.getByRole('button', { name: 'Utwórz nowe konto bez migracji' }).click();
+    await page.waitForSelector('[data-qa="page-update-account"]');
+    await clean(page, 'update account');
+    await page.getByLabel('Login').fill('anowak');
+    await page.locator('#f-email').fill('anna.nowak@example.pl');
+    await page.getByLabel('Powtórz e-mail').fill('anna.nowak@example.pl');
+    await page.getByRole('button', { name: 'Zapisz' }).click();
+    await page.waitForSelector('[data-qa="error-summary"]');
+    assert.match((await page.locator('[data-qa="error-summary"]').textContent()) ?? '', /Warunki korzystania z serwisu/);
+    await clean(page, 'update account with errors');
+    await page.getByLabel('Znam Warunki korzystania z serwisu').check();
+    await page.getByRole('button', { name: 'Zapisz' }).click();
+    await page.waitForSelector('[data-qa="page-activate"]');
+    await clean(page, 'activate');
+    const link = (await mail(base, 'anna.nowak@example.pl', /(http:\/\/\S+\/ueoz\/aktywuj\?token=[\w-]+)/))[1] ?? '';
+    await page.goto(link);
+    await page.waitForSelector('[data-qa="page-welcome"]');
+    await clean(page, 'welcome');
+    await page.goto(link);
+    await page.waitForSelector('[data-qa="activation-used"]');
+    await clean(page, 'reused link');
+  });
+
+  it('piotr.zielinski: the migration finds his ePŁOZ account and fills the form', async () => {
+    const page = await open(false);
+    await signIn(page, base, 'piotr.zielinski', '+48 600 100 201', { axe: false });
+    // without JavaScript the progress page refreshes itself until the search ends
+    await page.waitForSelector('[data-qa="page-update-account"]', { timeout: 30_000 });
+    assert.equal(await page.getByLabel('Login').inputValue(), 'pzielinski');
+    assert.equal(await page.locator('#f-email').inputValue(), 'piotr.zielinski@example.pl');
+  });
+
+  it('"Załącz profil": a new demo Profil Zaufany account, then its first login', async () => {
+    const page = await open();
+    await page.goto(base + '/logowanie');
+    await page.getByRole('link', { name: 'Profil Zaufany' }).click();
+    await page.getByRole('link', { name: 'Załącz profil' }).click();
+    await page.waitForSelector('[data-qa="page-pz-register"]');
+    await clean(page, 'PZ register');
+    await page.getByLabel('Imię').fill('Zofia');
+    await page.getByLabel('Numer PESEL').fill('12345678901');
+    await page.getByRole('button', { name: 'Zarejestruj się' }).click();
+    await page.waitForSelector('[data-qa="error-summary"]');
+    await clean(page, 'PZ register with errors');
+    assert.equal(await page.getByLabel('Imię').inputValue(), 'Zofia', 'typed value kept');
+    await page.getByLabel('Nazwisko').fill('Wolska');
+    await page.getByLabel('Numer PESEL').fill('90090515836');
+    await page.getByLabel('Adres e-mail').fill('zofia.wolska@example.pl');
+    await page.getByLabel('Numer telefonu komórkowego').fill('+48 600 700 800');
+    await page.getByLabel('Nazwa użytkownika').fill('zofia.wolska');
+    await page.getByLabel('Hasło').fill('Zofia-Demo-2026');
+    await page.getByRole('button', { name: 'Zarejestruj się' }).click();
+    await page.waitForSelector('[data-qa="page-pz-login"]');
+    assert.match((await page.locator('[data-qa="notice-info"]').textContent()) ?? '', /zostało utworzone/);
+    await page.getByLabel('Nazwa użytkownika lub adres e-mail').fill('zofia.wolska@example.pl');
+    await page.getByLabel('Hasło').fill('Zofia-Demo-2026');
+    await page.getByRole('button', { name: 'Zaloguj się' }).click();
+    await page.waitForSelector('[data-qa="page-pz-code"]');
+    const code = (await mail(base, '+48 600 700 800', /\(demo\): (\d{6})/))[1] ?? '';
+    await page.getByLabel('Kod autoryzacyjny').fill(code);
+    await page.getByRole('button', { name: 'Potwierdź' }).click();
+    await page.waitForSelector('[data-qa="page-z02"], [data-qa="page-migration"]');
+    await clean(page, 'migration or Z02');
+  });
+
+  it('30 minutes without activity end the session ("Sesja wygasła")', async () => {
+    const page = await open();
+    await signIn(page, base, 'katarzyna.dabrowska', '+48 600 100 206', { axe: false });
+    await page.waitForSelector('[data-qa="page-home"]');
+    t.clock.now = new Date(t.clock.now.getTime() + 31 * 60_000);
+    await page.goto(base + '/start');
+    assert.match((await page.locator('h1').textContent()) ?? '', /Sesja wygasła/);
+    await clean(page, 'session expired');
+  });
+});
+
+describe('an external identity provider (the built-in one on its own port, with its own client)', () => {
+  let idp: { t: TestApp; base: string };
+  let portal: { t: TestApp; base: string };
+  let browser: Browser;
+  before(async () => {
+    const { freePort } = await import('./helpers/servers.ts');
+    const portalPort = await freePort();
+    idp = await startServer({ host: 'localhost', env: { UEOZ_CLIENT_ID: 'portal-zewnetrzny', UEOZ_CLIENT_SECRET: 'sekret-klienta-testowego', UEOZ_CLIENT_URL: `http://127.0.0.1:${portalPort}` } });
+    portal = await startServer({
+      port: portalPort,
+      env: {
+        OIDC_ISSUER: `${idp.base}/ueoz/oidc`, OIDC_CLIENT_ID: 'portal-zewnetrzny', OIDC_CLIENT_SECRET: 'sekret-klienta-testowego',
+      },
+    });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await portal?.t.close();
+    await idp?.t.close();
+  });
+
+  it('the portal does not start its own provider and signs in through the external one', async () => {
+    assert.equal((await fetch(`${portal.base}/ueoz/oidc/.well-known/openid-configuration`)).status, 404);
+    const context = await browser.newContext();
+    context.setDefaultTimeout(20_000);
+    const page = await context.newPage();
+    const res = await page.goto(portal.base + '/logowanie');
+    assert.ok(page.url().startsWith(`${idp.base}/ueoz/logowanie/`), `${page.url()} ${res?.status()} ${(await page.content()).slice(0, 300)}`);
+    await page.getByRole('link', { name: 'Profil Zaufany' }).click();
+    await page.getByLabel('Nazwa użytkownika lub adres e-mail').fill('tomasz.lewandowski');
+    await page.getByLabel('Hasło').fill('Demo-2026!');
+    await page.getByRole('button', { name: 'Zaloguj się' }).click();
+    await page.waitForSelector('[data-qa="page-pz-code"]');
+    const code = (await mail(idp.base, '+48 600 100 204', /\(demo\): (\d{6})/))[1] ?? '';
+    await page.getByLabel('Kod autoryzacyjny').fill(code);
+    await page.getByRole('button', { name: 'Potwierdź' }).click();
+    await page.waitForURL((u) => !u.pathname.endsWith('/kod'));
+    await page.waitForLoadState();
+    assert.ok(page.url().startsWith(`${portal.base}/`), `${page.url()} ${(await page.content()).replace(/.*<main/s, '').slice(0, 400)}`);
+    await page.waitForSelector('[data-qa="page-home"], [data-qa="page-welcome"]');
+    assert.match(await page.locator('[data-qa="user-menu"]').textContent() ?? '', /Tomasz Lewandowski/);
+    await context.close();
+  });
+});
