@@ -109,6 +109,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (!e.PUBLIC_URL) problems.push('PUBLIC_URL jest wymagany w produkcji');
     else if (!e.PUBLIC_URL.startsWith('https://')) problems.push('PUBLIC_URL musi używać https:// w produkcji');
     if (e.SEED_DEMO_DATA) problems.push('SEED_DEMO_DATA nie może być włączony w produkcji');
+    // TLS ends at the reverse proxy: the built-in provider must see https (X-Forwarded-Proto) to issue Secure cookies
+    if (!e.OIDC_ISSUER && !e.TRUST_PROXY) problems.push('TRUST_PROXY=true jest wymagany w produkcji z wbudowanym dostawcą tożsamości (TLS na serwerze pośredniczącym)');
   }
   if (e.OIDC_ISSUER && (!e.OIDC_CLIENT_ID || !e.OIDC_CLIENT_SECRET)) {
     problems.push('OIDC_ISSUER wymaga OIDC_CLIENT_ID i OIDC_CLIENT_SECRET');

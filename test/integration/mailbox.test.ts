@@ -53,7 +53,7 @@ describe('demo mailbox and outbox', () => {
 describe('demo pages are absent in production mode', () => {
   it('/dev/poczta answers 404', async (ctx) => {
     const t = await buildTestApp({
-      env: { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), DATABASE_URL: 'postgres://unused@127.0.0.1:1/unused', SMTP_URL: 'smtp://127.0.0.1:2525', PUBLIC_URL: 'https://ssoz.example.pl' },
+      env: { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), DATABASE_URL: 'postgres://unused@127.0.0.1:1/unused', TRUST_PROXY: '1', SMTP_URL: 'smtp://127.0.0.1:2525', PUBLIC_URL: 'https://ssoz.example.pl' },
     });
     assert.equal(t.config.demo, false);
     assert.equal((await t.app.inject({ url: '/dev/poczta.json' })).statusCode, 404);
