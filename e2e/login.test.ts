@@ -197,6 +197,40 @@ describe('login journeys in Chromium (built-in UEOZ)', () => {
     await clean(page, 'migration or Z02');
   });
 
+  it('pages of unusual states are accessible too', async () => {
+    const page = await open();
+    for (const [path, qa] of [
+      ['/ueoz/logowanie/nieistniejaca-interakcja', 'page-interaction-expired'],
+      ['/ueoz/aktywuj?token=zly-token-aktywacyjny-0123456789', 'activation-invalid'],
+      ['/sesja-wygasla', null],
+      ['/ueoz/oidc/auth?client_id=nieznany', null],
+    ] as const) {
+      await page.goto(base + path);
+      if (qa) await page.waitForSelector(`[data-qa="${qa}"]`);
+      assert.equal(await page.locator('h1').count(), 1, path);
+      await clean(page, path);
+    }
+  });
+
+  it('two minutes before the timeout a warning offers "Przedłuż sesję"', async () => {
+    const page = await open();
+    await page.clock.install();
+    await signIn(page, base, 'maria.wisniewska', '+48 600 100 203', { axe: false });
+    await page.waitForSelector('[data-qa="page-home"]');
+    const dialog = page.locator('[data-qa="session-timeout"]');
+    assert.equal(await dialog.isVisible(), false);
+    // both clocks move 28.5 minutes: the server's session and the page's timers
+    t.clock.now = new Date(t.clock.now.getTime() + 28.5 * 60_000);
+    await page.clock.fastForward('28:30');
+    await dialog.waitFor({ state: 'visible' });
+    await clean(page, 'session warning');
+    await page.getByRole('button', { name: 'Przedłuż sesję' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const status = (await (await page.context().request.get(base + '/sesja/status')).json()) as { active: boolean; secondsLeft: number };
+    assert.equal(status.active, true);
+    assert.ok(status.secondsLeft > 29 * 60, `extended: ${status.secondsLeft}s left`);
+  });
+
   it('30 minutes without activity end the session ("Sesja wygasła")', async () => {
     const page = await open();
     await signIn(page, base, 'katarzyna.dabrowska', '+48 600 100 206', { axe: false });

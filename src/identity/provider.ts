@@ -5,6 +5,7 @@ import type { Config } from '../config/index.ts';
 import type { Db } from '../db/client.ts';
 import { accounts } from '../db/schema/index.ts';
 import { escapeHtml } from '../lib/html.ts';
+import { Layout } from '../views/layouts/Layout.tsx';
 import { databaseAdapter } from './adapter.ts';
 import { loadSigningKeys } from './keys.ts';
 
@@ -31,8 +32,9 @@ const TTL = {
   IdToken: 600,
 } as const;
 
-function page(title: string, body: string): string {
-  return `<!doctype html><html lang="pl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} – UEOZ</title><link rel="stylesheet" href="/assets/app.css"><script src="/assets/app.js" defer></script></head><body class="page page--ueoz"><header class="site-header"><div class="container site-header__inner"><span class="brand"><span class="brand-mark">UEOZ</span><span class="brand-name">Usługi Elektroniczne Ochrony Zdrowia</span></span></div></header><main id="main" class="container main">${body}</main></body></html>`;
+/** oidc-provider's own pages (logout, errors) in the UEOZ layout; `body` is trusted markup. */
+async function page(title: string, safeBody: string): Promise<string> {
+  return Layout({ title, variant: 'ueoz', children: safeBody });
 }
 
 export async function createProvider(config: Config, db: Db, opts: { now: () => Date }): Promise<Provider> {
@@ -69,16 +71,16 @@ export async function createProvider(config: Config, db: Db, opts: { now: () => 
       devInteractions: { enabled: false },
       rpInitiatedLogout: {
         enabled: true,
-        logoutSource: (ctx: KoaContextWithOIDC, form: string) => {
+        logoutSource: async (ctx: KoaContextWithOIDC, form: string) => {
           ctx.type = 'html';
-          ctx.body = page(
+          ctx.body = await page(
             'Wylogowanie',
             `<h1>Wylogowanie</h1><p>Czy chcesz wylogować się z Usług Elektronicznych Ochrony Zdrowia?</p>${form}<div class="button-group" data-module="auto-submit" data-form="op.logoutForm"><button class="button" type="submit" form="op.logoutForm" name="logout" value="yes">Wyloguj się</button></div>`,
           );
         },
-        postLogoutSuccessSource: (ctx: KoaContextWithOIDC) => {
+        postLogoutSuccessSource: async (ctx: KoaContextWithOIDC) => {
           ctx.type = 'html';
-          ctx.body = page('Wylogowano', '<h1>Wylogowano</h1><p>Zostałeś wylogowany z Usług Elektronicznych Ochrony Zdrowia.</p><p><a class="button" href="/">Przejdź do strony głównej</a></p>');
+          ctx.body = await page('Wylogowano', '<h1>Wylogowano</h1><p>Zostałeś wylogowany z Usług Elektronicznych Ochrony Zdrowia.</p><p><a class="button" href="/">Przejdź do strony głównej</a></p>');
         },
       },
     },
@@ -116,9 +118,9 @@ export async function createProvider(config: Config, db: Db, opts: { now: () => 
         }),
       };
     },
-    renderError: (ctx, out) => {
+    renderError: async (ctx, out) => {
       ctx.type = 'html';
-      ctx.body = page(
+      ctx.body = await page(
         'Błąd logowania',
         `<h1>Nie udało się zalogować</h1><p>Sesja logowania wygasła lub żądanie jest nieprawidłowe. Wróć do strony głównej i zaloguj się ponownie.</p><p class="muted">Kod błędu: <code>${escapeHtml(String(out.error ?? 'error'))}</code></p><p><a class="button" href="/">Przejdź do strony głównej</a></p>`,
       );
