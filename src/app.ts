@@ -27,6 +27,7 @@ import { interactionRoutes } from './identity/interactions/routes.tsx';
 import { PortalOidcClient, type InProcessFetch } from './portal/auth/oidc-client.ts';
 import { authRoutes } from './portal/features/auth/routes.ts';
 import { homeRoutes } from './portal/features/home/routes.tsx';
+import { transferRoutes } from './portal/features/transfer/routes.tsx';
 import { sessionRoutes } from './portal/session/routes.tsx';
 
 export interface AppDeps {
@@ -135,6 +136,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
   await app.register(authRoutes);
   await app.register(homeRoutes);
+  await app.register(transferRoutes);
   if (config.demo) await app.register(devMailboxRoutes);
 
   return app;

@@ -1,17 +1,11 @@
 import { formatDatePl } from '../../../lib/text.ts';
-import { UserMenu } from '../../../views/components/UserMenu.tsx';
-import { Layout } from '../../../views/layouts/Layout.tsx';
+import { SignedInLayout, type SignedInFrame } from '../../../views/layouts/SignedInLayout.tsx';
 
-export interface SignedInFrame {
-  userName: string;
-  csrf: string;
-  session: { idleExpiresAt: string; csrf: string } | undefined;
-}
 
 /** "Witaj w Systemie Statystyki w Ochronie Zdrowia": the first screen of a user without a profile. */
 export function WelcomePage({ frame }: { frame: SignedInFrame }): JSX.Element {
   return (
-    <Layout title="Witaj w Systemie Statystyki w Ochronie Zdrowia" headerRight={<UserMenu name={frame.userName} csrf={frame.csrf} />} session={frame.session}>
+    <SignedInLayout title="Witaj w Systemie Statystyki w Ochronie Zdrowia" frame={frame}>
       <h1 data-qa="page-welcome">Witaj w Systemie Statystyki w Ochronie Zdrowia</h1>
       <p class="lead">
         Zalogowałeś się do systemu SSOZ II przez swoje konto w e-PLOZ. Od dziś ono będzie służyć Ci do logowania do systemu.
@@ -31,7 +25,7 @@ export function WelcomePage({ frame }: { frame: SignedInFrame }): JSX.Element {
           <p><a class="button" href="/profil/wniosek" data-qa="choice-request">Składam wniosek</a></p>
         </section>
       </div>
-    </Layout>
+    </SignedInLayout>
   );
 }
 
@@ -42,10 +36,11 @@ export interface HomeProfile {
 }
 
 /** The portal home of a user with profiles; modules add their tiles here (profiles issue onwards). */
-export function HomePage(p: { frame: SignedInFrame; profiles: HomeProfile[]; announcement: { title: string; body: string; publishedAt: Date | null } | null }): JSX.Element {
+export function HomePage(p: { frame: SignedInFrame; profiles: HomeProfile[]; announcement: { title: string; body: string; publishedAt: Date | null } | null; notice?: string | undefined }): JSX.Element {
   const active = p.profiles.filter((x) => x.status === 'aktywny');
   return (
-    <Layout title="Strona główna" headerRight={<UserMenu name={p.frame.userName} csrf={p.frame.csrf} />} session={p.frame.session}>
+    <SignedInLayout title="Strona główna" frame={p.frame}>
+      {p.notice ? <div class="notice notice--success" role="status" data-qa="home-notice"><p safe>{p.notice}</p></div> : ''}
       <h1 data-qa="page-home">Witaj w Systemie Statystyki w Ochronie Zdrowia</h1>
       {active.length ? (
         <section aria-labelledby="profiles-title">
@@ -71,6 +66,6 @@ export function HomePage(p: { frame: SignedInFrame; profiles: HomeProfile[]; ann
           <p safe>{p.announcement.body}</p>
         </section>
       ) : ''}
-    </Layout>
+    </SignedInLayout>
   );
 }

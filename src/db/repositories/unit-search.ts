@@ -1,0 +1,246 @@
+import { and, asc, count, desc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { normalizeNip } from '../../domain/identifiers.ts';
+import { foldForSearch } from '../../lib/text.ts';
+import type { DbOrTx } from '../client.ts';
+import { unitKinds, units } from '../schema/index.ts';
+
+/**
+ * Registry search behind wizard step 1 ("Wybór jednostki": "Wyszukaj i wybierz jednostkę").
+ * The UI asks to "Wybierz „Rodzaj” i wypełnij dowolne pole": with no usable filter the result is empty.
+ */
+export interface UnitSearchQuery {
+  kindCode?: string;
+  nip?: string;
+  regon?: string;
+  registryBookNo?: string;
+  /** a fragment of the name, anywhere, case and Polish diacritics ignored; fewer than 2 characters: ignored */
+  name?: string;
+  sort: 'name' | 'kind' | 'nip';
+  direction: 'asc' | 'desc';
+  /** 1-based; clamped to [1, pageCount] */
+  page: number;
+  pageSize: 10 | 25 | 50 | 100;
+}
+
+export interface UnitSearchRow {
+  id: string;
+  kindCode: string;
+  kindName: string;
+  name: string;
+  nip: string | null;
+  regon: string | null;
+  registryBookNo: string | null;
+  locality: string | null;
+  voivodeship: string | null;
+}
+
+export interface UnitSearchResult {
+  /** "Wszystkich pozycji N" */
+  total: number;
+  rows: UnitSearchRow[];
+  /** the page actually returned (after clamping) */
+  page: number;
+  /** at least 1, also for an empty result ("1 -- 1") */
+  pageCount: number;
+}
+
+export type UnitForRequest = typeof units.$inferSelect & {
+  kindName: string;
+  isCentral: boolean;
+  isSupervising: boolean;
+  isReporting: boolean;
+};
+
+export const UNIT_SEARCH_PAGE_SIZES = [10, 25, 50, 100] as const;
+export const UNIT_SEARCH_MIN_NAME_LENGTH = 2;
+/** longer input cannot be a fragment of a registry name; refuse it rather than send it to pg_trgm */
+const MAX_NAME_LENGTH = 500;
+const MAX_BOOK_NO_LENGTH = 30;
+
+// ───────────────────────── Polish sort key ─────────────────────────
+//
+// Both databases use C collation, where "Ł" sorts after "Z". The ICU collation "pl-x-icu" exists on the
+// Debian PostgreSQL 15 server but not in PGlite (its ICU carries only the root locale: "und-x-icu" and
+// "unicode", and the root order puts "Ł" among the "L"s, not after them). So names are ordered by an
+// IMMUTABLE expression that gives the same order on both: translate() maps every letter of the Polish
+// alphabet (either case) to one ASCII character, in alphabet order, above the digits and most punctuation,
+// and the result is compared byte-wise (COLLATE "C"). This is the primary level of the Polish collation
+// (case-insensitive, ą right after a, ł after l, ź/ż after z); ties fall back to the id.
+// Being immutable, the same expression can back an index (kind_code, <key>, id) if sorting ever needs one.
+
+const POLISH_ALPHABET = 'aąbcćdeęfghijklłmnńoópqrsśtuvwxyzźż';
+/** other Latin letters seen in names fold onto their base letter, as the primary level of ICU does */
+const FOREIGN_LETTERS: Record<string, string> = {
+  à: 'a', á: 'a', â: 'a', ã: 'a', ä: 'a', å: 'a', ç: 'c', č: 'c', ď: 'd', è: 'e', é: 'e', ê: 'e', ë: 'e', ě: 'e',
+  ì: 'i', í: 'i', î: 'i', ï: 'i', ñ: 'n', ň: 'n', ò: 'o', ô: 'o', õ: 'o', ö: 'o', ø: 'o', ř: 'r', š: 's', ť: 't',
+  ù: 'u', ú: 'u', û: 'u', ü: 'u', ů: 'u', ý: 'y', ÿ: 'y', ž: 'z',
+};
+/** typographic punctuation onto ASCII, and ASCII punctuation that would collide with the letter codes */
+const PUNCTUATION: Record<string, string> = {
+  '„': '"', '”': '"', '“': '"', '«': '"', '»': '"', '‘': '"', '’': '"', '‚': '"', '–': '-', '—': '-', '\u00a0': ' ',
+  '[': '(', ']': ')', '{': '(', '}': ')', '^': '-', '_': '-', '`': '"', '|': '/', '~': '-',
+};
+
+function buildSortKeyTables(): { from: string; to: string } {
+  let from = '';
+  let to = '';
+  const add = (ch: string, code: string) => {
+    for (const c of new Set([ch, ch.toLocaleUpperCase('pl')])) {
+      if (c.length !== 1 || from.includes(c)) continue;
+      from += c;
+      to += code;
+    }
+  };
+  // 'A'…'d', skipping the backslash (0x5c) so the literals need no escaping
+  [...POLISH_ALPHABET].forEach((letter, i) => add(letter, String.fromCharCode(0x41 + i + (0x41 + i >= 0x5c ? 1 : 0))));
+  for (const [letter, base] of Object.entries(FOREIGN_LETTERS)) add(letter, to[from.indexOf(base)]!);
+  for (const [ch, replacement] of Object.entries(PUNCTUATION)) add(ch, replacement);
+  if (/['\\]/.test(from + to)) throw new Error('sort key tables must not need escaping');
+  return { from, to };
+}
+
+const SORT_KEY = buildSortKeyTables();
+
+/** The Polish primary sort key of a name column, byte-compared. */
+export function polishSortKey(column: SQL | typeof units.name): SQL {
+  return sql`translate(${column}, ${sql.raw(`'${SORT_KEY.from}'`)}, ${sql.raw(`'${SORT_KEY.to}'`)}) collate "C"`;
+}
+
+// ───────────────────────── filters ─────────────────────────
+
+interface Filters {
+  conditions: SQL[];
+  /** a filter was given in a shape no unit can have (e.g. an 8-digit NIP): the answer is empty */
+  impossible: boolean;
+}
+
+const stripSeparators = (s: string) => s.replace(/[\s-]/g, '');
+
+/** Escape LIKE's wildcards (and its escape character) so user input matches literally. */
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function buildFilters(q: Partial<UnitSearchQuery>): Filters {
+  const conditions: SQL[] = [];
+  let impossible = false;
+
+  const kind = typeof q.kindCode === 'string' ? q.kindCode.trim() : '';
+  if (kind) {
+    if (/^[A-Za-z_]{1,32}$/.test(kind)) conditions.push(eq(units.kindCode, kind));
+    else impossible = true;
+  }
+
+  const nip = typeof q.nip === 'string' ? normalizeNip(q.nip) : '';
+  if (nip) {
+    if (/^\d{10}$/.test(nip)) conditions.push(eq(units.nip, nip));
+    else impossible = true;
+  }
+
+  const regon = typeof q.regon === 'string' ? stripSeparators(q.regon) : '';
+  if (regon) {
+    if (/^(\d{9}|\d{14})$/.test(regon)) conditions.push(eq(units.regon, regon));
+    else impossible = true;
+  }
+
+  const book = typeof q.registryBookNo === 'string' ? stripSeparators(q.registryBookNo) : '';
+  if (book) {
+    if (book.length <= MAX_BOOK_NO_LENGTH) conditions.push(eq(units.registryBookNo, book));
+    else impossible = true;
+  }
+
+  const name = typeof q.name === 'string' ? foldForSearch(q.name) : '';
+  if ([...name].length >= UNIT_SEARCH_MIN_NAME_LENGTH) {
+    if (name.length <= MAX_NAME_LENGTH) {
+      // `search_name LIKE '%…%'` (not ILIKE on name) is what the trigram GIN index serves
+      conditions.push(sql`${units.searchName} like ${`%${escapeLike(name)}%`}`);
+    } else {
+      impossible = true;
+    }
+  }
+
+  return { conditions, impossible };
+}
+
+/** Whether the query has at least one usable filter (otherwise the UI shows "Wybierz „Rodzaj” i wypełnij dowolne pole"). */
+export function hasUnitSearchFilter(q: Partial<UnitSearchQuery>): boolean {
+  const f = buildFilters(q);
+  return f.conditions.length > 0 || f.impossible;
+}
+
+function orderBy(sort: UnitSearchQuery['sort'], direction: UnitSearchQuery['direction']): SQL[] {
+  const dir = direction === 'desc' ? desc : asc;
+  const nameKey = polishSortKey(units.name);
+  switch (sort) {
+    case 'kind':
+      return [dir(units.kindCode), asc(nameKey), asc(units.id)];
+    case 'nip':
+      return [direction === 'desc' ? sql`${units.nip} desc nulls last` : sql`${units.nip} asc nulls last`, asc(nameKey), asc(units.id)];
+    default:
+      return [dir(nameKey), asc(units.id)];
+  }
+}
+
+const toInt = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) ? Math.trunc(v) : fallback);
+
+/**
+ * Active units matching every given filter (AND): NIP, REGON and book number exactly (spaces and dashes
+ * ignored), the kind by code, the name by a fragment anywhere ignoring case and Polish diacritics.
+ * No usable filter → total 0.
+ */
+export async function searchUnits(db: DbOrTx, q: UnitSearchQuery): Promise<UnitSearchResult> {
+  const pageSize = (UNIT_SEARCH_PAGE_SIZES as readonly number[]).includes(q.pageSize) ? q.pageSize : 10;
+  const sort = q.sort === 'kind' || q.sort === 'nip' ? q.sort : 'name';
+  const direction = q.direction === 'desc' ? 'desc' : 'asc';
+  const empty = { total: 0, rows: [], page: 1, pageCount: 1 };
+
+  const filters = buildFilters(q);
+  if (filters.impossible || filters.conditions.length === 0) return empty;
+  const where = and(eq(units.isActive, true), ...filters.conditions);
+
+  const [counted] = await db.select({ n: count() }).from(units).where(where);
+  const total = Number(counted?.n ?? 0);
+  if (total === 0) return empty;
+  const pageCount = Math.ceil(total / pageSize);
+  const page = Math.min(Math.max(toInt(q.page, 1), 1), pageCount);
+
+  const rows = await db
+    .select({
+      id: units.id,
+      kindCode: units.kindCode,
+      kindName: unitKinds.name,
+      name: units.name,
+      nip: units.nip,
+      regon: units.regon,
+      registryBookNo: units.registryBookNo,
+      locality: units.locality,
+      voivodeship: units.voivodeship,
+    })
+    .from(units)
+    .innerJoin(unitKinds, eq(unitKinds.code, units.kindCode))
+    .where(where)
+    .orderBy(...orderBy(sort, direction))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+
+  return { total, rows, page, pageCount };
+}
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The unit chosen in step 1, with its kind's name and class flags; null if unknown or no longer active. */
+export async function getUnitForRequest(db: DbOrTx, id: string): Promise<UnitForRequest | null> {
+  if (typeof id !== 'string' || !UUID_RE.test(id)) return null;
+  const [row] = await db
+    .select({
+      ...getTableColumns(units),
+      kindName: unitKinds.name,
+      isCentral: unitKinds.isCentral,
+      isSupervising: unitKinds.isSupervising,
+      isReporting: unitKinds.isReporting,
+    })
+    .from(units)
+    .innerJoin(unitKinds, eq(unitKinds.code, units.kindCode))
+    .where(and(eq(units.id, id), eq(units.isActive, true)));
+  return row ?? null;
+}

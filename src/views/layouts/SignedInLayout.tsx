@@ -1,0 +1,20 @@
+import type { PropsWithChildren } from '@kitajs/html';
+import { UserMenu } from '../components/UserMenu.tsx';
+import { Layout, type LayoutProps } from './Layout.tsx';
+
+/** What every page of a signed-in user needs: the name for the menu, a CSRF token, the timeout warning. */
+export interface SignedInFrame {
+  userName: string;
+  csrf: string;
+  session: { idleExpiresAt: string; csrf: string } | undefined;
+}
+
+/** The portal layout with the user menu ("Wyloguj się") and the session-timeout warning. */
+export function SignedInLayout(props: PropsWithChildren<Omit<LayoutProps, 'headerRight' | 'session'> & { frame: SignedInFrame }>): JSX.Element {
+  const { frame, children, ...rest } = props;
+  return (
+    <Layout {...rest} headerRight={<UserMenu name={frame.userName} csrf={frame.csrf} />} session={frame.session}>
+      {children}
+    </Layout>
+  );
+}

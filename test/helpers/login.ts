@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { desc, eq } from 'drizzle-orm';
+import { messages } from '../../src/db/schema/index.ts';
+import type { TestApp } from './app.ts';
+import { type Agent, pathOf } from './agent.ts';
+
+/** The newest SMS code sent to a phone (read from the outbox, as the demo mailbox shows it). */
+export async function lastCode(t: TestApp, phone: string): Promise<string> {
+  const [m] = await t.database.db.select().from(messages).where(eq(messages.to, phone)).orderBy(desc(messages.createdAt)).limit(1);
+  const code = /(\d{6})/.exec(m?.text ?? '')?.[1];
+  if (!code) throw new Error('no code sent');
+  return code;
+}
+
+/** From "Zaloguj się/ Zarejestruj" to the Profil Zaufany page; returns the interaction base path. */
+export async function startLogin(a: Agent): Promise<string> {
+  const start = await a.get('/logowanie');
+  assert.equal(start.statusCode, 303);
+  assert.match(String(start.headers.location), /\/ueoz\/oidc\/auth\?/);
+  assert.match(String(start.headers.location), /code_challenge_method=S256/);
+  const auth = await a.get(String(start.headers.location));
+  assert.equal(auth.statusCode, 303, auth.body);
+  const base = pathOf(auth);
+  assert.match(base, /^\/ueoz\/logowanie\/[\w-]+$/);
+  const ueoz = await a.get(base);
+  assert.match(ueoz.body, /Profil Zaufany/);
+  const pz = await a.get(`${base}/pz`);
+  assert.match(pz.body, /Symulator Profilu Zaufanego/);
+  return base;
+}
+
+export async function pzLogin(t: TestApp, a: Agent, base: string, login: string, phone: string): Promise<ReturnType<Agent['get']>> {
+  const pzPage = await a.get(`${base}/pz`);
+  const res = await a.post(`${base}/pz`, { login, password: 'Demo-2026!' }, { csrfFrom: pzPage.body });
+  assert.equal(res.statusCode, 303, res.body.slice(0, 500));
+  assert.equal(pathOf(res), `${base}/kod`);
+  const codePage = await a.get(`${base}/kod`);
+  return a.post(`${base}/kod`, { code: await lastCode(t, phone) }, { csrfFrom: codePage.body });
+}
+

@@ -1,0 +1,144 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { type ApplicationPdfData, formatPrintDate, renderApplicationPdf } from '../../src/pdf/application.ts';
+
+const NIEFIN = {
+  roleName: 'Wypełniający sprawozdania niefinansowe',
+  roleDescription: 'Użytkownik mający uprawnienia do: wypełniania sprawozdań o pracujących i z działalności podmiotu/zakładu '
+    + 'leczniczego (sprawozdań niefinansowych) w imieniu swojej jednostki',
+};
+const FIN = {
+  roleName: 'Wypełniający sprawozdania finansowe',
+  roleDescription: 'Użytkownik mający uprawnienia do: wypełniania sprawozdań finansowych w imieniu swojej jednostki',
+};
+
+function demoData(): ApplicationPdfData {
+  return {
+    verifier: { name: 'Centrum e-Zdrowia', email: 'statystyka@cez.gov.pl' },
+    user: { login: 'anowak', lastName: 'Nowak', firstName: 'Anna', phone: '+48 601 234 567', email: 'anna.nowak@k-dent.pl' },
+    unit: {
+      kindName: 'Podmiot leczniczy', name: '-Prywatna Specjalistyczna Przychodnia Stomatologiczna K-Dent spółka z o.o.',
+      nip: '7812345678', regon: '631234560', registryBookNo: '000000012345', teryt: '3064049', voivodeship: 'wielkopolskie',
+      powiat: 'Poznań', gmina: 'Poznań-Nowe Miasto', locality: 'Poznań', postalCode: '61-381', street: 'ul. Jana Pawła II',
+      buildingNo: '20', phone: null, email: '  ',
+    },
+    requests: [{ ...NIEFIN, number: 'U004036/2023' }, { ...FIN, number: 'U004037/2023' }],
+    printedAt: new Date('2023-05-02T12:05:00Z'), // 14:05 in Warsaw (CEST)
+    systemUrl: 'https://ssoz.cez.gov.pl/portal/',
+  };
+}
+
+/** Text of the PDF per page (pdftotext -layout), or null when poppler-utils is not installed. */
+function pdfPages(pdf: Buffer): string[] | null {
+  const r = spawnSync('pdftotext', ['-layout', '-', '-'], { input: pdf, encoding: 'utf8' });
+  if (r.error && (r.error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+  assert.equal(r.status, 0, r.stderr);
+  return r.stdout.split('\f').filter((page) => page.trim() !== '');
+}
+function pdfInfo(pdf: Buffer): string {
+  const r = spawnSync('pdfinfo', ['-isodates', '-'], { input: pdf, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  return r.stdout;
+}
+const NO_PDFTOTEXT = 'pdftotext (poppler-utils) is not installed: text assertions skipped';
+
+async function timed(data: ApplicationPdfData): Promise<{ pdf: Buffer; ms: number }> {
+  const t0 = performance.now();
+  const pdf = await renderApplicationPdf(data);
+  return { pdf, ms: performance.now() - t0 };
+}
+
+test('print date is dd.mm.yyyy HH:MM in Europe/Warsaw', () => {
+  assert.equal(formatPrintDate(new Date('2023-05-02T12:05:00Z')), '02.05.2023 14:05');
+  assert.equal(formatPrintDate(new Date('2024-01-15T23:30:00Z')), '16.01.2024 00:30');
+  assert.equal(formatPrintDate(new Date('2024-12-31T22:59:00Z')), '31.12.2024 23:59');
+});
+
+test('renders the demo application (two requests) as in the manual', async (t) => {
+  const first = await timed(demoData());
+  const second = await timed(demoData());
+  t.diagnostic(`render time: first ${first.ms.toFixed(1)} ms, warm ${second.ms.toFixed(1)} ms, ${first.pdf.length} bytes`);
+  const { pdf } = first;
+  assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+  assert.ok(pdf.equals(second.pdf), 'same input gives the same bytes');
+
+  const pages = pdfPages(pdf);
+  if (!pages) return t.skip(NO_PDFTOTEXT);
+  const text = pages.join('\n');
+  assert.equal(pages.length, 2);
+  const info = pdfInfo(pdf);
+  assert.match(info, /^Title:\s+Wniosek o dostęp użytkownika do Systemu Statystyki w Ochronie Zdrowia$/m);
+  assert.match(info, /^Author:\s+SSOZ II$/m);
+  assert.match(info, /^Subject:\s+Numery wniosków: U004036\/2023, U004037\/2023$/m);
+  assert.match(info, /^CreationDate:.*2023/m);
+  assert.match(info, /^Page size:\s+595\.28 x 841\.89 pts \(A4\)$/m);
+
+  const order = [
+    'Wniosek o dostęp użytkownika do Systemu Statystyki w Ochronie Zdrowia',
+    'Miejsce przekazania wniosku',
+    'Podpisany wniosek należy wczytać do systemu SSOZ lub przekazać do jednostki:',
+    'Centrum e-Zdrowia', 'statystyka@cez.gov.pl',
+    'Dane użytkownika', 'anowak', 'Nowak', 'Anna', '+48 601 234 567', 'anna.nowak@k-dent.pl',
+    'Dane jednostki', 'Podmiot leczniczy', '-Prywatna Specjalistyczna Przychodnia Stomatologiczna K-Dent spółka z o.o.',
+    '7812345678', '631234560', 'Numer Księgi Rejestrowej', '000000012345', '3064049', 'wielkopolskie', 'Poznań-Nowe Miasto',
+    '61-381', 'ul. Jana Pawła II',
+    'Pieczęć jednostki',
+    'Uprawnienie/a, o które wnioskuje użytkownik w SSOZ',
+    '1. Wypełniający sprawozdania niefinansowe', 'w imieniu swojej jednostki', 'Numer wniosku: U004036/2023',
+    '2. Wypełniający sprawozdania finansowe', 'Numer wniosku: U004037/2023',
+    'Podpis kierownika jednostki', 'Podpis użytkownika',
+    'Oświadczenie', 'Potwierdzam zgodność danych ze stanem faktycznym',
+    'Aby proces wnioskowania mógł zostać zakończony podpisany dokument załącz do wniosku od razu lub później',
+    'Dopuszczalny format załączanych plików to pdf oraz jpg.',
+  ];
+  const flat = text.replace(/\s+/g, ' '); // wrapped lines and layout columns joined by single spaces
+  let at = -1;
+  for (const s of order) {
+    const i = flat.indexOf(s, at + 1);
+    assert.ok(i > at, `"${s}" is present and in order`);
+    at = i;
+  }
+  // empty unit phone and e-mail print as a dash
+  assert.match(text, /Telefon\s+—\s*\n\s*Adres e-mail\s+—/);
+
+  pages.forEach((page, i) => {
+    assert.ok(page.includes(`Strona ${i + 1} z 2`), `footer page number on page ${i + 1}`);
+    assert.ok(page.includes('Data wydruku 02.05.2023 14:05'), `print date on page ${i + 1}`);
+    assert.ok(page.includes('Dokument został utworzony w systemie informatycznym SSOZ: ssoz.cez.gov.pl'), `host on page ${i + 1}`);
+  });
+});
+
+test('a long list paginates, keeps each request whole and Polish letters survive', async (t) => {
+  const data = demoData();
+  data.user = { login: 'zkaminska', lastName: 'Kamińska-Łęcka', firstName: 'Żaneta', phone: '61 222 33 44', email: 'z.kaminska@k-dent.pl' };
+  data.requests = Array.from({ length: 8 }, (_, i) => ({
+    ...(i % 2 === 0 ? NIEFIN : FIN),
+    roleDescription: `${(i % 2 === 0 ? NIEFIN : FIN).roleDescription}. Zażółć gęślą jaźń — ŚĆIEŻKA ŹRÓDŁOWA ${i + 1}.`,
+    number: `U00${4040 + i}/2023`,
+  }));
+  const { pdf, ms } = await timed(data);
+  t.diagnostic(`render time (8 requests): ${ms.toFixed(1)} ms, ${pdf.length} bytes`);
+  assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+
+  const pages = pdfPages(pdf);
+  if (!pages) return t.skip(NO_PDFTOTEXT);
+  const text = pages.join('\n');
+  assert.ok(pages.length >= 2, 'more than one page');
+  pages.forEach((page, i) => assert.ok(page.includes(`Strona ${i + 1} z ${pages.length}`), `footer on page ${i + 1}`));
+  assert.ok(text.includes(`Strona 2 z ${pages.length}`), 'the second page is numbered');
+  for (const s of ['Kamińska-Łęcka', 'Żaneta', 'Zażółć gęślą jaźń', 'ŚĆIEŻKA ŹRÓDŁOWA', 'Wypełniający', 'spółka']) {
+    assert.ok(text.includes(s), `"${s}" extracted intact`);
+  }
+  data.requests.forEach((r, i) => {
+    const page = pages.find((p) => p.includes(`Numer wniosku: ${r.number}`));
+    assert.ok(page, `${r.number} printed`);
+    assert.ok(page.includes(`${i + 1}. ${r.roleName}`), `request ${i + 1} is not split across pages`);
+    assert.ok(page.includes(`ŹRÓDŁOWA ${i + 1}.`), `description ${i + 1} on the page of its number`);
+  });
+});
+
+test('an application without requests is refused', async () => {
+  await assert.rejects(renderApplicationPdf({ ...demoData(), requests: [] }), RangeError);
+});
