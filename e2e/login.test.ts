@@ -155,46 +155,37 @@ describe('login journeys in Chromium (built-in UEOZ)', () => {
     await clean(page, 'reused link');
   });
 
-  it('piotr.zielinski: the migration finds his ePŁOZ account and fills the form', async () => {
-    const page = await open(false);
+  it('piotr.zielinski: migration finds his ePŁOZ account, then he transfers goz.piotrowice from SSOZ I', async () => {
+    const page = await open();
     await signIn(page, base, 'piotr.zielinski', '+48 600 100 201', { axe: false });
-    // without JavaScript the progress page refreshes itself until the search ends
     await page.waitForSelector('[data-qa="page-update-account"]', { timeout: 30_000 });
     assert.equal(await page.getByLabel('Login').inputValue(), 'pzielinski');
     assert.equal(await page.locator('#f-email').inputValue(), 'piotr.zielinski@example.pl');
-  });
-
-  it('"Załącz profil": a new demo Profil Zaufany account, then its first login', async () => {
-    const page = await open();
-    await page.goto(base + '/logowanie');
-    await page.getByRole('link', { name: 'Profil Zaufany' }).click();
-    await page.getByRole('link', { name: 'Załącz profil' }).click();
-    await page.waitForSelector('[data-qa="page-pz-register"]');
-    await clean(page, 'PZ register');
-    await page.getByLabel('Imię').fill('Zofia');
-    await page.getByLabel('Numer PESEL').fill('12345678901');
-    await page.getByRole('button', { name: 'Zarejestruj się' }).click();
+    await page.getByLabel('Powtórz e-mail').fill('piotr.zielinski@example.pl');
+    await page.getByLabel('Znam Warunki korzystania z serwisu').check();
+    await page.getByRole('button', { name: 'Zapisz' }).click();
+    await page.waitForSelector('[data-qa="page-activate"]');
+    const link = (await mail(base, 'piotr.zielinski@example.pl', /(http:\/\/\S+\/ueoz\/aktywuj\?token=[\w-]+)/))[1] ?? '';
+    await page.goto(link);
+    await page.waitForSelector('[data-qa="page-welcome"]');
+    await page.getByRole('link', { name: 'Przenoszę uprawnienia z SSOZ I' }).click();
+    await page.waitForSelector('[data-qa="page-transfer-login"]');
+    await clean(page, 'transfer step 1');
+    await page.getByLabel('Login konta SSOZ I').fill('goz.piotrowice');
+    await page.getByLabel('Hasło konta SSOZ I').fill('zle-haslo');
+    await page.getByRole('button', { name: 'Dalej' }).click();
     await page.waitForSelector('[data-qa="error-summary"]');
-    await clean(page, 'PZ register with errors');
-    assert.equal(await page.getByLabel('Imię').inputValue(), 'Zofia', 'typed value kept');
-    await page.getByLabel('Nazwisko').fill('Wolska');
-    await page.getByLabel('Numer PESEL').fill('90090515836');
-    await page.getByLabel('Adres e-mail').fill('zofia.wolska@example.pl');
-    await page.getByLabel('Numer telefonu komórkowego').fill('+48 600 700 800');
-    await page.getByLabel('Nazwa użytkownika').fill('zofia.wolska');
-    await page.getByLabel('Hasło').fill('Zofia-Demo-2026');
-    await page.getByRole('button', { name: 'Zarejestruj się' }).click();
-    await page.waitForSelector('[data-qa="page-pz-login"]');
-    assert.match((await page.locator('[data-qa="notice-info"]').textContent()) ?? '', /zostało utworzone/);
-    await page.getByLabel('Nazwa użytkownika lub adres e-mail').fill('zofia.wolska@example.pl');
-    await page.getByLabel('Hasło').fill('Zofia-Demo-2026');
-    await page.getByRole('button', { name: 'Zaloguj się' }).click();
-    await page.waitForSelector('[data-qa="page-pz-code"]');
-    const code = (await mail(base, '+48 600 700 800', /\(demo\): (\d{6})/))[1] ?? '';
-    await page.getByLabel('Kod autoryzacyjny').fill(code);
-    await page.getByRole('button', { name: 'Potwierdź' }).click();
-    await page.waitForSelector('[data-qa="page-z02"], [data-qa="page-migration"]');
-    await clean(page, 'migration or Z02');
+    await clean(page, 'transfer step 1 with errors');
+    await page.getByLabel('Hasło konta SSOZ I').fill('Ssoz1-Demo!');
+    await page.getByRole('button', { name: 'Dalej' }).click();
+    await page.waitForSelector('[data-qa="page-transfer-summary"]');
+    await clean(page, 'transfer summary');
+    assert.match((await page.locator('[data-qa="carried-roles"]').textContent()) ?? '', /Wypełniający sprawozdania finansowe/);
+    await page.getByLabel('Telefon').fill('+48 600 100 201');
+    await page.getByRole('button', { name: 'Zakończ' }).click();
+    await page.waitForSelector('[data-qa="page-home"]');
+    assert.match((await page.locator('[data-qa="active-profiles"]').textContent()) ?? '', /Gminny Ośrodek Zdrowia w Piotrowicach/);
+    await clean(page, 'home after transfer');
   });
 
   it('pages of unusual states are accessible too', async () => {
