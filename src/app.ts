@@ -28,6 +28,7 @@ import { PortalOidcClient, type InProcessFetch } from './portal/auth/oidc-client
 import { authRoutes } from './portal/features/auth/routes.ts';
 import { homeRoutes } from './portal/features/home/routes.tsx';
 import { transferRoutes } from './portal/features/transfer/routes.tsx';
+import { requestRoutes } from './portal/features/request/routes.tsx';
 import { sessionRoutes } from './portal/session/routes.tsx';
 
 export interface AppDeps {
@@ -137,6 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes);
   await app.register(homeRoutes);
   await app.register(transferRoutes);
+  await app.register(requestRoutes);
   if (config.demo) await app.register(devMailboxRoutes);
 
   return app;

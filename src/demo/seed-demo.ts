@@ -182,6 +182,8 @@ export async function seedDemoData(db: Db): Promise<{ unitsInserted: number }> {
   // the registry is written in one transaction, so one generated unit means all of them are there
   const [generated] = await db.select({ id: units.id }).from(units).where(sql`${units.sourceKey} like 'gen-%'`).limit(1);
   const unitsInserted = generated ? 0 : await db.transaction((tx) => seedUnits(tx));
+  // fresh statistics, so the planner uses the trigram index for name search (PGlite has no autovacuum)
+  if (unitsInserted > 0) await db.execute(sql`analyze portal.units`);
   await seedDemoPeople(db);
   await seedDemoProfiles(db);
   await seedDemoLegacyAndNews(db);

@@ -112,6 +112,7 @@ export function Checkbox(props: BaseProps & { checked?: boolean; value?: string;
         {safeLabel}
         {props.required ? <span aria-hidden="true"> *</span> : ''}
       </label>
+      {props.hint ? <p class="field__hint" id={`${id}-hint`} safe>{props.hint}</p> : ''}
     </div>
   );
 }

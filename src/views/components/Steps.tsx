@@ -8,7 +8,7 @@ export function Steps({ steps, current }: { steps: readonly string[]; current: n
           const state = n < current ? ' steps__item--done' : n === current ? ' steps__item--current' : '';
           return (
             <li class={`steps__item${state}`} aria-current={n === current ? 'step' : undefined}>
-              <span class="visually-hidden">{`Krok ${n}: `}</span>
+              <span class="visually-hidden" safe>{`Krok ${n}: `}</span>
               <span safe>{label}</span>
               {n < current ? <span class="visually-hidden"> (ukończony)</span> : ''}
             </li>

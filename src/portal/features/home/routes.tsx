@@ -12,7 +12,12 @@ export async function homeRoutes(app: FastifyInstance): Promise<void> {
     const db = app.deps.database.db;
     const profiles = await listOwnProfiles(db, req.session!.userId!);
     if (profiles.length === 0) return reply.redirect('/witaj', 303);
-    const notice = (req.query as Record<string, unknown>).przeniesiono ? 'Profil został utworzony z uprawnień SSOZ I. Możesz od razu pracować w systemie.' : undefined;
+    const q = req.query as Record<string, unknown>;
+    const notice = q.przeniesiono
+      ? 'Profil został utworzony z uprawnień SSOZ I. Możesz od razu pracować w systemie.'
+      : q.zlozono
+        ? 'Wniosek ma status oczekującego. O jego akceptacji lub odrzuceniu poinformujemy Cię wiadomością e-mail.'
+        : undefined;
     return reply.html(HomePage({ frame: await signedInFrame(app, req, reply), profiles, announcement: await latestAnnouncement(db, app.deps.now()), notice }));
   });
 }

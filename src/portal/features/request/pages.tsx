@@ -1,0 +1,299 @@
+import type { UnitForRequest, UnitSearchResult } from '../../../db/repositories/unit-search.ts';
+import type { RoleDef } from '../../../domain/reference-data.ts';
+import type { FormError, FormErrors } from '../../../lib/forms.ts';
+import { ErrorSummary } from '../../../views/components/ErrorSummary.tsx';
+import { Checkbox, CsrfField, TextField } from '../../../views/components/Field.tsx';
+import { Steps } from '../../../views/components/Steps.tsx';
+import { SignedInLayout, type SignedInFrame } from '../../../views/layouts/SignedInLayout.tsx';
+import { requestMessages as m } from './messages.ts';
+
+export interface Flow {
+  title: string;
+  steps: readonly string[];
+  /** index (1-based) of the roles step in this flow */
+  rolesStep: number;
+  /** where the steps live, e.g. /profil/wniosek or /profil/<id>/wniosek */
+  base: string;
+  /** step 1 of the new-profile flow; absent when adding roles to a profile */
+  unitStep: string | null;
+}
+
+export interface SearchParams {
+  rodzaj: string; nip: string; regon: string; ksiega: string; nazwa: string;
+  sortuj: 'name' | 'kind' | 'nip'; kierunek: 'asc' | 'desc'; strona: number; naStronie: 10 | 25 | 50 | 100;
+}
+
+function UnitData({ unit }: { unit: UnitForRequest }): JSX.Element {
+  return (
+    <dl class="kv" data-qa="unit-data">
+      <div><dt>Rodzaj</dt><dd safe>{unit.kindCode}</dd></div>
+      <div><dt>Nazwa</dt><dd safe>{unit.name}</dd></div>
+      <div><dt>NIP</dt><dd safe>{unit.nip ?? '—'}</dd></div>
+      <div><dt>REGON</dt><dd safe>{unit.regon ?? '—'}</dd></div>
+      <div><dt>Numer księgi rejestrowej</dt><dd safe>{unit.registryBookNo ?? '—'}</dd></div>
+    </dl>
+  );
+}
+
+function query(p: SearchParams, patch: Partial<SearchParams>): string {
+  const q = { ...p, ...patch };
+  const u = new URLSearchParams();
+  for (const k of ['rodzaj', 'nip', 'regon', 'ksiega', 'nazwa'] as const) if (q[k]) u.set(k, q[k]);
+  u.set('sortuj', q.sortuj);
+  u.set('kierunek', q.kierunek);
+  u.set('naStronie', String(q.naStronie));
+  u.set('strona', String(q.strona));
+  return `?${u.toString()}`;
+}
+
+export function UnitSearchPage(p: { frame: SignedInFrame; flow: Flow; kinds: { code: string; name: string }[]; params: SearchParams; result: UnitSearchResult | null; searched: boolean }): JSX.Element {
+  const r = p.result;
+  const base = `${p.flow.base}`;
+  return (
+    <SignedInLayout title={p.flow.title} frame={p.frame}>
+      <Steps steps={p.flow.steps} current={1} />
+      <p class="muted">Wniosek o nowy profil w SSOZ II</p>
+      <h1 data-qa="page-unit-search">Wyszukaj i wybierz jednostkę, za którą będziesz składał sprawozdania lub pełnił inną rolę</h1>
+      <form method="get" action={base} class="search-form" role="search" aria-label="Wyszukiwarka jednostek">
+        <p class="field__hint" id="search-hint">{m.searchHint}</p>
+        <div class="field">
+          <label class="field__label" for="f-rodzaj">Rodzaj</label>
+          <select class="field__input" id="f-rodzaj" name="rodzaj">
+            <option value="">— wszystkie —</option>
+            {p.kinds.map((k) => <option value={k.code} selected={k.code === p.params.rodzaj} safe>{`${k.code} — ${k.name}`}</option>)}
+          </select>
+        </div>
+        <TextField name="nip" label="NIP" value={p.params.nip} inputmode="numeric" maxlength={13} />
+        <TextField name="regon" label="REGON" value={p.params.regon} inputmode="numeric" maxlength={17} />
+        <TextField name="ksiega" label="Numer księgi rejestrowej" value={p.params.ksiega} maxlength={30} />
+        <TextField name="nazwa" label="Nazwa jednostki" value={p.params.nazwa} maxlength={200}
+          hint="Dla podmiotów leczniczych i praktyk zawodowych zgodna z Rejestrem Podmiotów Wykonujących Działalność Leczniczą – RPWDL" />
+        <input type="hidden" name="sortuj" value={p.params.sortuj} />
+        <input type="hidden" name="kierunek" value={p.params.kierunek} />
+        <input type="hidden" name="naStronie" value={String(p.params.naStronie)} />
+        <div class="button-group">
+          <button class="button" type="submit">Szukaj</button>
+          <a class="button button--secondary" href={base}>Wyczyść</a>
+        </div>
+      </form>
+      {p.searched ? (
+        <section aria-labelledby="units-title" data-qa="unit-results">
+          <h2 id="units-title">Lista jednostek</h2>
+          {!r || r.total === 0 ? (
+            <p>{r ? 'Nie znaleziono jednostek spełniających podane kryteria. Sprawdź wpisane dane.' : m.searchHint}</p>
+          ) : (
+            <>
+              <form method="get" action={base} class="list-controls">
+                {(['rodzaj', 'nip', 'regon', 'ksiega', 'nazwa'] as const).map((k) => (p.params[k] ? <input type="hidden" name={k} value={p.params[k]} /> : ''))}
+                <div class="field field--inline">
+                  <label class="field__label" for="f-sortuj">sortuj</label>
+                  <select class="field__input" id="f-sortuj" name="sortuj">
+                    <option value="name" selected={p.params.sortuj === 'name'}>Nazwa</option>
+                    <option value="kind" selected={p.params.sortuj === 'kind'}>Rodzaj</option>
+                    <option value="nip" selected={p.params.sortuj === 'nip'}>NIP</option>
+                  </select>
+                  <label class="visually-hidden" for="f-kierunek">Kierunek sortowania</label>
+                  <select class="field__input" id="f-kierunek" name="kierunek">
+                    <option value="asc" selected={p.params.kierunek === 'asc'}>rosnąco</option>
+                    <option value="desc" selected={p.params.kierunek === 'desc'}>malejąco</option>
+                  </select>
+                  <label class="field__label" for="f-naStronie">Pokaż na stronie</label>
+                  <select class="field__input" id="f-naStronie" name="naStronie">
+                    {[10, 25, 50, 100].map((n) => <option value={String(n)} selected={p.params.naStronie === n} safe>{String(n)}</option>)}
+                  </select>
+                  <button class="button button--secondary" type="submit">Pokaż</button>
+                </div>
+              </form>
+              <p>Wszystkich pozycji <strong data-qa="unit-total" safe>{String(r.total)}</strong></p>
+              <table class="table" data-qa="unit-table">
+                <caption class="visually-hidden">Jednostki spełniające kryteria wyszukiwania</caption>
+                <thead>
+                  <tr><th scope="col">Rodzaj</th><th scope="col">Nazwa</th><th scope="col">NIP</th><th scope="col">REGON</th><th scope="col">Numer księgi rejestrowej</th><th scope="col">Miejscowość</th><th scope="col"><span class="visually-hidden">Akcja</span></th></tr>
+                </thead>
+                <tbody>
+                  {r.rows.map((u) => (
+                    <tr>
+                      <td data-label="Rodzaj" safe>{u.kindCode}</td>
+                      <td data-label="Nazwa" safe>{u.name}</td>
+                      <td data-label="NIP" safe>{u.nip ?? '—'}</td>
+                      <td data-label="REGON" safe>{u.regon ?? '—'}</td>
+                      <td data-label="Numer księgi rejestrowej" safe>{u.registryBookNo ?? '—'}</td>
+                      <td data-label="Miejscowość" safe>{u.locality ?? '—'}</td>
+                      <td>
+                        <form method="post" action={`${base}/jednostka`}>
+                          <CsrfField token={p.frame.csrf} />
+                          <input type="hidden" name="unitId" value={u.id} />
+                          <button class="button button--secondary" type="submit" aria-label={`Wybierz: ${u.name}`}>Wybierz</button>
+                        </form>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <nav class="pagination" aria-label="Strony wyników">
+                <ul>
+                  {r.page > 1 ? <li><a href={base + query(p.params, { strona: r.page - 1 })} rel="prev">&lt; Poprzednia</a></li> : ''}
+                  <li><span aria-current="page" safe>{`Strona ${r.page} z ${r.pageCount}`}</span></li>
+                  {r.page < r.pageCount ? <li><a href={base + query(p.params, { strona: r.page + 1 })} rel="next">Następna &gt;</a></li> : ''}
+                </ul>
+              </nav>
+            </>
+          )}
+        </section>
+      ) : ''}
+    </SignedInLayout>
+  );
+}
+
+export function RolesPage(p: {
+  frame: SignedInFrame; flow: Flow; unit: UnitForRequest; offered: RoleDef[]; held: RoleDef[];
+  values: { roleCodes: string[]; phone: string; email: string }; summary?: FormError[]; errors?: FormErrors;
+}): JSX.Element {
+  const e = p.errors ?? {};
+  return (
+    <SignedInLayout title={p.flow.title} frame={p.frame} hasErrors={!!p.summary?.length}>
+      <ErrorSummary errors={p.summary ?? []} />
+      <Steps steps={p.flow.steps} current={p.flow.rolesStep} />
+      <p class="muted" safe>{p.flow.title}</p>
+      <h1 data-qa="page-roles">Wybierz role i podaj dane kontaktowe</h1>
+      <h2>Dane wybranej jednostki</h2>
+      <UnitData unit={p.unit} />
+      <form method="post" action={`${p.flow.base}/role`} novalidate data-module="prevent-double-submit">
+        <CsrfField token={p.frame.csrf} />
+        <h2>Wybierz role</h2>
+        {p.offered.length === 0 ? (
+          <div class="notice notice--info"><p>{m.noRolesLeft}</p></div>
+        ) : (
+          <div class={`field${e.roles ? ' field--error' : ''}`}>
+            <fieldset id="f-roles" aria-describedby={e.roles ? 'f-roles-error' : undefined}>
+              <legend class="field__label">Wybierz role, które będziesz pełnił w wybranej jednostce<span aria-hidden="true"> *</span></legend>
+              {e.roles ? <p class="field__error" id="f-roles-error"><span class="visually-hidden">Błąd: </span><span safe>{e.roles}</span></p> : ''}
+              {p.offered.map((r, i) => (
+                <div class="field--checkbox">
+                  <input class="checkbox__input" type="checkbox" id={`f-role-${i}`} name="roles" value={r.code} checked={p.values.roleCodes.includes(r.code)} aria-describedby={`f-role-${i}-hint`} />
+                  <label class="checkbox__label" for={`f-role-${i}`} safe>{r.name}</label>
+                  <p class="field__hint" id={`f-role-${i}-hint`} safe>{r.description}</p>
+                </div>
+              ))}
+            </fieldset>
+          </div>
+        )}
+        {p.held.length ? (
+          <>
+            <h3>Role, które już pełnisz w tej jednostce</h3>
+            <ul data-qa="held-roles">{p.held.map((r) => <li safe>{`✓ ${r.name}`}</li>)}</ul>
+          </>
+        ) : ''}
+        <h2>Twoje dane kontaktowe w jednostce</h2>
+        <TextField name="phone" label="Telefon" type="tel" required autocomplete="tel" maxlength={30} value={p.values.phone} errors={e} hint="np. +48 600 100 200" />
+        <TextField name="email" label="E-mail" type="email" required autocomplete="email" maxlength={254} value={p.values.email} errors={e} />
+        <p class="muted">* Pole obowiązkowe</p>
+        <div class="button-group">
+          <button class="button" type="submit" name="akcja" value="dalej" disabled={p.offered.length === 0}>Dalej &gt;</button>
+          {p.flow.unitStep ? <a class="button button--secondary" href={p.flow.unitStep}>← Wstecz</a> : ''}
+          <button class="button button--link" type="submit" name="akcja" value="anuluj" formnovalidate>Anuluj</button>
+        </div>
+      </form>
+    </SignedInLayout>
+  );
+}
+
+export function SummaryPage(p: {
+  frame: SignedInFrame; flow: Flow; unit: UnitForRequest; roles: RoleDef[]; phone: string; email: string; summary?: FormError[]; errors?: FormErrors;
+}): JSX.Element {
+  const e = p.errors ?? {};
+  return (
+    <SignedInLayout title={p.flow.title} frame={p.frame} hasErrors={!!p.summary?.length}>
+      <ErrorSummary errors={p.summary ?? []} />
+      <Steps steps={p.flow.steps} current={p.flow.rolesStep + 1} />
+      <p class="muted" safe>{p.flow.title}</p>
+      <h1 data-qa="page-summary">Zweryfikuj dane</h1>
+      <h2>Dane wybranej jednostki</h2>
+      <UnitData unit={p.unit} />
+      {p.flow.unitStep ? <p><a href={p.flow.unitStep}>Wybierz inną jednostkę</a></p> : ''}
+      <h2>Wnioskowane role</h2>
+      <ul data-qa="summary-roles">{p.roles.map((r) => <li safe>{`✓ ${r.name}`}</li>)}</ul>
+      <p><a href={`${p.flow.base}/role`}>Wybierz inne role</a></p>
+      <h2>Twoje dane kontaktowe w jednostce</h2>
+      <dl class="kv">
+        <div><dt>Telefon</dt><dd safe>{p.phone}</dd></div>
+        <div><dt>Adres e-mail</dt><dd safe>{p.email}</dd></div>
+      </dl>
+      <p><a href={`${p.flow.base}/role#f-phone`}>Popraw dane</a></p>
+      <form method="post" action={`${p.flow.base}/podsumowanie`} novalidate data-module="prevent-double-submit">
+        <CsrfField token={p.frame.csrf} />
+        <h2>Oświadczenie</h2>
+        <Checkbox name="statement" label="Potwierdzam zgodność danych ze stanem faktycznym" required errors={e}
+          hint="Zapoznaj się z treścią oświadczenia i potwierdź je przed wysłaniem wniosku" />
+        <p class="muted">* Pole obowiązkowe</p>
+        <div class="button-group">
+          <button class="button" type="submit" name="akcja" value="zapisz">Zapisz wniosek</button>
+          <a class="button button--secondary" href={`${p.flow.base}/role`}>← Wstecz</a>
+          <button class="button button--link" type="submit" name="akcja" value="anuluj">Anuluj</button>
+        </div>
+      </form>
+    </SignedInLayout>
+  );
+}
+
+export function DownloadPage(p: {
+  frame: SignedInFrame; title: string; steps: readonly string[]; submissionId: string; requests: { number: string; roleName: string }[];
+  downloaded: boolean; summary?: FormError[]; errors?: FormErrors;
+}): JSX.Element {
+  const e = p.errors ?? {};
+  return (
+    <SignedInLayout title={p.title} frame={p.frame} hasErrors={!!p.summary?.length}>
+      <ErrorSummary errors={p.summary ?? []} />
+      <Steps steps={p.steps} current={p.steps.length} />
+      <p class="muted" safe>{p.title}</p>
+      <h1 data-qa="page-download">Pobierz wniosek</h1>
+      <div class="notice notice--success" role="status">
+        <p>Wygenerowano wnioski dla wybranych ról. Każda z ról uzyskała osobny numer wniosku.</p>
+      </div>
+      <table class="table" data-qa="request-numbers">
+        <caption class="visually-hidden">Numery wniosków</caption>
+        <thead><tr><th scope="col">Numer wniosku</th><th scope="col">Wnioskowana rola</th></tr></thead>
+        <tbody>
+          {p.requests.map((r) => (
+            <tr><td data-label="Numer wniosku" safe>{r.number}</td><td data-label="Wnioskowana rola" safe>{r.roleName}</td></tr>
+          ))}
+        </tbody>
+      </table>
+      <div class={`field${e.pdf ? ' field--error' : ''}`} id="f-pdf">
+        <p><strong>Aby móc zakończyć proces wnioskowania, pobierz wniosek dla wszystkich wnioskowanych ról (plik PDF)</strong><span aria-hidden="true"> *</span></p>
+        {e.pdf ? <p class="field__error"><span class="visually-hidden">Błąd: </span><span safe>{e.pdf}</span></p> : ''}
+        <p>
+          <a class="button button--secondary" href={`/wnioski/${p.submissionId}/pdf`} data-qa="pdf-download">Pobierz</a>
+          {p.downloaded ? <span class="badge badge--ok"> Pobrano</span> : ''}
+        </p>
+      </div>
+      <h2>Załącz pobrany wniosek</h2>
+      <p>Pobrany wniosek musisz przekazać do weryfikacji. Wymagane są pieczęć jednostki, twój podpis i podpis kierownika jednostki.</p>
+      <p>Pobrany i podpisany wniosek przekaż do weryfikacji w następujący sposób:</p>
+      <ol>
+        <li>Załącz do systemu wniosek z pieczęcią podpisaną elektronicznie, lub</li>
+        <li>Załącz do systemu skan lub zdjęcie wydrukowanego wniosku z pieczęcią jednostki i z podpisami ręcznymi, lub</li>
+        <li>Wyślij mailem na wskazany adres e-mail wniosek podpisany elektronicznie, lub skan lub zdjęcie wniosku z pieczęcią i z podpisami ręcznymi — adres e-mail znajdziesz w sekcji „Miejsce przekazania wniosku”, lub</li>
+        <li>Jeśli nie masz możliwości przekazania podpisanego wniosku drogą elektroniczną, wyślij wydrukowany dokument pocztą na adres wskazany w sekcji „Miejsce przekazania wniosku”.</li>
+      </ol>
+      <p>Jeśli nie możesz załączyć podpisanego wniosku teraz, możesz to zrobić później w widoku Moje konto.</p>
+      <form method="post" action={`/wnioski/${p.submissionId}/zakoncz`} novalidate data-module="prevent-double-submit">
+        <CsrfField token={p.frame.csrf} />
+        <div class={`field${e.delivery ? ' field--error' : ''}`}>
+          <fieldset class="radios" id="f-delivery">
+            <legend class="field__label">Kiedy chcesz przekazać podpisany wniosek<span aria-hidden="true"> *</span></legend>
+            {e.delivery ? <p class="field__error"><span class="visually-hidden">Błąd: </span><span safe>{e.delivery}</span></p> : ''}
+            <div class="radio">
+              <input type="radio" id="f-delivery-later" name="delivery" value="later" checked />
+              <label for="f-delivery-later">Później załączę plik lub wyślę go mailem</label>
+            </div>
+          </fieldset>
+        </div>
+        <p class="muted">* Pole obowiązkowe</p>
+        <div class="button-group">
+          <button class="button" type="submit">Zakończ</button>
+        </div>
+      </form>
+    </SignedInLayout>
+  );
+}
