@@ -1,72 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import type { TestApp } from '../test/helpers/app.ts';
-import { axeViolations, launchBrowser } from './helpers/browser.ts';
+import { launchBrowser } from './helpers/browser.ts';
+import { clean, logout, mail, signIn } from './helpers/journeys.ts';
 import { startServer } from './helpers/servers.ts';
-
-interface Mail {
-  to: string;
-  text: string;
-}
-
-/** The newest message to `to` in the demo mailbox that matches `re`, waiting for the worker. */
-async function mail(base: string, to: string, re: RegExp): Promise<RegExpExecArray> {
-  for (let i = 0; i < 100; i++) {
-    const list = (await (await fetch(`${base}/dev/poczta.json?to=${encodeURIComponent(to)}`)).json()) as Mail[];
-    for (const m of list) {
-      const hit = re.exec(m.text);
-      if (hit) return hit;
-    }
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`no message to ${to} matching ${re}`);
-}
-
-async function clean(page: Page, label: string): Promise<void> {
-  assert.deepEqual(await axeViolations(page), [], `axe on ${label}`);
-}
-
-/** "Zaloguj się/ Zarejestruj" → UEOZ → Profil Zaufany → SMS code from the demo mailbox. */
-/** codes already typed, per phone: the mailbox may still show the previous one until the new SMS is delivered */
-const usedCodes = new Map<string, Set<string>>();
-
-async function signIn(page: Page, base: string, login: string, phone: string, opts: { axe: boolean }): Promise<void> {
-  await page.goto(base + '/');
-  await page.getByRole('link', { name: 'Zaloguj się/ Zarejestruj' }).first().click();
-  await page.waitForSelector('[data-qa="page-ueoz-login"]');
-  if (opts.axe) await clean(page, 'UEOZ login');
-  await page.getByRole('link', { name: 'Profil Zaufany' }).click();
-  await page.waitForSelector('[data-qa="page-pz-login"]');
-  if (opts.axe) await clean(page, 'PZ login');
-  await page.getByLabel('Nazwa użytkownika lub adres e-mail').fill(login);
-  await page.getByLabel('Hasło').fill('Demo-2026!');
-  await page.getByRole('button', { name: 'Zaloguj się' }).click();
-  await page.waitForSelector('[data-qa="page-pz-code"]');
-  if (opts.axe) await clean(page, 'PZ code');
-  const seen = usedCodes.get(phone) ?? new Set<string>();
-  usedCodes.set(phone, seen);
-  let code = '';
-  for (let i = 0; i < 50 && !code; i++) {
-    const c = (await mail(base, phone, /Kod autoryzacyjny Profilu Zaufanego \(demo\): (\d{6})/))[1] ?? '';
-    if (!seen.has(c)) code = c;
-    else await new Promise((r) => setTimeout(r, 150));
-  }
-  seen.add(code);
-  await page.getByLabel('Kod autoryzacyjny').fill(code);
-  await page.getByRole('button', { name: 'Potwierdź' }).click();
-}
-
-async function logout(page: Page): Promise<void> {
-  await page.locator('[data-qa="user-menu"] summary').click();
-  await page.getByRole('button', { name: 'Wyloguj się' }).click();
-  // with JavaScript the identity provider's confirmation submits itself; without it the user confirms
-  const confirm = page.locator('button[form="op.logoutForm"]');
-  await Promise.race([page.waitForURL(/\/wylogowano/), confirm.waitFor()]);
-  if (!/\/wylogowano/.test(page.url())) await confirm.click();
-  await page.waitForURL(/\/wylogowano/);
-  assert.match(await page.locator('[data-qa="landing-notice"]').textContent() ?? '', /Wylogowano z systemu SSOZ II/);
-}
 
 describe('login journeys in Chromium (built-in UEOZ)', () => {
   let t: TestApp;
@@ -184,7 +122,7 @@ describe('login journeys in Chromium (built-in UEOZ)', () => {
     await page.getByLabel('Telefon').fill('+48 600 100 201');
     await page.getByRole('button', { name: 'Zakończ' }).click();
     await page.waitForSelector('[data-qa="page-home"]');
-    assert.match((await page.locator('[data-qa="active-profiles"]').textContent()) ?? '', /Gminny Ośrodek Zdrowia w Piotrowicach/);
+    assert.match((await page.locator('[data-qa="current-profile"]').textContent()) ?? '', /Gminny Ośrodek Zdrowia w Piotrowicach/);
     await clean(page, 'home after transfer');
   });
 
@@ -207,7 +145,7 @@ describe('login journeys in Chromium (built-in UEOZ)', () => {
     const page = await open();
     await page.clock.install();
     await signIn(page, base, 'maria.wisniewska', '+48 600 100 203', { axe: false });
-    await page.waitForSelector('[data-qa="page-home"]');
+    await page.waitForSelector('[data-qa="page-home"], [data-qa="page-account"]');
     const dialog = page.locator('[data-qa="session-timeout"]');
     assert.equal(await dialog.isVisible(), false);
     // both clocks move 28.5 minutes: the server's session and the page's timers

@@ -29,6 +29,8 @@ import { authRoutes } from './portal/features/auth/routes.ts';
 import { homeRoutes } from './portal/features/home/routes.tsx';
 import { transferRoutes } from './portal/features/transfer/routes.tsx';
 import { requestRoutes } from './portal/features/request/routes.tsx';
+import { accountRoutes } from './portal/features/account/routes.tsx';
+import { profileRoutes } from './portal/features/profile/routes.tsx';
 import { sessionRoutes } from './portal/session/routes.tsx';
 
 export interface AppDeps {
@@ -139,6 +141,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(homeRoutes);
   await app.register(transferRoutes);
   await app.register(requestRoutes);
+  await app.register(accountRoutes);
+  await app.register(profileRoutes);
   if (config.demo) await app.register(devMailboxRoutes);
 
   return app;

@@ -103,9 +103,10 @@ describe('Wniosek o nowy profil w SSOZ II', () => {
       assert.match(text, /Centrum e-Zdrowia/);
     }
     const done = await ewa.post(`/wnioski/${submissionId}/zakoncz`, { delivery: 'later' }, { csrfFrom: download.body });
-    assert.equal(pathOf(done), '/start?zlozono=1');
-    const home = await ewa.get('/start?zlozono=1');
-    assert.match(home.body, /Wniosek ma status oczekującego/);
+    assert.equal(pathOf(done), '/moje-konto?zlozono=1');
+    const account = await ewa.get('/moje-konto?zlozono=1');
+    assert.match(account.body, /Wniosek ma status oczekującego/);
+    for (const r of reqs) assert.ok(account.body.includes(r.number), `Moje konto lists ${r.number}`);
 
     const [sub] = await t.database.db.select().from(requestSubmissions).where(eq(requestSubmissions.id, submissionId));
     assert.ok(sub?.finishedAt && sub.pdfDownloadedAt && sub.deliveryChoice === 'later');

@@ -1,11 +1,30 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { findUser } from '../../db/repositories/users.ts';
+import { findUser, listOwnProfiles } from '../../db/repositories/users.ts';
+import { plCollator } from '../../lib/text.ts';
 import type { SignedInFrame } from '../../views/layouts/SignedInLayout.tsx';
 import { sessionTimeoutProps } from '../session/plugin.ts';
 
 /** The frame of a signed-in page; generates the page's one CSRF token (forms and the timeout warning share it). */
 export async function signedInFrame(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply): Promise<SignedInFrame> {
-  const user = await findUser(app.deps.database.db, req.session?.userId ?? '');
+  const userId = req.session?.userId ?? '';
+  const user = await findUser(app.deps.database.db, userId);
   const csrf = reply.generateCsrf();
-  return { userName: user ? `${user.firstName} ${user.lastName}` : '', csrf, session: sessionTimeoutProps(req, csrf) };
+  const profiles = (await listOwnProfiles(app.deps.database.db, userId))
+    .filter((p) => p.status === 'aktywny')
+    .sort((a, b) => plCollator.compare(a.unitName, b.unitName))
+    .map((p) => ({ id: p.id, unitName: p.unitName }));
+  const current = currentProfileId(req);
+  return {
+    userName: user ? `${user.firstName} ${user.lastName}` : '',
+    csrf,
+    session: sessionTimeoutProps(req, csrf),
+    profiles,
+    currentProfileId: profiles.some((p) => p.id === current) ? current : null,
+  };
+}
+
+/** The profile chosen with "Pracuj w profilu", kept in the session. */
+export function currentProfileId(req: FastifyRequest): string | null {
+  const v = req.session?.data.profileId;
+  return typeof v === 'string' ? v : null;
 }

@@ -1,5 +1,5 @@
 import type { PropsWithChildren } from '@kitajs/html';
-import { UserMenu } from '../components/UserMenu.tsx';
+import { UserMenu, type MenuProfile } from '../components/UserMenu.tsx';
 import { Layout, type LayoutProps } from './Layout.tsx';
 
 /** What every page of a signed-in user needs: the name for the menu, a CSRF token, the timeout warning. */
@@ -7,13 +7,16 @@ export interface SignedInFrame {
   userName: string;
   csrf: string;
   session: { idleExpiresAt: string; csrf: string } | undefined;
+  /** active profiles for "Twoje aktywne profile" and the one the user works in now */
+  profiles: MenuProfile[];
+  currentProfileId: string | null;
 }
 
 /** The portal layout with the user menu ("Wyloguj się") and the session-timeout warning. */
 export function SignedInLayout(props: PropsWithChildren<Omit<LayoutProps, 'headerRight' | 'session'> & { frame: SignedInFrame }>): JSX.Element {
   const { frame, children, ...rest } = props;
   return (
-    <Layout {...rest} headerRight={<UserMenu name={frame.userName} csrf={frame.csrf} />} session={frame.session}>
+    <Layout {...rest} headerRight={<UserMenu name={frame.userName} csrf={frame.csrf} profiles={frame.profiles} currentProfileId={frame.currentProfileId} />} session={frame.session}>
       {children}
     </Layout>
   );

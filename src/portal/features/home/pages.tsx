@@ -29,33 +29,19 @@ export function WelcomePage({ frame }: { frame: SignedInFrame }): JSX.Element {
   );
 }
 
-export interface HomeProfile {
-  unitName: string;
-  kindCode: string;
-  status: string;
-}
-
-/** The portal home of a user with profiles; modules add their tiles here (profiles issue onwards). */
-export function HomePage(p: { frame: SignedInFrame; profiles: HomeProfile[]; announcement: { title: string; body: string; publishedAt: Date | null } | null; notice?: string | undefined }): JSX.Element {
-  const active = p.profiles.filter((x) => x.status === 'aktywny');
+/** The portal home: the profile worked in, the modules its roles open (tiles come with those modules), news. */
+export function HomePage(p: { frame: SignedInFrame; current: { unitName: string } | null; announcement: { title: string; body: string; publishedAt: Date | null } | null; notice?: string | undefined }): JSX.Element {
   return (
     <SignedInLayout title="Strona główna" frame={p.frame}>
       {p.notice ? <div class="notice notice--success" role="status" data-qa="home-notice"><p safe>{p.notice}</p></div> : ''}
       <h1 data-qa="page-home">Witaj w Systemie Statystyki w Ochronie Zdrowia</h1>
-      {active.length ? (
-        <section aria-labelledby="profiles-title">
-          <h2 id="profiles-title">Twoje aktywne profile</h2>
-          <ul data-qa="active-profiles">
-            {active.map((x) => (
-              <li>
-                <span safe>{x.unitName}</span> (<span safe>{x.kindCode}</span>)
-              </li>
-            ))}
-          </ul>
-        </section>
+      {p.current ? (
+        <p class="lead" data-qa="current-profile">
+          Jesteś obecnie zalogowany w profilu dla jednostki <strong safe>{p.current.unitName}</strong>
+        </p>
       ) : (
-        <div class="notice notice--info">
-          <p>Nie masz jeszcze aktywnego profilu. Twoje wnioski czekają na weryfikację.</p>
+        <div class="notice notice--info" data-qa="no-active-profile">
+          <p>Nie masz jeszcze aktywnego profilu. Twoje wnioski czekają na weryfikację — ich stan sprawdzisz w widoku <a href="/moje-konto">Moje konto</a>.</p>
         </div>
       )}
       {p.announcement ? (

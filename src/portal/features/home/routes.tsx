@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { latestAnnouncement, listOwnProfiles } from '../../../db/repositories/users.ts';
-import { signedInFrame } from '../../http/frame.ts';
+import { currentProfileId, signedInFrame } from '../../http/frame.ts';
 import { requireUser } from '../../session/guard.ts';
 import { HomePage, WelcomePage } from './pages.tsx';
 
@@ -12,12 +12,20 @@ export async function homeRoutes(app: FastifyInstance): Promise<void> {
     const db = app.deps.database.db;
     const profiles = await listOwnProfiles(db, req.session!.userId!);
     if (profiles.length === 0) return reply.redirect('/witaj', 303);
+    const active = profiles.filter((p) => p.status === 'aktywny');
+    let current = active.find((p) => p.id === currentProfileId(req)) ?? null;
+    // one active profile is worked in at once; with several the user picks one first (Moje konto)
+    if (!current && active.length === 1) {
+      current = active[0]!;
+      await req.saveSessionData({ profileId: current.id });
+    }
+    if (!current && active.length > 1) return reply.redirect('/moje-konto?wybierz=1', 303);
     const q = req.query as Record<string, unknown>;
     const notice = q.przeniesiono
       ? 'Profil został utworzony z uprawnień SSOZ I. Możesz od razu pracować w systemie.'
-      : q.zlozono
-        ? 'Wniosek ma status oczekującego. O jego akceptacji lub odrzuceniu poinformujemy Cię wiadomością e-mail.'
-        : undefined;
-    return reply.html(HomePage({ frame: await signedInFrame(app, req, reply), profiles, announcement: await latestAnnouncement(db, app.deps.now()), notice }));
+      : undefined;
+    return reply.html(
+      HomePage({ frame: await signedInFrame(app, req, reply), current: current ? { unitName: current.unitName } : null, announcement: await latestAnnouncement(db, app.deps.now()), notice }),
+    );
   });
 }

@@ -246,6 +246,6 @@ export async function requestRoutes(app: FastifyInstance): Promise<void> {
     const r = await finishSubmission(db(), { userId: uid(req), submissionId: req.params.id, delivery, now: now(), meta: meta(req) });
     if (r === 'not_found') throw notFound();
     if (r === 'pdf_missing') return downloadPage(req, reply, { pdf: m.pdfRequired });
-    return reply.redirect('/start?zlozono=1', 303);
+    return reply.redirect('/moje-konto?zlozono=1', 303);
   });
 }

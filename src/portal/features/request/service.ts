@@ -47,10 +47,11 @@ export async function saveRequests(
 ): Promise<{ ok: true; submissionId: string } | { ok: false; reason: 'roles_unavailable' | 'unit_missing' }> {
   return db.transaction(async (tx) => {
     const key = `wizard:${input.draftId}`;
+    // serialise this user's submissions, then look for this draft's submission: a double submit
+    // that waited here for the first one finds it and returns it instead of failing the checks below
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId)).for('update');
     const [done] = await tx.select({ id: requestSubmissions.id }).from(requestSubmissions).where(eq(requestSubmissions.idempotencyKey, key));
     if (done) return { ok: true, submissionId: done.id } as const;
-    // serialise this user's submissions so two tabs cannot both pass the checks below
-    await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId)).for('update');
     const unit = await getUnitForRequest(tx, input.unitId);
     if (!unit) return { ok: false, reason: 'unit_missing' } as const;
     let profile = await ownProfileInUnit(tx, input.userId, unit.id);

@@ -75,7 +75,8 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
     else if (!isValidEmail(email)) errors.email = contactMessages.emailInvalid;
     if (Object.keys(errors).length) return summaryPage(req, reply, legacyId, v, errors, 400);
     const r = await completeTransfer(db(), { legacyId, userId: req.session!.userId!, phone: phone!, email, now: app.deps.now(), meta: meta(req) });
-    await req.saveSessionData({ ssoz1: undefined });
+    // the new profile is active at once: work in it
+    await req.saveSessionData({ ssoz1: undefined, ...(r.ok ? { profileId: r.profileId } : {}) });
     if (!r.ok) {
       // a second "Zakończ" (double submit) finds the transfer done: show the result, not an error
       return reply.redirect(r.reason === 'transferred' ? '/start' : '/profil/przeniesienie', 303);

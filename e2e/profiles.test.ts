@@ -1,0 +1,170 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { TestApp } from '../test/helpers/app.ts';
+import { launchBrowser } from './helpers/browser.ts';
+import { clean, mail, signIn } from './helpers/journeys.ts';
+import { startServer } from './helpers/servers.ts';
+
+/** anna.nowak's first login, up to the welcome screen (Z02 → new account → activation). */
+async function firstLogin(page: Page, base: string): Promise<void> {
+  await signIn(page, base, 'anna.nowak', '+48 600 100 200', { axe: false });
+  await page.waitForSelector('[data-qa="page-z02"]', { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Utwórz nowe konto bez migracji' }).click();
+  await page.getByLabel('Login').fill('anowak');
+  await page.locator('#f-email').fill('anna.nowak@example.pl');
+  await page.getByLabel('Powtórz e-mail').fill('anna.nowak@example.pl');
+  await page.getByLabel('Znam Warunki korzystania z serwisu').check();
+  await page.getByRole('button', { name: 'Zapisz' }).click();
+  await page.waitForSelector('[data-qa="page-activate"]');
+  const link = (await mail(base, 'anna.nowak@example.pl', /(http:\/\/\S+\/ueoz\/aktywuj\?token=[\w-]+)/))[1] ?? '';
+  await page.goto(link);
+  await page.waitForSelector('[data-qa="page-welcome"]');
+}
+
+describe('profiles and role requests in Chromium', () => {
+  let t: TestApp;
+  let base = '';
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const open = async (javaScriptEnabled = true) => {
+    const c = await browser.newContext({ javaScriptEnabled, acceptDownloads: true });
+    c.setDefaultTimeout(20_000);
+    contexts.push(c);
+    return c.newPage();
+  };
+  before(async () => {
+    ({ t, base } = await startServer());
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await t.close();
+  });
+
+  for (const javaScriptEnabled of [true, false]) {
+    it(`anna.nowak applies for two roles in K-Dent found by NIP, downloads the PDF, attaches later (${javaScriptEnabled ? 'with' : 'without'} JavaScript)`, async () => {
+      const page = await open(javaScriptEnabled);
+      const check = async (label: string) => {
+        if (javaScriptEnabled) await clean(page, label);
+      };
+      if (javaScriptEnabled) await firstLogin(page, base);
+      else {
+        await signIn(page, base, 'anna.nowak', '+48 600 100 200', { axe: false });
+        await page.waitForSelector('[data-qa="page-welcome"], [data-qa="page-home"]');
+        await page.goto(base + '/witaj');
+      }
+      await check('welcome');
+      await page.getByRole('link', { name: 'Składam wniosek' }).click();
+      await page.waitForSelector('[data-qa="page-unit-search"]');
+      await check('unit search');
+      await page.getByLabel('NIP').fill('7812345678');
+      await page.getByRole('button', { name: 'Szukaj' }).click();
+      await page.waitForSelector('[data-qa="unit-table"]');
+      assert.equal(await page.locator('[data-qa="unit-total"]').textContent(), '1');
+      await check('unit search results');
+      await page.getByRole('button', { name: /Wybierz: -Prywatna Specjalistyczna Przychodnia Stomatologiczna K-Dent/ }).click();
+      await page.waitForSelector('[data-qa="page-roles"]');
+      const roles = javaScriptEnabled ? ['Wypełniający sprawozdania niefinansowe', 'Wypełniający sprawozdania finansowe'] : ['Wypełniający karty psychiatryczne'];
+      if (!javaScriptEnabled) {
+        // the first run already holds the two reporting roles there: only the third one is offered
+        assert.match((await page.locator('[data-qa="held-roles"]').textContent()) ?? '', /Wypełniający sprawozdania finansowe/);
+      }
+      await page.getByRole('button', { name: 'Dalej' }).click();
+      await page.waitForSelector('[data-qa="error-summary"]');
+      await check('roles with errors');
+      for (const r of roles) await page.getByLabel(r, { exact: true }).check();
+      await page.getByLabel('Telefon').fill('+48 600 100 200');
+      await page.getByRole('button', { name: 'Dalej' }).click();
+      await page.waitForSelector('[data-qa="page-summary"]');
+      await check('summary');
+      await page.getByRole('button', { name: 'Zapisz wniosek' }).click();
+      await page.waitForSelector('[data-qa="error-summary"]');
+      await page.getByLabel('Potwierdzam zgodność danych ze stanem faktycznym').check();
+      await page.getByRole('button', { name: 'Zapisz wniosek' }).click();
+      await page.waitForSelector('[data-qa="page-download"]');
+      await check('download');
+      const numbers = (await page.locator('[data-qa="request-numbers"] tbody td:first-child').allTextContents()).map((s) => s.trim());
+      assert.equal(numbers.length, roles.length);
+      await page.getByRole('button', { name: 'Zakończ' }).click();
+      await page.waitForSelector('[data-qa="error-summary"]');
+      assert.match((await page.locator('[data-qa="error-summary"]').textContent()) ?? '', /pobierz wniosek/);
+      const downloadPage = base + ((await page.locator('[data-qa="pdf-download"]').getAttribute('href')) ?? '').replace(/\/pdf$/, '');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-qa="pdf-download"]').click()]);
+      const file = await download.path();
+      if (existsSync('/usr/bin/pdftotext')) {
+        const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+        for (const n of numbers) assert.ok(text.includes(n), `PDF holds ${n}`);
+        assert.match(text, /Wypełniający/);
+        assert.match(text, /K-Dent/);
+        assert.match(text, /wielkopolskie/);
+      }
+      await page.goto(downloadPage);
+      assert.match((await page.locator('[data-qa="page-download"]').textContent()) ?? '', /Pobierz wniosek/);
+      await page.getByLabel('Później załączę plik lub wyślę go mailem').check();
+      await page.getByRole('button', { name: 'Zakończ' }).click();
+      await page.waitForSelector('[data-qa="account-notice"]');
+      for (const n of numbers) assert.equal(await page.locator(`[data-qa="request-${n.replace('/', '-')}"]`).count(), 1, `${n} in Oczekujące wnioski`);
+      await check('after Zakończ');
+    });
+  }
+
+  it('maria.wisniewska withdraws U000593/2023, requests another role, edits contact data and switches profiles', async () => {
+    const page = await open();
+    await signIn(page, base, 'maria.wisniewska', '+48 600 100 203', { axe: false });
+    // two active profiles: she picks one first
+    await page.waitForSelector('[data-qa="page-account"]');
+    await clean(page, 'Moje konto');
+    const starostwo = page.locator('article', { has: page.getByText('Starostwo Powiatowe w Aleksandrowie Kujawskim', { exact: true }) }).first();
+    await starostwo.locator('[data-qa="work-in-profile"]').click();
+    await page.waitForSelector('[data-qa="current-profile"]');
+    assert.match((await page.locator('[data-qa="current-profile"]').textContent()) ?? '', /Starostwo Powiatowe w Aleksandrowie Kujawskim/);
+    await clean(page, 'home in a profile');
+    // the top menu switches to the other profile
+    await page.locator('[data-qa="user-menu"] summary').click();
+    await page.getByLabel('Twoje aktywne profile').selectOption({ label: 'Centrum e-Zdrowia' });
+    await page.getByRole('button', { name: 'Pracuj w tym profilu' }).click();
+    await page.waitForSelector('[data-qa="current-profile"]');
+    assert.match((await page.locator('[data-qa="current-profile"]').textContent()) ?? '', /Centrum e-Zdrowia/);
+
+    // withdraw U000593/2023
+    await page.goto(base + '/moje-konto');
+    const item = page.locator('[data-qa="request-U000593-2023"]');
+    await item.locator('summary').first().click();
+    await item.locator('[data-qa="withdraw"]').click();
+    await page.waitForSelector('[data-qa="page-withdraw"]');
+    await clean(page, 'withdraw confirmation');
+    await page.getByRole('button', { name: 'Tak, wycofaj wniosek' }).click();
+    await page.waitForSelector('[data-qa="account-notice"]');
+    assert.equal(await page.locator('[data-qa="request-U000593-2023"]').count(), 0, 'no longer pending');
+    assert.equal(await page.locator('[data-qa="request-U000594-2023"]').count(), 1);
+
+    // another role in the Starostwo profile
+    await starostwo.locator('[data-qa="profile-details"] summary').click();
+    await starostwo.getByRole('link', { name: 'Wnioskuj o inne role' }).click();
+    await page.waitForSelector('[data-qa="page-roles"]');
+    assert.match((await page.locator('[data-qa="held-roles"]').textContent()) ?? '', /Wypełniający sprawozdania finansowe/);
+    await page.getByLabel('Wypełniający karty psychiatryczne', { exact: true }).check();
+    await page.getByRole('button', { name: 'Dalej' }).click();
+    await page.getByLabel('Potwierdzam zgodność danych ze stanem faktycznym').check();
+    await page.getByRole('button', { name: 'Zapisz wniosek' }).click();
+    await page.waitForSelector('[data-qa="page-download"]');
+    assert.match((await page.locator('h1').textContent()) ?? '', /Pobierz wniosek/);
+    assert.match(await page.title(), /Wniosek o nowe role do profilu/);
+
+    // contact data of the Starostwo profile
+    await page.goto(base + '/moje-konto');
+    await starostwo.locator('[data-qa="profile-details"] summary').click();
+    await starostwo.getByRole('link', { name: 'Edytuj dane kontaktowe' }).click();
+    await page.waitForSelector('[data-qa="page-contact-edit"]');
+    await clean(page, 'contact edit');
+    await page.getByLabel('Telefon').fill('54 282 20 00');
+    await page.getByRole('button', { name: 'Zapisz' }).click();
+    await page.waitForSelector('[data-qa="account-notice"]');
+    await starostwo.locator('[data-qa="profile-details"] summary').click();
+    assert.match((await starostwo.textContent()) ?? '', /\+48 54 282 20 00/);
+  });
+});

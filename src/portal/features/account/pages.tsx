@@ -1,0 +1,396 @@
+import { isProfileStatus, isRequestStatus, PROFILE_STATUS_LABELS, REQUEST_STATUS_DISPLAY } from '../../../domain/status.ts';
+import { formatDatePl } from '../../../lib/text.ts';
+import { CsrfField } from '../../../views/components/Field.tsx';
+import { SignedInLayout, type SignedInFrame } from '../../../views/layouts/SignedInLayout.tsx';
+import { accountMessages as m } from './messages.ts';
+import type { AccountAttachment, AccountProfile, AccountUnit, Direction, OtherSort, Page, PendingItem, PendingSort } from './queries.ts';
+
+export const PAGE_SIZES = [5, 10, 25] as const;
+export type PageSize = (typeof PAGE_SIZES)[number];
+
+/** The query of /moje-konto: each list keeps its own sorting and paging. */
+export interface AccountParams {
+  sortOczekujace: PendingSort;
+  kierunek: Direction;
+  stronaOczekujace: number;
+  naStronieOczekujace: PageSize;
+  sortPozostale: OtherSort;
+  kierunekPozostale: Direction;
+  stronaPozostale: number;
+  naStroniePozostale: PageSize;
+}
+
+/** Default direction of each sort: numbers and status changes newest first, names A→Z. */
+export function defaultDirection(sort: PendingSort | OtherSort): Direction {
+  return sort === 'jednostka' ? 'asc' : 'desc';
+}
+
+export const DEFAULT_PARAMS: AccountParams = {
+  sortOczekujace: 'numer', kierunek: 'desc', stronaOczekujace: 1, naStronieOczekujace: 5,
+  sortPozostale: 'zmiana', kierunekPozostale: 'desc', stronaPozostale: 1, naStroniePozostale: 5,
+};
+
+const PENDING_ANCHOR = 'oczekujace-wnioski';
+const OTHER_ANCHOR = 'pozostale-profile';
+
+/** Non-default parameters as query pairs, in a stable order. */
+function queryPairs(p: AccountParams, skip: readonly (keyof AccountParams)[] = []): [string, string][] {
+  const out: [string, string][] = [];
+  const keys = Object.keys(DEFAULT_PARAMS) as (keyof AccountParams)[];
+  for (const k of keys) {
+    if (skip.includes(k)) continue;
+    const value = p[k];
+    const dflt = k === 'kierunek' ? defaultDirection(p.sortOczekujace) : k === 'kierunekPozostale' ? defaultDirection(p.sortPozostale) : DEFAULT_PARAMS[k];
+    if (value !== dflt) out.push([k, String(value)]);
+  }
+  return out;
+}
+
+function accountHref(p: AccountParams, patch: Partial<AccountParams>, anchor: string): string {
+  const q = new URLSearchParams(queryPairs({ ...p, ...patch })).toString();
+  return `/moje-konto${q ? `?${q}` : ''}#${anchor}`;
+}
+
+function dash(v: string | null | undefined): string {
+  return v && v.trim() ? v : '—';
+}
+
+const FORMATS: Readonly<Record<string, string>> = { 'application/pdf': 'PDF', 'image/jpeg': 'JPG', 'image/png': 'PNG' };
+
+/** "Nazwa_pliku.pdf (PDF, 72.01 KB)" */
+export function describeFile(f: Pick<AccountAttachment, 'originalName' | 'contentType' | 'sizeBytes'>): string {
+  const ext = /\.([a-z0-9]{1,5})$/i.exec(f.originalName)?.[1]?.toUpperCase();
+  const format = FORMATS[f.contentType] ?? (ext === 'JPEG' ? 'JPG' : ext) ?? (f.contentType.split('/')[1] ?? '').toUpperCase();
+  const size = f.sizeBytes >= 1024 * 1024 ? `${(f.sizeBytes / (1024 * 1024)).toFixed(2)} MB` : `${(f.sizeBytes / 1024).toFixed(2)} KB`;
+  return `${f.originalName} (${format}, ${size})`;
+}
+
+function profileStatusLabel(s: string): string {
+  return isProfileStatus(s) ? PROFILE_STATUS_LABELS[s] : s;
+}
+
+function ProfileStatusBadge({ status }: { status: string }): JSX.Element {
+  const tone = status === 'aktywny' ? 'ok' : status === 'nieaktywowany' ? 'pending' : 'error';
+  return (
+    <span class={`badge badge--${tone}`}>
+      <span class={`status-dot status-dot--${tone}`} aria-hidden="true"></span>
+      <span safe>{profileStatusLabel(status)}</span>
+    </span>
+  );
+}
+
+function RequestStatusBadge({ status }: { status: string }): JSX.Element {
+  const tone = status === 'zatwierdzony' ? 'ok' : status === 'oczekujacy' ? 'pending' : 'error';
+  return <span class={`badge badge--${tone}`} safe>{isRequestStatus(status) ? REQUEST_STATUS_DISPLAY[status] : status}</span>;
+}
+
+function Kv({ rows, qa }: { rows: readonly (readonly [string, string])[]; qa?: string }): JSX.Element {
+  return (
+    <dl class="kv" data-qa={qa}>
+      {rows.map(([label, value]) => <div><dt safe>{label}</dt><dd safe>{value}</dd></div>)}
+    </dl>
+  );
+}
+
+function UnitIds({ unit }: { unit: AccountUnit }): JSX.Element {
+  return <Kv qa="unit-data" rows={[[m.nip, dash(unit.nip)], [m.regon, dash(unit.regon)], [m.registryBookNo, dash(unit.registryBookNo)]]} />;
+}
+
+function Pagination({ page, label, href }: { page: Page<unknown>; label: string; href: (n: number) => string }): JSX.Element {
+  if (page.pageCount <= 1) return <></>;
+  const shown = new Set([1, page.pageCount, page.page - 1, page.page, page.page + 1].filter((n) => n >= 1 && n <= page.pageCount));
+  const numbers = [...shown].sort((a, b) => a - b);
+  return (
+    <nav class="pagination" aria-label={label}>
+      <ul>
+        {page.page > 1 ? <li><a href={href(page.page - 1)} rel="prev">{m.previous}</a></li> : ''}
+        {numbers.map((n, i) => (
+          <>
+            {i > 0 && n - (numbers[i - 1] ?? n) > 1 ? <li><span aria-hidden="true">…</span></li> : ''}
+            <li>
+              {n === page.page
+                ? <span aria-current="page"><span class="visually-hidden">Strona </span><span safe>{String(n)}</span></span>
+                : <a href={href(n)}><span class="visually-hidden">Strona </span><span safe>{String(n)}</span></a>}
+            </li>
+          </>
+        ))}
+        {page.page < page.pageCount ? <li><a href={href(page.page + 1)} rel="next">{m.next}</a></li> : ''}
+      </ul>
+    </nav>
+  );
+}
+
+/** "Sortuj: A | B": the current sort toggles its direction, another starts from its default. */
+function SortLinks<S extends PendingSort | OtherSort>(p: {
+  current: S; dir: Direction; options: readonly (readonly [S, string])[]; href: (sort: S, dir: Direction) => string; qa: string;
+}): JSX.Element {
+  return (
+    <p class="list-sort" data-qa={p.qa}>
+      {m.sortBy}{' '}
+      {p.options.map(([sort, label], i) => {
+        const active = sort === p.current;
+        const next = active ? (p.dir === 'asc' ? 'desc' : 'asc') : defaultDirection(sort);
+        return (
+          <>
+            {i > 0 ? <span aria-hidden="true"> | </span> : ''}
+            <a href={p.href(sort, next)} aria-current={active ? 'true' : undefined} data-sort={sort}>
+              {active ? <strong safe>{label}</strong> : <span safe>{label}</span>}
+            </a>
+            {active ? <span class="muted" safe>{` (${p.dir === 'asc' ? m.ascending : m.descending})`}</span> : ''}
+          </>
+        );
+      })}
+    </p>
+  );
+}
+
+/** GET form "Pokaż na stronie": keeps every other parameter, starts the list from its first page. */
+function PageSizeForm(p: { params: AccountParams; sizeKey: 'naStronieOczekujace' | 'naStroniePozostale'; pageKey: 'stronaOczekujace' | 'stronaPozostale'; anchor: string; id: string }): JSX.Element {
+  const keep = queryPairs(p.params, [p.sizeKey, p.pageKey]);
+  return (
+    <form method="get" action={`/moje-konto#${p.anchor}`} class="list-controls">
+      {keep.map(([k, v]) => <input type="hidden" name={k} value={v} />)}
+      <div class="field field--inline">
+        <label class="field__label" for={p.id}>{m.perPage}</label>
+        <select class="field__input" id={p.id} name={p.sizeKey}>
+          {PAGE_SIZES.map((n) => <option value={String(n)} selected={p.params[p.sizeKey] === n} safe>{String(n)}</option>)}
+        </select>
+        <button class="button button--secondary" type="submit">{m.show}</button>
+      </div>
+    </form>
+  );
+}
+
+// ───────────────────────── Aktywne profile ─────────────────────────
+
+function ActiveProfile({ profile, csrf }: { profile: AccountProfile; csrf: string }): JSX.Element {
+  const id = `profil-${profile.id}`;
+  const u = profile.unit;
+  const approved = profile.requests.filter((r) => r.status === 'zatwierdzony');
+  return (
+    <article class="card" data-qa={`profile-${profile.id}`} aria-label={u.name}>
+      <dl class="kv">
+        <div><dt>{m.unitName}</dt><dd safe>{u.name}</dd></div>
+        <div><dt>{m.kind}</dt><dd safe>{u.kindCode}</dd></div>
+        <div><dt>{m.status}</dt><dd><ProfileStatusBadge status={profile.status} /></dd></div>
+      </dl>
+      <form method="post" action={`/profil/${profile.id}/pracuj`} class="button-group">
+        <CsrfField token={csrf} />
+        <button class="button" type="submit" data-qa="work-in-profile">
+          <span>{m.workInProfile}</span><span class="visually-hidden" safe>{`: ${u.name}`}</span>
+        </button>
+      </form>
+      <details class="expander" data-qa="profile-details">
+        <summary><span>{m.profileDetails}</span><span class="visually-hidden" safe>{`: ${u.name}`}</span></summary>
+        <div>
+          <nav class="tabs" aria-label={m.tabsLabel}>
+            <ul>
+              <li><a href={`#${id}-role`}>{m.tabRoles}</a></li>
+              <li><a href={`#${id}-jednostka`}>{m.tabUnit}</a></li>
+              <li><a href={`#${id}-kontakt`}>{m.tabContact}</a></li>
+              <li><a href={`#${id}-wnioski`}>{m.tabRequests}</a></li>
+            </ul>
+          </nav>
+
+          <div id={`${id}-role`} data-qa="active-roles">
+            <h3>{m.tabRoles}</h3>
+            {approved.length === 0 ? <p>{m.noActiveRoles}</p> : (
+              <table class="table">
+                <caption class="visually-hidden" safe>{`${m.tabRoles}: ${u.name}`}</caption>
+                <thead><tr><th scope="col">{m.roleInUnit}</th><th scope="col">{m.assignedFrom}</th><th scope="col">{m.requestNumber}</th></tr></thead>
+                <tbody>
+                  {approved.map((r) => (
+                    <tr>
+                      <td data-label={m.roleInUnit} safe>{r.roleName}</td>
+                      <td data-label={m.assignedFrom} safe>{formatDatePl(r.assignedAt)}</td>
+                      <td data-label={m.requestNumber} safe>{r.number}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            <p><a class="button button--secondary" href={`/profil/${profile.id}/wniosek/role`} data-qa="request-other-roles">{m.requestOtherRoles}</a></p>
+          </div>
+
+          <div id={`${id}-jednostka`}>
+            <h3>{m.tabUnit}</h3>
+            <Kv qa="unit-data" rows={[
+              [m.nip, dash(u.nip)], [m.regon, dash(u.regon)], [m.registryBookNo, dash(u.registryBookNo)],
+              [m.voivodeship, dash(u.voivodeship)], [m.powiat, dash(u.powiat)], [m.gmina, dash(u.gmina)],
+              [m.locality, dash(u.locality)], [m.postalCode, dash(u.postalCode)], [m.street, dash(u.street)], [m.buildingNo, dash(u.buildingNo)],
+            ]} />
+          </div>
+
+          <div id={`${id}-kontakt`}>
+            <h3>{m.tabContact}</h3>
+            <Kv qa="contact-data" rows={[[m.phone, profile.phone], [m.email, profile.email]]} />
+            <p><a href={`/profil/${profile.id}/dane-kontaktowe`} data-qa="edit-contact">{m.editContact}</a></p>
+          </div>
+
+          <div id={`${id}-wnioski`} data-qa="submitted-requests">
+            <h3>{m.tabRequests}</h3>
+            {profile.requests.length === 0 ? <p>{m.noRequests}</p> : (
+              <table class="table">
+                <caption class="visually-hidden" safe>{`${m.tabRequests}: ${u.name}`}</caption>
+                <thead><tr><th scope="col">{m.requestNumber}</th><th scope="col">{m.requestedRole}</th><th scope="col">{m.requestStatus}</th><th scope="col">{m.submittedOn}</th></tr></thead>
+                <tbody>
+                  {profile.requests.map((r) => (
+                    <tr>
+                      <td data-label={m.requestNumber} safe>{r.number}</td>
+                      <td data-label={m.requestedRole} safe>{r.roleName}</td>
+                      <td data-label={m.requestStatus}><RequestStatusBadge status={r.status} /></td>
+                      <td data-label={m.submittedOn} safe>{formatDatePl(r.submittedAt)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </div>
+        </div>
+      </details>
+    </article>
+  );
+}
+
+// ───────────────────────── Oczekujące wnioski ─────────────────────────
+
+function FileList({ files, qa }: { files: AccountAttachment[]; qa: string }): JSX.Element {
+  return <ol data-qa={qa}>{files.map((f) => <li safe>{describeFile(f)}</li>)}</ol>;
+}
+
+function PendingRequest({ item }: { item: PendingItem }): JSX.Element {
+  const r = item.request;
+  const u = item.profile.unit;
+  const qa = `request-${r.number.replace(/\//g, '-')}`;
+  return (
+    <article class="card" data-qa={qa} aria-label={`${m.requestNumber} ${r.number}`}>
+      {item.missingAttachment ? <p><span class="badge badge--pending" data-qa="no-attachments">{m.noAttachments}</span></p> : ''}
+      <Kv rows={[[m.unitName, u.name], [m.kind, u.kindCode], [m.requestedRole, r.roleName], [m.requestNumber, r.number], [m.submittedOn, formatDatePl(r.submittedAt)]]} />
+      <details class="expander" data-qa="request-details">
+        <summary><span>{m.requestDetails}</span><span class="visually-hidden" safe>{` ${r.number}`}</span></summary>
+        <div>
+          <h3>{m.confirmation}</h3>
+          <ul>
+            <li><a href={`/wnioski/${r.submissionId}/zalaczniki`} data-qa="attach-signed">{m.attachSigned}</a></li>
+            <li><a href={`/wnioski/${r.submissionId}/pdf`} data-qa="download-pdf">{m.downloadPdf}</a></li>
+          </ul>
+          <details class="expander" data-qa="instructions">
+            <summary>{m.showInstructions}</summary>
+            <div>
+              <p>{m.instructionsIntro}</p>
+              <p>{m.instructionsHow}</p>
+              <ol>{m.instructions.map((s) => <li>{s}</li>)}</ol>
+              <p>{m.instructionsFormats}</p>
+            </div>
+          </details>
+          {item.unsafeRemoved ? (
+            <div class="notice notice--error" data-qa="unsafe-removed">
+              <h3>{m.unsafeRemovedTitle}</h3>
+              <p>{m.unsafeRemovedBody}</p>
+            </div>
+          ) : ''}
+          {item.scanningFiles.length ? (
+            <>
+              <h3>{m.pendingScanFiles}</h3>
+              <FileList files={item.scanningFiles} qa="scanning-files" />
+            </>
+          ) : ''}
+          {item.cleanFiles.length ? (
+            <>
+              <h3>{m.cleanFiles}</h3>
+              <FileList files={item.cleanFiles} qa="clean-files" />
+            </>
+          ) : ''}
+          <h3>{m.tabUnit}</h3>
+          <UnitIds unit={u} />
+          <h3>{m.contactInUnit}</h3>
+          <Kv qa="contact-data" rows={[[m.phone, item.profile.phone], [m.email, item.profile.email]]} />
+          <p><a class="button button--secondary" href={`/wnioski/${r.id}/wycofaj`} data-qa="withdraw">{m.withdraw}</a></p>
+        </div>
+      </details>
+    </article>
+  );
+}
+
+// ───────────────────────── the page ─────────────────────────
+
+export function AccountPage(p: {
+  frame: SignedInFrame;
+  params: AccountParams;
+  active: AccountProfile[];
+  pending: Page<PendingItem>;
+  other: Page<AccountProfile>;
+  /** confirmation of the action that led here (withdrawal, saved contact data, finished application) */
+  notice?: string | undefined;
+}): JSX.Element {
+  const { params } = p;
+  return (
+    <SignedInLayout title={m.title} frame={p.frame} breadcrumbs={[{ href: '/start', label: 'Strona główna' }, { label: m.title }]}>
+      {p.notice ? <div class="notice notice--success" role="status" data-qa="account-notice"><p safe>{p.notice}</p></div> : ''}
+      <h1 data-qa="page-account">{m.title}</h1>
+      <p class="lead">{m.lead}</p>
+      <div class="button-group">
+        <a class="button" href="/profil/wniosek" data-qa="new-profile">{m.newProfile}</a>
+        <a class="button button--secondary" href="/profil/przeniesienie" data-qa="transfer">{m.transfer}</a>
+      </div>
+
+      <section aria-labelledby="aktywne-profile-h" id="aktywne-profile" data-qa="active-profiles">
+        <h2 id="aktywne-profile-h">{m.activeProfiles}</h2>
+        {p.active.length === 0
+          ? <p data-qa="active-empty">{m.emptyActive}</p>
+          : p.active.map((x) => <ActiveProfile profile={x} csrf={p.frame.csrf} />)}
+      </section>
+
+      <section aria-labelledby={`${PENDING_ANCHOR}-h`} id={PENDING_ANCHOR} data-qa="pending-requests">
+        <h2 id={`${PENDING_ANCHOR}-h`}>{m.pendingRequests}</h2>
+        {p.pending.total === 0 ? <p data-qa="pending-empty">{m.emptyPending}</p> : (
+          <>
+            <SortLinks
+              qa="pending-sort"
+              current={params.sortOczekujace}
+              dir={params.kierunek}
+              options={[['numer', m.sortNumber], ['jednostka', m.sortUnit]] as const}
+              href={(sort, dir) => accountHref(params, { sortOczekujace: sort, kierunek: dir, stronaOczekujace: 1 }, PENDING_ANCHOR)}
+            />
+            <p>{m.total} <strong data-qa="pending-total" safe>{String(p.pending.total)}</strong></p>
+            <PageSizeForm params={params} sizeKey="naStronieOczekujace" pageKey="stronaOczekujace" anchor={PENDING_ANCHOR} id="f-naStronieOczekujace" />
+            {p.pending.rows.map((item) => <PendingRequest item={item} />)}
+            <Pagination page={p.pending} label={`${m.pendingRequests}: strony`} href={(n) => accountHref(params, { stronaOczekujace: n }, PENDING_ANCHOR)} />
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby={`${OTHER_ANCHOR}-h`} id={OTHER_ANCHOR} data-qa="other-profiles">
+        <h2 id={`${OTHER_ANCHOR}-h`}>{m.otherProfiles}</h2>
+        {p.other.total === 0 ? <p data-qa="other-empty">{m.emptyOther}</p> : (
+          <>
+            <SortLinks
+              qa="other-sort"
+              current={params.sortPozostale}
+              dir={params.kierunekPozostale}
+              options={[['zmiana', m.sortStatusChange], ['jednostka', m.sortUnit]] as const}
+              href={(sort, dir) => accountHref(params, { sortPozostale: sort, kierunekPozostale: dir, stronaPozostale: 1 }, OTHER_ANCHOR)}
+            />
+            <p>{m.total} <strong data-qa="other-total" safe>{String(p.other.total)}</strong></p>
+            <PageSizeForm params={params} sizeKey="naStroniePozostale" pageKey="stronaPozostale" anchor={OTHER_ANCHOR} id="f-naStroniePozostale" />
+            <table class="table">
+              <caption class="visually-hidden">{m.otherProfiles}</caption>
+              <thead><tr><th scope="col">{m.unitName}</th><th scope="col">{m.kind}</th><th scope="col">{m.status}</th><th scope="col">{m.createdOn}</th></tr></thead>
+              <tbody>
+                {p.other.rows.map((x) => (
+                  <tr data-qa={`other-profile-${x.id}`}>
+                    <td data-label={m.unitName} safe>{x.unit.name}</td>
+                    <td data-label={m.kind} safe>{x.unit.kindCode}</td>
+                    <td data-label={m.status}><ProfileStatusBadge status={x.status} /></td>
+                    <td data-label={m.createdOn} safe>{formatDatePl(x.createdAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <Pagination page={p.other} label={`${m.otherProfiles}: strony`} href={(n) => accountHref(params, { stronaPozostale: n }, OTHER_ANCHOR)} />
+          </>
+        )}
+      </section>
+    </SignedInLayout>
+  );
+}

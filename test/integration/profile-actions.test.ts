@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { and, eq } from 'drizzle-orm';
+import { auditLog, profiles, requestStatusHistory, roleRequests, units, users } from '../../src/db/schema/index.ts';
+import { buildTestApp, type TestApp } from '../helpers/app.ts';
+import { Agent, pathOf } from '../helpers/agent.ts';
+import { pzLogin, startLogin } from '../helpers/login.ts';
+
+async function signedIn(t: TestApp, login: string, phone: string): Promise<Agent> {
+  const a = new Agent(t);
+  const base = await startLogin(a);
+  await a.follow(await pzLogin(t, a, base, login, phone));
+  return a;
+}
+
+describe('working in a profile, withdrawing a request, editing contact data', () => {
+  let t: TestApp;
+  let maria: Agent;
+  let jan: Agent;
+  const profileOf = async (login: string, unitKey: string) => {
+    const [row] = await t.database.db
+      .select({ id: profiles.id, status: profiles.status, phone: profiles.phone, email: profiles.email })
+      .from(profiles)
+      .innerJoin(users, eq(users.id, profiles.userId))
+      .innerJoin(units, eq(units.id, profiles.unitId))
+      .where(and(eq(users.login, login), eq(units.sourceKey, unitKey)));
+    return row!;
+  };
+  before(async () => {
+    t = await buildTestApp();
+    t.clock.now = new Date('2026-11-25T10:00:00Z');
+    maria = await signedIn(t, 'maria.wisniewska', '+48 600 100 203');
+    jan = await signedIn(t, 'jan.kowalski', '+48 600 100 202');
+  });
+  after(() => t.close());
+
+  it('with one active profile the home page works in it at once', async () => {
+    const home = await jan.get('/start');
+    assert.equal(home.statusCode, 200);
+    assert.match(home.body, /Jesteś obecnie zalogowany w profilu dla jednostki <strong>Centrum e-Zdrowia<\/strong>/);
+  });
+
+  it('with several active profiles the user picks one first ("Pracuj w profilu")', async () => {
+    const first = await maria.get('/start');
+    assert.equal(pathOf(first), '/moje-konto?wybierz=1');
+    const starostwo = await profileOf('maria.wisniewska', 'starostwo-aleksandrow-kujawski');
+    const page = await maria.get('/kontakt');
+    const res = await maria.post(`/profil/${starostwo.id}/pracuj`, {}, { csrfFrom: page.body });
+    assert.equal(pathOf(res), '/start');
+    const home = await maria.get('/start');
+    assert.match(home.body, /dla jednostki <strong>Starostwo Powiatowe w Aleksandrowie Kujawskim<\/strong>/);
+    assert.match(home.body, /Twoje aktywne profile/);
+    // the top menu switches too
+    const cez = await profileOf('maria.wisniewska', 'cez');
+    await maria.post('/profil/pracuj', { profileId: cez.id }, { csrfFrom: home.body });
+    assert.match((await maria.get('/start')).body, /dla jednostki <strong>Centrum e-Zdrowia<\/strong>/);
+  });
+
+  it('a profile that is not active, or not one\'s own, cannot be worked in (404)', async () => {
+    const kdent = await profileOf('maria.wisniewska', 'k-dent');
+    const page = await maria.get('/kontakt');
+    assert.equal((await maria.post(`/profil/${kdent.id}/pracuj`, {}, { csrfFrom: page.body })).statusCode, 404);
+    const janCez = await profileOf('jan.kowalski', 'cez');
+    assert.equal((await maria.post(`/profil/${janCez.id}/pracuj`, {}, { csrfFrom: page.body })).statusCode, 404);
+  });
+
+  it('withdrawing U000593/2023: confirmation, odrzucony "Wycofany przez wnioskującego", irreversible, audited', async () => {
+    const [req] = await t.database.db.select().from(roleRequests).where(eq(roleRequests.number, 'U000593/2023'));
+    assert.equal((await jan.get(`/wnioski/${req!.id}/wycofaj`)).statusCode, 404, "not jan's");
+    const confirm = await maria.get(`/wnioski/${req!.id}/wycofaj`);
+    assert.match(confirm.body, /Uwaga! Wycofujesz złożony wniosek/);
+    assert.match(confirm.body, /Tak, wycofaj wniosek/);
+    assert.match(confirm.body, />Nie</);
+    const janPage = await jan.get('/kontakt');
+    assert.equal((await jan.post(`/wnioski/${req!.id}/wycofaj`, {}, { csrfFrom: janPage.body })).statusCode, 404);
+    const done = await maria.post(`/wnioski/${req!.id}/wycofaj`, {}, { csrfFrom: confirm.body });
+    assert.equal(pathOf(done), '/moje-konto?wycofano=1');
+    const [after1] = await t.database.db.select().from(roleRequests).where(eq(roleRequests.id, req!.id));
+    assert.equal(after1?.status, 'odrzucony');
+    assert.equal(after1?.rejectReason, 'Wycofany przez wnioskującego');
+    const history = await t.database.db.select().from(requestStatusHistory).where(eq(requestStatusHistory.requestId, req!.id));
+    assert.ok(history.some((h) => h.toStatus === 'odrzucony' && h.reason === 'Wycofany przez wnioskującego'));
+    assert.equal((await profileOf('maria.wisniewska', 'k-dent')).status, 'nieaktywowany', 'U000594/2023 is still pending');
+    // irreversible: a second withdrawal changes nothing
+    await maria.post(`/wnioski/${req!.id}/wycofaj`, {}, { csrfFrom: confirm.body });
+    assert.equal((await t.database.db.select().from(requestStatusHistory).where(eq(requestStatusHistory.requestId, req!.id))).length, history.length);
+    const audit = await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'request.withdrawn'), eq(auditLog.subjectId, req!.id)));
+    assert.equal(audit.length, 1);
+  });
+
+  it('"Edytuj dane kontaktowe": validated, saved, audited; others\' profiles 404', async () => {
+    const starostwo = await profileOf('maria.wisniewska', 'starostwo-aleksandrow-kujawski');
+    const form = await maria.get(`/profil/${starostwo.id}/dane-kontaktowe`);
+    assert.match(form.body, /dane konta profilu zaufanego/);
+    const bad = await maria.post(`/profil/${starostwo.id}/dane-kontaktowe`, { phone: 'abc', email: '' }, { csrfFrom: form.body });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /Wpisz poprawny numer telefonu/);
+    assert.match(bad.body, /Wpisz adres e-mail/);
+    assert.match(bad.body, /value="abc"/);
+    const ok = await maria.post(`/profil/${starostwo.id}/dane-kontaktowe`, { phone: '54 282 20 00', email: 'm.wisniewska@starostwo.example.pl' }, { csrfFrom: form.body });
+    assert.equal(pathOf(ok), '/moje-konto?zapisano=1');
+    const updated = await profileOf('maria.wisniewska', 'starostwo-aleksandrow-kujawski');
+    assert.equal(updated.phone, '+48 54 282 20 00');
+    assert.equal(updated.email, 'm.wisniewska@starostwo.example.pl');
+    const audit = await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'profile.contact_updated'), eq(auditLog.subjectId, starostwo.id)));
+    assert.equal(audit.length, 1);
+    assert.equal((await jan.get(`/profil/${starostwo.id}/dane-kontaktowe`)).statusCode, 404);
+    const janPage = await jan.get('/kontakt');
+    assert.equal((await jan.post(`/profil/${starostwo.id}/dane-kontaktowe`, { phone: '600100200', email: 'x@example.pl' }, { csrfFrom: janPage.body })).statusCode, 404);
+  });
+});
