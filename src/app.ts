@@ -5,6 +5,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -22,6 +23,8 @@ import { devMailboxRoutes } from './portal/features/dev-mailbox/routes.tsx';
 import { healthRoutes } from './portal/features/health/routes.ts';
 import { sessionPlugin } from './portal/session/plugin.ts';
 import type Provider from 'oidc-provider';
+import type { FileStorage } from './files/storage.ts';
+import { attachmentRoutes } from './portal/features/attachments/routes.tsx';
 import { mountProvider } from './identity/mount.ts';
 import { interactionRoutes } from './identity/interactions/routes.tsx';
 import { PortalOidcClient, type InProcessFetch } from './portal/auth/oidc-client.ts';
@@ -38,6 +41,8 @@ export interface AppDeps {
   database: Database;
   queue: JobQueue;
   outbox: Outbox;
+  /** where attachment bytes are kept */
+  storage: FileStorage;
   /** the built-in UEOZ identity provider; null when an external provider is configured */
   provider: Provider | null;
   /** injectable clock for tests */
@@ -103,11 +108,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(fastifyCookie, { secret: config.sessionSecret });
   await app.register(fastifyFormbody, { parser: qsParse });
+  // uploads are streamed to storage; the size limit cuts a file off while it arrives
+  await app.register(fastifyMultipart, { limits: { fileSize: config.attachmentMaxBytes, files: 10, fields: 5, fieldSize: 1024, parts: 15 } });
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyCsrf, {
     sessionPlugin: '@fastify/cookie',
     cookieKey: config.isProduction ? '__Host-ssoz-csrf' : 'ssoz-csrf',
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.isProduction, signed: true },
+    // file uploads are streamed, so their body is not parsed before the check: their form carries
+    // the token in the action's query string instead (only accepted for multipart requests)
+    getToken: (req) => {
+      const body = req.body as Record<string, unknown> | undefined;
+      if (typeof body?._csrf === 'string') return body._csrf;
+      if (req.isMultipart()) {
+        const q = (req.query as Record<string, unknown>)._csrf;
+        if (typeof q === 'string') return q;
+      }
+      const h = req.headers['x-csrf-token'];
+      return typeof h === 'string' ? h : undefined;
+    },
   });
   app.addHook('preHandler', (req, reply, done) => {
     if (!STATE_CHANGING.has(req.method) || req.routeOptions.config?.csrf === false) return done();
@@ -143,6 +162,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(requestRoutes);
   await app.register(accountRoutes);
   await app.register(profileRoutes);
+  await app.register(attachmentRoutes);
   if (config.demo) await app.register(devMailboxRoutes);
 
   return app;

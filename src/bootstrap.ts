@@ -8,6 +8,7 @@ import { JobQueue } from './jobs/queue.ts';
 import { startWorkers } from './jobs/workers.ts';
 import { createLogger } from './lib/logger.ts';
 import { createProvider } from './identity/provider.ts';
+import { LocalFileStorage } from './files/storage.ts';
 import { startIdentityWorkers } from './identity/workers.ts';
 import { Outbox } from './mail/outbox.ts';
 import { DemoMailboxTransport, SmtpTransport, type MessageTransport } from './mail/transports.ts';
@@ -45,7 +46,8 @@ export async function bootstrap(config: Config, opts: { database?: Database; now
   const now = opts.now ?? (() => new Date());
   const provider = config.oidc.issuer ? null : await createProvider(config, database.db, { now });
   if (config.workers) await startIdentityWorkers(queue, { db: database.db, now, lookupDelayMs: config.eplozLookupDelayMs, logger: log });
-  const app = await buildApp({ config, database, queue, outbox: new Outbox(queue), provider, now });
+  const storage = new LocalFileStorage(path.join(config.dataDir, 'attachments'));
+  const app = await buildApp({ config, database, queue, outbox: new Outbox(queue), provider, storage, now });
   return {
     app,
     database,

@@ -24,6 +24,8 @@ export interface Config {
   readonly trustProxy: boolean;
   readonly seedDemoData: boolean;
   readonly workers: boolean;
+  /** largest accepted attachment, in bytes */
+  readonly attachmentMaxBytes: number;
   /** SSOZ I accounts created before this date (YYYY-MM-DD) are not transferred */
   readonly legacyCutoffDate: string;
   /** simulated duration of the ePŁOZ search, so the progress screen is seen (demo) */
@@ -64,6 +66,7 @@ const EnvSchema = z.object({
   TRUST_PROXY: boolish.default(false),
   SEED_DEMO_DATA: boolish.optional(),
   WORKERS: boolish.default(true),
+  ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(100).default(20),
   LEGACY_CUTOFF_DATE: z.iso.date('LEGACY_CUTOFF_DATE ma postać RRRR-MM-DD').default('2010-01-01'),
   EPLOZ_LOOKUP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1500),
   UEOZ_CLIENT_ID: z.string().min(1).default('ssoz-portal'),
@@ -146,6 +149,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     workers: e.WORKERS,
     eplozLookupDelayMs: e.EPLOZ_LOOKUP_DELAY_MS,
     legacyCutoffDate: e.LEGACY_CUTOFF_DATE,
+    attachmentMaxBytes: e.ATTACHMENT_MAX_MB * 1024 * 1024,
     ueozClient: Object.freeze({ id: e.UEOZ_CLIENT_ID, secret: e.UEOZ_CLIENT_SECRET ?? null, url: (e.UEOZ_CLIENT_URL ?? publicUrl).replace(/\/+$/, '') }),
     oidc: Object.freeze({
       issuer: e.OIDC_ISSUER ?? null,

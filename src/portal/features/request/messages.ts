@@ -9,6 +9,7 @@ export const requestMessages = {
   noRolesLeft: 'Pełnisz już wszystkie role dostępne w tej jednostce albo czekasz na ich zatwierdzenie.',
   statementRequired: 'Zaznacz oświadczenie o zgodności danych ze stanem faktycznym',
   pdfRequired: 'Aby zakończyć, najpierw pobierz wniosek (plik PDF)',
+  fileRequired: 'Załącz plik z podpisanym wnioskiem albo wybierz „Później załączę plik lub wyślę go mailem”',
   deliveryRequired: 'Wybierz, kiedy chcesz przekazać podpisany wniosek',
   searchHint: 'Wybierz „Rodzaj” i wypełnij dowolne pole w wyszukiwarce',
 } as const;

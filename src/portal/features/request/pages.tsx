@@ -4,6 +4,8 @@ import type { FormError, FormErrors } from '../../../lib/forms.ts';
 import { ErrorSummary } from '../../../views/components/ErrorSummary.tsx';
 import { Checkbox, CsrfField, TextField } from '../../../views/components/Field.tsx';
 import { Steps } from '../../../views/components/Steps.tsx';
+import { AttachmentsBlock } from '../../../views/components/Attachments.tsx';
+import type { AttachmentRow } from '../../../db/repositories/attachments.ts';
 import { SignedInLayout, type SignedInFrame } from '../../../views/layouts/SignedInLayout.tsx';
 import { requestMessages as m } from './messages.ts';
 
@@ -238,7 +240,7 @@ export function SummaryPage(p: {
 
 export function DownloadPage(p: {
   frame: SignedInFrame; title: string; steps: readonly string[]; submissionId: string; requests: { number: string; roleName: string }[];
-  downloaded: boolean; summary?: FormError[]; errors?: FormErrors;
+  downloaded: boolean; summary?: FormError[]; errors?: FormErrors; files: AttachmentRow[]; maxMb: number; added?: number; delivery?: string;
 }): JSX.Element {
   const e = p.errors ?? {};
   return (
@@ -277,6 +279,8 @@ export function DownloadPage(p: {
         <li>Jeśli nie masz możliwości przekazania podpisanego wniosku drogą elektroniczną, wyślij wydrukowany dokument pocztą na adres wskazany w sekcji „Miejsce przekazania wniosku”.</li>
       </ol>
       <p>Jeśli nie możesz załączyć podpisanego wniosku teraz, możesz to zrobić później w widoku Moje konto.</p>
+      {p.added ? <div class="notice notice--success" role="status"><p safe>{`Załączono plików: ${p.added}. Każdy plik jest sprawdzany pod kątem bezpieczeństwa.`}</p></div> : ''}
+      <AttachmentsBlock submissionId={p.submissionId} csrf={p.frame.csrf} files={p.files} returnTo="wniosek" canChange maxMb={p.maxMb} />
       <form method="post" action={`/wnioski/${p.submissionId}/zakoncz`} novalidate data-module="prevent-double-submit">
         <CsrfField token={p.frame.csrf} />
         <div class={`field${e.delivery ? ' field--error' : ''}`}>
@@ -284,7 +288,11 @@ export function DownloadPage(p: {
             <legend class="field__label">Kiedy chcesz przekazać podpisany wniosek<span aria-hidden="true"> *</span></legend>
             {e.delivery ? <p class="field__error"><span class="visually-hidden">Błąd: </span><span safe>{e.delivery}</span></p> : ''}
             <div class="radio">
-              <input type="radio" id="f-delivery-later" name="delivery" value="later" checked />
+              <input type="radio" id="f-delivery-now" name="delivery" value="now" checked={p.delivery === 'now' || (!p.delivery && p.files.length > 0)} />
+              <label for="f-delivery-now">Teraz załączę plik</label>
+            </div>
+            <div class="radio">
+              <input type="radio" id="f-delivery-later" name="delivery" value="later" checked={p.delivery === 'later' || (!p.delivery && p.files.length === 0)} />
               <label for="f-delivery-later">Później załączę plik lub wyślę go mailem</label>
             </div>
           </fieldset>

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { deleteDraft, getDraft, saveDraft, type DraftKind, type WizardDraft } from '../../../db/repositories/drafts.ts';
 import { findUser } from '../../../db/repositories/users.ts';
 import { hasUnitSearchFilter, searchUnits } from '../../../db/repositories/unit-search.ts';
+import { listSubmissionAttachments } from '../../../db/repositories/attachments.ts';
 import { profiles, requestSubmissions, unitKinds } from '../../../db/schema/index.ts';
 import { contactMessages, isValidEmail, normalizePhone } from '../../../domain/contact.ts';
 import { notFound } from '../../../lib/errors.ts';
@@ -205,16 +206,19 @@ export async function requestRoutes(app: FastifyInstance): Promise<void> {
   app.post<ProfileParams>('/profil/:profileId/wniosek/podsumowanie', opts, (req, reply) => summaryPost(req, reply, req.params.profileId));
 
   // ── last step: Pobranie wniosku ──
-  const downloadPage = async (req: FastifyRequest<SubmissionParams>, reply: FastifyReply, errors?: Record<string, string>) => {
+  const downloadPage = async (req: FastifyRequest<SubmissionParams>, reply: FastifyReply, errors?: Record<string, string>, delivery?: string) => {
     const own = await ownSubmission(db(), uid(req), req.params.id);
     if (!own) throw notFound();
     const isNewProfile = own.requests.length > 0 && (await isFirstSubmissionOfProfile(own.submission.profileId, own.submission.id));
     const flow = isNewProfile ? NEW_PROFILE : newRolesFlow(own.submission.profileId);
     const summary = errors ? (['pdf', 'delivery'] as const).filter((f) => errors[f]).map((f) => ({ href: `#f-${f}`, text: errors[f] as string })) : [];
+    const files = await listSubmissionAttachments(db(), own.submission.id);
+    const added = Number((req.query as Record<string, unknown>).zalaczono) || 0;
     return reply.html(
       DownloadPage({
         frame: await signedInFrame(app, req, reply), title: flow.title, steps: flow.steps, submissionId: own.submission.id,
         requests: own.requests.map((r) => ({ number: r.number, roleName: r.roleName })), downloaded: Boolean(own.submission.pdfDownloadedAt), summary, ...(errors ? { errors } : {}),
+        files, maxMb: Math.round(app.deps.config.attachmentMaxBytes / 1024 / 1024), added, ...(delivery ? { delivery } : {}),
       }),
       errors ? 400 : 200,
     );
@@ -245,7 +249,8 @@ export async function requestRoutes(app: FastifyInstance): Promise<void> {
     if (delivery !== 'later' && delivery !== 'now') return downloadPage(req, reply, { delivery: m.deliveryRequired });
     const r = await finishSubmission(db(), { userId: uid(req), submissionId: req.params.id, delivery, now: now(), meta: meta(req) });
     if (r === 'not_found') throw notFound();
-    if (r === 'pdf_missing') return downloadPage(req, reply, { pdf: m.pdfRequired });
+    if (r === 'pdf_missing') return downloadPage(req, reply, { pdf: m.pdfRequired }, delivery);
+    if (r === 'file_missing') return downloadPage(req, reply, { delivery: m.fileRequired }, delivery);
     return reply.redirect('/moje-konto?zlozono=1', 303);
   });
 }

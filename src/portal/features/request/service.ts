@@ -4,6 +4,7 @@ import { recordAudit } from '../../../db/repositories/audit.ts';
 import { heldOrPendingRoles, nextRequestNumber, recomputeProfileStatus, recordStatusChange } from '../../../db/repositories/requests.ts';
 import { getUnitForRequest, type UnitForRequest } from '../../../db/repositories/unit-search.ts';
 import { loadVerifierCandidates } from '../../../db/repositories/verifiers.ts';
+import { listSubmissionAttachments } from '../../../db/repositories/attachments.ts';
 import { profiles, requestDrafts, requestSubmissions, roleRequests, roles, units, users } from '../../../db/schema/index.ts';
 import type { RoleDef } from '../../../domain/reference-data.ts';
 import { availableRoles } from '../../../domain/roles.ts';
@@ -142,11 +143,12 @@ export async function markPdfDownloaded(db: DbOrTx, submissionId: string, now: D
   await db.update(requestSubmissions).set({ pdfDownloadedAt: now }).where(eq(requestSubmissions.id, submissionId));
 }
 
-export async function finishSubmission(db: Db, input: { userId: string; submissionId: string; delivery: 'now' | 'later'; now: Date; meta: Meta }): Promise<'ok' | 'pdf_missing' | 'not_found'> {
+export async function finishSubmission(db: Db, input: { userId: string; submissionId: string; delivery: 'now' | 'later'; now: Date; meta: Meta }): Promise<'ok' | 'pdf_missing' | 'file_missing' | 'not_found'> {
   return db.transaction(async (tx) => {
     const own = await ownSubmission(tx, input.userId, input.submissionId);
     if (!own) return 'not_found';
     if (!own.submission.pdfDownloadedAt) return 'pdf_missing';
+    if (input.delivery === 'now' && (await listSubmissionAttachments(tx, own.submission.id)).length === 0) return 'file_missing';
     if (own.submission.finishedAt) return 'ok';
     await tx.update(requestSubmissions).set({ finishedAt: input.now, deliveryChoice: input.delivery }).where(eq(requestSubmissions.id, own.submission.id));
     await recordAudit(tx, { action: 'request.finished', actorUserId: input.userId, subjectType: 'submission', subjectId: own.submission.id, ip: input.meta.ip, requestId: input.meta.requestId, details: { delivery: input.delivery } });

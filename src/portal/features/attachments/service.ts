@@ -1,0 +1,106 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Transform, type Readable } from 'node:stream';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../../db/client.ts';
+import { recordAudit } from '../../../db/repositories/audit.ts';
+import { attachments, requestSubmissions, roleRequests, roles } from '../../../db/schema/index.ts';
+import { detectAcceptedType, sanitizeFileName } from '../../../files/file-type.ts';
+import type { FileStorage } from '../../../files/storage.ts';
+
+type Meta = { ip: string; requestId: string };
+
+/** The user's own submission, whether files may still change (some request pending), and its requests. */
+export async function ownSubmissionForFiles(db: DbOrTx, userId: string, submissionId: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(submissionId)) return null;
+  const [s] = await db.select().from(requestSubmissions).where(and(eq(requestSubmissions.id, submissionId), eq(requestSubmissions.userId, userId)));
+  if (!s) return null;
+  const reqs = await db
+    .select({ number: roleRequests.number, status: roleRequests.status, roleName: roles.name })
+    .from(roleRequests)
+    .innerJoin(roles, eq(roles.code, roleRequests.roleCode))
+    .where(eq(roleRequests.submissionId, s.id));
+  return { submission: s, requests: reqs, canChange: reqs.some((r) => r.status === 'oczekujacy') };
+}
+
+export type UploadOutcome = { ok: true; name: string } | { ok: false; name: string; message: string };
+
+/**
+ * Store one uploaded file. The bytes go to storage under a generated key while they arrive (the
+ * multipart size limit cuts them off); type and emptiness are checked from what arrived. A refused
+ * file is removed at once. An accepted one waits for the malware scan ("oczekujący na skanowanie").
+ */
+export async function storeUpload(
+  deps: { db: Db; storage: FileStorage; maxMb: number },
+  input: { userId: string; submissionId: string; fileName: string; stream: Readable & { truncated?: boolean }; now: Date; meta: Meta },
+): Promise<UploadOutcome> {
+  const name = sanitizeFileName(input.fileName);
+  const key = randomUUID();
+  const hash = createHash('sha256');
+  let head = Buffer.alloc(0);
+  const tap = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      if (head.length < 8) head = Buffer.concat([head, chunk]).subarray(0, 8);
+      hash.update(chunk);
+      cb(null, chunk);
+    },
+  });
+  let size: number;
+  try {
+    size = await deps.storage.put(key, input.stream.pipe(tap));
+  } catch (err) {
+    await deps.storage.delete(key);
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE' || input.stream.truncated) {
+      return { ok: false, name, message: `Plik „${name}” jest za duży. Największy dopuszczalny rozmiar to ${deps.maxMb} MB.` };
+    }
+    throw err;
+  }
+  const refuse = async (message: string): Promise<UploadOutcome> => {
+    await deps.storage.delete(key);
+    await recordAudit(deps.db, { action: 'attachment.refused', outcome: 'failure', actorUserId: input.userId, subjectType: 'submission', subjectId: input.submissionId, ip: input.meta.ip, requestId: input.meta.requestId, details: { name, size, message } });
+    return { ok: false, name, message };
+  };
+  if (input.stream.truncated) return refuse(`Plik „${name}” jest za duży. Największy dopuszczalny rozmiar to ${deps.maxMb} MB.`);
+  if (size === 0) return refuse(`Plik „${name}” jest pusty. Wybierz plik z podpisanym wnioskiem.`);
+  const type = detectAcceptedType(name, head);
+  if (!type) return refuse(`Plik „${name}” ma niedozwolony format. Dopuszczalne formaty to PDF i JPG (zawartość pliku musi odpowiadać rozszerzeniu).`);
+  await deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(attachments)
+      .values({ submissionId: input.submissionId, ownerUserId: input.userId, originalName: name, storageKey: key, contentType: type.mime, sizeBytes: size, sha256: hash.digest('hex'), createdAt: input.now })
+      .returning({ id: attachments.id });
+    await recordAudit(tx, { action: 'attachment.uploaded', actorUserId: input.userId, subjectType: 'attachment', subjectId: row!.id, ip: input.meta.ip, requestId: input.meta.requestId, details: { submissionId: input.submissionId, name, size, type: type.mime } });
+  });
+  return { ok: true, name };
+}
+
+/** "Usuń": by the owner, while a request of the submission is pending. */
+export async function deleteAttachment(deps: { db: Db; storage: FileStorage }, input: { userId: string; submissionId: string; attachmentId: string; now: Date; meta: Meta }): Promise<boolean> {
+  if (!/^[0-9a-f-]{36}$/i.test(input.attachmentId)) return false;
+  const key = await deps.db.transaction(async (tx) => {
+    const own = await ownSubmissionForFiles(tx, input.userId, input.submissionId);
+    if (!own?.canChange) return null;
+    const [a] = await tx
+      .update(attachments)
+      .set({ deletedAt: input.now, deletedReason: 'owner' })
+      .where(and(eq(attachments.id, input.attachmentId), eq(attachments.submissionId, own.submission.id), isNull(attachments.deletedAt)))
+      .returning({ key: attachments.storageKey, name: attachments.originalName });
+    if (!a) return null;
+    await recordAudit(tx, { action: 'attachment.deleted', actorUserId: input.userId, subjectType: 'attachment', subjectId: input.attachmentId, ip: input.meta.ip, requestId: input.meta.requestId, details: { name: a.name } });
+    return a.key;
+  });
+  if (!key) return false;
+  await deps.storage.delete(key);
+  return true;
+}
+
+/** A clean file of the user's own submission; pending and removed files cannot be downloaded by anyone. */
+export async function downloadableAttachment(db: DbOrTx, userId: string, submissionId: string, attachmentId: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(attachmentId)) return null;
+  const own = await ownSubmissionForFiles(db, userId, submissionId);
+  if (!own) return null;
+  const [a] = await db
+    .select()
+    .from(attachments)
+    .where(and(eq(attachments.id, attachmentId), eq(attachments.submissionId, own.submission.id), isNull(attachments.deletedAt), eq(attachments.scanStatus, 'clean')));
+  return a ?? null;
+}
