@@ -223,7 +223,55 @@
     window.setTimeout(() => window.location.reload(), seconds * 1000);
   }
 
+  /**
+   * dialog-link: opens the linked page's form in a modal dialog ("Edycja danych kontaktowych
+   * użytkownika") instead of navigating. The form posts as usual, so errors and the result show
+   * as pages; without JavaScript the link simply opens that page.
+   */
+  function dialogLink(link) {
+    link.addEventListener('click', async (event) => {
+      if (typeof HTMLDialogElement === 'undefined' || typeof window.fetch !== 'function') return;
+      event.preventDefault();
+      try {
+        const res = await window.fetch(link.href, { credentials: 'same-origin', headers: { Accept: 'text/html' } });
+        if (!res.ok) throw new Error(String(res.status));
+        const doc = new DOMParser().parseFromString(await res.text(), 'text/html');
+        const title = doc.querySelector('main h1');
+        const form = doc.querySelector('main form');
+        if (!title || !form) throw new Error('no form');
+        const dialog = document.createElement('dialog');
+        dialog.className = 'dialog';
+        dialog.setAttribute('aria-labelledby', 'dialog-title');
+        const heading = document.createElement('h2');
+        heading.id = 'dialog-title';
+        heading.textContent = title.textContent;
+        const close = document.createElement('button');
+        close.type = 'button';
+        close.className = 'button button--link dialog__close';
+        close.textContent = 'Zamknij';
+        close.addEventListener('click', () => dialog.close());
+        dialog.append(heading, document.importNode(form, true), close);
+        // "Anuluj" inside the form closes the dialog instead of leaving the page
+        for (const cancel of dialog.querySelectorAll('a[href="/moje-konto"]')) {
+          cancel.addEventListener('click', (e) => {
+            e.preventDefault();
+            dialog.close();
+          });
+        }
+        dialog.addEventListener('close', () => {
+          dialog.remove();
+          link.focus();
+        });
+        document.body.append(dialog);
+        dialog.showModal();
+      } catch {
+        window.location.href = link.href;
+      }
+    });
+  }
+
   const MODULES = {
+    'dialog-link': dialogLink,
     'auto-refresh': autoRefresh,
     'auto-submit': autoSubmit,
     'error-summary': errorSummary,

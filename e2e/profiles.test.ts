@@ -159,12 +159,53 @@ describe('profiles and role requests in Chromium', () => {
     await page.goto(base + '/moje-konto');
     await starostwo.locator('[data-qa="profile-details"] summary').click();
     await starostwo.getByRole('link', { name: 'Edytuj dane kontaktowe' }).click();
-    await page.waitForSelector('[data-qa="page-contact-edit"]');
-    await clean(page, 'contact edit');
-    await page.getByLabel('Telefon').fill('54 282 20 00');
-    await page.getByRole('button', { name: 'Zapisz' }).click();
+    // with JavaScript the form opens in a dialog
+    const dialog = page.getByRole('dialog', { name: 'Edycja danych kontaktowych użytkownika' });
+    await dialog.waitFor();
+    await clean(page, 'contact edit dialog');
+    await dialog.getByLabel('Telefon').fill('54 282 20 00');
+    await dialog.getByRole('button', { name: 'Zapisz' }).click();
     await page.waitForSelector('[data-qa="account-notice"]');
     await starostwo.locator('[data-qa="profile-details"] summary').click();
     assert.match((await starostwo.textContent()) ?? '', /\+48 54 282 20 00/);
+  });
+
+  it('maria.wisniewska without JavaScript: switches profiles, withdraws U000594/2023, requests a role, edits contact data', async () => {
+    const page = await open(false);
+    await signIn(page, base, 'maria.wisniewska', '+48 600 100 203', { axe: false });
+    await page.waitForSelector('[data-qa="page-account"], [data-qa="page-home"]');
+    await page.locator('[data-qa="user-menu"] summary').click();
+    await page.getByLabel('Twoje aktywne profile').selectOption({ label: 'Centrum e-Zdrowia' });
+    await page.getByRole('button', { name: 'Pracuj w tym profilu' }).click();
+    assert.match((await page.locator('[data-qa="current-profile"]').textContent()) ?? '', /Centrum e-Zdrowia/);
+
+    await page.goto(base + '/moje-konto');
+    const item = page.locator('[data-qa="request-U000594-2023"]');
+    await item.locator('summary').first().click();
+    await item.locator('[data-qa="withdraw"]').click();
+    await page.getByRole('button', { name: 'Tak, wycofaj wniosek' }).click();
+    await page.waitForSelector('[data-qa="account-notice"]');
+    assert.equal(await page.locator('[data-qa="request-U000594-2023"]').count(), 0);
+
+    const cez = page.locator('article', { has: page.getByText('Centrum e-Zdrowia', { exact: true }) }).first();
+    await cez.locator('[data-qa="profile-details"] summary').click();
+    await cez.getByRole('link', { name: 'Wnioskuj o inne role' }).click();
+    await page.waitForSelector('[data-qa="page-roles"]');
+    await page.getByLabel('Administrator CeZ', { exact: true }).check();
+    await page.getByRole('button', { name: 'Dalej' }).click();
+    await page.getByLabel('Potwierdzam zgodność danych ze stanem faktycznym').check();
+    await page.getByRole('button', { name: 'Zapisz wniosek' }).click();
+    await page.waitForSelector('[data-qa="page-download"]');
+
+    await page.goto(base + '/moje-konto');
+    await cez.locator('[data-qa="profile-details"] summary').click();
+    await cez.getByRole('link', { name: 'Edytuj dane kontaktowe' }).click();
+    await page.waitForSelector('[data-qa="page-contact-edit"]');
+    await page.getByLabel('E-mail').fill('zly-adres');
+    await page.getByRole('button', { name: 'Zapisz' }).click();
+    await page.waitForSelector('[data-qa="error-summary"]');
+    await page.getByLabel('E-mail').fill('maria.wisniewska@cez.example.pl');
+    await page.getByRole('button', { name: 'Zapisz' }).click();
+    await page.waitForSelector('[data-qa="account-notice"]');
   });
 });

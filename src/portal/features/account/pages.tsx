@@ -224,7 +224,7 @@ function ActiveProfile({ profile, csrf }: { profile: AccountProfile; csrf: strin
           <div id={`${id}-kontakt`}>
             <h3>{m.tabContact}</h3>
             <Kv qa="contact-data" rows={[[m.phone, profile.phone], [m.email, profile.email]]} />
-            <p><a href={`/profil/${profile.id}/dane-kontaktowe`} data-qa="edit-contact">{m.editContact}</a></p>
+            <p><a href={`/profil/${profile.id}/dane-kontaktowe`} data-qa="edit-contact" data-module="dialog-link">{m.editContact}</a></p>
           </div>
 
           <div id={`${id}-wnioski`} data-qa="submitted-requests">
