@@ -145,7 +145,7 @@ describe('login journeys in Chromium (built-in UEOZ)', () => {
     const page = await open();
     await page.clock.install();
     await signIn(page, base, 'maria.wisniewska', '+48 600 100 203', { axe: false });
-    await page.waitForSelector('[data-qa="page-home"], [data-qa="page-account"]');
+    await page.waitForSelector('[data-qa="page-home"], [data-qa="page-account"], [data-qa="page-reminder"]');
     const dialog = page.locator('[data-qa="session-timeout"]');
     assert.equal(await dialog.isVisible(), false);
     // both clocks move 28.5 minutes: the server's session and the page's timers

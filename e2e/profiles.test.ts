@@ -54,7 +54,7 @@ describe('profiles and role requests in Chromium', () => {
       if (javaScriptEnabled) await firstLogin(page, base);
       else {
         await signIn(page, base, 'anna.nowak', '+48 600 100 200', { axe: false });
-        await page.waitForSelector('[data-qa="page-welcome"], [data-qa="page-home"]');
+        await page.waitForSelector('[data-qa="page-welcome"], [data-qa="page-home"], [data-qa="page-reminder"]');
         await page.goto(base + '/witaj');
       }
       await check('welcome');
@@ -115,6 +115,11 @@ describe('profiles and role requests in Chromium', () => {
   it('maria.wisniewska withdraws U000593/2023, requests another role, edits contact data and switches profiles', async () => {
     const page = await open();
     await signIn(page, base, 'maria.wisniewska', '+48 600 100 203', { axe: false });
+    // pending requests without the signed file: the reminder comes first
+    await page.waitForSelector('[data-qa="page-reminder"]');
+    await clean(page, 'reminder');
+    assert.match((await page.locator('[data-qa="reminder-list"]').textContent()) ?? '', /U000593\/2023[\s\S]*U000594\/2023/);
+    await page.getByRole('button', { name: 'Przypomnij mi przy kolejnym logowaniu' }).click();
     // two active profiles: she picks one first
     await page.waitForSelector('[data-qa="page-account"]');
     await clean(page, 'Moje konto');
@@ -173,6 +178,8 @@ describe('profiles and role requests in Chromium', () => {
   it('maria.wisniewska without JavaScript: switches profiles, withdraws U000594/2023, requests a role, edits contact data', async () => {
     const page = await open(false);
     await signIn(page, base, 'maria.wisniewska', '+48 600 100 203', { axe: false });
+    await page.waitForSelector('[data-qa="page-account"], [data-qa="page-home"], [data-qa="page-reminder"]');
+    if (await page.locator('[data-qa="page-reminder"]').count()) await page.getByRole('button', { name: 'Przypomnij mi przy kolejnym logowaniu' }).click();
     await page.waitForSelector('[data-qa="page-account"], [data-qa="page-home"]');
     await page.locator('[data-qa="user-menu"] summary').click();
     await page.getByLabel('Twoje aktywne profile').selectOption({ label: 'Centrum e-Zdrowia' });

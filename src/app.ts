@@ -25,6 +25,7 @@ import { sessionPlugin } from './portal/session/plugin.ts';
 import type Provider from 'oidc-provider';
 import type { FileStorage } from './files/storage.ts';
 import { attachmentRoutes } from './portal/features/attachments/routes.tsx';
+import { reminderRoutes } from './portal/features/reminders/routes.tsx';
 import { mountProvider } from './identity/mount.ts';
 import { interactionRoutes } from './identity/interactions/routes.tsx';
 import { PortalOidcClient, type InProcessFetch } from './portal/auth/oidc-client.ts';
@@ -163,6 +164,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(accountRoutes);
   await app.register(profileRoutes);
   await app.register(attachmentRoutes);
+  await app.register(reminderRoutes);
   if (config.demo) await app.register(devMailboxRoutes);
 
   return app;

@@ -9,6 +9,7 @@ import { startWorkers } from './jobs/workers.ts';
 import { createLogger } from './lib/logger.ts';
 import { createProvider } from './identity/provider.ts';
 import { LocalFileStorage } from './files/storage.ts';
+import { createScanner } from './files/scanner.ts';
 import { startIdentityWorkers } from './identity/workers.ts';
 import { Outbox } from './mail/outbox.ts';
 import { DemoMailboxTransport, SmtpTransport, type MessageTransport } from './mail/transports.ts';
@@ -42,12 +43,16 @@ export async function bootstrap(config: Config, opts: { database?: Database; now
   }
   const queue = await JobQueue.start(database, log);
   const transport: MessageTransport = config.smtpUrl ? new SmtpTransport(config.smtpUrl, config.mailFrom) : new DemoMailboxTransport();
-  if (config.workers) await startWorkers(queue, { db: database.db, transport, logger: log });
   const now = opts.now ?? (() => new Date());
   const provider = config.oidc.issuer ? null : await createProvider(config, database.db, { now });
   if (config.workers) await startIdentityWorkers(queue, { db: database.db, now, lookupDelayMs: config.eplozLookupDelayMs, logger: log });
   const storage = new LocalFileStorage(path.join(config.dataDir, 'attachments'));
-  const app = await buildApp({ config, database, queue, outbox: new Outbox(queue), provider, storage, now });
+  const outbox = new Outbox(queue);
+  if (config.workers) {
+    const scan = { db: database.db, storage, scanner: createScanner(config), outbox, logger: log, portalUrl: config.publicUrl, now };
+    await startWorkers(queue, { db: database.db, transport, logger: log, scan });
+  }
+  const app = await buildApp({ config, database, queue, outbox, provider, storage, now });
   return {
     app,
     database,

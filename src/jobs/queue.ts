@@ -6,6 +6,8 @@ import type { Database, DbOrTx } from '../db/client.ts';
 /** Queue names in one place, with their retry policy. */
 export const QUEUES = {
   deliverMessage: { name: 'deliver-message', retryLimit: 10, retryDelay: 5, retryBackoff: true, retryDelayMax: 900 },
+  /** the malware scan of an uploaded file: retried with backoff while the scanner is unreachable */
+  scanAttachment: { name: 'scan-attachment', retryLimit: 50, retryDelay: 10, retryBackoff: true, retryDelayMax: 1800 },
   eplozMigration: { name: 'eploz-migration', retryLimit: 5, retryDelay: 2, retryBackoff: true, retryDelayMax: 60 },
 } as const;
 

@@ -168,7 +168,7 @@ describe('login limits through the routes (demo mode)', () => {
 
     const home = await a.follow(passed[0]!);
     assert.equal(home.statusCode, 200);
-    assert.match(home.body, /data-qa="page-(home|account)"/);
+    assert.match(home.body, /data-qa="page-(home|account|reminder)"/);
   });
 
   it('SMS code: valid 5 minutes — refused at 5:00, a new code works up to 4:59 after it was sent', async () => {
@@ -198,7 +198,7 @@ describe('login limits through the routes (demo mode)', () => {
     at(new Date(t0.getTime() + 5 * MIN + 4 * MIN + 59 * SEC));
     const ok = await enterCode(a, base, second, again);
     assert.equal(pathOf(ok), `${base}/dokoncz`, notices(ok.body));
-    assert.match((await a.follow(ok)).body, /data-qa="page-(home|account)"/);
+    assert.match((await a.follow(ok)).body, /data-qa="page-(home|account|reminder)"/);
   });
 
   it('SMS code: bound to its login attempt — the code of another browser is refused there', async () => {

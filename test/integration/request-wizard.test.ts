@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { auditLog, profiles, requestSubmissions, roleRequests, units, users } from '../../src/db/schema/index.ts';
 import { nextRequestNumber } from '../../src/db/repositories/requests.ts';
-import { buildTestApp, type TestApp } from '../helpers/app.ts';
+import { buildTestApp, eventually, type TestApp } from '../helpers/app.ts';
 import { Agent, pathOf } from '../helpers/agent.ts';
 import { pzLogin, startLogin } from '../helpers/login.ts';
 
@@ -85,6 +85,12 @@ describe('Wniosek o nowy profil w SSOZ II', () => {
     const resend = await ewa.post('/profil/wniosek/podsumowanie', fields, { csrfFrom: summary.body });
     assert.equal(pathOf(resend), `/wnioski/${submissionId}`, 'a reload after saving shows the saved submission');
 
+    const confirmation = await eventually(async () => {
+      const list = (await t.app.inject({ url: '/dev/poczta.json?to=ewa.kaminska@example.pl' })).json() as Array<{ subject: string; text: string }>;
+      return list.find((m) => m.subject.startsWith('Złożono wniosek o role'));
+    });
+    for (const r of reqs) assert.ok(confirmation.text.includes(r.number), 'confirmation e-mail lists the numbers');
+    assert.match(confirmation.text, /Pobierz wygenerowany wniosek \(PDF\)/);
     const download = await ewa.get(`/wnioski/${submissionId}`);
     for (const r of reqs) assert.ok(download.body.includes(r.number));
     const early = await ewa.post(`/wnioski/${submissionId}/zakoncz`, { delivery: 'later' }, { csrfFrom: download.body });

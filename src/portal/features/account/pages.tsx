@@ -258,7 +258,7 @@ function FileList({ files, qa }: { files: AccountAttachment[]; qa: string }): JS
   return <ol data-qa={qa}>{files.map((f) => <li safe>{describeFile(f)}</li>)}</ol>;
 }
 
-function PendingRequest({ item }: { item: PendingItem }): JSX.Element {
+function PendingRequest({ item, csrf }: { item: PendingItem; csrf: string }): JSX.Element {
   const r = item.request;
   const u = item.profile.unit;
   const qa = `request-${r.number.replace(/\//g, '-')}`;
@@ -270,6 +270,12 @@ function PendingRequest({ item }: { item: PendingItem }): JSX.Element {
         <summary><span>{m.requestDetails}</span><span class="visually-hidden" safe>{` ${r.number}`}</span></summary>
         <div>
           <h3>{m.confirmation}</h3>
+          <form method="post" action={`/wnioski/${r.id}/bez-przypomnien`} class="field field--checkbox" data-qa="reminder-opt-out">
+            <CsrfField token={csrf} />
+            <input class="checkbox__input" type="checkbox" id={`optout-${r.id}`} name="optOut" value="tak" checked={r.reminderOptOut} />
+            <label class="checkbox__label" for={`optout-${r.id}`}>{m.optOut}</label>
+            <button class="button button--link" type="submit">{m.optOutSave}<span class="visually-hidden" safe>{` ${r.number}`}</span></button>
+          </form>
           <ul>
             <li><a href={`/wnioski/${r.submissionId}/zalaczniki`} data-qa="attach-signed">{m.attachSigned}</a></li>
             <li><a href={`/wnioski/${r.submissionId}/pdf`} data-qa="download-pdf">{m.downloadPdf}</a></li>
@@ -354,7 +360,7 @@ export function AccountPage(p: {
             />
             <p>{m.total} <strong data-qa="pending-total" safe>{String(p.pending.total)}</strong></p>
             <PageSizeForm params={params} sizeKey="naStronieOczekujace" pageKey="stronaOczekujace" anchor={PENDING_ANCHOR} id="f-naStronieOczekujace" />
-            {p.pending.rows.map((item) => <PendingRequest item={item} />)}
+            {p.pending.rows.map((item) => <PendingRequest item={item} csrf={p.frame.csrf} />)}
             <Pagination page={p.pending} label={`${m.pendingRequests}: strony`} href={(n) => accountHref(params, { stronaOczekujace: n }, PENDING_ANCHOR)} />
           </>
         )}

@@ -54,7 +54,9 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
       ? 'Wniosek został wycofany. Ma status „Odrzucony” z powodem „Wycofany przez wnioskującego”.'
       : q.zapisano
         ? 'Dane kontaktowe zostały zapisane.'
-        : q.zlozono
+        : q['zapisano-przypomnienie']
+          ? 'Zapisano wybór dotyczący przypomnień o braku załącznika.'
+          : q.zlozono
           ? 'Wniosek ma status oczekującego i jest widoczny dla osób uprawnionych do jego weryfikacji. O akceptacji lub odrzuceniu poinformujemy Cię wiadomością e-mail.'
           : q.wybierz
             ? 'Masz kilka aktywnych profili. Wybierz profil, w którym chcesz pracować.'

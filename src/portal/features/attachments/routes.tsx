@@ -55,7 +55,7 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
             part.file.resume();
             continue;
           }
-          outcomes.push(await storeUpload({ db: db(), storage: app.deps.storage, maxMb }, { userId: uid(req), submissionId: own.submission.id, fileName: part.filename, stream: part.file, now: app.deps.now(), meta: meta(req) }));
+          outcomes.push(await storeUpload({ db: db(), storage: app.deps.storage, queue: app.deps.queue, maxMb }, { userId: uid(req), submissionId: own.submission.id, fileName: part.filename, stream: part.file, now: app.deps.now(), meta: meta(req) }));
         }
       } catch (err) {
         // too many files or a broken stream: what was stored stays, the rest is reported

@@ -6,6 +6,7 @@ import { recordAudit } from '../../../db/repositories/audit.ts';
 import { attachments, requestSubmissions, roleRequests, roles } from '../../../db/schema/index.ts';
 import { detectAcceptedType, sanitizeFileName } from '../../../files/file-type.ts';
 import type { FileStorage } from '../../../files/storage.ts';
+import { QUEUES, type JobQueue } from '../../../jobs/queue.ts';
 
 type Meta = { ip: string; requestId: string };
 
@@ -30,7 +31,7 @@ export type UploadOutcome = { ok: true; name: string } | { ok: false; name: stri
  * file is removed at once. An accepted one waits for the malware scan ("oczekujący na skanowanie").
  */
 export async function storeUpload(
-  deps: { db: Db; storage: FileStorage; maxMb: number },
+  deps: { db: Db; storage: FileStorage; queue: JobQueue; maxMb: number },
   input: { userId: string; submissionId: string; fileName: string; stream: Readable & { truncated?: boolean }; now: Date; meta: Meta },
 ): Promise<UploadOutcome> {
   const name = sanitizeFileName(input.fileName);
@@ -68,6 +69,8 @@ export async function storeUpload(
       .insert(attachments)
       .values({ submissionId: input.submissionId, ownerUserId: input.userId, originalName: name, storageKey: key, contentType: type.mime, sizeBytes: size, sha256: hash.digest('hex'), createdAt: input.now })
       .returning({ id: attachments.id });
+    // the scan job commits with the file's row: no file is left without a scan on the way
+    await deps.queue.send(tx, QUEUES.scanAttachment.name, { attachmentId: row!.id });
     await recordAudit(tx, { action: 'attachment.uploaded', actorUserId: input.userId, subjectType: 'attachment', subjectId: row!.id, ip: input.meta.ip, requestId: input.meta.requestId, details: { submissionId: input.submissionId, name, size, type: type.mime } });
   });
   return { ok: true, name };

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { recordAudit } from '../../../db/repositories/audit.ts';
 import { listOwnProfiles, upsertUserFromClaims } from '../../../db/repositories/users.ts';
+import { requestsMissingAttachment } from '../../../db/repositories/reminders.ts';
 import { safeRelativePath } from '../../session/guard.ts';
 import { LandingPage } from '../public/LandingPage.tsx';
 import type { PortalOidcClient } from '../../auth/oidc-client.ts';
@@ -74,6 +75,8 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     });
     const next = safeRelativePath(req.session?.data.next);
     await reply.startSession(user.id, { idToken });
+    // at each login: a reminder of pending requests without the signed application
+    if ((await requestsMissingAttachment(app.deps.database.db, user.id)).length > 0) return reply.redirect('/przypomnienie', 303);
     if (next) return reply.redirect(next, 303);
     const profiles = await listOwnProfiles(app.deps.database.db, user.id);
     return reply.redirect(profiles.length ? '/start' : '/witaj', 303);

@@ -186,7 +186,7 @@ export async function requestRoutes(app: FastifyInstance): Promise<void> {
       return reply.redirect(profileId ? '/start' : '/witaj', 303);
     }
     if (body.statement !== 'tak') return summaryRender(req, reply, c, { statement: m.statementRequired });
-    const r = await saveRequests(db(), {
+    const r = await saveRequests(db(), { outbox: app.deps.outbox, portalUrl: app.deps.config.publicUrl }, {
       draftId: c.draft.id, userId: uid(req), unitId: c.unit.id, roleCodes: c.draft.data.roleCodes ?? [], phone: c.draft.data.phone ?? '', email: c.draft.data.email ?? '', now: now(), meta: meta(req),
     });
     if (!r.ok) {

@@ -9,6 +9,8 @@ import { profiles, requestDrafts, requestSubmissions, roleRequests, roles, units
 import type { RoleDef } from '../../../domain/reference-data.ts';
 import { availableRoles } from '../../../domain/roles.ts';
 import { routeRequest } from '../../../domain/routing.ts';
+import type { Outbox } from '../../../mail/outbox.ts';
+import { submissionConfirmation } from '../../../mail/templates.ts';
 
 type Meta = { ip: string; requestId: string };
 
@@ -44,6 +46,7 @@ export { getUnitForRequest };
  */
 export async function saveRequests(
   db: Db,
+  mail: { outbox: Outbox; portalUrl: string },
   input: { draftId: string; userId: string; unitId: string; roleCodes: string[]; phone: string; email: string; now: Date; meta: Meta },
 ): Promise<{ ok: true; submissionId: string } | { ok: false; reason: 'roles_unavailable' | 'unit_missing' }> {
   return db.transaction(async (tx) => {
@@ -78,6 +81,8 @@ export async function saveRequests(
     const verifiers = await loadVerifierCandidates(tx);
     const year = Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Europe/Warsaw' }).format(input.now));
     const numbers: string[] = [];
+    const lines: { roleName: string; number: string }[] = [];
+    let firstVerifier: { name: string; email: string } | null = null;
     for (const role of chosen as RoleDef[]) {
       const { number, seq } = await nextRequestNumber(tx, year);
       const verifier = routeRequest({ role, unit: { kindCode: unit.kindCode, voivodeshipCode: unit.voivodeshipCode ?? '', isAddictionCare: unit.isAddictionCare }, verifiers });
@@ -87,8 +92,16 @@ export async function saveRequests(
         .returning({ id: roleRequests.id });
       await recordStatusChange(tx, { requestId: req!.id, from: null, to: 'oczekujacy', by: input.userId, at: input.now });
       numbers.push(number);
+      lines.push({ roleName: role.name, number });
+      firstVerifier ??= { name: verifier.name, email: verifier.email };
     }
     await recomputeProfileStatus(tx, profile.id, input.now);
+    // the confirmation goes out with the commit (outbox): numbers and what to do with the PDF
+    await mail.outbox.enqueue(tx, {
+      channel: 'email',
+      to: input.email,
+      ...submissionConfirmation({ unitName: unit.name, requests: lines, verifier: firstVerifier ?? { name: '', email: '' }, portalUrl: mail.portalUrl }),
+    });
     await tx.delete(requestDrafts).where(eq(requestDrafts.id, input.draftId));
     await recordAudit(tx, {
       action: 'request.submitted', actorUserId: input.userId, subjectType: 'submission', subjectId: submission.id, ip: input.meta.ip, requestId: input.meta.requestId,

@@ -1,0 +1,71 @@
+import { escapeHtml } from '../lib/html.ts';
+
+/** E-mails in Polish as HTML and plain text, with the manual's wording. */
+export interface MailContent {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const FOOTER_TEXT = 'Niniejsza wiadomość e-mail została wygenerowana automatycznie. Prosimy na nią nie odpowiadać.';
+
+function html(paragraphs: string[]): string {
+  return `<!doctype html><html lang="pl"><body>${paragraphs.map((p) => `<p>${p}</p>`).join('')}<p><small>${FOOTER_TEXT}</small></p></body></html>`;
+}
+
+export interface RequestLine {
+  roleName: string;
+  number: string;
+}
+
+/** After "Zapisz wniosek": the numbers and what to do with the PDF. */
+export function submissionConfirmation(p: { unitName: string; requests: RequestLine[]; verifier: { name: string; email: string }; portalUrl: string }): MailContent {
+  const lines = p.requests.map((r) => `- ${r.roleName} (${r.number})`).join('\n');
+  const text =
+    'Dzień dobry,\n\n' +
+    `zapisaliśmy Twój wniosek o role w jednostce ${p.unitName}:\n${lines}\n\n` +
+    'Pobierz wygenerowany wniosek (PDF), opatrz go pieczęcią jednostki, podpisz i uzyskaj podpis kierownika jednostki, a następnie ' +
+    'załącz podpisany plik w systemie SSOZ II (Moje konto → Załącz podpisany wniosek) albo wyślij go na adres ' +
+    `${p.verifier.email} (${p.verifier.name}).\n\n` +
+    'Status złożonych wniosków o rolę możesz sprawdzić w Systemie Statystyki w Ochronie Zdrowia w sekcji Moje konto.\n' +
+    `Aby zalogować się do systemu SSOZ II kliknij w link: ${p.portalUrl}\n\n${FOOTER_TEXT}\n`;
+  return {
+    subject: `Złożono wniosek o role: ${p.requests.map((r) => r.number).join(', ')}`,
+    text,
+    html: html([
+      'Dzień dobry,',
+      `zapisaliśmy Twój wniosek o role w jednostce <strong>${escapeHtml(p.unitName)}</strong>:<br>${p.requests.map((r) => `${escapeHtml(r.roleName)} (<strong>${escapeHtml(r.number)}</strong>)`).join('<br>')}`,
+      `Pobierz wygenerowany wniosek (PDF), opatrz go pieczęcią jednostki, podpisz i uzyskaj podpis kierownika jednostki, a następnie załącz podpisany plik w systemie SSOZ II (Moje konto → Załącz podpisany wniosek) albo wyślij go na adres ${escapeHtml(p.verifier.email)} (${escapeHtml(p.verifier.name)}).`,
+      'Status złożonych wniosków o rolę możesz sprawdzić w Systemie Statystyki w Ochronie Zdrowia w sekcji <strong>Moje konto</strong>.',
+      `Aby zalogować się do systemu SSOZ II kliknij w link: <a href="${escapeHtml(p.portalUrl)}">${escapeHtml(p.portalUrl)}</a>`,
+    ]),
+  };
+}
+
+/** The manual's notice of a file removed by the malware scan. */
+export function fileRemovedNotice(p: { fileLabel: string; unitName: string; unitKindName: string; requests: RequestLine[]; portalUrl: string }): MailContent {
+  const roles = p.requests.map((r) => `${r.roleName} (${r.number})`);
+  const text =
+    'Dzień dobry,\n\n' +
+    'informujemy, że plik załączony do wniosku o dodanie roli do profilu w SSOZ II został negatywnie zweryfikowany pod kątem bezpieczeństwa i został usunięty z wniosku.\n\n' +
+    `Nazwa usuniętego pliku (format i wielkość pliku)\n${p.fileLabel}\n\n` +
+    `Profil dla jednostki\n${p.unitName} (${p.unitKindName})\n\n` +
+    `Wnioskowana rola (numer wniosku)\n${roles.join('\n')}\n\n` +
+    'Uwaga! Do zakończenia procesu wnioskowania niezbędne jest załączenie innego pliku z podpisanym wnioskiem.\n\n' +
+    'Status złożonych wniosków o rolę możesz sprawdzić w Systemie Statystyki w Ochronie Zdrowia w sekcji Moje konto.\n' +
+    `Aby zalogować się do systemu SSOZ II kliknij w link: ${p.portalUrl}\n\n${FOOTER_TEXT}\n`;
+  return {
+    subject: 'Plik usunięty z wniosku o rolę w SSOZ II',
+    text,
+    html: html([
+      'Dzień dobry,',
+      'informujemy, że plik załączony do wniosku o dodanie roli do profilu w SSOZ II został negatywnie zweryfikowany pod kątem bezpieczeństwa i został usunięty z wniosku.',
+      `<strong>Nazwa usuniętego pliku (format i wielkość pliku)</strong><br>${escapeHtml(p.fileLabel)}`,
+      `<strong>Profil dla jednostki</strong><br>${escapeHtml(p.unitName)} (${escapeHtml(p.unitKindName)})`,
+      `<strong>Wnioskowana rola (numer wniosku)</strong><br>${roles.map(escapeHtml).join('<br>')}`,
+      '<strong>Uwaga!</strong> Do zakończenia procesu wnioskowania niezbędne jest załączenie innego pliku z podpisanym wnioskiem.',
+      'Status złożonych wniosków o rolę możesz sprawdzić w Systemie Statystyki w Ochronie Zdrowia w sekcji <strong>Moje konto</strong>.',
+      `Aby zalogować się do systemu SSOZ II kliknij w link: <a href="${escapeHtml(p.portalUrl)}">${escapeHtml(p.portalUrl)}</a>`,
+    ]),
+  };
+}

@@ -1,0 +1,182 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { eq } from 'drizzle-orm';
+import pino from 'pino';
+import { attachments, roleRequests } from '../../src/db/schema/index.ts';
+import { BuiltinEicarScanner, EICAR } from '../../src/files/scanner.ts';
+import { scanAttachment } from '../../src/jobs/scan-attachment.ts';
+import { buildTestApp, eventually, type TestApp } from '../helpers/app.ts';
+import { Agent, csrfOf, pathOf } from '../helpers/agent.ts';
+import { pzLogin, startLogin } from '../helpers/login.ts';
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+const INFECTED_PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from(EICAR), Buffer.from('\n%%EOF\n')]);
+
+function multipart(files: { name: string; data: Buffer }[]): { body: Buffer; type: string } {
+  const boundary = '----ssozScanBoundary';
+  const parts: Buffer[] = [];
+  for (const f of files) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="pliki"; filename="${f.name}"\r\nContent-Type: application/pdf\r\n\r\n`), f.data, Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { body: Buffer.concat(parts), type: `multipart/form-data; boundary=${boundary}` };
+}
+
+async function upload(t: TestApp, a: Agent, submissionId: string, files: { name: string; data: Buffer }[]) {
+  const page = await a.get(`/wnioski/${submissionId}/zalaczniki`);
+  const { body, type } = multipart(files);
+  const res = await t.app.inject({
+    method: 'POST', url: `/wnioski/${submissionId}/zalaczniki?_csrf=${encodeURIComponent(csrfOf(page.body))}`, payload: body,
+    headers: { 'content-type': type, cookie: [...a.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+  });
+  assert.equal(res.statusCode, 303, res.body.slice(0, 400));
+}
+
+async function mariaSignedIn(t: TestApp): Promise<{ a: Agent; landing: string }> {
+  const a = new Agent(t);
+  const base = await startLogin(a);
+  const done = await pzLogin(t, a, base, 'maria.wisniewska', '+48 600 100 203');
+  let r = done;
+  for (let i = 0; i < 10 && r.statusCode >= 300 && r.statusCode < 400 && !pathOf(r).startsWith('/przypomnienie'); i++) r = await a.get(String(r.headers.location));
+  return { a, landing: pathOf(r) };
+}
+
+describe('malware scanning, removal notice and the missing-attachment reminder', () => {
+  let t: TestApp;
+  let a: Agent;
+  let submissionId = '';
+  before(async () => {
+    // CI runs a real clamd (CLAMD_URL); elsewhere the demo's built-in EICAR check decides
+    t = await buildTestApp(process.env.CLAMD_URL ? { env: { CLAMD_URL: process.env.CLAMD_URL } } : {});
+    const [r] = await t.database.db.select().from(roleRequests).where(eq(roleRequests.number, 'U000594/2023'));
+    submissionId = r!.submissionId;
+  });
+  after(() => t.close());
+
+  it('the reminder lists pending requests without a safe file at login', async () => {
+    const s = await mariaSignedIn(t);
+    a = s.a;
+    assert.equal(s.landing, '/przypomnienie');
+    const page = await a.get('/przypomnienie');
+    assert.match(page.body, /Brak załączników do wniosków o rolę/);
+    assert.match(page.body, /Do poniższych wniosków nie załączyłeś potwierdzenia wnioskowanych uprawnień/);
+    assert.match(page.body, /U000593\/2023/);
+    assert.match(page.body, /U000594\/2023/);
+    assert.match(page.body, /29\.11\.2023/);
+    const later = await a.post('/przypomnienie', {}, { csrfFrom: page.body });
+    assert.equal(pathOf(later), '/start');
+  });
+
+  it('a clean PDF becomes "Bezpieczne pliki załączone do wniosku"', async () => {
+    await upload(t, a, submissionId, [{ name: 'Wniosek podpisany.pdf', data: PDF }]);
+    const row = await eventually(async () => {
+      const [x] = await t.database.db.select().from(attachments).where(eq(attachments.originalName, 'Wniosek podpisany.pdf'));
+      return x?.scanStatus === 'clean' ? x : null;
+    }, 30_000);
+    assert.ok(row.scannedAt);
+    const account = await a.get('/moje-konto');
+    assert.match(account.body, /Bezpieczne pliki załączone do wniosku/);
+    assert.equal((await a.get(`/wnioski/${submissionId}/zalaczniki/${row.id}`)).statusCode, 200);
+  });
+
+  it('the EICAR test file named .pdf is removed, the banner shows and the e-mail goes out', async () => {
+    await upload(t, a, submissionId, [{ name: 'zarazony.pdf', data: INFECTED_PDF }]);
+    const row = await eventually(async () => {
+      const [x] = await t.database.db.select().from(attachments).where(eq(attachments.originalName, 'zarazony.pdf'));
+      return x?.scanStatus === 'infected' ? x : null;
+    }, 30_000);
+    assert.ok(row.deletedAt);
+    assert.equal(row.deletedReason, 'malware');
+    assert.match(row.scanDetail ?? '', /EICAR/i);
+    const stored = path.join(t.config.dataDir, 'attachments', row.storageKey.slice(0, 2), row.storageKey);
+    assert.equal(existsSync(stored), false, 'the bytes are deleted');
+    const mail = await eventually(async () => {
+      const list = (await t.app.inject({ url: '/dev/poczta.json?to=maria.wisniewska@example.pl' })).json() as Array<{ subject: string; text: string; html: string }>;
+      return list.find((m) => m.text.includes('negatywnie zweryfikowany'));
+    });
+    assert.match(mail.text, /zarazony\.pdf \(PDF 0\.\d\d KB\)/);
+    assert.match(mail.text, /Profil dla jednostki\n-Prywatna Specjalistyczna Przychodnia Stomatologiczna K-Dent spółka z o\.o\. \(Podmiot leczniczy\)/);
+    assert.match(mail.text, /Wypełniający sprawozdania finansowe \(U000594\/2023\)/);
+    assert.match(mail.text, /Uwaga! Do zakończenia procesu wnioskowania niezbędne jest załączenie innego pliku/);
+    assert.match(mail.html, /<strong>Uwaga!<\/strong>/);
+    const account = await a.get('/moje-konto');
+    assert.match(account.body, /Niebezpieczne pliki zostały usunięte z wniosku/);
+    assert.match(account.body, /zostały przesłane drogą mailową/);
+  });
+
+  it('with the scanner unreachable the file stays pending, and becomes safe once a scanner answers', async () => {
+    const down = await buildTestApp({ env: { CLAMD_URL: 'tcp://127.0.0.1:1' } });
+    try {
+      const s = await mariaSignedIn(down);
+      const [r] = await down.database.db.select().from(roleRequests).where(eq(roleRequests.number, 'U000593/2023'));
+      await upload(down, s.a, r!.submissionId, [{ name: 'czeka.pdf', data: PDF }]);
+      const row = await eventually(async () => {
+        const [x] = await down.database.db.select().from(attachments).where(eq(attachments.originalName, 'czeka.pdf'));
+        return x && x.scanAttempts >= 1 ? x : null;
+      }, 30_000);
+      assert.equal(row.scanStatus, 'pending', 'never marked safe without a verdict');
+      assert.equal((await s.a.get(`/wnioski/${r!.submissionId}/zalaczniki/${row.id}`)).statusCode, 404);
+      const page = await s.a.get(`/wnioski/${r!.submissionId}/zalaczniki`);
+      assert.match(page.body, /Pliki oczekujące na skanowanie pod kątem bezpieczeństwa/);
+      // the retried job, once a scanner answers
+      const verdict = await scanAttachment(
+        { db: down.database.db, storage: down.app.deps.storage, scanner: new BuiltinEicarScanner(), outbox: down.app.deps.outbox, logger: pino({ level: 'silent' }), portalUrl: down.config.publicUrl, now: () => new Date() },
+        row.id,
+      );
+      assert.equal(verdict, 'clean');
+    } finally {
+      await down.close();
+    }
+  });
+
+  it(
+    'with clamd stopped the file stays pending and becomes safe after clamd starts again',
+    { skip: process.env.CLAMD_URL ? false : 'CLAMD_URL not set: needs Debian clamd (bash scripts/clamd.sh start)' },
+    async () => {
+      const port = '3319';
+      execFileSync('bash', ['scripts/clamd.sh', 'stop', port]);
+      const app = await buildTestApp({ env: { CLAMD_URL: `tcp://127.0.0.1:${port}` } });
+      try {
+        const s = await mariaSignedIn(app);
+        const [r] = await app.database.db.select().from(roleRequests).where(eq(roleRequests.number, 'U000593/2023'));
+        await upload(app, s.a, r!.submissionId, [{ name: 'po-awarii.pdf', data: PDF }]);
+        const pending = await eventually(async () => {
+          const [x] = await app.database.db.select().from(attachments).where(eq(attachments.originalName, 'po-awarii.pdf'));
+          return x && x.scanAttempts >= 1 ? x : null;
+        }, 30_000);
+        assert.equal(pending.scanStatus, 'pending');
+        execFileSync('bash', ['scripts/clamd.sh', 'start', port]);
+        // the queue retries with backoff (first retry after about 10 s)
+        const clean = await eventually(async () => {
+          const [x] = await app.database.db.select().from(attachments).where(eq(attachments.id, pending.id));
+          return x?.scanStatus === 'clean' ? x : null;
+        }, 90_000);
+        assert.equal(clean.scanDetail, 'clamd');
+      } finally {
+        execFileSync('bash', ['scripts/clamd.sh', 'stop', port]);
+        await app.close();
+      }
+    },
+  );
+
+  it('"Plik został wysłany mailem lub wydruk pocztą" stops the reminder for that request', async () => {
+    const [r593] = await t.database.db.select().from(roleRequests).where(eq(roleRequests.number, 'U000593/2023'));
+    const account = await a.get('/moje-konto');
+    assert.match(account.body, /Plik został wysłany mailem lub wydruk pocztą — nie przypominaj mi o braku załącznika do tego wniosku/);
+    const res = await a.post(`/wnioski/${r593!.id}/bez-przypomnien`, { optOut: 'tak' }, { csrfFrom: account.body });
+    assert.equal(res.statusCode, 303);
+    const [after1] = await t.database.db.select().from(roleRequests).where(eq(roleRequests.id, r593!.id));
+    assert.equal(after1?.reminderOptOut, true);
+    // U000594/2023 has a safe file now, U000593/2023 is opted out: no reminder at the next login
+    const next = await mariaSignedIn(t);
+    assert.notEqual(next.landing, '/przypomnienie');
+    const jan = new Agent(t);
+    const base = await startLogin(jan);
+    await jan.follow(await pzLogin(t, jan, base, 'jan.kowalski', '+48 600 100 202'));
+    const janPage = await jan.get('/kontakt');
+    assert.equal((await jan.post(`/wnioski/${r593!.id}/bez-przypomnien`, { optOut: 'tak' }, { csrfFrom: janPage.body })).statusCode, 404);
+  });
+});
