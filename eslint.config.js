@@ -25,7 +25,7 @@ export default tseslint.config(
   },
   {
     files: ['assets/**/*.js'],
-    languageOptions: { sourceType: 'script', globals: { window: 'readonly', document: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Element: 'readonly', CSS: 'readonly', HTMLFormElement: 'readonly', HTMLButtonElement: 'readonly', HTMLInputElement: 'readonly', HTMLDialogElement: 'readonly', DOMParser: 'readonly' } },
+    languageOptions: { sourceType: 'script', globals: { window: 'readonly', document: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Element: 'readonly', CSS: 'readonly', HTMLFormElement: 'readonly', HTMLButtonElement: 'readonly', HTMLInputElement: 'readonly', HTMLDialogElement: 'readonly', DOMParser: 'readonly', Event: 'readonly' } },
     rules: { '@typescript-eslint/no-floating-promises': 'off' },
   },
 );

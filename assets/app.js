@@ -270,7 +270,32 @@
     });
   }
 
+  /**
+   * dropzone: "Przeciągnij lub wybierz" — files dropped on the area go into its file input; the
+   * input itself stays the way to choose files (and the only one without JavaScript).
+   */
+  function dropzone(zone) {
+    const input = zone.querySelector('input[type="file"]');
+    if (!input) return;
+    zone.classList.add('dropzone');
+    const over = (on) => zone.classList.toggle('dropzone--over', on);
+    zone.addEventListener('dragover', (e) => {
+      e.preventDefault();
+      over(true);
+    });
+    zone.addEventListener('dragleave', () => over(false));
+    zone.addEventListener('drop', (e) => {
+      e.preventDefault();
+      over(false);
+      if (e.dataTransfer && e.dataTransfer.files.length) {
+        input.files = e.dataTransfer.files;
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      }
+    });
+  }
+
   const MODULES = {
+    dropzone,
     'dialog-link': dialogLink,
     'auto-refresh': autoRefresh,
     'auto-submit': autoSubmit,

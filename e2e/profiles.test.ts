@@ -104,7 +104,17 @@ describe('profiles and role requests in Chromium', () => {
       }
       await page.goto(downloadPage);
       assert.match((await page.locator('[data-qa="page-download"]').textContent()) ?? '', /Pobierz wniosek/);
-      await page.getByLabel('Później załączę plik lub wyślę go mailem').check();
+      if (javaScriptEnabled) {
+        // "Teraz załączę plik": the signed scan goes up now and waits for the malware scan
+        await page.locator('#f-pliki').setInputFiles({ name: 'Wniosek podpisany.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+        await page.getByRole('button', { name: 'Załącz wybrane pliki' }).click();
+        await page.waitForSelector('[data-qa="attachments"] li');
+        assert.match((await page.locator('[data-qa="attachments"]').textContent()) ?? '', /Wniosek podpisany\.pdf \(PDF/);
+        await clean(page, 'download with a file');
+        await page.getByLabel('Teraz załączę plik').check();
+      } else {
+        await page.getByLabel('Później załączę plik lub wyślę go mailem').check();
+      }
       await page.getByRole('button', { name: 'Zakończ' }).click();
       await page.waitForSelector('[data-qa="account-notice"]');
       for (const n of numbers) assert.equal(await page.locator(`[data-qa="request-${n.replace('/', '-')}"]`).count(), 1, `${n} in Oczekujące wnioski`);

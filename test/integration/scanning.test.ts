@@ -13,6 +13,7 @@ import { Agent, csrfOf, pathOf } from '../helpers/agent.ts';
 import { pzLogin, startLogin } from '../helpers/login.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]), Buffer.from('JFIF'), Buffer.alloc(64, 7)]);
 const INFECTED_PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from(EICAR), Buffer.from('\n%%EOF\n')]);
 
 function multipart(files: { name: string; data: Buffer }[]): { body: Buffer; type: string } {
@@ -70,8 +71,12 @@ describe('malware scanning, removal notice and the missing-attachment reminder',
     assert.equal(pathOf(later), '/start');
   });
 
-  it('a clean PDF becomes "Bezpieczne pliki załączone do wniosku"', async () => {
-    await upload(t, a, submissionId, [{ name: 'Wniosek podpisany.pdf', data: PDF }]);
+  it('a clean PDF and JPEG become "Bezpieczne pliki załączone do wniosku", with "Pobierz" and "Usuń"', async () => {
+    await upload(t, a, submissionId, [{ name: 'Wniosek podpisany.pdf', data: PDF }, { name: 'skan.jpg', data: JPEG }]);
+    await eventually(async () => {
+      const [x] = await t.database.db.select().from(attachments).where(eq(attachments.originalName, 'skan.jpg'));
+      return x?.scanStatus === 'clean' ? x : null;
+    }, 30_000);
     const row = await eventually(async () => {
       const [x] = await t.database.db.select().from(attachments).where(eq(attachments.originalName, 'Wniosek podpisany.pdf'));
       return x?.scanStatus === 'clean' ? x : null;
@@ -79,6 +84,9 @@ describe('malware scanning, removal notice and the missing-attachment reminder',
     assert.ok(row.scannedAt);
     const account = await a.get('/moje-konto');
     assert.match(account.body, /Bezpieczne pliki załączone do wniosku/);
+    assert.match(account.body, /skan\.jpg \(JPG, 0\.\d\d KB\)/);
+    assert.ok(account.body.includes(`href="/wnioski/${submissionId}/zalaczniki/${row.id}"`), 'Pobierz in Moje konto');
+    assert.ok(account.body.includes(`action="/wnioski/${submissionId}/zalaczniki/${row.id}/usun"`), 'Usuń in Moje konto');
     assert.equal((await a.get(`/wnioski/${submissionId}/zalaczniki/${row.id}`)).statusCode, 200);
   });
 

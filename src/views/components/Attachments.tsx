@@ -27,7 +27,7 @@ export function AttachmentsBlock(p: { submissionId: string; csrf: string; files:
     <div class="attachments" data-qa="attachments">
       {p.canChange ? (
         <form method="post" action={`${base}?_csrf=${encodeURIComponent(p.csrf)}&powrot=${p.returnTo}`} enctype="multipart/form-data" data-module="prevent-double-submit">
-          <div class="field">
+          <div class="field" data-module="dropzone">
             <label class="field__label" for="f-pliki">Przeciągnij lub wybierz plik (format: .jpg, .pdf)</label>
             <p class="field__hint" id="f-pliki-hint" safe>{`Skan lub zdjęcie podpisanego wniosku albo wniosek podpisany elektronicznie. Możesz wybrać kilka plików, każdy do ${p.maxMb} MB.`}</p>
             <input class="field__input" type="file" id="f-pliki" name="pliki" multiple accept=".pdf,.jpg,.jpeg,application/pdf,image/jpeg" aria-describedby="f-pliki-hint" />

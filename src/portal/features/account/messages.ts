@@ -61,6 +61,8 @@ export const accountMessages = {
   noAttachments: 'Brak załączników',
   requestDetails: 'Szczegóły wniosku',
   confirmation: 'Potwierdzenie uprawnień',
+  fileDownload: 'Pobierz',
+  fileDelete: 'Usuń',
   optOut: 'Plik został wysłany mailem lub wydruk pocztą — nie przypominaj mi o braku załącznika do tego wniosku',
   optOutSave: 'Zapisz wybór',
   attachSigned: 'Załącz podpisany wniosek',

@@ -254,8 +254,28 @@ function ActiveProfile({ profile, csrf }: { profile: AccountProfile; csrf: strin
 
 // ───────────────────────── Oczekujące wnioski ─────────────────────────
 
-function FileList({ files, qa }: { files: AccountAttachment[]; qa: string }): JSX.Element {
-  return <ol data-qa={qa}>{files.map((f) => <li safe>{describeFile(f)}</li>)}</ol>;
+/** Files of a request; safe ones with "Pobierz" and, while the request is pending, "Usuń" (plain forms). */
+function FileList({ files, qa, csrf, actions }: { files: AccountAttachment[]; qa: string; csrf: string; actions: boolean }): JSX.Element {
+  return (
+    <ol data-qa={qa}>
+      {files.map((f) => (
+        <li>
+          <span safe>{describeFile(f)}</span>
+          {actions ? (
+            <>
+              {' '}
+              <a href={`/wnioski/${f.submissionId}/zalaczniki/${f.id}`}>{m.fileDownload}<span class="visually-hidden" safe>{`: ${f.originalName}`}</span></a>{' '}
+              <form method="post" action={`/wnioski/${f.submissionId}/zalaczniki/${f.id}/usun`} class="inline-form">
+                <CsrfField token={csrf} />
+                <input type="hidden" name="powrot" value="konto" />
+                <button class="button button--link" type="submit">{m.fileDelete}<span class="visually-hidden" safe>{`: ${f.originalName}`}</span></button>
+              </form>
+            </>
+          ) : ''}
+        </li>
+      ))}
+    </ol>
+  );
 }
 
 function PendingRequest({ item, csrf }: { item: PendingItem; csrf: string }): JSX.Element {
@@ -298,13 +318,13 @@ function PendingRequest({ item, csrf }: { item: PendingItem; csrf: string }): JS
           {item.scanningFiles.length ? (
             <>
               <h3>{m.pendingScanFiles}</h3>
-              <FileList files={item.scanningFiles} qa="scanning-files" />
+              <FileList files={item.scanningFiles} qa="scanning-files" csrf={csrf} actions={false} />
             </>
           ) : ''}
           {item.cleanFiles.length ? (
             <>
               <h3>{m.cleanFiles}</h3>
-              <FileList files={item.cleanFiles} qa="clean-files" />
+              <FileList files={item.cleanFiles} qa="clean-files" csrf={csrf} actions />
             </>
           ) : ''}
           <h3>{m.tabUnit}</h3>

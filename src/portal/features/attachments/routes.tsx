@@ -18,7 +18,7 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
   const meta = (req: FastifyRequest) => ({ ip: req.ip, requestId: req.id });
   const maxMb = Math.round(app.deps.config.attachmentMaxBytes / 1024 / 1024);
   const opts = { preHandler: requireUser };
-  const back = (id: string, to: unknown) => (to === 'wniosek' ? `/wnioski/${id}` : `/wnioski/${id}/zalaczniki`);
+  const back = (id: string, to: unknown) => (to === 'wniosek' ? `/wnioski/${id}` : to === 'konto' ? '/moje-konto#oczekujace-wnioski' : `/wnioski/${id}/zalaczniki`);
 
   const page = async (req: FastifyRequest<Params>, reply: FastifyReply, outcomes: UploadOutcome[] = []) => {
     const own = await ownSubmissionForFiles(db(), uid(req), req.params.id);
