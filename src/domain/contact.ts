@@ -44,3 +44,24 @@ export function normalizeEmail(input: string): string | null {
 export function isValidEmail(input: string): boolean {
   return normalizeEmail(input) !== null;
 }
+
+export type ContactCheck =
+  | { ok: true; phone: string; email: string }
+  | { ok: false; errors: { phone?: string; email?: string }; typed: { phone: string; email: string } };
+
+/**
+ * "Twoje dane kontaktowe w jednostce" (Telefon *, E-mail *): both required, the phone normalised to
+ * "+48 …", the e-mail checked. The typed values come back for re-display when something is wrong.
+ */
+export function checkContact(input: { phone?: unknown; email?: unknown }): ContactCheck {
+  const phoneTyped = typeof input.phone === 'string' ? input.phone.trim() : '';
+  const email = typeof input.email === 'string' ? input.email.trim() : '';
+  const phone = phoneTyped ? normalizePhone(phoneTyped) : null;
+  const errors: { phone?: string; email?: string } = {};
+  if (!phoneTyped) errors.phone = contactMessages.phoneRequired;
+  else if (!phone) errors.phone = contactMessages.phoneInvalid;
+  if (!email) errors.email = contactMessages.emailRequired;
+  else if (!isValidEmail(email)) errors.email = contactMessages.emailInvalid;
+  if (errors.phone || errors.email || !phone) return { ok: false, errors, typed: { phone: phoneTyped, email } };
+  return { ok: true, phone, email };
+}

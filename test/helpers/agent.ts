@@ -68,3 +68,15 @@ export function csrfOf(html: string): string {
 export function pathOf(res: LightMyRequestResponse): string {
   return Agent.path(String(res.headers.location ?? ''));
 }
+
+/** multipart/form-data by hand, as a browser sends a file form (field "pliki") */
+export function multipart(files: { name: string; data: Buffer; type?: string }[]): { body: Buffer; type: string } {
+  const boundary = '----ssozTestBoundary7MA4YWxk';
+  const parts: Buffer[] = [];
+  for (const f of files) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="pliki"; filename="${f.name}"\r\nContent-Type: ${f.type ?? 'application/octet-stream'}\r\n\r\n`));
+    parts.push(f.data, Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { body: Buffer.concat(parts), type: `multipart/form-data; boundary=${boundary}` };
+}

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { desc, eq } from 'drizzle-orm';
 import { messages } from '../../src/db/schema/index.ts';
 import type { TestApp } from './app.ts';
-import { type Agent, pathOf } from './agent.ts';
+import { Agent, pathOf } from './agent.ts';
 
 /** The newest SMS code sent to a phone (read from the outbox, as the demo mailbox shows it). */
 export async function lastCode(t: TestApp, phone: string): Promise<string> {
@@ -38,3 +38,11 @@ export async function pzLogin(t: TestApp, a: Agent, base: string, login: string,
   return a.post(`${base}/kod`, { code: await lastCode(t, phone) }, { csrfFrom: codePage.body });
 }
 
+
+/** A new browser-like agent signed in to the portal as a demo user. */
+export async function signedIn(t: TestApp, login: string, phone: string): Promise<Agent> {
+  const a = new Agent(t);
+  const base = await startLogin(a);
+  await a.follow(await pzLogin(t, a, base, login, phone));
+  return a;
+}

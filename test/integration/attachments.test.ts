@@ -3,31 +3,14 @@ import { after, before, describe, it } from 'node:test';
 import { and, eq, isNull } from 'drizzle-orm';
 import { attachments, auditLog, requestSubmissions, roleRequests } from '../../src/db/schema/index.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
-import { Agent, csrfOf, pathOf } from '../helpers/agent.ts';
-import { pzLogin, startLogin } from '../helpers/login.ts';
+import type { Agent} from '../helpers/agent.ts';
+import { csrfOf, multipart, pathOf } from '../helpers/agent.ts';
+import { signedIn } from '../helpers/login.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]), Buffer.from('JFIF'), Buffer.alloc(64, 1)]);
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 
-/** multipart/form-data by hand, as a browser sends it */
-function multipart(files: { name: string; data: Buffer; type?: string }[]): { body: Buffer; type: string } {
-  const boundary = '----ssozTestBoundary7MA4YWxk';
-  const parts: Buffer[] = [];
-  for (const f of files) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="pliki"; filename="${f.name}"\r\nContent-Type: ${f.type ?? 'application/octet-stream'}\r\n\r\n`));
-    parts.push(f.data, Buffer.from('\r\n'));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { body: Buffer.concat(parts), type: `multipart/form-data; boundary=${boundary}` };
-}
-
-async function signedIn(t: TestApp, login: string, phone: string): Promise<Agent> {
-  const a = new Agent(t);
-  const base = await startLogin(a);
-  await a.follow(await pzLogin(t, a, base, login, phone));
-  return a;
-}
 
 describe('signed application files', () => {
   let t: TestApp;

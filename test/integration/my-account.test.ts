@@ -4,14 +4,7 @@ import { eq } from 'drizzle-orm';
 import { attachments, roleRequests, users } from '../../src/db/schema/index.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import { Agent, pathOf } from '../helpers/agent.ts';
-import { pzLogin, startLogin } from '../helpers/login.ts';
-
-async function signedIn(t: TestApp, login: string, phone: string): Promise<Agent> {
-  const a = new Agent(t);
-  const base = await startLogin(a);
-  await a.follow(await pzLogin(t, a, base, login, phone));
-  return a;
-}
+import { signedIn } from '../helpers/login.ts';
 
 /** The HTML of one `data-qa` element, up to the next marker that closes it. */
 function section(html: string, qa: string, end = '</section>'): string {
@@ -175,8 +168,9 @@ describe('Moje konto', () => {
     for (const qa of ['request-U000593-2023', 'request-U000594-2023']) {
       const one = item(html, qa);
       assert.doesNotMatch(one, /Brak załączników/, 'a clean file removes the reminder');
-      assert.match(one, /Bezpieczne pliki załączone do wniosku<\/h3>\s*<ol data-qa="clean-files"><li>Wniosek_podpisany\.pdf \(PDF, 72\.01 KB\)<\/li><\/ol>/);
-      assert.match(one, /Pliki oczekujące na skanowanie pod kątem bezpieczeństwa<\/h3>\s*<ol data-qa="scanning-files"><li>Skan\.jpg \(JPG, 2\.00 MB\)<\/li><\/ol>/);
+      assert.match(one, /Bezpieczne pliki załączone do wniosku<\/h3>\s*<ol data-qa="clean-files"><li><span>Wniosek_podpisany\.pdf \(PDF, 72\.01 KB\)<\/span> <a href="\/wnioski\/[^"]+\/zalaczniki\/[^"]+">Pobierz/);
+      assert.match(one, /<ol data-qa="clean-files">.*?\/usun"/s, 'a safe file can be removed while the request is pending');
+      assert.match(one, /Pliki oczekujące na skanowanie pod kątem bezpieczeństwa<\/h3>\s*<ol data-qa="scanning-files"><li><span>Skan\.jpg \(JPG, 2\.00 MB\)<\/span><\/li><\/ol>/);
       assert.doesNotMatch(one, /Usuniety\.pdf/);
     }
 

@@ -3,15 +3,9 @@ import { after, before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { auditLog, profiles, requestStatusHistory, roleRequests, units, users } from '../../src/db/schema/index.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
-import { Agent, pathOf } from '../helpers/agent.ts';
-import { pzLogin, startLogin } from '../helpers/login.ts';
-
-async function signedIn(t: TestApp, login: string, phone: string): Promise<Agent> {
-  const a = new Agent(t);
-  const base = await startLogin(a);
-  await a.follow(await pzLogin(t, a, base, login, phone));
-  return a;
-}
+import type { Agent} from '../helpers/agent.ts';
+import { pathOf } from '../helpers/agent.ts';
+import { signedIn } from '../helpers/login.ts';
 
 describe('working in a profile, withdrawing a request, editing contact data', () => {
   let t: TestApp;

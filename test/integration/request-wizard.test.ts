@@ -6,15 +6,9 @@ import { eq } from 'drizzle-orm';
 import { auditLog, profiles, requestSubmissions, roleRequests, units, users } from '../../src/db/schema/index.ts';
 import { nextRequestNumber } from '../../src/db/repositories/requests.ts';
 import { buildTestApp, eventually, type TestApp } from '../helpers/app.ts';
-import { Agent, pathOf } from '../helpers/agent.ts';
-import { pzLogin, startLogin } from '../helpers/login.ts';
-
-async function signedIn(t: TestApp, login: string, phone: string): Promise<Agent> {
-  const a = new Agent(t);
-  const base = await startLogin(a);
-  await a.follow(await pzLogin(t, a, base, login, phone));
-  return a;
-}
+import type { Agent} from '../helpers/agent.ts';
+import { pathOf } from '../helpers/agent.ts';
+import { signedIn } from '../helpers/login.ts';
 
 describe('Wniosek o nowy profil w SSOZ II', () => {
   let t: TestApp;

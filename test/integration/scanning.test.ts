@@ -9,22 +9,13 @@ import { attachments, roleRequests } from '../../src/db/schema/index.ts';
 import { BuiltinEicarScanner, EICAR } from '../../src/files/scanner.ts';
 import { scanAttachment } from '../../src/jobs/scan-attachment.ts';
 import { buildTestApp, eventually, type TestApp } from '../helpers/app.ts';
-import { Agent, csrfOf, pathOf } from '../helpers/agent.ts';
+import { Agent, csrfOf, multipart, pathOf } from '../helpers/agent.ts';
 import { pzLogin, startLogin } from '../helpers/login.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]), Buffer.from('JFIF'), Buffer.alloc(64, 7)]);
 const INFECTED_PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from(EICAR), Buffer.from('\n%%EOF\n')]);
 
-function multipart(files: { name: string; data: Buffer }[]): { body: Buffer; type: string } {
-  const boundary = '----ssozScanBoundary';
-  const parts: Buffer[] = [];
-  for (const f of files) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="pliki"; filename="${f.name}"\r\nContent-Type: application/pdf\r\n\r\n`), f.data, Buffer.from('\r\n'));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { body: Buffer.concat(parts), type: `multipart/form-data; boundary=${boundary}` };
-}
 
 async function upload(t: TestApp, a: Agent, submissionId: string, files: { name: string; data: Buffer }[]) {
   const page = await a.get(`/wnioski/${submissionId}/zalaczniki`);

@@ -1,6 +1,6 @@
-import { test } from 'node:test';
+import { describe, it, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { contactMessages, EMAIL_MAX_LENGTH, isValidEmail, normalizeEmail, normalizePhone } from '../../src/domain/contact.ts';
+import { checkContact, contactMessages, EMAIL_MAX_LENGTH, isValidEmail, normalizeEmail, normalizePhone } from '../../src/domain/contact.ts';
 
 test('Polish numbers in the usual spellings become one display form', () => {
   assert.equal(normalizePhone('600100200'), '+48 600 100 200');
@@ -54,4 +54,20 @@ test('messages are Polish and give an example', () => {
   assert.equal(normalizePhone('+48 600 100 200'), '+48 600 100 200'); // the example itself is accepted
   assert.equal(isValidEmail('jan.kowalski@example.pl'), true);
   for (const message of Object.values(contactMessages)) assert.ok(message.length > 0);
+});
+
+describe('checkContact (Telefon *, E-mail *)', () => {
+  it('normalises a valid pair', () => {
+    assert.deepEqual(checkContact({ phone: ' 600 100 200 ', email: ' jan@example.pl ' }), { ok: true, phone: '+48 600 100 200', email: 'jan@example.pl' });
+  });
+  it('names each missing or wrong field and keeps what was typed', () => {
+    assert.deepEqual(checkContact({}), { ok: false, errors: { phone: contactMessages.phoneRequired, email: contactMessages.emailRequired }, typed: { phone: '', email: '' } });
+    const r = checkContact({ phone: 'abc', email: 'x@' });
+    assert.equal(r.ok, false);
+    if (!r.ok) {
+      assert.equal(r.errors.phone, contactMessages.phoneInvalid);
+      assert.equal(r.errors.email, contactMessages.emailInvalid);
+      assert.deepEqual(r.typed, { phone: 'abc', email: 'x@' });
+    }
+  });
 });

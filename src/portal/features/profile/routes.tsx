@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { contactMessages, isValidEmail, normalizePhone } from '../../../domain/contact.ts';
+import { checkContact } from '../../../domain/contact.ts';
 import { notFound } from '../../../lib/errors.ts';
 import { formValues } from '../../../lib/forms.ts';
 import { signedInFrame } from '../../http/frame.ts';
@@ -58,20 +58,13 @@ export async function profileRoutes(app: FastifyInstance): Promise<void> {
   app.post<IdParams>('/profil/:id/dane-kontaktowe', opts, async (req, reply) => {
     const own = await ownProfile(db(), uid(req), req.params.id);
     if (!own) throw notFound();
-    const v = formValues(req.body);
-    const phoneRaw = (v.phone ?? '').trim();
-    const email = (v.email ?? '').trim();
-    const phone = normalizePhone(phoneRaw);
-    const errors: Record<string, string> = {};
-    if (!phoneRaw) errors.phone = contactMessages.phoneRequired;
-    else if (!phone) errors.phone = contactMessages.phoneInvalid;
-    if (!email) errors.email = contactMessages.emailRequired;
-    else if (!isValidEmail(email)) errors.email = contactMessages.emailInvalid;
-    if (Object.keys(errors).length) {
+    const contact = checkContact(formValues(req.body));
+    if (!contact.ok) {
+      const errors: Record<string, string> = { ...contact.errors };
       const summary = (['phone', 'email'] as const).filter((f) => errors[f]).map((f) => ({ href: `#f-${f}`, text: errors[f] as string }));
-      return reply.html(ContactEditPage({ frame: await signedInFrame(app, req, reply), profileId: own.profile.id, unitName: own.unitName, values: { phone: phoneRaw, email }, summary, errors }), 400);
+      return reply.html(ContactEditPage({ frame: await signedInFrame(app, req, reply), profileId: own.profile.id, unitName: own.unitName, values: contact.typed, summary, errors }), 400);
     }
-    await updateContact(db(), { userId: uid(req), profileId: own.profile.id, phone: phone!, email, now: app.deps.now(), meta: meta(req) });
+    await updateContact(db(), { userId: uid(req), profileId: own.profile.id, phone: contact.phone, email: contact.email, now: app.deps.now(), meta: meta(req) });
     return reply.redirect('/moje-konto?zapisano=1', 303);
   });
 }

@@ -5,7 +5,7 @@ import { findUser } from '../../../db/repositories/users.ts';
 import { hasUnitSearchFilter, searchUnits } from '../../../db/repositories/unit-search.ts';
 import { listSubmissionAttachments } from '../../../db/repositories/attachments.ts';
 import { profiles, requestSubmissions, unitKinds } from '../../../db/schema/index.ts';
-import { contactMessages, isValidEmail, normalizePhone } from '../../../domain/contact.ts';
+import { checkContact } from '../../../domain/contact.ts';
 import { notFound } from '../../../lib/errors.ts';
 import { renderApplicationPdf } from '../../../pdf/application.ts';
 import { signedInFrame } from '../../http/frame.ts';
@@ -129,23 +129,18 @@ export async function requestRoutes(app: FastifyInstance): Promise<void> {
     const offered = new Set(choice.offered.map((r) => r.code));
     const raw = body.roles;
     const roleCodes = [...new Set((Array.isArray(raw) ? raw : raw ? [raw] : []).map(String))].filter((r) => offered.has(r));
-    const phoneRaw = String(body.phone ?? '').trim();
-    const email = String(body.email ?? '').trim();
-    const phone = normalizePhone(phoneRaw);
-    const errors: Record<string, string> = {};
+    const contact = checkContact(body);
+    const errors: Record<string, string> = contact.ok ? {} : { ...contact.errors };
     if (roleCodes.length === 0) errors.roles = m.rolesRequired;
-    if (!phoneRaw) errors.phone = contactMessages.phoneRequired;
-    else if (!phone) errors.phone = contactMessages.phoneInvalid;
-    if (!email) errors.email = contactMessages.emailRequired;
-    else if (!isValidEmail(email)) errors.email = contactMessages.emailInvalid;
-    if (Object.keys(errors).length) {
-      const summary = (['roles', 'phone', 'email'] as const).filter((f) => errors[f]).map((f) => ({ href: f === 'roles' ? '#f-roles' : `#f-${f}`, text: errors[f] as string }));
+    if (!contact.ok || errors.roles) {
+      const typed = contact.ok ? { phone: contact.phone, email: contact.email } : contact.typed;
+      const summary = (['roles', 'phone', 'email'] as const).filter((f) => errors[f]).map((f) => ({ href: `#f-${f}`, text: errors[f] as string }));
       return reply.html(
-        RolesPage({ frame: await signedInFrame(app, req, reply), flow: c.flow, unit: c.unit, offered: choice.offered, held: choice.held, values: { roleCodes, phone: phoneRaw, email }, summary, errors }),
+        RolesPage({ frame: await signedInFrame(app, req, reply), flow: c.flow, unit: c.unit, offered: choice.offered, held: choice.held, values: { roleCodes, ...typed }, summary, errors }),
         400,
       );
     }
-    await saveDraft(db(), uid(req), c.kind, 'summary', { ...c.draft.data, roleCodes, phone: phone!, email }, now());
+    await saveDraft(db(), uid(req), c.kind, 'summary', { ...c.draft.data, roleCodes, phone: contact.phone, email: contact.email }, now());
     return reply.redirect(`${c.flow.base}/podsumowanie`, 303);
   };
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { findUser } from '../../../db/repositories/users.ts';
-import { contactMessages, normalizePhone, isValidEmail } from '../../../domain/contact.ts';
+import { checkContact } from '../../../domain/contact.ts';
 import { formValues } from '../../../lib/forms.ts';
 import { signedInFrame } from '../../http/frame.ts';
 import { requireUser } from '../../session/guard.ts';
@@ -66,15 +66,9 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
     const legacyId = verifiedLegacyId(req);
     if (!legacyId) return reply.redirect('/profil/przeniesienie', 303);
     const v = formValues(req.body);
-    const phone = normalizePhone(v.phone ?? '');
-    const email = (v.email ?? '').trim();
-    const errors: Record<string, string> = {};
-    if (!(v.phone ?? '').trim()) errors.phone = contactMessages.phoneRequired;
-    else if (!phone) errors.phone = contactMessages.phoneInvalid;
-    if (!email) errors.email = contactMessages.emailRequired;
-    else if (!isValidEmail(email)) errors.email = contactMessages.emailInvalid;
-    if (Object.keys(errors).length) return summaryPage(req, reply, legacyId, v, errors, 400);
-    const r = await completeTransfer(db(), { legacyId, userId: req.session!.userId!, phone: phone!, email, now: app.deps.now(), meta: meta(req) });
+    const contact = checkContact(v);
+    if (!contact.ok) return summaryPage(req, reply, legacyId, v, { ...contact.errors }, 400);
+    const r = await completeTransfer(db(), { legacyId, userId: req.session!.userId!, phone: contact.phone, email: contact.email, now: app.deps.now(), meta: meta(req) });
     // the new profile is active at once: work in it
     await req.saveSessionData({ ssoz1: undefined, ...(r.ok ? { profileId: r.profileId } : {}) });
     if (!r.ok) {
