@@ -1,5 +1,6 @@
 import { formatDatePl } from '../../../lib/text.ts';
 import { SignedInLayout, type SignedInFrame } from '../../../views/layouts/SignedInLayout.tsx';
+import type { ModuleTile } from '../../modules.ts';
 
 
 /** "Witaj w Systemie Statystyki w Ochronie Zdrowia": the first screen of a user without a profile. */
@@ -30,7 +31,7 @@ export function WelcomePage({ frame }: { frame: SignedInFrame }): JSX.Element {
 }
 
 /** The portal home: the profile worked in, the modules its roles open (tiles come with those modules), news. */
-export function HomePage(p: { frame: SignedInFrame; current: { unitName: string } | null; announcement: { title: string; body: string; publishedAt: Date | null } | null; notice?: string | undefined }): JSX.Element {
+export function HomePage(p: { frame: SignedInFrame; current: { unitName: string } | null; tiles: ModuleTile[]; announcement: { title: string; body: string; publishedAt: Date | null } | null; notice?: string | undefined }): JSX.Element {
   return (
     <SignedInLayout title="Strona główna" frame={p.frame}>
       {p.notice ? <div class="notice notice--success" role="status" data-qa="home-notice"><p safe>{p.notice}</p></div> : ''}
@@ -44,6 +45,17 @@ export function HomePage(p: { frame: SignedInFrame; current: { unitName: string 
           <p>Nie masz jeszcze aktywnego profilu. Twoje wnioski czekają na weryfikację — ich stan sprawdzisz w widoku <a href="/moje-konto">Moje konto</a>.</p>
         </div>
       )}
+      {p.tiles.length ? (
+        <div class="card-grid" data-qa="module-tiles">
+          {p.tiles.map((t, i) => (
+            <section class="card" aria-labelledby={`tile-${i}`}>
+              <h2 id={`tile-${i}`} safe>{t.title}</h2>
+              <ul>{t.items.map((x) => <li safe>{x}</li>)}</ul>
+              <p><a href={t.href} safe>{`${t.linkLabel} >`}</a></p>
+            </section>
+          ))}
+        </div>
+      ) : ''}
       {p.announcement ? (
         <section class="card" aria-labelledby="news-title" data-qa="latest-announcement">
           <h2 id="news-title">Najnowszy komunikat</h2>

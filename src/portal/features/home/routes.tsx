@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { latestAnnouncement, listOwnProfiles } from '../../../db/repositories/users.ts';
+import { latestAnnouncement, listOwnProfiles, profilePermissions } from '../../../db/repositories/users.ts';
+import { tilesFor } from '../../modules.ts';
 import { currentProfileId, signedInFrame } from '../../http/frame.ts';
 import { requireUser } from '../../session/guard.ts';
 import { HomePage, WelcomePage } from './pages.tsx';
@@ -25,7 +26,13 @@ export async function homeRoutes(app: FastifyInstance): Promise<void> {
       ? 'Profil został utworzony z uprawnień SSOZ I. Możesz od razu pracować w systemie.'
       : undefined;
     return reply.html(
-      HomePage({ frame: await signedInFrame(app, req, reply), current: current ? { unitName: current.unitName } : null, announcement: await latestAnnouncement(db, app.deps.now()), notice }),
+      HomePage({
+        frame: await signedInFrame(app, req, reply),
+        current: current ? { unitName: current.unitName } : null,
+        tiles: current ? tilesFor(await profilePermissions(db, current.id)) : [],
+        announcement: await latestAnnouncement(db, app.deps.now()),
+        notice,
+      }),
     );
   });
 }

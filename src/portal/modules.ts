@@ -1,0 +1,23 @@
+/**
+ * The modules a profile's roles open, shown as tiles on the home page ("Sprawozdania niefinansowe",
+ * "Zarządzanie" …). Each later module (management, reporting) adds its tile here with the
+ * permission that opens it; a tile appears only for profiles holding that permission, and only
+ * modules that exist are listed — so there are no dead links.
+ */
+export interface ModuleTile {
+  /** permission code from the dictionary, e.g. UZYTKOWNICY_ZARZADZAJ */
+  permission: string;
+  title: string;
+  /** the module's sub-areas listed on the tile (e.g. "Do wypełnienia", "Do weryfikacji") */
+  items: readonly string[];
+  href: string;
+  linkLabel: string;
+}
+
+export const MODULE_TILES: readonly ModuleTile[] = [];
+
+/** The tiles a profile may see, in the registry's order, each once. */
+export function tilesFor(permissions: ReadonlySet<string>, tiles: readonly ModuleTile[] = MODULE_TILES): ModuleTile[] {
+  const seen = new Set<string>();
+  return tiles.filter((t) => permissions.has(t.permission) && !seen.has(t.href) && seen.add(t.href));
+}
