@@ -21,7 +21,7 @@ import { publicRoutes } from './portal/features/public/routes.tsx';
 import { contactRoutes } from './portal/features/contact/routes.tsx';
 import { devMailboxRoutes } from './portal/features/dev-mailbox/routes.tsx';
 import { healthRoutes } from './portal/features/health/routes.ts';
-import { sessionPlugin } from './portal/session/plugin.ts';
+import { csrfCookieName, sessionPlugin } from './portal/session/plugin.ts';
 import type Provider from 'oidc-provider';
 import type { FileStorage } from './files/storage.ts';
 import { attachmentRoutes } from './portal/features/attachments/routes.tsx';
@@ -114,7 +114,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyCsrf, {
     sessionPlugin: '@fastify/cookie',
-    cookieKey: config.isProduction ? '__Host-ssoz-csrf' : 'ssoz-csrf',
+    cookieKey: csrfCookieName(config),
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.isProduction, signed: true },
     // file uploads are streamed, so their body is not parsed before the check: their form carries
     // the token in the action's query string instead (only accepted for multipart requests)

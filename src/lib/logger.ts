@@ -39,7 +39,8 @@ export function loggerOptions(level: string): LoggerOptions {
       req: (req: { method?: string; url?: string; id?: string; ip?: string }) => ({
         id: req.id,
         method: req.method,
-        url: scrubPesel(req.url),
+        // PESEL-like numbers and form tokens (multipart uploads carry _csrf in the query) stay out of logs
+        url: scrubPesel(req.url).replace(/([?&]_csrf=)[^&]*/g, '$1[ukryte]'),
         ip: req.ip,
       }),
     },

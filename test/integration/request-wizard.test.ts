@@ -113,7 +113,7 @@ describe('Wniosek o nowy profil w SSOZ II', () => {
     const [profile] = await t.database.db.select().from(profiles).where(eq(profiles.id, sub!.profileId));
     assert.equal(profile?.status, 'nieaktywowany');
     const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.subjectId, submissionId));
-    assert.deepEqual(audit.map((a) => a.action).sort(), ['request.finished', 'request.submitted']);
+    assert.deepEqual(audit.map((a) => a.action).sort(), ['request.finished', 'request.pdf_downloaded', 'request.submitted']);
   });
 
   it("another user's submission and PDF answer 404", async () => {

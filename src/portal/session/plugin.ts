@@ -33,6 +33,11 @@ declare module 'fastify' {
   }
 }
 
+/** The CSRF secret cookie of @fastify/csrf-protection (see app.ts). */
+export function csrfCookieName(config: Pick<Config, 'isProduction'>): string {
+  return config.isProduction ? '__Host-ssoz-csrf' : 'ssoz-csrf';
+}
+
 /** `__Host-` makes the browser refuse the cookie unless Secure, path=/ and without Domain. */
 export function sessionCookieName(config: Pick<Config, 'isProduction'>): string {
   return config.isProduction ? '__Host-ssoz-sid' : 'ssoz-sid';
@@ -70,6 +75,7 @@ async function sessions(app: FastifyInstance): Promise<void> {
   const { config } = app.deps;
   const db = () => app.deps.database.db;
   const cookieName = sessionCookieName(config);
+  const csrfCookie = csrfCookieName(config);
   // no maxAge/expires: a browser-session cookie; the server decides when the session is over
   const cookieOptions: CookieSerializeOptions = { path: '/', httpOnly: true, sameSite: 'lax', secure: config.isProduction };
 
@@ -92,6 +98,8 @@ async function sessions(app: FastifyInstance): Promise<void> {
     for (const idHash of previous) await destroySession(db(), idHash);
     const { rawId, session } = await createSession(db(), { userId, data, now: app.deps.now() });
     this.setCookie(cookieName, rawId, cookieOptions);
+    // a new CSRF secret with every new session: tokens of the previous one stop working
+    this.clearCookie(csrfCookie, { path: '/' });
     req.session = toPortalSession(session);
     req.sessionExpired = false;
   });
@@ -103,6 +111,7 @@ async function sessions(app: FastifyInstance): Promise<void> {
     else if (raw && isWellFormedSessionId(raw)) await destroySession(db(), hashSessionId(raw));
     req.session = null;
     this.clearCookie(cookieName, cookieOptions);
+    this.clearCookie(csrfCookie, { path: '/' });
   });
 
   // preHandler, after the CSRF check: a refused request is not activity and costs no database round trip

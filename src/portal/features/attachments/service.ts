@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, count, eq, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/client.ts';
 import { recordAudit } from '../../../db/repositories/audit.ts';
 import { attachments, requestSubmissions, roleRequests, roles } from '../../../db/schema/index.ts';
@@ -9,6 +9,9 @@ import type { FileStorage } from '../../../files/storage.ts';
 import { QUEUES, type JobQueue } from '../../../jobs/queue.ts';
 
 type Meta = { ip: string; requestId: string };
+
+/** enough for scans of every page and corrections; keeps one submission from filling the storage */
+export const MAX_FILES_PER_SUBMISSION = 20;
 
 /** The user's own submission, whether files may still change (some request pending), and its requests. */
 export async function ownSubmissionForFiles(db: DbOrTx, userId: string, submissionId: string) {
@@ -64,7 +67,11 @@ export async function storeUpload(
   if (size === 0) return refuse(`Plik „${name}” jest pusty. Wybierz plik z podpisanym wnioskiem.`);
   const type = detectAcceptedType(name, head);
   if (!type) return refuse(`Plik „${name}” ma niedozwolony format. Dopuszczalne formaty to PDF i JPG (zawartość pliku musi odpowiadać rozszerzeniu).`);
-  await deps.db.transaction(async (tx) => {
+  const stored = await deps.db.transaction(async (tx) => {
+    // the requests may have been decided, or the cap reached, while the file was arriving
+    const own = await ownSubmissionForFiles(tx, input.userId, input.submissionId);
+    const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(attachments).where(and(eq(attachments.submissionId, input.submissionId), isNull(attachments.deletedAt)));
+    if (!own?.canChange || n >= MAX_FILES_PER_SUBMISSION) return false;
     const [row] = await tx
       .insert(attachments)
       .values({ submissionId: input.submissionId, ownerUserId: input.userId, originalName: name, storageKey: key, contentType: type.mime, sizeBytes: size, sha256: hash.digest('hex'), createdAt: input.now })
@@ -72,7 +79,9 @@ export async function storeUpload(
     // the scan job commits with the file's row: no file is left without a scan on the way
     await deps.queue.send(tx, QUEUES.scanAttachment.name, { attachmentId: row!.id });
     await recordAudit(tx, { action: 'attachment.uploaded', actorUserId: input.userId, subjectType: 'attachment', subjectId: row!.id, ip: input.meta.ip, requestId: input.meta.requestId, details: { submissionId: input.submissionId, name, size, type: type.mime } });
+    return true;
   });
+  if (!stored) return refuse(`Plik „${name}” nie został załączony: wniosek został już rozpatrzony albo ma już ${MAX_FILES_PER_SUBMISSION} plików.`);
   return { ok: true, name };
 }
 

@@ -76,7 +76,9 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     const next = safeRelativePath(req.session?.data.next);
     await reply.startSession(user.id, { idToken });
     // at each login: a reminder of pending requests without the signed application
-    if ((await requestsMissingAttachment(app.deps.database.db, user.id)).length > 0) return reply.redirect('/przypomnienie', 303);
+    if ((await requestsMissingAttachment(app.deps.database.db, user.id)).length > 0) {
+      return reply.redirect(next ? `/przypomnienie?next=${encodeURIComponent(next)}` : '/przypomnienie', 303);
+    }
     if (next) return reply.redirect(next, 303);
     const profiles = await listOwnProfiles(app.deps.database.db, user.id);
     return reply.redirect(profiles.length ? '/start' : '/witaj', 303);

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { checkContact } from '../../../domain/contact.ts';
 import { notFound } from '../../../lib/errors.ts';
+import { recordAudit } from '../../../db/repositories/audit.ts';
 import { formValues } from '../../../lib/forms.ts';
 import { signedInFrame } from '../../http/frame.ts';
 import { requireUser } from '../../session/guard.ts';
@@ -21,6 +22,7 @@ export async function profileRoutes(app: FastifyInstance): Promise<void> {
     const own = await ownProfile(db(), uid(req), profileId);
     if (!own || own.profile.status !== 'aktywny') throw notFound();
     await req.saveSessionData({ profileId: own.profile.id });
+    await recordAudit(db(), { action: 'profile.selected', actorUserId: uid(req), subjectType: 'profile', subjectId: own.profile.id, ip: req.ip, requestId: req.id });
   };
   app.post<IdParams>('/profil/:id/pracuj', opts, async (req, reply) => {
     await work(req, req.params.id);
@@ -46,7 +48,8 @@ export async function profileRoutes(app: FastifyInstance): Promise<void> {
   app.post<IdParams>('/wnioski/:id/wycofaj', opts, async (req, reply) => {
     const r = await withdrawRequest(db(), { userId: uid(req), requestId: req.params.id, now: app.deps.now(), meta: meta(req) });
     if (r === 'not_found') throw notFound();
-    return reply.redirect('/moje-konto?wycofano=1', 303);
+    // a second click, or a request decided meanwhile: nothing was withdrawn now, so no notice says so
+    return reply.redirect(r === 'ok' ? '/moje-konto?wycofano=1' : '/moje-konto', 303);
   });
 
   app.get<IdParams>('/profil/:id/dane-kontaktowe', opts, async (req, reply) => {

@@ -8,7 +8,7 @@ import { formatDatePl } from '../../../lib/text.ts';
 import { CsrfField } from '../../../views/components/Field.tsx';
 import { SignedInLayout } from '../../../views/layouts/SignedInLayout.tsx';
 import { signedInFrame } from '../../http/frame.ts';
-import { requireUser } from '../../session/guard.ts';
+import { requireUser, safeRelativePath } from '../../session/guard.ts';
 
 type Params = { Params: { id: string } };
 
@@ -21,8 +21,9 @@ export async function reminderRoutes(app: FastifyInstance): Promise<void> {
   const uid = (req: FastifyRequest) => req.session!.userId!;
 
   app.get('/przypomnienie', { preHandler: requireUser }, async (req, reply) => {
+    const next = safeRelativePath((req.query as Record<string, unknown>).next);
     const missing = await requestsMissingAttachment(db(), uid(req));
-    if (missing.length === 0) return reply.redirect('/start', 303);
+    if (missing.length === 0) return reply.redirect(next ?? '/start', 303);
     const frame = await signedInFrame(app, req, reply);
     return reply.html(
       <SignedInLayout title="Brak załączników do wniosków o rolę" frame={frame}>
@@ -49,13 +50,15 @@ export async function reminderRoutes(app: FastifyInstance): Promise<void> {
         </p>
         <form method="post" action="/przypomnienie">
           <CsrfField token={frame.csrf} />
+          {next ? <input type="hidden" name="next" value={next} /> : ''}
           <button class="button" type="submit">Przypomnij mi przy kolejnym logowaniu</button>
         </form>
       </SignedInLayout>,
     );
   });
 
-  app.post('/przypomnienie', { preHandler: requireUser }, async (_req, reply) => reply.redirect('/start', 303));
+  // after the reminder the user goes where the login was heading (a same-site path only)
+  app.post('/przypomnienie', { preHandler: requireUser }, async (req, reply) => reply.redirect(safeRelativePath((req.body as Record<string, unknown>).next) ?? '/start', 303));
 
   /** "Plik został wysłany mailem lub wydruk pocztą — nie przypominaj mi o braku załącznika do tego wniosku" */
   app.post<Params>('/wnioski/:id/bez-przypomnien', { preHandler: requireUser }, async (req, reply) => {

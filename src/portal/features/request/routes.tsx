@@ -230,7 +230,7 @@ export async function requestRoutes(app: FastifyInstance): Promise<void> {
     const d = await pdfData(db(), uid(req), req.params.id, now(), app.deps.config.publicUrl);
     if (!d) throw notFound();
     const pdf = await renderApplicationPdf(d.data);
-    await markPdfDownloaded(db(), d.own.submission.id, now());
+    await markPdfDownloaded(db(), { userId: uid(req), submissionId: d.own.submission.id, now: now(), meta: meta(req) });
     const first = d.own.requests[0]?.number.replace('/', '-') ?? 'wniosek';
     return reply
       .type('application/pdf')

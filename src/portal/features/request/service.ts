@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/client.ts';
 import { recordAudit } from '../../../db/repositories/audit.ts';
 import { heldOrPendingRoles, nextRequestNumber, recomputeProfileStatus, recordStatusChange } from '../../../db/repositories/requests.ts';
@@ -152,8 +152,16 @@ export async function pdfData(db: DbOrTx, userId: string, submissionId: string, 
   };
 }
 
-export async function markPdfDownloaded(db: DbOrTx, submissionId: string, now: Date): Promise<void> {
-  await db.update(requestSubmissions).set({ pdfDownloadedAt: now }).where(eq(requestSubmissions.id, submissionId));
+/** The first download of the PDF is what allows "Zakończ"; it is recorded once, audited. */
+export async function markPdfDownloaded(db: Db, input: { userId: string; submissionId: string; now: Date; meta: Meta }): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(requestSubmissions)
+      .set({ pdfDownloadedAt: input.now })
+      .where(and(eq(requestSubmissions.id, input.submissionId), isNull(requestSubmissions.pdfDownloadedAt)))
+      .returning({ id: requestSubmissions.id });
+    if (row) await recordAudit(tx, { action: 'request.pdf_downloaded', actorUserId: input.userId, subjectType: 'submission', subjectId: row.id, ip: input.meta.ip, requestId: input.meta.requestId });
+  });
 }
 
 export async function finishSubmission(db: Db, input: { userId: string; submissionId: string; delivery: 'now' | 'later'; now: Date; meta: Meta }): Promise<'ok' | 'pdf_missing' | 'file_missing' | 'not_found'> {
@@ -162,8 +170,13 @@ export async function finishSubmission(db: Db, input: { userId: string; submissi
     if (!own) return 'not_found';
     if (!own.submission.pdfDownloadedAt) return 'pdf_missing';
     if (input.delivery === 'now' && (await listSubmissionAttachments(tx, own.submission.id)).length === 0) return 'file_missing';
-    if (own.submission.finishedAt) return 'ok';
-    await tx.update(requestSubmissions).set({ finishedAt: input.now, deliveryChoice: input.delivery }).where(eq(requestSubmissions.id, own.submission.id));
+    // only the first "Zakończ" records anything (a double submit finds it finished)
+    const [first] = await tx
+      .update(requestSubmissions)
+      .set({ finishedAt: input.now, deliveryChoice: input.delivery })
+      .where(and(eq(requestSubmissions.id, own.submission.id), isNull(requestSubmissions.finishedAt)))
+      .returning({ id: requestSubmissions.id });
+    if (!first) return 'ok';
     await recordAudit(tx, { action: 'request.finished', actorUserId: input.userId, subjectType: 'submission', subjectId: own.submission.id, ip: input.meta.ip, requestId: input.meta.requestId, details: { delivery: input.delivery } });
     return 'ok';
   });

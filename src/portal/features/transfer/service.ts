@@ -4,7 +4,7 @@ import type { Db } from '../../../db/client.ts';
 import { recordAudit } from '../../../db/repositories/audit.ts';
 import { heldOrPendingRoles, nextRequestNumber, recomputeProfileStatus, recordStatusChange } from '../../../db/repositories/requests.ts';
 import { loadVerifierCandidates } from '../../../db/repositories/verifiers.ts';
-import { legacyAccounts, legacyRoleMappings, profiles, requestSubmissions, roleRequests, roles, unitKinds, units } from '../../../db/schema/index.ts';
+import { legacyAccounts, legacyRoleMappings, profiles, requestSubmissions, roleRequests, roles, unitKinds, units, users } from '../../../db/schema/index.ts';
 import type { RoleDef } from '../../../domain/reference-data.ts';
 import { routeRequest } from '../../../domain/routing.ts';
 
@@ -122,6 +122,8 @@ export async function completeTransfer(
   input: { legacyId: string; userId: string; phone: string; email: string; now: Date; meta: Meta },
 ): Promise<{ ok: true; profileId: string; numbers: string[] } | { ok: false; reason: 'transferred' | 'no_roles' }> {
   return db.transaction(async (tx) => {
+    // the same per-user lock as "Zapisz wniosek": a transfer and a wizard for one unit cannot interleave
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId)).for('update');
     const [acc] = await tx.select().from(legacyAccounts).where(eq(legacyAccounts.id, input.legacyId)).for('update');
     if (!acc || acc.transferredAt) return { ok: false, reason: 'transferred' } as const;
     const summary = await loadSummary(tx, acc.id);
