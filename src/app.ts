@@ -36,6 +36,9 @@ import { requestRoutes } from './portal/features/request/routes.tsx';
 import { accountRoutes } from './portal/features/account/routes.tsx';
 import { profileRoutes } from './portal/features/profile/routes.tsx';
 import { sessionRoutes } from './portal/session/routes.tsx';
+import type { Services } from './portal/services.ts';
+import { registerZodValidation } from './portal/http/input.ts';
+import { signedInScope } from './portal/actor/scope.ts';
 
 export interface AppDeps {
   config: Config;
@@ -46,6 +49,8 @@ export interface AppDeps {
   storage: FileStorage;
   /** the built-in UEOZ identity provider; null when an external provider is configured */
   provider: Provider | null;
+  /** the portal's services (createServices), built once in bootstrap */
+  services: Services;
   /** injectable clock for tests */
   now?: () => Date;
 }
@@ -146,6 +151,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerRendering(app);
   registerErrorHandling(app);
+  registerZodValidation(app);
+  app.decorateRequest('actor', null);
 
   await app.register(healthRoutes);
   await app.register(publicRoutes);
@@ -162,7 +169,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(transferRoutes);
   await app.register(requestRoutes);
   await app.register(accountRoutes);
-  await app.register(profileRoutes);
+  await signedInScope(app, async (scope) => {
+    await scope.register(profileRoutes);
+  });
   await app.register(attachmentRoutes);
   await app.register(reminderRoutes);
   if (config.demo) await app.register(devMailboxRoutes);

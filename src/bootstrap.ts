@@ -12,6 +12,7 @@ import { LocalFileStorage } from './files/storage.ts';
 import { createScanner } from './files/scanner.ts';
 import { startIdentityWorkers } from './identity/workers.ts';
 import { Outbox } from './mail/outbox.ts';
+import { createServices } from './portal/services.ts';
 import { DemoMailboxTransport, SmtpTransport, type MessageTransport } from './mail/transports.ts';
 
 export interface Running {
@@ -52,7 +53,8 @@ export async function bootstrap(config: Config, opts: { database?: Database; now
     const scan = { db: database.db, storage, scanner: createScanner(config), outbox, logger: log, portalUrl: config.publicUrl, now };
     await startWorkers(queue, { db: database.db, transport, logger: log, scan });
   }
-  const app = await buildApp({ config, database, queue, outbox, provider, storage, now });
+  const services = createServices({ db: database.db, outbox, queue, storage, clock: now, config });
+  const app = await buildApp({ config, database, queue, outbox, provider, storage, services, now });
   return {
     app,
     database,

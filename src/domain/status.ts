@@ -1,11 +1,16 @@
 // Request and profile statuses. Codes are ASCII (safe in URLs and the database); labels are
 // the manual's Polish words.
 
-export const REQUEST_STATUSES = ['oczekujacy', 'zatwierdzony', 'odrzucony', 'zarchiwizowany'] as const;
+/**
+ * `zapisany`: saved with "Zapisz wniosek" and numbered, waiting for "Zakończ" — the manual: "Skorzystaj
+ * z opcji Zakończ, aby wniosek uzyskał status oczekującego". Not visible to verifiers yet.
+ */
+export const REQUEST_STATUSES = ['zapisany', 'oczekujacy', 'zatwierdzony', 'odrzucony', 'zarchiwizowany'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 /** Lower-case form, as used inside sentences and table cells of the manual. */
 export const REQUEST_STATUS_LABELS: Readonly<Record<RequestStatus, string>> = {
+  zapisany: 'zapisany (niezakończony)',
   oczekujacy: 'oczekujący',
   zatwierdzony: 'zatwierdzony',
   odrzucony: 'odrzucony',
@@ -14,6 +19,7 @@ export const REQUEST_STATUS_LABELS: Readonly<Record<RequestStatus, string>> = {
 
 /** Capitalised form for badges and filters. */
 export const REQUEST_STATUS_DISPLAY: Readonly<Record<RequestStatus, string>> = {
+  zapisany: 'Zapisany (niezakończony)',
   oczekujacy: 'Oczekujący',
   zatwierdzony: 'Zatwierdzony',
   odrzucony: 'Odrzucony',
@@ -44,7 +50,7 @@ export function isProfileStatus(value: string): value is ProfileStatus {
 /**
  * Profile status is derived, never stored by hand (domain.md), in this order:
  * blocked profile or inactive unit → zablokowany; any approved request → aktywny;
- * any pending request, or a rejected one not yet archived → nieaktywowany;
+ * any pending (or saved, not yet finished) request, or a rejected one not yet archived → nieaktywowany;
  * all requests archived → odrzucony.
  * A profile with no requests at all (only possible transiently, before its first request is
  * saved) is `nieaktywowany`: it is not usable, yet nothing has been refused.
@@ -57,7 +63,7 @@ export function deriveProfileStatus(input: {
   const { blocked, unitActive, requestStatuses } = input;
   if (blocked || !unitActive) return 'zablokowany';
   if (requestStatuses.includes('zatwierdzony')) return 'aktywny';
-  if (requestStatuses.includes('oczekujacy') || requestStatuses.includes('odrzucony')) return 'nieaktywowany';
+  if (requestStatuses.some((s) => s === 'oczekujacy' || s === 'zapisany' || s === 'odrzucony')) return 'nieaktywowany';
   if (requestStatuses.length > 0) return 'odrzucony'; // every request is zarchiwizowany
   return 'nieaktywowany';
 }

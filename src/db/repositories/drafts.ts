@@ -2,22 +2,14 @@ import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { requestDrafts } from '../schema/index.ts';
 
-export type DraftKind = 'new_profile' | 'new_roles';
-
-export interface WizardDraft {
-  id: string;
-  step: string;
-  data: { unitId?: string; profileId?: string; roleCodes?: string[]; phone?: string; email?: string };
-}
-
-/** The user's draft of one wizard (one at a time per kind), kept server-side between steps. */
-export async function getDraft(db: DbOrTx, userId: string, kind: DraftKind): Promise<WizardDraft | null> {
+/** The user's draft of one wizard kind (one at a time per kind), untyped: the wizard's schema types it. */
+export async function readDraft(db: DbOrTx, userId: string, kind: string): Promise<{ id: string; step: string; data: unknown } | null> {
   const [d] = await db.select().from(requestDrafts).where(and(eq(requestDrafts.userId, userId), eq(requestDrafts.kind, kind)));
-  return d ? { id: d.id, step: d.step, data: d.data as WizardDraft['data'] } : null;
+  return d ? { id: d.id, step: d.step, data: d.data } : null;
 }
 
-export async function saveDraft(db: DbOrTx, userId: string, kind: DraftKind, step: string, data: WizardDraft['data'], now: Date): Promise<string> {
-  const existing = await getDraft(db, userId, kind);
+export async function writeDraft(db: DbOrTx, userId: string, kind: string, step: string, data: Record<string, unknown>, now: Date): Promise<string> {
+  const existing = await readDraft(db, userId, kind);
   if (existing) {
     await db.update(requestDrafts).set({ step, data, updatedAt: now }).where(eq(requestDrafts.id, existing.id));
     return existing.id;
@@ -26,6 +18,22 @@ export async function saveDraft(db: DbOrTx, userId: string, kind: DraftKind, ste
   return row!.id;
 }
 
-export async function deleteDraft(db: DbOrTx, id: string): Promise<void> {
+export async function deleteDraftById(db: DbOrTx, id: string): Promise<void> {
   await db.delete(requestDrafts).where(eq(requestDrafts.id, id));
 }
+
+// ── the request wizard's draft until it moves onto the step map ──
+export type DraftKind = 'new_profile' | 'new_roles';
+export interface WizardDraft {
+  id: string;
+  step: string;
+  data: { unitId?: string; profileId?: string; roleCodes?: string[]; phone?: string; email?: string };
+}
+export async function getDraft(db: DbOrTx, userId: string, kind: DraftKind): Promise<WizardDraft | null> {
+  const d = await readDraft(db, userId, kind);
+  return d ? { id: d.id, step: d.step, data: d.data as WizardDraft['data'] } : null;
+}
+export async function saveDraft(db: DbOrTx, userId: string, kind: DraftKind, step: string, data: WizardDraft['data'], now: Date): Promise<string> {
+  return writeDraft(db, userId, kind, step, data, now);
+}
+export const deleteDraft = deleteDraftById;

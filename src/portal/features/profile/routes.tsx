@@ -1,73 +1,58 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { checkContact } from '../../../domain/contact.ts';
-import { notFound } from '../../../lib/errors.ts';
-import { recordAudit } from '../../../db/repositories/audit.ts';
-import { formValues } from '../../../lib/forms.ts';
-import { signedInFrame } from '../../http/frame.ts';
-import { requireUser } from '../../session/guard.ts';
+import { frameOf, type SignedInApp } from '../../actor/scope.ts';
+import { ctxOf } from '../../context.ts';
+import { parseForm, summaryOf } from '../../http/input.ts';
 import { ContactEditPage, WithdrawPage } from './pages.tsx';
-import { ownProfile, ownRequest, updateContact, withdrawRequest } from './service.ts';
+import { CONTACT_FIELDS, ContactForm, IdParams, WorkForm } from './schema.ts';
 
-type IdParams = { Params: { id: string } };
+/** Working in a profile, withdrawing a request, editing contact data (signed-in scope). */
+export async function profileRoutes(app: SignedInApp): Promise<void> {
+  const s = () => app.deps.services.profiles;
 
-/** Working in a profile, withdrawing a request, editing contact data: each on the user's own records only. */
-export async function profileRoutes(app: FastifyInstance): Promise<void> {
-  const db = () => app.deps.database.db;
-  const meta = (req: FastifyRequest) => ({ ip: req.ip, requestId: req.id });
-  const uid = (req: FastifyRequest) => req.session!.userId!;
-  const opts = { preHandler: requireUser };
-
-  /** "Pracuj w profilu" / "Pracuj w tym profilu": only an active profile of the user's own. */
-  const work = async (req: FastifyRequest, profileId: string) => {
-    const own = await ownProfile(db(), uid(req), profileId);
-    if (!own || own.profile.status !== 'aktywny') throw notFound();
-    await req.saveSessionData({ profileId: own.profile.id });
-    await recordAudit(db(), { action: 'profile.selected', actorUserId: uid(req), subjectType: 'profile', subjectId: own.profile.id, ip: req.ip, requestId: req.id });
-  };
-  app.post<IdParams>('/profil/:id/pracuj', opts, async (req, reply) => {
-    await work(req, req.params.id);
+  app.post('/profil/:id/pracuj', { schema: { params: IdParams } }, async (req, reply) => {
+    const profileId = await s().work(ctxOf(req), { profileId: req.params.id });
+    await req.saveSessionData({ profileId });
     return reply.redirect('/start', 303);
   });
-  app.post('/profil/pracuj', opts, async (req, reply) => {
-    await work(req, String(formValues(req.body).profileId ?? ''));
+  app.post('/profil/pracuj', async (req, reply) => {
+    const form = parseForm(WorkForm, req.body, ['profileId']);
+    const profileId = await s().work(ctxOf(req), { profileId: form.ok ? form.data.profileId : '' });
+    await req.saveSessionData({ profileId });
     return reply.redirect('/start', 303);
   });
 
-  app.get<IdParams>('/wnioski/:id/wycofaj', opts, async (req, reply) => {
-    const own = await ownRequest(db(), uid(req), req.params.id);
-    if (!own) throw notFound();
-    if (own.request.status !== 'oczekujacy') return reply.redirect('/moje-konto', 303);
+  app.get('/wnioski/:id/wycofaj', { schema: { params: IdParams } }, async (req, reply) => {
+    const r = await s().withdrawal(ctxOf(req), { requestId: req.params.id });
+    if (!r) return reply.redirect('/moje-konto', 303);
     return reply.html(
       WithdrawPage({
-        frame: await signedInFrame(app, req, reply), requestId: own.request.id, unitName: own.unitName, kindCode: own.kindCode, roleName: own.roleName,
-        number: own.request.number, submittedAt: own.request.submittedAt,
+        frame: frameOf(req, reply), requestId: r.request.id, unitName: r.unitName, kindCode: r.kindCode, roleName: r.roleName,
+        number: r.request.number, submittedAt: r.request.submittedAt,
       }),
     );
   });
 
-  app.post<IdParams>('/wnioski/:id/wycofaj', opts, async (req, reply) => {
-    const r = await withdrawRequest(db(), { userId: uid(req), requestId: req.params.id, now: app.deps.now(), meta: meta(req) });
-    if (r === 'not_found') throw notFound();
+  app.post('/wnioski/:id/wycofaj', { schema: { params: IdParams } }, async (req, reply) => {
+    const r = await s().withdraw(ctxOf(req), { requestId: req.params.id });
     // a second click, or a request decided meanwhile: nothing was withdrawn now, so no notice says so
     return reply.redirect(r === 'ok' ? '/moje-konto?wycofano=1' : '/moje-konto', 303);
   });
 
-  app.get<IdParams>('/profil/:id/dane-kontaktowe', opts, async (req, reply) => {
-    const own = await ownProfile(db(), uid(req), req.params.id);
-    if (!own) throw notFound();
-    return reply.html(ContactEditPage({ frame: await signedInFrame(app, req, reply), profileId: own.profile.id, unitName: own.unitName, values: { phone: own.profile.phone, email: own.profile.email } }));
+  app.get('/profil/:id/dane-kontaktowe', { schema: { params: IdParams } }, async (req, reply) => {
+    const p = await s().contact(ctxOf(req), { profileId: req.params.id });
+    return reply.html(ContactEditPage({ frame: frameOf(req, reply), profileId: p.profile.id, unitName: p.unitName, values: { phone: p.profile.phone, email: p.profile.email } }));
   });
 
-  app.post<IdParams>('/profil/:id/dane-kontaktowe', opts, async (req, reply) => {
-    const own = await ownProfile(db(), uid(req), req.params.id);
-    if (!own) throw notFound();
-    const contact = checkContact(formValues(req.body));
-    if (!contact.ok) {
-      const errors: Record<string, string> = { ...contact.errors };
-      const summary = (['phone', 'email'] as const).filter((f) => errors[f]).map((f) => ({ href: `#f-${f}`, text: errors[f] as string }));
-      return reply.html(ContactEditPage({ frame: await signedInFrame(app, req, reply), profileId: own.profile.id, unitName: own.unitName, values: contact.typed, summary, errors }), 400);
+  app.post('/profil/:id/dane-kontaktowe', { schema: { params: IdParams } }, async (req, reply) => {
+    const p = await s().contact(ctxOf(req), { profileId: req.params.id });
+    const form = parseForm(ContactForm, req.body, CONTACT_FIELDS);
+    const contact = form.ok ? checkContact(form.data) : null;
+    if (!contact?.ok) {
+      const errors: Record<string, string> = form.ok ? { ...contact?.errors } : form.errors;
+      const values = form.ok ? (contact && !contact.ok ? contact.typed : form.data) : { phone: form.values.phone ?? '', email: form.values.email ?? '' };
+      return reply.html(ContactEditPage({ frame: frameOf(req, reply), profileId: p.profile.id, unitName: p.unitName, values, summary: summaryOf(errors, CONTACT_FIELDS), errors }), 400);
     }
-    await updateContact(db(), { userId: uid(req), profileId: own.profile.id, phone: contact.phone, email: contact.email, now: app.deps.now(), meta: meta(req) });
+    await s().updateContact(ctxOf(req), { profileId: p.profile.id, phone: contact.phone, email: contact.email });
     return reply.redirect('/moje-konto?zapisano=1', 303);
   });
 }

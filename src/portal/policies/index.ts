@@ -1,0 +1,103 @@
+/**
+ * Every permission of the portal as `can(actor, action, subject)`, checked in services with one
+ * `authorize()`. A rule answers allow, hide (the object is not the actor's: 404, so its existence is
+ * not revealed) or deny (403: a visible object, an action the actor may not take). Subjects carry
+ * their owner and their units, so scoped rules ("requests routed to my unit", "units in my
+ * voivodeship") are written against the actor's current profile and its permissions.
+ */
+import { AppError, forbidden, notFound } from '../../lib/errors.ts';
+import type { ProfileStatus, RequestStatus } from '../../domain/status.ts';
+import type { Actor } from '../actor/actor.ts';
+
+export type Decision = 'allow' | 'hide' | 'deny';
+
+export interface ProfileSubject {
+  type: 'profile';
+  ownerUserId: string;
+  status: ProfileStatus;
+  unitId: string;
+}
+export interface RequestSubject {
+  type: 'request';
+  ownerUserId: string;
+  status: RequestStatus;
+  profileId: string;
+  verifyingUnitId: string;
+}
+export interface SubmissionSubject {
+  type: 'submission';
+  ownerUserId: string;
+  /** every request of it is still open (saved or pending): files may still change */
+  open: boolean;
+}
+export interface AttachmentSubject {
+  type: 'attachment';
+  ownerUserId: string;
+  submissionOpen: boolean;
+  scanStatus: 'pending' | 'clean' | 'infected' | 'error';
+  deleted: boolean;
+}
+export interface ModuleSubject {
+  type: 'module';
+  permission: string;
+}
+
+export type Subject = ProfileSubject | RequestSubject | SubmissionSubject | AttachmentSubject | ModuleSubject;
+
+type Rules = {
+  'profile.view': ProfileSubject;
+  'profile.work': ProfileSubject;
+  'profile.editContact': ProfileSubject;
+  'profile.requestRoles': ProfileSubject;
+  'request.view': RequestSubject;
+  'request.withdraw': RequestSubject;
+  'request.setReminder': RequestSubject;
+  'submission.view': SubmissionSubject;
+  'submission.finish': SubmissionSubject;
+  'submission.attach': SubmissionSubject;
+  'attachment.download': AttachmentSubject;
+  'attachment.delete': AttachmentSubject;
+  'module.open': ModuleSubject;
+};
+export type Action = keyof Rules;
+
+const own = (a: Actor, s: { ownerUserId: string }): Decision => (s.ownerUserId === a.userId ? 'allow' : 'hide');
+const ownAnd = (a: Actor, s: { ownerUserId: string }, ok: boolean): Decision => (own(a, s) === 'hide' ? 'hide' : ok ? 'allow' : 'deny');
+
+const RULES: { [K in Action]: (a: Actor, s: Rules[K]) => Decision } = {
+  'profile.view': own,
+  // only an active profile of one's own can be worked in ("Pracuj w profilu"); any other is not found
+  'profile.work': (a, p) => (own(a, p) === 'allow' && p.status === 'aktywny' ? 'allow' : 'hide'),
+  'profile.editContact': own,
+  // a blocked profile (by an administrator, or its unit inactive) takes no new requests
+  'profile.requestRoles': (a, p) => ownAnd(a, p, p.status !== 'zablokowany'),
+  'request.view': own,
+  'request.withdraw': (a, r) => ownAnd(a, r, r.status === 'oczekujacy' || r.status === 'zapisany'),
+  'request.setReminder': (a, r) => ownAnd(a, r, r.status === 'oczekujacy'),
+  'submission.view': own,
+  'submission.finish': own,
+  'submission.attach': (a, s) => ownAnd(a, s, s.open),
+  'attachment.download': (a, f) => (own(a, f) === 'hide' || f.deleted || f.scanStatus !== 'clean' ? 'hide' : 'allow'),
+  'attachment.delete': (a, f) => (own(a, f) === 'hide' || f.deleted ? 'hide' : f.submissionOpen ? 'allow' : 'deny'),
+  'module.open': (a, m) => (a.permissions.has(m.permission) ? 'allow' : 'deny'),
+};
+
+export function decide<K extends Action>(actor: Actor, action: K, subject: Rules[K]): Decision {
+  return RULES[action](actor, subject);
+}
+
+export function can<K extends Action>(actor: Actor, action: K, subject: Rules[K]): boolean {
+  return decide(actor, action, subject) === 'allow';
+}
+
+/** Throws the 404 (hide) or 403 (deny) the portal answers; returns when allowed. */
+export function authorize<K extends Action>(actor: Actor, action: K, subject: Rules[K] | null | undefined): asserts subject is Rules[K] {
+  if (!subject) throw notFound();
+  const d = decide(actor, action, subject);
+  if (d === 'hide') throw notFound();
+  if (d === 'deny') throw forbidden();
+}
+
+export function isAuthorizationError(err: unknown): err is AppError {
+  return err instanceof AppError && (err.code === 'NOT_FOUND' || err.code === 'FORBIDDEN');
+}

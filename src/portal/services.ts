@@ -1,0 +1,11 @@
+// The portal's services, built once in bootstrap and handed to buildApp: each takes (ctx, input).
+import type { ServiceDeps } from './context.ts';
+import { profileService } from './features/profile/service.ts';
+
+export function createServices(deps: ServiceDeps) {
+  return {
+    profiles: profileService(deps),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
