@@ -149,7 +149,9 @@ export async function seedDemoProfiles(db: Db): Promise<void> {
           })
           .returning({ id: roleRequests.id });
         if (!req) throw new Error('request insert failed');
-        await tx.insert(requestStatusHistory).values({ requestId: req.id, fromStatus: null, toStatus: 'oczekujacy', changedBy: user.id, changedAt: at });
+        // the same moves as the wizard: "Zapisz wniosek" (zapisany), then "Zakończ" (oczekujący)
+        await tx.insert(requestStatusHistory).values({ requestId: req.id, fromStatus: null, toStatus: 'zapisany', changedBy: user.id, changedAt: at });
+        await tx.insert(requestStatusHistory).values({ requestId: req.id, fromStatus: 'zapisany', toStatus: 'oczekujacy', changedBy: user.id, changedAt: at });
         if (approved) await tx.insert(requestStatusHistory).values({ requestId: req.id, fromStatus: 'oczekujacy', toStatus: 'zatwierdzony', reason: 'Dane demonstracyjne', changedAt: at });
         await tx
           .insert(requestNumberCounters)

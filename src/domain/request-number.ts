@@ -23,3 +23,10 @@ export function parseRequestNumber(s: string): { seq: number; year: number } | n
   if (seq < 1 || year < 1000) return null;
   return { seq, year };
 }
+
+const warsawYear = new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Europe/Warsaw' });
+
+/** The year a request number carries: the year of submission in Polish time (31 Dec 23:30 UTC is already next year). */
+export function requestYear(at: Date): number {
+  return Number(warsawYear.format(at));
+}

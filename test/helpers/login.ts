@@ -3,6 +3,8 @@ import { desc, eq } from 'drizzle-orm';
 import { messages } from '../../src/db/schema/index.ts';
 import type { TestApp } from './app.ts';
 import { Agent, pathOf } from './agent.ts';
+import { createSession } from '../../src/portal/session/store.ts';
+import { sessionCookieName } from '../../src/portal/session/plugin.ts';
 
 /** The newest SMS code sent to a phone (read from the outbox, as the demo mailbox shows it). */
 export async function lastCode(t: TestApp, phone: string): Promise<string> {
@@ -44,5 +46,16 @@ export async function signedIn(t: TestApp, login: string, phone: string): Promis
   const a = new Agent(t);
   const base = await startLogin(a);
   await a.follow(await pzLogin(t, a, base, login, phone));
+  return a;
+}
+
+/**
+ * An agent signed in as a user without the Profil Zaufany flow: a session row written directly
+ * (the full login has its own tests). `profileId` is the profile worked in ("Pracuj w profilu").
+ */
+export async function loginAs(t: TestApp, userId: string, opts: { profileId?: string } = {}): Promise<Agent> {
+  const { rawId } = await createSession(t.database.db, { userId, data: opts.profileId ? { profileId: opts.profileId } : {}, now: t.clock.now });
+  const a = new Agent(t);
+  a.cookies.set(sessionCookieName(t.config), rawId);
   return a;
 }

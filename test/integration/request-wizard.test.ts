@@ -60,7 +60,9 @@ describe('Wniosek o nowy profil w SSOZ II', () => {
     assert.equal(noStatement.statusCode, 400);
     assert.match(noStatement.body, /Zaznacz oświadczenie/);
 
-    const fields = { akcja: 'zapisz', statement: 'tak' };
+    const draftId = /name="draftId" value="([^"]+)"/.exec(summary.body)?.[1] ?? '';
+    assert.ok(draftId, 'the summary form carries its draft');
+    const fields = { akcja: 'zapisz', statement: 'tak', draftId };
     const [r1, r2] = await Promise.all([
       ewa.post('/profil/wniosek/podsumowanie', fields, { csrfFrom: summary.body }),
       ewa.post('/profil/wniosek/podsumowanie', fields, { csrfFrom: summary.body }),
@@ -73,18 +75,17 @@ describe('Wniosek o nowy profil w SSOZ II', () => {
     assert.equal(reqs.length, 2, 'a double submit creates nothing more');
     const seqs = reqs.map((r) => r.seq).sort((a, b) => a - b);
     assert.equal(seqs[1], seqs[0]! + 1, 'consecutive numbers');
-    assert.ok(reqs.every((r) => r.status === 'oczekujacy' && /^U\d{6}\/2026$/.test(r.number)));
+    // "Skorzystaj z opcji Zakończ, aby wniosek uzyskał status oczekującego": saved, not yet pending
+    assert.ok(reqs.every((r) => r.status === 'zapisany' && /^U\d{6}\/2026$/.test(r.number)));
     const [cez] = await t.database.db.select().from(units).where(eq(units.sourceKey, 'cez'));
     assert.ok(reqs.every((r) => r.verifyingUnitId === cez!.id), 'wielkopolskie UW has no administrator: routed to CeZ');
     const resend = await ewa.post('/profil/wniosek/podsumowanie', fields, { csrfFrom: summary.body });
     assert.equal(pathOf(resend), `/wnioski/${submissionId}`, 'a reload after saving shows the saved submission');
 
-    const confirmation = await eventually(async () => {
-      const list = (await t.app.inject({ url: '/dev/poczta.json?to=ewa.kaminska@example.pl' })).json() as Array<{ subject: string; text: string }>;
-      return list.find((m) => m.subject.startsWith('Złożono wniosek o role'));
-    });
-    for (const r of reqs) assert.ok(confirmation.text.includes(r.number), 'confirmation e-mail lists the numbers');
-    assert.match(confirmation.text, /Pobierz wygenerowany wniosek \(PDF\)/);
+    const noMailYet = (await t.app.inject({ url: '/dev/poczta.json?to=ewa.kaminska@example.pl' })).json() as Array<{ subject: string }>;
+    assert.ok(!noMailYet.some((m) => m.subject.startsWith('Złożono wniosek o role')), 'no confirmation before "Zakończ"');
+    const unfinished = await ewa.get('/moje-konto');
+    for (const r of reqs) assert.ok(!unfinished.body.slice(unfinished.body.indexOf('oczekujace-wnioski')).includes(`>${r.number}<`), 'not under "Oczekujące wnioski" before "Zakończ"');
     const download = await ewa.get(`/wnioski/${submissionId}`);
     for (const r of reqs) assert.ok(download.body.includes(r.number));
     const early = await ewa.post(`/wnioski/${submissionId}/zakoncz`, { delivery: 'later' }, { csrfFrom: download.body });
@@ -107,6 +108,18 @@ describe('Wniosek o nowy profil w SSOZ II', () => {
     const account = await ewa.get('/moje-konto?zlozono=1');
     assert.match(account.body, /Wniosek ma status oczekującego/);
     for (const r of reqs) assert.ok(account.body.includes(r.number), `Moje konto lists ${r.number}`);
+    const pending = await t.database.db.select().from(roleRequests).where(eq(roleRequests.submissionId, submissionId));
+    assert.ok(pending.every((r) => r.status === 'oczekujacy'), 'pending after "Zakończ"');
+    const confirmation = await eventually(async () => {
+      const list = (await t.app.inject({ url: '/dev/poczta.json?to=ewa.kaminska@example.pl' })).json() as Array<{ subject: string; text: string }>;
+      return list.find((m) => m.subject.startsWith('Złożono wniosek o role'));
+    });
+    for (const r of reqs) assert.ok(confirmation.text.includes(r.number), 'confirmation e-mail lists the numbers');
+    assert.match(confirmation.text, /Pobierz wygenerowany wniosek \(PDF\)/);
+    const again = await ewa.post(`/wnioski/${submissionId}/zakoncz`, { delivery: 'later' }, { csrfFrom: download.body });
+    assert.equal(pathOf(again), '/moje-konto?zlozono=1');
+    const mails = (await t.app.inject({ url: '/dev/poczta.json?to=ewa.kaminska@example.pl' })).json() as Array<{ subject: string }>;
+    assert.equal(mails.filter((m) => m.subject.startsWith('Złożono wniosek o role')).length, 1, 'a second "Zakończ" sends nothing more');
 
     const [sub] = await t.database.db.select().from(requestSubmissions).where(eq(requestSubmissions.id, submissionId));
     assert.ok(sub?.finishedAt && sub.pdfDownloadedAt && sub.deliveryChoice === 'later');
@@ -114,6 +127,8 @@ describe('Wniosek o nowy profil w SSOZ II', () => {
     assert.equal(profile?.status, 'nieaktywowany');
     const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.subjectId, submissionId));
     assert.deepEqual(audit.map((a) => a.action).sort(), ['request.finished', 'request.pdf_downloaded', 'request.submitted']);
+    const moves = await t.database.db.select().from(auditLog).where(eq(auditLog.subjectId, reqs[0]!.id));
+    assert.deepEqual(moves.map((a) => a.action).sort(), ['request.finished', 'request.saved'], 'each move of the lifecycle is audited');
   });
 
   it("another user's submission and PDF answer 404", async () => {
@@ -133,10 +148,12 @@ describe('Wniosek o nowy profil w SSOZ II', () => {
     assert.match(pathOf(res), /^\/profil\/[0-9a-f-]{36}\/wniosek\/role$/);
     const page = await maria.get(pathOf(res));
     assert.match(page.body, /Wniosek o nowe role do profilu/);
-    const held = page.body.slice(page.body.indexOf('held-roles'));
-    assert.match(held, /Wypełniający sprawozdania niefinansowe/);
-    assert.match(held, /Wypełniający sprawozdania finansowe/);
-    const offered = page.body.slice(page.body.indexOf('f-roles'), page.body.indexOf('held-roles'));
+    // K-Dent: both of maria's requests are only pending — asked for, not held
+    assert.doesNotMatch(page.body, /Role, które już pełnisz w tej jednostce/);
+    const pending = page.body.slice(page.body.indexOf('pending-roles'));
+    assert.match(pending, /Wypełniający sprawozdania niefinansowe/);
+    assert.match(pending, /Wypełniający sprawozdania finansowe/);
+    const offered = page.body.slice(page.body.indexOf('f-roles'), page.body.indexOf('pending-roles'));
     assert.match(offered, /Wypełniający karty psychiatryczne/);
     assert.doesNotMatch(offered, /value="WYP_FIN"/);
   });

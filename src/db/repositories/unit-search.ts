@@ -171,16 +171,17 @@ const toInt = (v: unknown, fallback: number) => (typeof v === 'number' && Number
 /**
  * Active units matching every given filter (AND): NIP, REGON and book number exactly (spaces and dashes
  * ignored), the kind by code, the name by a fragment anywhere ignoring case and Polish diacritics.
- * No usable filter → total 0.
+ * No usable filter → total 0, unless `listAll` (the wizard's first view: every active unit, paged).
  */
-export async function searchUnits(db: DbOrTx, q: UnitSearchQuery): Promise<UnitSearchResult> {
+export async function searchUnits(db: DbOrTx, q: UnitSearchQuery, opts: { listAll?: boolean } = {}): Promise<UnitSearchResult> {
   const pageSize = (UNIT_SEARCH_PAGE_SIZES as readonly number[]).includes(q.pageSize) ? q.pageSize : 10;
   const sort = q.sort === 'kind' || q.sort === 'nip' ? q.sort : 'name';
   const direction = q.direction === 'desc' ? 'desc' : 'asc';
   const empty = { total: 0, rows: [], page: 1, pageCount: 1 };
 
   const filters = buildFilters(q);
-  if (filters.impossible || filters.conditions.length === 0) return empty;
+  // the wizard lists the whole registry at once ("Wszystkich pozycji 26520"); other callers need a filter
+  if (filters.impossible || (filters.conditions.length === 0 && !opts.listAll)) return empty;
   const where = and(eq(units.isActive, true), ...filters.conditions);
 
   const [counted] = await db.select({ n: count() }).from(units).where(where);

@@ -148,7 +148,7 @@ export function UnitSearchPage(p: { frame: SignedInFrame; flow: Flow; kinds: { c
 }
 
 export function RolesPage(p: {
-  frame: SignedInFrame; flow: Flow; unit: UnitForRequest; offered: RoleDef[]; held: RoleDef[];
+  frame: SignedInFrame; flow: Flow; unit: UnitForRequest; offered: RoleDef[]; held: RoleDef[]; pending: RoleDef[];
   values: { roleCodes: string[]; phone: string; email: string }; summary?: FormError[]; errors?: FormErrors;
 }): JSX.Element {
   const e = p.errors ?? {};
@@ -186,6 +186,13 @@ export function RolesPage(p: {
             <ul data-qa="held-roles">{p.held.map((r) => <li safe>{`✓ ${r.name}`}</li>)}</ul>
           </>
         ) : ''}
+        {p.pending.length ? (
+          <>
+            <h3>Role, o które już wnioskujesz w tej jednostce</h3>
+            <p class="field__hint">Wnioski o te role czekają na zakończenie lub na weryfikację.</p>
+            <ul data-qa="pending-roles">{p.pending.map((r) => <li safe>{r.name}</li>)}</ul>
+          </>
+        ) : ''}
         <h2>Twoje dane kontaktowe w jednostce</h2>
         <TextField name="phone" label="Telefon" type="tel" required autocomplete="tel" maxlength={30} value={p.values.phone} errors={e} hint="np. +48 600 100 200" />
         <TextField name="email" label="E-mail" type="email" required autocomplete="email" maxlength={254} value={p.values.email} errors={e} />
@@ -201,7 +208,7 @@ export function RolesPage(p: {
 }
 
 export function SummaryPage(p: {
-  frame: SignedInFrame; flow: Flow; unit: UnitForRequest; roles: RoleDef[]; phone: string; email: string; summary?: FormError[]; errors?: FormErrors;
+  frame: SignedInFrame; flow: Flow; unit: UnitForRequest; roles: RoleDef[]; phone: string; email: string; draftId: string; summary?: FormError[]; errors?: FormErrors;
 }): JSX.Element {
   const e = p.errors ?? {};
   return (
@@ -224,6 +231,7 @@ export function SummaryPage(p: {
       <p><a href={`${p.flow.base}/role#f-phone`}>Popraw dane</a></p>
       <form method="post" action={`${p.flow.base}/podsumowanie`} novalidate data-module="prevent-double-submit">
         <CsrfField token={p.frame.csrf} />
+        <input type="hidden" name="draftId" value={p.draftId} />
         <h2>Oświadczenie</h2>
         <Checkbox name="statement" label="Potwierdzam zgodność danych ze stanem faktycznym" required errors={e}
           hint="Zapoznaj się z treścią oświadczenia i potwierdź je przed wysłaniem wniosku" />

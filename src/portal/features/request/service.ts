@@ -1,18 +1,26 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../../db/client.ts';
-import { recordAudit } from '../../../db/repositories/audit.ts';
-import { heldOrPendingRoles, nextRequestNumber, recomputeProfileStatus, recordStatusChange } from '../../../db/repositories/requests.ts';
-import { getUnitForRequest, type UnitForRequest } from '../../../db/repositories/unit-search.ts';
-import { loadVerifierCandidates } from '../../../db/repositories/verifiers.ts';
+import type { DbOrTx } from '../../../db/client.ts';
 import { listSubmissionAttachments } from '../../../db/repositories/attachments.ts';
-import { profiles, requestDrafts, requestSubmissions, roleRequests, roles, units, users } from '../../../db/schema/index.ts';
+import { recordAudit } from '../../../db/repositories/audit.ts';
+import { createRequest, transition } from '../../../db/repositories/request-lifecycle.ts';
+import { nextRequestNumber, recomputeProfileStatus } from '../../../db/repositories/requests.ts';
+import { findProfile, findSubmission } from '../../../db/repositories/subjects.ts';
+import { getUnitForRequest, searchUnits, type UnitForRequest } from '../../../db/repositories/unit-search.ts';
+import { loadVerifierCandidates } from '../../../db/repositories/verifiers.ts';
+import { profiles, requestSubmissions, roleRequests, roles, unitKinds, units, users } from '../../../db/schema/index.ts';
+import { checkContact } from '../../../domain/contact.ts';
 import type { RoleDef } from '../../../domain/reference-data.ts';
+import { requestYear } from '../../../domain/request-number.ts';
 import { availableRoles } from '../../../domain/roles.ts';
 import { routeRequest } from '../../../domain/routing.ts';
-import type { Outbox } from '../../../mail/outbox.ts';
+import type { RequestStatus } from '../../../domain/status.ts';
 import { submissionConfirmation } from '../../../mail/templates.ts';
-
-type Meta = { ip: string; requestId: string };
+import { auditOf, type Ctx, type ServiceDeps } from '../../context.ts';
+import { authorize } from '../../policies/index.ts';
+import { drafts, guardStep, type Wizard } from '../../wizard/step-map.ts';
+import { requestMessages as m } from './messages.ts';
+import type { SearchQueryT } from './schema.ts';
+import { NEW_PROFILE_WIZARD, newRolesWizard, type RequestDraftT } from './wizards.ts';
 
 export async function allRoles(db: DbOrTx): Promise<RoleDef[]> {
   const rows = await db.select().from(roles).orderBy(asc(roles.sortOrder));
@@ -20,164 +28,287 @@ export async function allRoles(db: DbOrTx): Promise<RoleDef[]> {
 }
 
 /** The user's profile in a unit (one per unit), if any. */
-export async function ownProfileInUnit(db: DbOrTx, userId: string, unitId: string) {
+async function profileInUnit(db: DbOrTx, userId: string, unitId: string) {
   const [p] = await db.select().from(profiles).where(and(eq(profiles.userId, userId), eq(profiles.unitId, unitId)));
   return p ?? null;
 }
 
-/** Roles offered in the unit and the ones already held or pending there (for "Role, które już pełnisz…"). */
-export async function roleChoice(db: Db, userId: string, unit: UnitForRequest) {
-  const catalogue = await allRoles(db);
-  const profile = await ownProfileInUnit(db, userId, unit.id);
-  const held = profile ? await db.transaction((tx) => heldOrPendingRoles(tx, profile.id)) : new Set<string>();
-  return {
-    offered: availableRoles(unit, catalogue, held),
-    held: catalogue.filter((r) => held.has(r.code)),
-    catalogue,
-  };
-}
-
-export { getUnitForRequest };
-
-/**
- * "Zapisz wniosek": one request per role, numbered, routed to its verifying unit, in one
- * transaction. The draft id is the idempotency key: a double submit or a reload returns the
- * submission made the first time and creates nothing more.
- */
-export async function saveRequests(
-  db: Db,
-  mail: { outbox: Outbox; portalUrl: string },
-  input: { draftId: string; userId: string; unitId: string; roleCodes: string[]; phone: string; email: string; now: Date; meta: Meta },
-): Promise<{ ok: true; submissionId: string } | { ok: false; reason: 'roles_unavailable' | 'unit_missing' }> {
-  return db.transaction(async (tx) => {
-    const key = `wizard:${input.draftId}`;
-    // serialise this user's submissions, then look for this draft's submission: a double submit
-    // that waited here for the first one finds it and returns it instead of failing the checks below
-    await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId)).for('update');
-    const [done] = await tx.select({ id: requestSubmissions.id }).from(requestSubmissions).where(eq(requestSubmissions.idempotencyKey, key));
-    if (done) return { ok: true, submissionId: done.id } as const;
-    const unit = await getUnitForRequest(tx, input.unitId);
-    if (!unit) return { ok: false, reason: 'unit_missing' } as const;
-    let profile = await ownProfileInUnit(tx, input.userId, unit.id);
-    const held = profile ? await heldOrPendingRoles(tx, profile.id) : new Set<string>();
-    const offered = new Map(availableRoles(unit, await allRoles(tx), held).map((r) => [r.code, r]));
-    const chosen = input.roleCodes.map((c) => offered.get(c));
-    if (chosen.length === 0 || chosen.some((r) => !r)) return { ok: false, reason: 'roles_unavailable' } as const;
-    if (!profile) {
-      const [created] = await tx
-        .insert(profiles)
-        .values({ userId: input.userId, unitId: unit.id, phone: input.phone, email: input.email, status: 'nieaktywowany', createdAt: input.now, updatedAt: input.now, statusChangedAt: input.now })
-        .returning();
-      profile = created ?? null;
-    } else {
-      await tx.update(profiles).set({ phone: input.phone, email: input.email, updatedAt: input.now }).where(eq(profiles.id, profile.id));
-    }
-    if (!profile) throw new Error('profile insert failed');
-    const [submission] = await tx
-      .insert(requestSubmissions)
-      .values({ idempotencyKey: key, userId: input.userId, profileId: profile.id, source: 'wizard', contactPhone: input.phone, contactEmail: input.email, createdAt: input.now })
-      .returning({ id: requestSubmissions.id });
-    if (!submission) throw new Error('submission insert failed');
-    const verifiers = await loadVerifierCandidates(tx);
-    const year = Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Europe/Warsaw' }).format(input.now));
-    const numbers: string[] = [];
-    const lines: { roleName: string; number: string }[] = [];
-    let firstVerifier: { name: string; email: string } | null = null;
-    for (const role of chosen as RoleDef[]) {
-      const { number, seq } = await nextRequestNumber(tx, year);
-      const verifier = routeRequest({ role, unit: { kindCode: unit.kindCode, voivodeshipCode: unit.voivodeshipCode ?? '', isAddictionCare: unit.isAddictionCare }, verifiers });
-      const [req] = await tx
-        .insert(roleRequests)
-        .values({ number, year, seq, submissionId: submission.id, profileId: profile.id, roleCode: role.code, status: 'oczekujacy', verifyingUnitId: verifier.unitId, submittedAt: input.now, statusChangedAt: input.now })
-        .returning({ id: roleRequests.id });
-      await recordStatusChange(tx, { requestId: req!.id, from: null, to: 'oczekujacy', by: input.userId, at: input.now });
-      numbers.push(number);
-      lines.push({ roleName: role.name, number });
-      firstVerifier ??= { name: verifier.name, email: verifier.email };
-    }
-    await recomputeProfileStatus(tx, profile.id, input.now);
-    // the confirmation goes out with the commit (outbox): numbers and what to do with the PDF
-    await mail.outbox.enqueue(tx, {
-      channel: 'email',
-      to: input.email,
-      ...submissionConfirmation({ unitName: unit.name, requests: lines, verifier: firstVerifier ?? { name: '', email: '' }, portalUrl: mail.portalUrl }),
-    });
-    await tx.delete(requestDrafts).where(eq(requestDrafts.id, input.draftId));
-    await recordAudit(tx, {
-      action: 'request.submitted', actorUserId: input.userId, subjectType: 'submission', subjectId: submission.id, ip: input.meta.ip, requestId: input.meta.requestId,
-      details: { numbers, unitId: unit.id, roles: input.roleCodes },
-    });
-    return { ok: true, submissionId: submission.id } as const;
-  });
-}
-
-/** A submission with its requests, only when it belongs to the user (otherwise null → 404). */
-export async function ownSubmission(db: DbOrTx, userId: string, submissionId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(submissionId)) return null;
-  const [s] = await db.select().from(requestSubmissions).where(and(eq(requestSubmissions.id, submissionId), eq(requestSubmissions.userId, userId)));
-  if (!s) return null;
-  const reqs = await db
-    .select({ id: roleRequests.id, number: roleRequests.number, seq: roleRequests.seq, status: roleRequests.status, roleName: roles.name, roleDescription: roles.description, verifyingUnitId: roleRequests.verifyingUnitId })
+/** Role codes of a profile by state: approved ("Role, które już pełnisz") and asked for (saved or pending). */
+async function rolesOfProfile(db: DbOrTx, profileId: string): Promise<{ held: Set<string>; pending: Set<string> }> {
+  const rows = await db
+    .select({ role: roleRequests.roleCode, status: roleRequests.status })
     .from(roleRequests)
-    .innerJoin(roles, eq(roles.code, roleRequests.roleCode))
-    .where(eq(roleRequests.submissionId, s.id))
-    .orderBy(asc(roleRequests.year), asc(roleRequests.seq));
-  const [profile] = await db.select({ unitId: profiles.unitId }).from(profiles).where(eq(profiles.id, s.profileId));
-  return { submission: s, requests: reqs, unitId: profile!.unitId };
+    .where(and(eq(roleRequests.profileId, profileId), inArray(roleRequests.status, ['zapisany', 'oczekujacy', 'zatwierdzony'])));
+  const held = new Set(rows.filter((r) => r.status === 'zatwierdzony').map((r) => r.role));
+  const pending = new Set(rows.filter((r) => r.status !== 'zatwierdzony' && !held.has(r.role)).map((r) => r.role));
+  return { held, pending };
 }
 
-/** Everything the PDF needs; the verifying unit printed is that of the first request. */
-export async function pdfData(db: DbOrTx, userId: string, submissionId: string, now: Date, systemUrl: string) {
-  const own = await ownSubmission(db, userId, submissionId);
-  if (!own) return null;
-  const [user] = await db.select().from(users).where(eq(users.id, userId));
-  const unit = await getUnitForRequest(db, own.unitId);
-  const verifierIds = [...new Set(own.requests.map((r) => r.verifyingUnitId))];
-  const verifierRows = verifierIds.length ? await db.select({ id: units.id, name: units.name, email: units.email }).from(units).where(inArray(units.id, verifierIds)) : [];
-  const verifier = verifierRows.find((v) => v.id === own.requests[0]?.verifyingUnitId) ?? verifierRows[0];
-  if (!user || !unit || !verifier) return null;
+export type Located = { wizard: Wizard<RequestDraftT>; profileId: string | null };
+export type StepResult<T> = { ok: true; value: T } | { ok: false; redirect: string };
+
+/** The request wizards' steps; every method authorises, GETs never write. */
+export function requestService({ db, outbox, config }: ServiceDeps) {
+  /** The wizard of this path: new profile, or new roles for one's own profile (not blocked). */
+  async function locate(ctx: Ctx, profileId: string | null): Promise<{ wizard: Wizard<RequestDraftT>; unit: UnitForRequest | null; draft: Awaited<ReturnType<typeof drafts.get<RequestDraftT>>> }> {
+    if (!profileId) {
+      const draft = await drafts.get(db, NEW_PROFILE_WIZARD, ctx.actor.userId);
+      return { wizard: NEW_PROFILE_WIZARD, draft, unit: draft?.data.unitId ? await getUnitForRequest(db, draft.data.unitId) : null };
+    }
+    const p = await findProfile(db, profileId);
+    authorize(ctx.actor, 'profile.requestRoles', p?.subject);
+    const wizard = newRolesWizard(p.profile.id);
+    const stored = await drafts.get(db, wizard, ctx.actor.userId);
+    // a draft of another profile is not this one's (it stays until this one is saved)
+    const draft = stored?.data.profileId === p.profile.id ? stored : null;
+    return { wizard, draft, unit: await getUnitForRequest(db, p.profile.unitId) };
+  }
+
+  async function offer(userId: string, unit: UnitForRequest) {
+    const catalogue = await allRoles(db);
+    const profile = await profileInUnit(db, userId, unit.id);
+    const { held, pending } = profile ? await rolesOfProfile(db, profile.id) : { held: new Set<string>(), pending: new Set<string>() };
+    return {
+      offered: availableRoles(unit, catalogue, new Set([...held, ...pending])),
+      held: catalogue.filter((r) => held.has(r.code)),
+      pending: catalogue.filter((r) => pending.has(r.code)),
+      catalogue,
+      profile,
+    };
+  }
+
   return {
-    own,
-    data: {
-      verifier: { name: verifier.name, email: verifier.email ?? '' },
-      user: { login: user.login ?? '', lastName: user.lastName, firstName: user.firstName, phone: own.submission.contactPhone, email: own.submission.contactEmail },
-      unit: {
-        kindName: unit.kindName, name: unit.name, nip: unit.nip, regon: unit.regon, registryBookNo: unit.registryBookNo, teryt: unit.teryt, voivodeship: unit.voivodeship,
-        powiat: unit.powiat, gmina: unit.gmina, locality: unit.locality, postalCode: unit.postalCode, street: unit.street, buildingNo: unit.buildingNo, phone: unit.phone, email: unit.email,
-      },
-      requests: own.requests.map((r) => ({ roleName: r.roleName, roleDescription: r.roleDescription, number: r.number })),
-      printedAt: now,
-      systemUrl,
+    /** Step 1: the whole registry at once ("Wszystkich pozycji …"), narrowed by what was typed. */
+    async searchUnits(_ctx: Ctx, q: SearchQueryT) {
+      const kinds = await db.select({ code: unitKinds.code, name: unitKinds.name }).from(unitKinds).orderBy(asc(unitKinds.sortOrder));
+      const result = await searchUnits(db, {
+        kindCode: q.rodzaj || undefined, nip: q.nip || undefined, regon: q.regon || undefined, registryBookNo: q.ksiega || undefined, name: q.nazwa || undefined,
+        sort: q.sortuj, direction: q.kierunek, page: q.strona, pageSize: q.naStronie,
+      }, { listAll: true });
+      return { kinds, result };
+    },
+
+    /** "Wybierz": a unit where the user already has a profile leads to asking for more roles there. */
+    async chooseUnit(ctx: Ctx, input: { unitId: string }): Promise<string> {
+      const unit = await getUnitForRequest(db, input.unitId);
+      if (!unit) return NEW_PROFILE_WIZARD.steps[0]!.path;
+      const existing = await profileInUnit(db, ctx.actor.userId, unit.id);
+      if (existing) return `/profil/${existing.id}/wniosek/role`;
+      const draft = await drafts.get(db, NEW_PROFILE_WIZARD, ctx.actor.userId);
+      const keep = draft?.data.unitId === unit.id ? draft.data : {};
+      await drafts.save(db, NEW_PROFILE_WIZARD, ctx.actor.userId, 'roles', { ...keep, unitId: unit.id }, ctx.now);
+      return NEW_PROFILE_WIZARD.steps[1]!.path;
+    },
+
+    /** "Wybierz role i podaj dane kontaktowe": what the page shows (no writes). */
+    async rolesStep(ctx: Ctx, input: { profileId: string | null }) {
+      const loc = await locate(ctx, input.profileId);
+      const guard = guardStep(loc.wizard, 'roles', loc.draft?.data ?? null);
+      if (!guard.ok || !loc.unit) return { ok: false as const, redirect: guard.ok ? NEW_PROFILE_WIZARD.steps[0]!.path : guard.redirect };
+      const o = await offer(ctx.actor.userId, loc.unit);
+      const d = loc.draft?.data;
+      const values = { roleCodes: d?.roleCodes ?? [], phone: d?.phone ?? o.profile?.phone ?? '', email: d?.email ?? o.profile?.email ?? ctx.actor.email ?? '' };
+      return { ok: true as const, wizard: loc.wizard, unit: loc.unit, offered: o.offered, held: o.held, pending: o.pending, values, draftId: loc.draft?.id ?? null };
+    },
+
+    /** "Dalej": roles from the offer and valid contact data go to the draft; otherwise the errors. */
+    async saveRoles(ctx: Ctx, input: { profileId: string | null; roleCodes: string[]; phone: string; email: string }) {
+      const step = await this.rolesStep(ctx, { profileId: input.profileId });
+      if (!step.ok) return step;
+      const offered = new Set(step.offered.map((r) => r.code));
+      const roleCodes = [...new Set(input.roleCodes)].filter((r) => offered.has(r));
+      const contact = checkContact(input);
+      const errors: Record<string, string> = contact.ok ? {} : { ...contact.errors };
+      if (roleCodes.length === 0) errors.roles = m.rolesRequired;
+      if (!contact.ok || errors.roles) {
+        const typed = contact.ok ? { phone: contact.phone, email: contact.email } : contact.typed;
+        return { ...step, saved: false as const, errors, values: { roleCodes, ...typed } };
+      }
+      const base = input.profileId ? { profileId: input.profileId, unitId: step.unit.id } : { unitId: step.unit.id };
+      await drafts.save(db, step.wizard, ctx.actor.userId, 'summary', { ...base, roleCodes, phone: contact.phone, email: contact.email }, ctx.now);
+      return { ...step, saved: true as const, next: step.wizard.steps.find((s) => s.id === 'summary')!.path };
+    },
+
+    /** "Anuluj": the draft of this wizard is dropped. */
+    async cancel(ctx: Ctx, input: { profileId: string | null }): Promise<void> {
+      const loc = await locate(ctx, input.profileId);
+      if (loc.draft) await drafts.remove(db, loc.draft.id);
+    },
+
+    /** "Zweryfikuj dane" (no writes). */
+    async summaryStep(ctx: Ctx, input: { profileId: string | null }) {
+      const loc = await locate(ctx, input.profileId);
+      const guard = guardStep(loc.wizard, 'summary', loc.draft?.data ?? null);
+      if (!guard.ok || !loc.unit || !loc.draft) return { ok: false as const, redirect: guard.ok ? NEW_PROFILE_WIZARD.steps[0]!.path : guard.redirect };
+      const catalogue = await allRoles(db);
+      const d = loc.draft.data;
+      return {
+        ok: true as const, wizard: loc.wizard, unit: loc.unit, draftId: loc.draft.id,
+        roles: catalogue.filter((r) => d.roleCodes?.includes(r.code)), phone: d.phone ?? '', email: d.email ?? '',
+      };
+    },
+
+    /** A "Zapisz wniosek" sent again after it succeeded (reload, back button, double click): its submission. */
+    async savedFromDraft(ctx: Ctx, input: { draftId: string }): Promise<string | null> {
+      if (!input.draftId) return null;
+      const [s] = await db
+        .select({ id: requestSubmissions.id })
+        .from(requestSubmissions)
+        .where(and(eq(requestSubmissions.idempotencyKey, `wizard:${input.draftId}`), eq(requestSubmissions.userId, ctx.actor.userId)));
+      return s?.id ?? null;
+    },
+
+    /**
+     * "Zapisz wniosek": one request per role, numbered, routed to its verifying unit, status
+     * `zapisany` (pending only after "Zakończ"), in one transaction. The draft id is the idempotency
+     * key: a double submit returns the submission made the first time and creates nothing more.
+     */
+    async save(ctx: Ctx, input: { profileId: string | null }): Promise<{ ok: true; submissionId: string } | { ok: false; redirect: string }> {
+      const step = await this.summaryStep(ctx, input);
+      if (!step.ok) return step;
+      const userId = ctx.actor.userId;
+      return db.transaction(async (tx) => {
+        const key = `wizard:${step.draftId}`;
+        // serialise this user's submissions, then look for this draft's submission: a double submit
+        // that waited here for the first one finds it and returns it instead of failing the checks below
+        await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('update');
+        const [done] = await tx.select({ id: requestSubmissions.id }).from(requestSubmissions).where(eq(requestSubmissions.idempotencyKey, key));
+        if (done) return { ok: true, submissionId: done.id } as const;
+        const unit = await getUnitForRequest(tx, step.unit.id);
+        const rolesPath = step.wizard.steps.find((s) => s.id === 'roles')!.path;
+        if (!unit) return { ok: false, redirect: NEW_PROFILE_WIZARD.steps[0]!.path } as const;
+        let profile = await profileInUnit(tx, userId, unit.id);
+        const asked = profile ? await rolesOfProfile(tx, profile.id) : { held: new Set<string>(), pending: new Set<string>() };
+        const offered = new Map(availableRoles(unit, await allRoles(tx), new Set([...asked.held, ...asked.pending])).map((r) => [r.code, r]));
+        const chosen = step.roles.map((r) => offered.get(r.code));
+        if (chosen.length === 0 || chosen.some((r) => !r)) {
+          await drafts.save(tx, step.wizard, userId, 'roles', { ...(input.profileId ? { profileId: input.profileId } : {}), unitId: unit.id, phone: step.phone, email: step.email }, ctx.now);
+          return { ok: false, redirect: rolesPath } as const;
+        }
+        if (!profile) {
+          const [created] = await tx
+            .insert(profiles)
+            .values({ userId, unitId: unit.id, phone: step.phone, email: step.email, status: 'nieaktywowany', createdAt: ctx.now, updatedAt: ctx.now, statusChangedAt: ctx.now })
+            .returning();
+          profile = created ?? null;
+        } else {
+          await tx.update(profiles).set({ phone: step.phone, email: step.email, updatedAt: ctx.now }).where(eq(profiles.id, profile.id));
+        }
+        if (!profile) throw new Error('profile insert failed');
+        const [submission] = await tx
+          .insert(requestSubmissions)
+          .values({ idempotencyKey: key, userId, profileId: profile.id, source: 'wizard', contactPhone: step.phone, contactEmail: step.email, createdAt: ctx.now })
+          .returning({ id: requestSubmissions.id });
+        if (!submission) throw new Error('submission insert failed');
+        const verifiers = await loadVerifierCandidates(tx);
+        const year = requestYear(ctx.now);
+        const numbers: string[] = [];
+        for (const role of chosen as RoleDef[]) {
+          const { number, seq } = await nextRequestNumber(tx, year);
+          const verifier = routeRequest({ role, unit: { kindCode: unit.kindCode, voivodeshipCode: unit.voivodeshipCode ?? '', isAddictionCare: unit.isAddictionCare }, verifiers });
+          await createRequest(
+            tx,
+            { number, year, seq, submissionId: submission.id, profileId: profile.id, roleCode: role.code, verifyingUnitId: verifier.unitId, submittedAt: ctx.now },
+            'zapisany',
+            { by: userId, at: ctx.now, ip: ctx.ip, requestId: ctx.requestId },
+          );
+          numbers.push(number);
+        }
+        await recomputeProfileStatus(tx, profile.id, ctx.now);
+        await drafts.remove(tx, step.draftId);
+        await recordAudit(tx, { action: 'request.submitted', ...auditOf(ctx), subjectType: 'submission', subjectId: submission.id, details: { numbers, unitId: unit.id, roles: chosen.map((r) => r!.code) } });
+        return { ok: true, submissionId: submission.id } as const;
+      });
+    },
+
+    /** Step "Pobranie wniosku" of one's own submission. */
+    async download(ctx: Ctx, input: { submissionId: string }) {
+      const s = await findSubmission(db, input.submissionId);
+      authorize(ctx.actor, 'submission.view', s?.subject);
+      const requests = await submissionRequests(db, s.submission.id);
+      const [first] = await db.select({ id: requestSubmissions.id }).from(requestSubmissions).where(eq(requestSubmissions.profileId, s.submission.profileId)).orderBy(asc(requestSubmissions.createdAt)).limit(1);
+      const files = await listSubmissionAttachments(db, s.submission.id);
+      return { submission: s.submission, requests, isNewProfile: first?.id === s.submission.id, files };
+    },
+
+    /** Everything the PDF needs (the verifying unit printed is that of the first request); the first download is recorded. */
+    async pdf(ctx: Ctx, input: { submissionId: string }) {
+      const s = await findSubmission(db, input.submissionId);
+      authorize(ctx.actor, 'submission.view', s?.subject);
+      const requests = await submissionRequests(db, s.submission.id);
+      const [user] = await db.select().from(users).where(eq(users.id, s.submission.userId));
+      const [profile] = await db.select({ unitId: profiles.unitId }).from(profiles).where(eq(profiles.id, s.submission.profileId));
+      const unit = profile ? await getUnitForRequest(db, profile.unitId) : null;
+      const verifierIds = [...new Set(requests.map((r) => r.verifyingUnitId))];
+      const verifierRows = verifierIds.length ? await db.select({ id: units.id, name: units.name, email: units.email }).from(units).where(inArray(units.id, verifierIds)) : [];
+      const verifier = verifierRows.find((v) => v.id === requests[0]?.verifyingUnitId) ?? verifierRows[0];
+      if (!user || !unit || !verifier) throw new Error('submission without its user, unit or verifier');
+      await db.transaction(async (tx) => {
+        const [row] = await tx
+          .update(requestSubmissions)
+          .set({ pdfDownloadedAt: ctx.now })
+          .where(and(eq(requestSubmissions.id, s.submission.id), isNull(requestSubmissions.pdfDownloadedAt)))
+          .returning({ id: requestSubmissions.id });
+        if (row) await recordAudit(tx, { action: 'request.pdf_downloaded', ...auditOf(ctx), subjectType: 'submission', subjectId: row.id });
+      });
+      return {
+        fileName: `Wniosek_${requests[0]?.number.replace('/', '-') ?? 'wniosek'}.pdf`,
+        data: {
+          verifier: { name: verifier.name, email: verifier.email ?? '' },
+          user: { login: user.login ?? '', lastName: user.lastName, firstName: user.firstName, phone: s.submission.contactPhone, email: s.submission.contactEmail },
+          unit: {
+            kindName: unit.kindName, name: unit.name, nip: unit.nip, regon: unit.regon, registryBookNo: unit.registryBookNo, teryt: unit.teryt, voivodeship: unit.voivodeship,
+            powiat: unit.powiat, gmina: unit.gmina, locality: unit.locality, postalCode: unit.postalCode, street: unit.street, buildingNo: unit.buildingNo, phone: unit.phone, email: unit.email,
+          },
+          requests: requests.map((r) => ({ roleName: r.roleName, roleDescription: r.roleDescription, number: r.number })),
+          printedAt: ctx.now,
+          systemUrl: config.publicUrl,
+        },
+      };
+    },
+
+    /**
+     * "Zakończ", "aby wniosek uzyskał status oczekującego": the saved requests become pending through
+     * the lifecycle, the confirmation e-mail goes out with the commit. A second "Zakończ" changes nothing.
+     */
+    async finish(ctx: Ctx, input: { submissionId: string; delivery: 'now' | 'later' }): Promise<'ok' | 'pdf_missing' | 'file_missing'> {
+      return db.transaction(async (tx) => {
+        const s = await findSubmission(tx, input.submissionId);
+        authorize(ctx.actor, 'submission.finish', s?.subject);
+        const [locked] = await tx.select().from(requestSubmissions).where(eq(requestSubmissions.id, s.submission.id)).for('update');
+        if (!locked || locked.finishedAt) return 'ok';
+        if (!locked.pdfDownloadedAt) return 'pdf_missing';
+        if (input.delivery === 'now' && (await listSubmissionAttachments(tx, locked.id)).length === 0) return 'file_missing';
+        await tx.update(requestSubmissions).set({ finishedAt: ctx.now, deliveryChoice: input.delivery }).where(eq(requestSubmissions.id, locked.id));
+        const requests = await submissionRequests(tx, locked.id);
+        const lines: { roleName: string; number: string }[] = [];
+        for (const r of requests) {
+          if (r.status !== 'zapisany') continue;
+          const moved = await transition(tx, r.id, 'oczekujacy', { by: ctx.actor.userId, at: ctx.now, ip: ctx.ip, requestId: ctx.requestId });
+          if (moved.ok) lines.push({ roleName: r.roleName, number: r.number });
+        }
+        if (lines.length) {
+          const [unit] = await tx.select({ name: units.name }).from(profiles).innerJoin(units, eq(units.id, profiles.unitId)).where(eq(profiles.id, locked.profileId));
+          const [verifier] = await tx.select({ name: units.name, email: units.email }).from(units).where(eq(units.id, requests[0]!.verifyingUnitId));
+          await outbox.enqueue(tx, {
+            channel: 'email',
+            to: locked.contactEmail,
+            ...submissionConfirmation({ unitName: unit?.name ?? '', requests: lines, verifier: { name: verifier?.name ?? '', email: verifier?.email ?? '' }, portalUrl: config.publicUrl }),
+          });
+        }
+        await recordAudit(tx, { action: 'request.finished', ...auditOf(ctx), subjectType: 'submission', subjectId: locked.id, details: { delivery: input.delivery, numbers: lines.map((l) => l.number) } });
+        return 'ok';
+      });
     },
   };
 }
 
-/** The first download of the PDF is what allows "Zakończ"; it is recorded once, audited. */
-export async function markPdfDownloaded(db: Db, input: { userId: string; submissionId: string; now: Date; meta: Meta }): Promise<void> {
-  await db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(requestSubmissions)
-      .set({ pdfDownloadedAt: input.now })
-      .where(and(eq(requestSubmissions.id, input.submissionId), isNull(requestSubmissions.pdfDownloadedAt)))
-      .returning({ id: requestSubmissions.id });
-    if (row) await recordAudit(tx, { action: 'request.pdf_downloaded', actorUserId: input.userId, subjectType: 'submission', subjectId: row.id, ip: input.meta.ip, requestId: input.meta.requestId });
-  });
-}
-
-export async function finishSubmission(db: Db, input: { userId: string; submissionId: string; delivery: 'now' | 'later'; now: Date; meta: Meta }): Promise<'ok' | 'pdf_missing' | 'file_missing' | 'not_found'> {
-  return db.transaction(async (tx) => {
-    const own = await ownSubmission(tx, input.userId, input.submissionId);
-    if (!own) return 'not_found';
-    if (!own.submission.pdfDownloadedAt) return 'pdf_missing';
-    if (input.delivery === 'now' && (await listSubmissionAttachments(tx, own.submission.id)).length === 0) return 'file_missing';
-    // only the first "Zakończ" records anything (a double submit finds it finished)
-    const [first] = await tx
-      .update(requestSubmissions)
-      .set({ finishedAt: input.now, deliveryChoice: input.delivery })
-      .where(and(eq(requestSubmissions.id, own.submission.id), isNull(requestSubmissions.finishedAt)))
-      .returning({ id: requestSubmissions.id });
-    if (!first) return 'ok';
-    await recordAudit(tx, { action: 'request.finished', actorUserId: input.userId, subjectType: 'submission', subjectId: own.submission.id, ip: input.meta.ip, requestId: input.meta.requestId, details: { delivery: input.delivery } });
-    return 'ok';
-  });
+async function submissionRequests(db: DbOrTx, submissionId: string) {
+  const rows = await db
+    .select({ id: roleRequests.id, number: roleRequests.number, status: roleRequests.status, roleName: roles.name, roleDescription: roles.description, verifyingUnitId: roleRequests.verifyingUnitId })
+    .from(roleRequests)
+    .innerJoin(roles, eq(roles.code, roleRequests.roleCode))
+    .where(eq(roleRequests.submissionId, submissionId))
+    .orderBy(asc(roleRequests.year), asc(roleRequests.seq));
+  return rows.map((r) => ({ ...r, status: r.status as RequestStatus }));
 }

@@ -1,0 +1,84 @@
+/**
+ * Test data builders that create their parents (unit → user → profile → request), so a test states
+ * only what it is about and does not lean on the demo seed. Requests go through the lifecycle's
+ * own functions, so a built request has the history and audit a real one has.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../src/db/client.ts';
+import { createRequest, transition } from '../../src/db/repositories/request-lifecycle.ts';
+import { nextRequestNumber, recomputeProfileStatus } from '../../src/db/repositories/requests.ts';
+import { profiles, requestSubmissions, units, users } from '../../src/db/schema/index.ts';
+import type { RequestStatus } from '../../src/domain/status.ts';
+import { foldForSearch } from '../../src/lib/text.ts';
+
+type UnitRow = typeof units.$inferSelect;
+type UserRow = typeof users.$inferSelect;
+type ProfileRow = typeof profiles.$inferSelect;
+
+let n = 0;
+const next = () => `${Date.now().toString(36)}${(++n).toString(36)}`;
+
+export async function buildUnit(db: Db, o: Partial<typeof units.$inferInsert> = {}): Promise<UnitRow> {
+  const name = o.name ?? `Przychodnia Testowa ${next()}`;
+  const [row] = await db
+    .insert(units)
+    .values({ sourceKey: `test:${next()}`, kindCode: 'PODM', name, searchName: foldForSearch(name), voivodeshipCode: '04', voivodeship: 'kujawsko-pomorskie', email: `jednostka-${next()}@example.pl`, ...o })
+    .returning();
+  return row!;
+}
+
+export async function buildUser(db: Db, o: Partial<typeof users.$inferInsert> = {}): Promise<UserRow> {
+  const id = next();
+  const [row] = await db
+    .insert(users)
+    .values({ subject: `test-${id}`, login: `test.${id}`, firstName: 'Testowy', lastName: `Użytkownik ${id}`, email: `test.${id}@example.pl`, ...o })
+    .returning();
+  return row!;
+}
+
+export async function buildProfile(db: Db, o: { user?: UserRow; unit?: UnitRow; blocked?: boolean } = {}): Promise<{ profile: ProfileRow; user: UserRow; unit: UnitRow }> {
+  const user = o.user ?? (await buildUser(db));
+  const unit = o.unit ?? (await buildUnit(db));
+  const now = new Date();
+  const [profile] = await db
+    .insert(profiles)
+    .values({ userId: user.id, unitId: unit.id, phone: '+48 600 100 299', email: user.email ?? 'test@example.pl', status: 'nieaktywowany', ...(o.blocked ? { blockedAt: now, blockedReason: 'test' } : {}) })
+    .returning();
+  return { profile: profile!, user, unit };
+}
+
+/**
+ * A request in the given status, reached through the transition table from how a real one starts:
+ * zapisany (saved) → oczekujący (finished) → zatwierdzony / odrzucony → zarchiwizowany.
+ */
+export async function buildRequest(
+  db: Db,
+  o: { status?: RequestStatus; roleCode?: string; profile?: ProfileRow; verifyingUnit?: UnitRow; at?: Date } = {},
+): Promise<{ requestId: string; number: string; submissionId: string; profile: ProfileRow }> {
+  const profile = o.profile ?? (await buildProfile(db)).profile;
+  const verifyingUnit = o.verifyingUnit ?? (await buildUnit(db, { kindCode: 'UW' }));
+  const at = o.at ?? new Date();
+  const status = o.status ?? 'oczekujacy';
+  return db.transaction(async (tx) => {
+    const [submission] = await tx
+      .insert(requestSubmissions)
+      .values({ idempotencyKey: `test:${randomUUID()}`, userId: profile.userId, profileId: profile.id, source: 'wizard', contactPhone: profile.phone, contactEmail: profile.email, createdAt: at, ...(status === 'zapisany' ? {} : { pdfDownloadedAt: at, finishedAt: at, deliveryChoice: 'later' }) })
+      .returning({ id: requestSubmissions.id });
+    const year = at.getUTCFullYear();
+    const { number, seq } = await nextRequestNumber(tx, year);
+    const how = { by: profile.userId, at };
+    const requestId = await createRequest(tx, { number, year, seq, submissionId: submission!.id, profileId: profile.id, roleCode: o.roleCode ?? 'WYP_NIEFIN', verifyingUnitId: verifyingUnit.id, submittedAt: at }, 'zapisany', how);
+    const path: Partial<Record<RequestStatus, RequestStatus[]>> = {
+      oczekujacy: ['oczekujacy'],
+      zatwierdzony: ['oczekujacy', 'zatwierdzony'],
+      odrzucony: ['oczekujacy', 'odrzucony'],
+      zarchiwizowany: ['oczekujacy', 'odrzucony', 'zarchiwizowany'],
+    };
+    for (const to of path[status] ?? []) {
+      const r = await transition(tx, requestId, to, { ...how, ...(to === 'odrzucony' ? { reason: 'Test', event: 'rejected' } : {}) });
+      if (!r.ok) throw new Error(`builder: cannot move to ${to}`);
+    }
+    await recomputeProfileStatus(tx, profile.id, at);
+    return { requestId, number, submissionId: submission!.id, profile };
+  });
+}
