@@ -7,35 +7,13 @@ import { attachments, profiles, roleRequests, units, users } from '../../src/db/
 import { buildTestApp, eventually, getForm, type TestApp } from '../helpers/app.ts';
 import { Agent, csrfOf, multipart } from '../helpers/agent.ts';
 import { signedIn, startLogin } from '../helpers/login.ts';
+import { formBodies } from '../helpers/route-bodies.ts';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** The only routes that take cross-site POSTs: the OIDC provider's own endpoints (token, back-channel). */
 const CSRF_OPT_OUT = ['/ueoz/oidc', '/ueoz/oidc/*'];
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
-/**
- * Bodies a real form of the route would send, so that a route that lost its CSRF check would act on
- * them. A route missing here is sent an empty form, which is still a request the check must refuse.
- */
-const BODIES: Record<string, Record<string, string>> = {
-  '/kontakt': { name: 'Jan Kowalski', email: 'jan@example.pl', topic: 'inne', message: 'Dzień dobry' },
-  '/ueoz/logowanie/:uid/pz': { login: 'ewa.kaminska', password: 'Demo-2026!' },
-  '/ueoz/logowanie/:uid/kod': { code: '123456' },
-  '/ueoz/logowanie/:uid/pz/zaloz': { firstName: 'Jan', lastName: 'Nowy', pesel: '85031401244', phone: '600100300', login: 'jan.nowy', password: 'Demo-2026!Demo' },
-  '/ueoz/logowanie/:uid/konto': { login: 'nowy.login', email: 'nowy@example.pl' },
-  '/profil/przeniesienie': { login: 'goz.piotrowice', password: 'Ssoz1-Demo!' },
-  '/profil/przeniesienie/podsumowanie': { phone: '+48 600 100 203', email: 'maria.wisniewska@example.pl' },
-  '/profil/wniosek/jednostka': { unitId: '' /* K-Dent, filled in */ },
-  '/profil/wniosek/role': { roles: 'WYP_NIEFIN', phone: '600 100 203', email: 'maria.wisniewska@example.pl' },
-  '/profil/wniosek/podsumowanie': { akcja: 'zapisz', statement: 'tak' },
-  '/profil/:profileId/wniosek/role': { roles: 'WYP_KARTY_PSY', phone: '600 100 203', email: 'maria.wisniewska@example.pl' },
-  '/profil/:profileId/wniosek/podsumowanie': { akcja: 'zapisz', statement: 'tak' },
-  '/wnioski/:id/zakoncz': { delivery: 'later' },
-  '/profil/pracuj': { profileId: '' /* filled in */ },
-  '/profil/:id/dane-kontaktowe': { phone: '600 999 999', email: 'inny@example.pl' },
-  '/wnioski/:id/zalaczniki/:fileId/usun': { powrot: 'zalaczniki' },
-  '/przypomnienie': { next: '/moje-konto' },
-};
 
 describe('every state-changing route refuses a missing or foreign CSRF token', () => {
   let t: TestApp;
@@ -43,6 +21,7 @@ describe('every state-changing route refuses a missing or foreign CSRF token', (
   let visitor: Agent;
   let uid = '';
   let ids: { profile: string; request: string; submission: string; file: string; unit: string };
+  let bodies: Record<string, Record<string, string>> = {};
 
   /** a digest of every application table: a refused request must leave all of them as they were */
   const digest = async (): Promise<Record<string, string>> => {
@@ -97,8 +76,7 @@ describe('every state-changing route refuses a missing or foreign CSRF token', (
       return f && f.scanStatus !== 'pending' ? f : null;
     });
     ids = { profile: starostwo!.id, request: req!.id, submission: req!.submissionId, file: file.id, unit: kdent!.id };
-    BODIES['/profil/wniosek/jednostka'] = { unitId: kdent!.id };
-    BODIES['/profil/pracuj'] = { profileId: starostwo!.id };
+    bodies = formBodies({ unitId: kdent!.id, profileId: starostwo!.id });
     // let background jobs (the upload's scan, e-mails) settle before the digest is taken
     let prev = await digest();
     await eventually(async () => {
@@ -134,7 +112,7 @@ describe('every state-changing route refuses a missing or foreign CSRF token', (
           const { body, type } = multipart([{ name: 'wniosek.pdf', data: PDF }]);
           return t.app.inject({ method: r.method as 'POST', url: token ? `${url}?_csrf=${encodeURIComponent(token)}` : url, payload: body, headers: { 'content-type': type, cookie } });
         }
-        const form = new URLSearchParams(BODIES[r.url] ?? {});
+        const form = new URLSearchParams(bodies[r.url] ?? {});
         if (token) form.set('_csrf', token);
         return t.app.inject({ method: r.method as 'POST', url, payload: form.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', cookie } });
       };
