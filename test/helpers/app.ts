@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import diagnostics from 'node:diagnostics_channel';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,14 @@ export interface TestApp extends Running {
   config: Config;
   /** a settable clock for time-dependent rules */
   clock: { now: Date };
+  /** every route of the app as registered (method, url, config), for tests over the route table */
+  routeTable: RouteEntry[];
+}
+
+export interface RouteEntry {
+  methods: string[];
+  url: string;
+  config: Record<string, unknown>;
 }
 
 /**
@@ -46,13 +55,31 @@ export async function buildTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     database = await openDatabase({ databaseUrl: null, pgliteDir: null, pgliteLoadFrom: new Blob([readFileSync(template)]) });
   }
   const clock = { now: new Date() };
-  const running = await bootstrap({ ...config, seedDemoData: false }, { database, now: () => clock.now });
+  // routes are registered inside bootstrap, before the app is handed back: an onRoute hook added on the
+  // instance as Fastify creates it (its initialization channel) sees every one of them
+  const routeTable: RouteEntry[] = [];
+  let seen = false;
+  const collect = (message: unknown) => {
+    if (seen) return;
+    seen = true;
+    (message as { fastify: Running['app'] }).fastify.addHook('onRoute', (r) => {
+      routeTable.push({ methods: [r.method].flat().map(String), url: r.url, config: { ...(r.config as Record<string, unknown> | undefined) } });
+    });
+  };
+  diagnostics.subscribe('fastify.initialization', collect);
+  let running: Running;
+  try {
+    running = await bootstrap({ ...config, seedDemoData: false }, { database, now: () => clock.now });
+  } finally {
+    diagnostics.unsubscribe('fastify.initialization', collect);
+  }
   opts.routes?.(running.app);
   await running.app.ready();
   return {
     ...running,
     config,
     clock,
+    routeTable,
     /** stop the app and workers, drop the test database, remove the data directory */
     async close() {
       await running.close();

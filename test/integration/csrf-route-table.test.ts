@@ -1,0 +1,130 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { LightMyRequestResponse } from 'fastify';
+import { attachments, profiles, roleRequests, units, users } from '../../src/db/schema/index.ts';
+import { buildTestApp, eventually, getForm, type TestApp } from '../helpers/app.ts';
+import { Agent, csrfOf, multipart } from '../helpers/agent.ts';
+import { signedIn, startLogin } from '../helpers/login.ts';
+import { formBodies } from '../helpers/route-bodies.ts';
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** The only routes that take cross-site POSTs: the OIDC provider's own endpoints (token, back-channel). */
+const CSRF_OPT_OUT = ['/ueoz/oidc', '/ueoz/oidc/*'];
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+
+describe('every state-changing route refuses a missing or foreign CSRF token', () => {
+  let t: TestApp;
+  let maria: Agent;
+  let visitor: Agent;
+  let uid = '';
+  let ids: { profile: string; request: string; submission: string; file: string; unit: string };
+  let bodies: Record<string, Record<string, string>> = {};
+
+  /** a digest of every application table: a refused request must leave all of them as they were */
+  const digest = async (): Promise<Record<string, string>> => {
+    const rows = async (q: ReturnType<typeof sql.raw>) => ((await t.database.db.execute(q)) as unknown as { rows: Record<string, string>[] }).rows;
+    const tables = await rows(
+      sql`select table_schema as s, table_name as n from information_schema.tables where table_type = 'BASE TABLE' and table_schema in ('portal', 'identity', 'messaging') order by 1, 2`,
+    );
+    const out: Record<string, string> = {};
+    for (const row of tables) {
+      const [r] = await rows(sql.raw(`select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from "${row.s}"."${row.n}" x`));
+      out[`${row.s}.${row.n}`] = String(r?.h);
+    }
+    return out;
+  };
+
+  /** a concrete path: ids of the signed-in user's own objects where the route names one, else a random UUID */
+  const fill = (url: string): string =>
+    url
+      .replace(':uid', uid)
+      .replace(/^\/profil\/:(profileId|id)\//, `/profil/${ids.profile}/`)
+      .replace(/^\/wnioski\/:id\/wycofaj$/, `/wnioski/${ids.request}/wycofaj`)
+      .replace(/^\/wnioski\/:id\//, `/wnioski/${ids.submission}/`)
+      .replace(':fileId', ids.file)
+      .replace(/:[A-Za-z]+/g, () => randomUUID());
+
+  before(async () => {
+    t = await buildTestApp();
+    t.clock.now = new Date('2026-11-25T10:00:00Z');
+    const db = t.database.db;
+    maria = await signedIn(t, 'maria.wisniewska', '+48 600 100 203');
+    visitor = new Agent(t);
+    uid = (await startLogin(visitor)).split('/').pop()!;
+
+    const [req] = await db.select().from(roleRequests).where(eq(roleRequests.number, 'U000593/2023'));
+    const [starostwo] = await db
+      .select({ id: profiles.id })
+      .from(profiles)
+      .innerJoin(users, eq(users.id, profiles.userId))
+      .innerJoin(units, eq(units.id, profiles.unitId))
+      .where(and(eq(users.login, 'maria.wisniewska'), eq(units.sourceKey, 'starostwo-aleksandrow-kujawski')));
+    const [kdent] = await db.select({ id: units.id }).from(units).where(eq(units.sourceKey, 'k-dent'));
+    // a file of her own to aim "Usuń" at, uploaded properly and scanned
+    const page = await maria.get(`/wnioski/${req!.submissionId}/zalaczniki`);
+    const { body, type } = multipart([{ name: 'podpisany.pdf', data: PDF }]);
+    const up = await t.app.inject({
+      method: 'POST', url: `/wnioski/${req!.submissionId}/zalaczniki?_csrf=${encodeURIComponent(csrfOf(page.body))}`, payload: body,
+      headers: { 'content-type': type, cookie: [...maria.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
+    assert.equal(up.statusCode, 303, up.body.slice(0, 300));
+    const file = await eventually(async () => {
+      const [f] = await db.select().from(attachments).where(and(eq(attachments.submissionId, req!.submissionId), isNull(attachments.deletedAt)));
+      return f && f.scanStatus !== 'pending' ? f : null;
+    });
+    ids = { profile: starostwo!.id, request: req!.id, submission: req!.submissionId, file: file.id, unit: kdent!.id };
+    bodies = formBodies({ unitId: kdent!.id, profileId: starostwo!.id });
+    // let background jobs (the upload's scan, e-mails) settle before the digest is taken
+    let prev = await digest();
+    await eventually(async () => {
+      await new Promise((r) => setTimeout(r, 200));
+      const next = await digest();
+      const same = JSON.stringify(next) === JSON.stringify(prev);
+      prev = next;
+      return same;
+    });
+  });
+  after(() => t.close());
+
+  const stateChanging = () =>
+    t.routeTable.flatMap((r) => r.methods.filter((m) => STATE_CHANGING.has(m)).map((method) => ({ method, url: r.url, csrf: r.config.csrf })));
+
+  it('the only opt-outs (config: { csrf: false }) are the OIDC provider endpoints', () => {
+    const optOut = [...new Set(stateChanging().filter((r) => r.csrf === false).map((r) => r.url))].sort();
+    assert.deepEqual(optOut, CSRF_OPT_OUT);
+    assert.ok(stateChanging().filter((r) => !CSRF_OPT_OUT.includes(r.url)).length >= 25, 'the route table was collected');
+  });
+
+  it('no token, or a token from another visitor\'s cookie pair: 403 and nothing changed', async () => {
+    const other = await getForm(t.app, '/kontakt');
+    const before = await digest();
+    const wrong: string[] = [];
+    for (const r of stateChanging().filter((x) => !CSRF_OPT_OUT.includes(x.url))) {
+      const url = fill(r.url);
+      const who = r.url.startsWith('/ueoz/logowanie/') ? visitor : maria;
+      const cookie = [...who.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+      const send = (token: string | null): Promise<LightMyRequestResponse> => {
+        if (r.url === '/wnioski/:id/zalaczniki') {
+          // uploads carry their token in the query string (the body is streamed, not parsed first)
+          const { body, type } = multipart([{ name: 'wniosek.pdf', data: PDF }]);
+          return t.app.inject({ method: r.method as 'POST', url: token ? `${url}?_csrf=${encodeURIComponent(token)}` : url, payload: body, headers: { 'content-type': type, cookie } });
+        }
+        const form = new URLSearchParams(bodies[r.url] ?? {});
+        if (token) form.set('_csrf', token);
+        return t.app.inject({ method: r.method as 'POST', url, payload: form.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', cookie } });
+      };
+      for (const [name, token] of [['no token', null], ['foreign token', other.csrf]] as const) {
+        const res = await send(token);
+        if (res.statusCode !== 403) wrong.push(`${r.method} ${r.url} (${url}) with ${name}: ${res.statusCode}`);
+      }
+    }
+    const afterAll = await digest();
+    const changed = Object.keys(before).filter((k) => before[k] !== afterAll[k]);
+    assert.deepEqual({ wrong, changed }, { wrong: [], changed: [] }, `routes that did not refuse:\n${wrong.join('\n')}\ntables changed: ${changed.join(', ')}`);
+    // and the signed-in user is still signed in
+    assert.equal((await maria.get('/moje-konto')).statusCode, 200);
+  });
+});

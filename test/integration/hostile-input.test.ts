@@ -1,0 +1,202 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { and, eq } from 'drizzle-orm';
+import type { LightMyRequestResponse } from 'fastify';
+import { profiles, roleRequests, units, users } from '../../src/db/schema/index.ts';
+import { buildTestApp, type TestApp } from '../helpers/app.ts';
+import { Agent, multipart } from '../helpers/agent.ts';
+import { signedIn, startLogin } from '../helpers/login.ts';
+import { formBodies } from '../helpers/route-bodies.ts';
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const NUL = '\u0000';
+const RLO = '\u202E';
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+/**
+ * GET routes that read a query, with the parameters they read. Any parameter may arrive with a
+ * NUL byte, a bidi override or twice (an array): none of that may end in a 5xx.
+ */
+const QUERIES: Record<string, string[]> = {
+  '/profil/wniosek': ['rodzaj', 'nip', 'regon', 'ksiega', 'nazwa', 'sortuj', 'kierunek', 'strona', 'naStronie'],
+  '/moje-konto': ['sortOczekujace', 'kierunek', 'stronaOczekujace', 'naStronieOczekujace', 'sortPozostale', 'kierunekPozostale', 'stronaPozostale', 'naStroniePozostale', 'wycofano', 'wybierz'],
+  '/start': ['przeniesiono'],
+  '/przypomnienie': ['next'],
+  '/wnioski/:id': ['zalaczono'],
+  '/logowanie': ['next'],
+  '/logowanie/callback': ['code', 'state', 'iss', 'error', 'error_description'],
+  '/kontakt/wyslano': ['nr'],
+  '/dev/poczta': ['to'],
+  '/dev/poczta.json': ['to'],
+  '/ueoz/aktywuj': ['token'],
+  '/ueoz/logowanie/:uid/pz': ['utworzono'],
+  '/ueoz/logowanie/:uid/kod': ['nowy'],
+  '/ueoz/logowanie/:uid/aktywacja': ['wyslano', 'blad'],
+  '/ueoz/oidc/auth': ['client_id', 'redirect_uri', 'response_type', 'scope', 'state', 'nonce', 'code_challenge', 'code_challenge_method'],
+};
+
+interface Case {
+  method: string;
+  route: string;
+  input: string;
+  payload?: string | Buffer;
+  contentType?: string;
+  query?: string;
+}
+
+/** The hostile variants of one form (field → value): one case per field for NUL and bidi. */
+function formCases(method: string, route: string, fields: Record<string, string>): Case[] {
+  const form = (patch: Record<string, string | string[]>) => {
+    const p = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...fields, ...patch })) for (const one of [v].flat()) p.append(k, one);
+    return p.toString();
+  };
+  const urlencoded = 'application/x-www-form-urlencoded';
+  const json = 'application/json';
+  const cases: Case[] = [];
+  for (const k of Object.keys(fields)) {
+    cases.push({ method, route, input: `NUL in ${k}`, payload: form({ [k]: `${fields[k]}${NUL}x` }), contentType: urlencoded });
+    cases.push({ method, route, input: `U+202E in ${k}`, payload: form({ [k]: `${RLO}${fields[k]}` }), contentType: urlencoded });
+    cases.push({ method, route, input: `${k} twice (array)`, payload: form({ [k]: [fields[k] ?? '', 'b'] }), contentType: urlencoded });
+  }
+  cases.push({ method, route, input: 'empty body', payload: '', contentType: urlencoded });
+  cases.push({ method, route, input: 'no body, no content-type' });
+  cases.push({ method, route, input: 'JSON null', payload: 'null', contentType: json });
+  cases.push({ method, route, input: 'JSON array body', payload: '["a"]', contentType: json });
+  cases.push({ method, route, input: 'JSON arrays for strings', payload: JSON.stringify(Object.fromEntries(Object.keys(fields).map((k) => [k, ['a', 'b']]))), contentType: json });
+  cases.push({ method, route, input: 'JSON numbers/objects for strings', payload: JSON.stringify(Object.fromEntries(Object.keys(fields).map((k, i) => [k, i % 2 ? { a: 1 } : 1]))), contentType: json });
+  return cases;
+}
+
+function queryCases(route: string, params: string[]): Case[] {
+  const cases: Case[] = [];
+  for (const p of params) {
+    cases.push({ method: 'GET', route, input: `NUL in ?${p}`, query: `${p}=a%00b` });
+    cases.push({ method: 'GET', route, input: `U+202E in ?${p}`, query: `${p}=${encodeURIComponent(`${RLO}a`)}` });
+    cases.push({ method: 'GET', route, input: `?${p} twice (array)`, query: `${p}=a&${p}=b` });
+    cases.push({ method: 'GET', route, input: `non-ASCII in ?${p}`, query: `${p}=/%C4%85` });
+  }
+  return cases;
+}
+
+function uploadCases(route: string): Case[] {
+  const file = (name: string) => multipart([{ name, data: PDF, type: 'application/pdf' }]);
+  const nul = file(`wniosek${NUL}.pdf`);
+  const rlo = file(`wniosek${RLO}fdp.exe.pdf`);
+  return [
+    { method: 'POST', route, input: 'NUL in the file name', payload: nul.body, contentType: nul.type },
+    { method: 'POST', route, input: 'U+202E in the file name', payload: rlo.body, contentType: rlo.type },
+    { method: 'POST', route, input: 'empty body', payload: '', contentType: 'application/x-www-form-urlencoded' },
+    { method: 'POST', route, input: 'no body, no content-type' },
+    { method: 'POST', route, input: 'JSON null', payload: 'null', contentType: 'application/json' },
+    { method: 'POST', route, input: 'JSON array body', payload: '["a"]', contentType: 'application/json' },
+  ];
+}
+
+// Point 1 of issue 8: at the input boundary NUL and other control characters and bidi overrides are
+// refused with a message, and a missing, null or wrongly typed body answers 400 with the form, never 500.
+describe('hostile input: no route answers 5xx', () => {
+  let t: TestApp;
+  let maria: Agent;
+  let mariaToken = '';
+  let visitor: Agent;
+  let visitorToken = '';
+  let uid = '';
+  let ids: { profile: string; request: string; submission: string; unit: string };
+  let ip = 0;
+
+  const signInMaria = async () => {
+    maria = await signedIn(t, 'maria.wisniewska', '+48 600 100 203');
+    mariaToken = await maria.csrf();
+  };
+  const startVisitor = async () => {
+    visitor = new Agent(t);
+    uid = (await startLogin(visitor)).split('/').pop()!;
+    visitorToken = await visitor.csrf();
+  };
+
+  const fill = (url: string): string =>
+    url
+      .replace(':uid', uid)
+      .replace(/^\/profil\/:(profileId|id)\//, `/profil/${ids.profile}/`)
+      .replace(/^\/wnioski\/:id\/wycofaj$/, `/wnioski/${ids.request}/wycofaj`)
+      .replace(/^\/wnioski\/:id(\/|$)/, `/wnioski/${ids.submission}$1`)
+      .replace(/:[A-Za-z]+/g, () => randomUUID());
+
+  before(async () => {
+    t = await buildTestApp();
+    t.clock.now = new Date('2026-11-25T10:00:00Z');
+    const db = t.database.db;
+    await signInMaria();
+    await startVisitor();
+    const [req] = await db.select().from(roleRequests).where(eq(roleRequests.number, 'U000594/2023'));
+    const [starostwo] = await db
+      .select({ id: profiles.id })
+      .from(profiles)
+      .innerJoin(users, eq(users.id, profiles.userId))
+      .innerJoin(units, eq(units.id, profiles.unitId))
+      .where(and(eq(users.login, 'maria.wisniewska'), eq(units.sourceKey, 'starostwo-aleksandrow-kujawski')));
+    const [kdent] = await db.select({ id: units.id }).from(units).where(eq(units.sourceKey, 'k-dent'));
+    ids = { profile: starostwo!.id, request: req!.id, submission: req!.submissionId, unit: kdent!.id };
+  });
+  after(() => t.close());
+
+  it('every state-changing route and every GET route with a query', async (ctx) => {
+    const bodies = formBodies({ unitId: ids.unit, profileId: ids.profile });
+    const cases: Case[] = [];
+    const posts = t.routeTable
+      .flatMap((r) => r.methods.filter((m) => STATE_CHANGING.has(m)).map((method) => ({ method, url: r.url })))
+      .filter((r) => !r.url.startsWith('/ueoz/oidc'))
+      // logging out ends the session the other cases use: last
+      .sort((a, b) => Number(a.url === '/wyloguj') - Number(b.url === '/wyloguj'));
+    for (const r of posts) cases.push(...(r.url === '/wnioski/:id/zalaczniki' ? uploadCases(r.url) : formCases(r.method, r.url, bodies[r.url] ?? {})));
+    cases.push(...formCases('POST', '/ueoz/oidc/token', { grant_type: 'authorization_code', code: 'abc', redirect_uri: 'http://localhost:3000/logowanie/callback', client_id: 'ssoz2-portal', code_verifier: 'x'.repeat(43) }));
+    for (const [route, params] of Object.entries(QUERIES)) cases.push(...queryCases(route, params));
+    const known = new Set(t.routeTable.map((r) => r.url));
+    for (const route of Object.keys(QUERIES)) assert.ok(known.has(route) || route.startsWith('/ueoz/oidc/'), `${route} is a route`);
+
+    const results: { route: string; input: string; status: number }[] = [];
+    for (const c of cases) {
+      const identity = c.route.startsWith('/ueoz/');
+      const anonymous = c.route === '/logowanie' || c.route === '/logowanie/callback' || c.route.startsWith('/ueoz/oidc');
+      const who = identity || anonymous ? visitor : maria;
+      const headers: Record<string, string> = { cookie: [...who.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
+      if (c.contentType) headers['content-type'] = c.contentType;
+      const token = who === maria ? mariaToken : visitorToken;
+      let url = fill(c.route) + (c.query ? `?${c.query}` : '');
+      if (c.method !== 'GET') {
+        headers['x-csrf-token'] = token;
+        if (c.route === '/wnioski/:id/zalaczniki') url += `?_csrf=${encodeURIComponent(token)}`;
+      }
+      let res: LightMyRequestResponse;
+      try {
+        res = await t.app.inject({
+          method: c.method as 'GET' | 'POST', url, headers, remoteAddress: `10.9.${Math.floor(++ip / 250)}.${(ip % 250) + 1}`,
+          ...(c.payload !== undefined ? { payload: c.payload } : {}),
+        });
+      } catch (err) {
+        results.push({ route: `${c.method} ${c.route}`, input: c.input, status: -1 });
+        ctx.diagnostic(`${c.method} ${c.route} ${c.input}: inject threw ${String(err)}`);
+        continue;
+      }
+      results.push({ route: `${c.method} ${c.route}`, input: c.input, status: res.statusCode });
+      if (res.statusCode === 403 && c.method !== 'GET') ctx.diagnostic(`403 (CSRF?) on ${c.method} ${c.route} ${c.input}`);
+      // a case that ended the session or the login in progress: start them again for the next cases
+      if (res.cookies.some((k) => k.name === 'ssoz-sid' && (k.value === '' || k.maxAge === 0))) {
+        if (who === maria) await signInMaria();
+        else await startVisitor();
+      } else if (who === maria && c.route === '/wyloguj') await signInMaria();
+    }
+
+    const byStatus = new Map<number, number>();
+    for (const r of results) byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + 1);
+    ctx.diagnostic(`answers by status: ${[...byStatus].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}×${n}`).join(', ')}`);
+    const failures = results.filter((r) => r.status >= 500 || r.status < 0);
+    const width = Math.max(...failures.map((f) => f.route.length), 5);
+    const table = ['route'.padEnd(width) + ' | status | input', ...failures.map((f) => `${f.route.padEnd(width)} | ${String(f.status).padStart(6)} | ${f.input}`)].join('\n');
+    if (failures.length) ctx.diagnostic(`${failures.length} of ${results.length} hostile inputs answered 5xx:\n${table}`);
+    assert.ok(results.length > 300, `${results.length} cases ran`);
+    assert.equal(failures.length, 0, `hostile inputs answered 5xx (route | status | input):\n${table}`);
+  });
+});
