@@ -2,13 +2,15 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+import { layoutGuards } from './eslint.guards.js';
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'data/', '.tmp/', 'src/db/migrations/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js', 'assets/*.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js', 'eslint.guards.js', 'assets/*.js'] }, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -18,6 +20,8 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  // the layout's guard rails (eslint.guards.js)
+  ...layoutGuards,
   {
     // node:test's describe/it return promises the runner awaits itself
     files: ['test/**/*.ts', 'e2e/**/*.ts'],
