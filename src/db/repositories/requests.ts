@@ -23,7 +23,7 @@ export async function heldOrPendingRoles(tx: Tx, profileId: string): Promise<Set
   const rows = await tx
     .select({ role: roleRequests.roleCode })
     .from(roleRequests)
-    .where(and(eq(roleRequests.profileId, profileId), inArray(roleRequests.status, ['oczekujacy', 'zatwierdzony'])));
+    .where(and(eq(roleRequests.profileId, profileId), inArray(roleRequests.status, ['zapisany', 'oczekujacy', 'zatwierdzony'])));
   return new Set(rows.map((r) => r.role));
 }
 

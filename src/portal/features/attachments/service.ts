@@ -23,7 +23,7 @@ export async function ownSubmissionForFiles(db: DbOrTx, userId: string, submissi
     .from(roleRequests)
     .innerJoin(roles, eq(roles.code, roleRequests.roleCode))
     .where(eq(roleRequests.submissionId, s.id));
-  return { submission: s, requests: reqs, canChange: reqs.some((r) => r.status === 'oczekujacy') };
+  return { submission: s, requests: reqs, canChange: reqs.some((r) => r.status === 'zapisany' || r.status === 'oczekujacy') };
 }
 
 export type UploadOutcome = { ok: true; name: string } | { ok: false; name: string; message: string };
