@@ -1,12 +1,17 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigserial, boolean, date, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid,
+  bigserial, boolean, check, date, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
+import { PROFILE_STATUSES, REQUEST_STATUSES } from '../../domain/status.ts';
 
 /** SSOZ II portal tables. Users arrive through OIDC; the portal never stores passwords or PESEL. */
 export const portal = pgSchema('portal');
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** A status column holds only the codes the domain knows: `col in ('a', 'b', …)`. */
+const oneOf = (column: Parameters<typeof sql>[1], values: readonly string[]) => sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(', '))})`;
+const SCAN_STATUSES = ['pending', 'clean', 'infected'] as const;
 
 // ───────────────────────── reference data (Słowniki), loaded in every mode ─────────────────────────
 
@@ -120,6 +125,7 @@ export const profiles = portal.table('profiles', {
 }, (t) => [
   uniqueIndex('profiles_user_unit_uq').on(t.userId, t.unitId),
   index('profiles_unit_idx').on(t.unitId),
+  check('profiles_status_ck', oneOf(t.status, PROFILE_STATUSES)),
 ]);
 
 /** One run of a wizard ("Zapisz wniosek"): its requests share one PDF. The key makes a resubmit a no-op. */
@@ -137,7 +143,11 @@ export const requestSubmissions = portal.table('request_submissions', {
   deliveryChoice: text('delivery_choice'),
   finishedAt: ts('finished_at'),
   createdAt: ts('created_at').notNull().defaultNow(),
-}, (t) => [uniqueIndex('request_submissions_idem_uq').on(t.idempotencyKey)]);
+}, (t) => [
+  uniqueIndex('request_submissions_idem_uq').on(t.idempotencyKey),
+  check('request_submissions_source_ck', oneOf(t.source, ['wizard', 'ssoz1_transfer'])),
+  check('request_submissions_delivery_ck', sql`${t.deliveryChoice} is null or ${oneOf(t.deliveryChoice, ['now', 'later'])}`),
+]);
 
 /** Per-year counter behind U######/YYYY; incremented with an atomic upsert. */
 export const requestNumberCounters = portal.table('request_number_counters', {
@@ -153,7 +163,7 @@ export const roleRequests = portal.table('role_requests', {
   submissionId: uuid('submission_id').notNull().references(() => requestSubmissions.id),
   profileId: uuid('profile_id').notNull().references(() => profiles.id),
   roleCode: text('role_code').notNull().references(() => roles.code),
-  /** oczekujacy | zatwierdzony | odrzucony | zarchiwizowany */
+  /** zapisany | oczekujacy | zatwierdzony | odrzucony | zarchiwizowany (domain/status.ts; moves in domain/request-lifecycle.ts) */
   status: text('status').notNull(),
   rejectReason: text('reject_reason'),
   verifyingUnitId: uuid('verifying_unit_id').notNull().references(() => units.id),
@@ -171,6 +181,7 @@ export const roleRequests = portal.table('role_requests', {
   index('role_requests_profile_idx').on(t.profileId),
   index('role_requests_verifier_status_idx').on(t.verifyingUnitId, t.status),
   index('role_requests_submission_idx').on(t.submissionId),
+  check('role_requests_status_ck', oneOf(t.status, REQUEST_STATUSES)),
 ]);
 
 export const requestStatusHistory = portal.table('request_status_history', {
@@ -181,7 +192,11 @@ export const requestStatusHistory = portal.table('request_status_history', {
   reason: text('reason'),
   changedBy: uuid('changed_by').references(() => users.id),
   changedAt: ts('changed_at').notNull().defaultNow(),
-}, (t) => [index('request_status_history_request_idx').on(t.requestId)]);
+}, (t) => [
+  index('request_status_history_request_idx').on(t.requestId),
+  check('request_status_history_to_ck', oneOf(t.toStatus, REQUEST_STATUSES)),
+  check('request_status_history_from_ck', sql`${t.fromStatus} is null or ${oneOf(t.fromStatus, REQUEST_STATUSES)}`),
+]);
 
 /** Server-side wizard drafts, so steps survive reloads and can be refused out of order. */
 export const requestDrafts = portal.table('request_drafts', {
@@ -217,6 +232,8 @@ export const attachments = portal.table('attachments', {
 }, (t) => [
   uniqueIndex('attachments_storage_key_uq').on(t.storageKey),
   index('attachments_submission_idx').on(t.submissionId),
+  check('attachments_scan_status_ck', oneOf(t.scanStatus, SCAN_STATUSES)),
+  check('attachments_deleted_reason_ck', sql`${t.deletedReason} is null or ${oneOf(t.deletedReason, ['owner', 'malware'])}`),
 ]);
 
 // ───────────────────────── SSOZ I legacy accounts ─────────────────────────
