@@ -68,6 +68,7 @@ export async function profileRoutes(app: FastifyInstance): Promise<void> {
       return reply.html(ContactEditPage({ frame: await signedInFrame(app, req, reply), profileId: own.profile.id, unitName: own.unitName, values: contact.typed, summary, errors }), 400);
     }
     await updateContact(db(), { userId: uid(req), profileId: own.profile.id, phone: contact.phone, email: contact.email, now: app.deps.now(), meta: meta(req) });
-    return reply.redirect('/moje-konto?zapisano=1', 303);
+    // the profile's details open on "Dane kontaktowe użytkownika", showing the values just saved
+    return reply.redirect(`/moje-konto?zapisano=1&profil=${own.profile.id}#profil-${own.profile.id}-kontakt`, 303);
   });
 }
