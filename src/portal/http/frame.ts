@@ -23,6 +23,19 @@ export async function signedInFrame(app: FastifyInstance, req: FastifyRequest, r
   };
 }
 
+/** A signed-in user's session (not an anonymous one, such as a login in progress). */
+export function isSignedIn(req: FastifyRequest): boolean {
+  return !!req.session?.userId;
+}
+
+/**
+ * The frame of a page anyone may open (help, contact, error pages): the user menu for a signed-in
+ * user, null for an anonymous visitor. Public pages take their frame only from here.
+ */
+export async function frameFor(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply): Promise<SignedInFrame | null> {
+  return isSignedIn(req) ? signedInFrame(app, req, reply) : null;
+}
+
 /** The profile chosen with "Pracuj w profilu", kept in the session. */
 export function currentProfileId(req: FastifyRequest): string | null {
   const v = req.session?.data.profileId;
