@@ -146,6 +146,14 @@ describe('profiles and role requests in Chromium', () => {
     await page.waitForSelector('[data-qa="current-profile"]');
     assert.match((await page.locator('[data-qa="current-profile"]').textContent()) ?? '', /Centrum e-Zdrowia/);
 
+    // signed in, the public pages keep the user menu and the "SSOZ" logo leads home, not to the landing page
+    await page.goto(base + '/pomoc');
+    assert.equal(await page.locator('[data-qa="user-menu"]').count(), 1, 'user menu on Pomoc');
+    await clean(page, 'Pomoc signed in');
+    await page.locator('a.brand').click();
+    await page.waitForSelector('[data-qa="page-home"]');
+    assert.match((await page.locator('[data-qa="current-profile"]').textContent()) ?? '', /Centrum e-Zdrowia/);
+
     // withdraw U000593/2023
     await page.goto(base + '/moje-konto');
     const item = page.locator('[data-qa="request-U000593-2023"]');
@@ -157,6 +165,12 @@ describe('profiles and role requests in Chromium', () => {
     await page.waitForSelector('[data-qa="account-notice"]');
     assert.equal(await page.locator('[data-qa="request-U000593-2023"]').count(), 0, 'no longer pending');
     assert.equal(await page.locator('[data-qa="request-U000594-2023"]').count(), 1);
+    // "Zapisz wybór" is a button on one line, not a link squeezed into the checkbox column
+    const other = page.locator('[data-qa="request-U000594-2023"]');
+    await other.locator('summary').first().click();
+    const save = other.getByRole('button', { name: /^Zapisz wybór/ });
+    const box = await save.boundingBox();
+    assert.ok(box && box.height <= 56 && box.width >= 100, `Zapisz wybór is ${box?.width}×${box?.height}`);
 
     // another role in the Starostwo profile
     await starostwo.locator('[data-qa="profile-details"] summary').click();
@@ -182,8 +196,10 @@ describe('profiles and role requests in Chromium', () => {
     await dialog.getByLabel('Telefon').fill('54 282 20 00');
     await dialog.getByRole('button', { name: 'Zapisz' }).click();
     await page.waitForSelector('[data-qa="account-notice"]');
-    await starostwo.locator('[data-qa="profile-details"] summary').click();
-    assert.match((await starostwo.textContent()) ?? '', /\+48 54 282 20 00/);
+    // the profile stays open on "Dane kontaktowe użytkownika" with the saved values
+    assert.equal(await starostwo.locator('[data-qa="profile-details"]').getAttribute('open'), '');
+    assert.ok(await starostwo.getByText('+48 54 282 20 00', { exact: true }).isVisible(), 'the new phone number is shown');
+    assert.match(page.url(), /#profil-[0-9a-f-]+-kontakt$/);
   });
 
   it('maria.wisniewska without JavaScript: switches profiles, withdraws U000594/2023, requests a role, edits contact data', async () => {
@@ -225,5 +241,6 @@ describe('profiles and role requests in Chromium', () => {
     await page.getByLabel('E-mail').fill('maria.wisniewska@cez.example.pl');
     await page.getByRole('button', { name: 'Zapisz' }).click();
     await page.waitForSelector('[data-qa="account-notice"]');
+    assert.ok(await cez.getByText('maria.wisniewska@cez.example.pl', { exact: true }).isVisible(), 'open on the saved values without JavaScript too');
   });
 });

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite w ${config.dataDir}`;
   console.log(`\nSSOZ II działa: ${config.publicUrl}  (baza: ${where}, start ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   if (config.demo) {
-    console.log('Tryb demonstracyjny: konta demonstracyjne opisano w README.md (sekcja „Konta demonstracyjne”),');
+    console.log('Tryb demonstracyjny: konta demonstracyjne opisano w README.md (sekcja „Demo accounts”),');
     console.log(`wiadomości e-mail i SMS: ${config.publicUrl}/dev/poczta\n`);
   }
 

@@ -105,6 +105,14 @@ describe('Moje konto', () => {
     assert.ok(item(html, 'request-U000593-2023').includes(`href="/wnioski/${reqRow.id}/wycofaj"`), 'Wycofaj wniosek');
   });
 
+  it('"Zapisz wybór" is a button of its own under the opt-out checkbox, not a link squeezed into its grid', async () => {
+    const html = (await maria.get('/moje-konto')).body;
+    const form = section(item(html, 'request-U000593-2023'), 'reminder-opt-out', '</form>');
+    assert.doesNotMatch(form, /^reminder-opt-out"[^>]*class="[^"]*field--checkbox/, 'the form itself is not the checkbox grid');
+    assert.match(form, /<div class="field field--checkbox"><input class="checkbox__input" type="checkbox"[^>]*name="optOut"[^>]*\/?><label class="checkbox__label"[^>]*>[^<]+<\/label><\/div><button class="button button--secondary" type="submit">Zapisz wybór<span class="visually-hidden"> U000593\/2023<\/span><\/button>/);
+    assert.doesNotMatch(form, /button--link/);
+  });
+
   it('maria: sorting and page size of Oczekujące wnioski', async () => {
     const asc = (await maria.get('/moje-konto?sortOczekujace=numer&kierunek=asc')).body;
     assert.deepEqual(pendingOrder(asc), ['U000593-2023', 'U000594-2023']);

@@ -105,7 +105,17 @@ describe('working in a profile, withdrawing a request, editing contact data', ()
     assert.match(bad.body, /Wpisz adres e-mail/);
     assert.match(bad.body, /value="abc"/);
     const ok = await maria.post(`/profil/${starostwo.id}/dane-kontaktowe`, { phone: '54 282 20 00', email: 'm.wisniewska@starostwo.example.pl' }, { csrfFrom: form.body });
-    assert.equal(pathOf(ok), '/moje-konto?zapisano=1');
+    // back in Moje konto the profile's details are open on "Dane kontaktowe użytkownika" with the new values
+    assert.equal(pathOf(ok), `/moje-konto?zapisano=1&profil=${starostwo.id}#profil-${starostwo.id}-kontakt`);
+    const account = await maria.get(pathOf(ok));
+    assert.match(account.body, /data-qa="account-notice"><p>Dane kontaktowe zostały zapisane\.<\/p>/);
+    const card = account.body.slice(account.body.indexOf(`data-qa="profile-${starostwo.id}"`));
+    const own = card.slice(0, card.indexOf('</article>'));
+    assert.match(own, /<details class="expander" data-qa="profile-details" open>/);
+    assert.ok(own.includes(`id="profil-${starostwo.id}-kontakt"`), 'the fragment names the contact tab');
+    assert.match(own.slice(own.indexOf(`id="profil-${starostwo.id}-kontakt"`)), /^[^]*?<dt>Telefon<\/dt><dd>\+48 54 282 20 00<\/dd>[^]*?<dt>Adres e-mail<\/dt><dd>m\.wisniewska@starostwo\.example\.pl<\/dd>/);
+    assert.equal((account.body.match(/data-qa="profile-details" open/g) ?? []).length, 1, 'only that profile opens');
+    assert.doesNotMatch((await maria.get('/moje-konto')).body, /data-qa="profile-details" open/, 'closed on a plain visit');
     const updated = await profileOf('maria.wisniewska', 'starostwo-aleksandrow-kujawski');
     assert.equal(updated.phone, '+48 54 282 20 00');
     assert.equal(updated.email, 'm.wisniewska@starostwo.example.pl');

@@ -1,12 +1,14 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../lib/errors.ts';
+import type { SignedInFrame } from '../../views/layouts/SignedInLayout.tsx';
 import { ErrorPage } from '../../views/pages/ErrorPage.tsx';
+import { frameFor } from './frame.ts';
 
 /** One error handler: Polish pages, no stack traces, details only in the logs with the request id. */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler(async (req, reply) => {
     if (wantsJson(req.headers.accept, req.url)) return reply.status(404).send({ error: 'not_found', requestId: req.id });
-    return reply.html(ErrorPage({ status: 404, requestId: req.id }), 404);
+    return reply.html(ErrorPage({ status: 404, requestId: req.id, frame: await errorFrame(app, req, reply) }), 404);
   });
 
   app.setErrorHandler(async (err: FastifyError | AppError, req, reply) => {
@@ -16,8 +18,18 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (status >= 500) req.log.error({ err }, 'request failed');
     else req.log.info({ code: err.code, status }, 'request refused');
     if (wantsJson(req.headers.accept, req.url)) return reply.status(status).send({ error: err.code ?? 'error', requestId: req.id });
-    return reply.html(ErrorPage({ status, requestId: req.id }), status);
+    return reply.html(ErrorPage({ status, requestId: req.id, frame: await errorFrame(app, req, reply) }), status);
   });
+}
+
+/** The user menu on an error page; if loading it fails too (database down), the page still answers, without it. */
+async function errorFrame(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply): Promise<SignedInFrame | null> {
+  try {
+    return await frameFor(app, req, reply);
+  } catch (err) {
+    req.log.warn({ err }, 'user menu of the error page not loaded');
+    return null;
+  }
 }
 
 function wantsJson(accept: string | undefined, url: string): boolean {

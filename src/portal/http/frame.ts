@@ -3,6 +3,7 @@ import { findUser, listOwnProfiles } from '../../db/repositories/users.ts';
 import { plCollator } from '../../lib/text.ts';
 import type { SignedInFrame } from '../../views/layouts/SignedInLayout.tsx';
 import { sessionTimeoutProps } from '../session/plugin.ts';
+import { frameOf, optionalActor } from '../actor/scope.ts';
 
 /** The frame of a signed-in page; generates the page's one CSRF token (forms and the timeout warning share it). */
 export async function signedInFrame(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply): Promise<SignedInFrame> {
@@ -21,6 +22,19 @@ export async function signedInFrame(app: FastifyInstance, req: FastifyRequest, r
     profiles,
     currentProfileId: profiles.some((p) => p.id === current) ? current : null,
   };
+}
+
+/** A signed-in user's session (not an anonymous one, such as a login in progress). */
+export function isSignedIn(req: FastifyRequest): boolean {
+  return !!req.session?.userId;
+}
+
+/**
+ * The frame of a page anyone may open (help, contact, error pages): the user menu for a signed-in
+ * user, null for an anonymous visitor. Public pages take their frame only from here.
+ */
+export async function frameFor(_app: FastifyInstance, req: FastifyRequest, reply: FastifyReply): Promise<SignedInFrame | null> {
+  return isSignedIn(req) && (await optionalActor(req)) ? frameOf(req, reply) : null;
 }
 
 /** The profile chosen with "Pracuj w profilu", kept in the session. */

@@ -21,3 +21,13 @@ export function SignedInLayout(props: PropsWithChildren<Omit<LayoutProps, 'heade
     </Layout>
   );
 }
+
+/**
+ * The layout of a page anyone may open (help, sitemap, contact, error pages): with the user menu
+ * when a signed-in user opens it, with the anonymous header otherwise. `frame` is null for visitors.
+ */
+export function PortalLayout(props: PropsWithChildren<Omit<LayoutProps, 'headerRight' | 'session'> & { frame?: SignedInFrame | null | undefined }>): JSX.Element {
+  const { frame, children, ...rest } = props;
+  const safeContent = children ?? '';
+  return frame ? <SignedInLayout {...rest} frame={frame}>{safeContent}</SignedInLayout> : <Layout {...rest}>{safeContent}</Layout>;
+}

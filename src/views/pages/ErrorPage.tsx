@@ -1,4 +1,4 @@
-import { Layout } from '../layouts/Layout.tsx';
+import { PortalLayout, type SignedInFrame } from '../layouts/SignedInLayout.tsx';
 
 const TEXTS: Record<number, { title: string; lead: string }> = {
   403: {
@@ -23,10 +23,11 @@ const TEXTS: Record<number, { title: string; lead: string }> = {
   },
 };
 
-export function ErrorPage({ status, requestId }: { status: number; requestId: string }): JSX.Element {
+/** `frame`: the user menu when a signed-in user lands here (null for a visitor). */
+export function ErrorPage({ status, requestId, frame }: { status: number; requestId: string; frame?: SignedInFrame | null }): JSX.Element {
   const t = TEXTS[status] ?? (status >= 500 ? TEXTS[500] : TEXTS[404]) ?? { title: 'Błąd', lead: '' };
   return (
-    <Layout title={t.title}>
+    <PortalLayout frame={frame} title={t.title}>
       <h1 safe>{t.title}</h1>
       <p class="lead" safe>{t.lead}</p>
       <p class="muted">
@@ -38,6 +39,6 @@ export function ErrorPage({ status, requestId }: { status: number; requestId: st
       <p>
         <a href="/kontakt">Skontaktuj się z nami</a>
       </p>
-    </Layout>
+    </PortalLayout>
   );
 }

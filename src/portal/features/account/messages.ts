@@ -52,11 +52,6 @@ export const accountMessages = {
   sortStatusChange: 'Data ostatniej zmiany statusu',
   ascending: 'rosnąco',
   descending: 'malejąco',
-  total: 'Wszystkich pozycji',
-  perPage: 'Pokaż na stronie',
-  show: 'Pokaż',
-  previous: '< Poprzednia',
-  next: 'Następna >',
 
   noAttachments: 'Brak załączników',
   requestDetails: 'Szczegóły wniosku',

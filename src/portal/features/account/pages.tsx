@@ -1,6 +1,9 @@
 import { isProfileStatus, isRequestStatus, PROFILE_STATUS_LABELS, REQUEST_STATUS_DISPLAY } from '../../../domain/status.ts';
 import { formatDatePl } from '../../../lib/text.ts';
 import { CsrfField } from '../../../views/components/Field.tsx';
+import { Notice } from '../../../views/components/Notice/Notice.tsx';
+import { Pagination, PaginationSummary, type PagingProps } from '../../../views/components/Pagination/Pagination.tsx';
+import { SummaryList } from '../../../views/components/SummaryList/SummaryList.tsx';
 import { SignedInLayout, type SignedInFrame } from '../../../views/layouts/SignedInLayout.tsx';
 import { accountMessages as m } from './messages.ts';
 import type { AccountAttachment, AccountProfile, AccountUnit, Direction, OtherSort, Page, PendingItem, PendingSort } from './queries.ts';
@@ -51,8 +54,19 @@ function accountHref(p: AccountParams, patch: Partial<AccountParams>, anchor: st
   return `/moje-konto${q ? `?${q}` : ''}#${anchor}`;
 }
 
-function dash(v: string | null | undefined): string {
-  return v && v.trim() ? v : '—';
+/** Paging of one list of the page; the links keep the other list's sorting and paging. */
+function paging(p: AccountParams, list: Page<unknown>, which: 'pending' | 'other'): PagingProps {
+  const pending = which === 'pending';
+  const pageParam = pending ? 'stronaOczekujace' : 'stronaPozostale';
+  const sizeParam = pending ? 'naStronieOczekujace' : 'naStroniePozostale';
+  return {
+    path: '/moje-konto', query: queryPairs(p), pageParam, sizeParam,
+    page: list.page, pageCount: list.pageCount, total: list.total, pageSize: p[sizeParam], pageSizes: PAGE_SIZES,
+    anchor: pending ? PENDING_ANCHOR : OTHER_ANCHOR,
+    label: `${pending ? m.pendingRequests : m.otherProfiles}: strony`,
+    sizeId: `f-${sizeParam}`,
+    totalQa: pending ? 'pending-total' : 'other-total',
+  };
 }
 
 const FORMATS: Readonly<Record<string, string>> = { 'application/pdf': 'PDF', 'image/jpeg': 'JPG', 'image/png': 'PNG' };
@@ -84,40 +98,8 @@ function RequestStatusBadge({ status }: { status: string }): JSX.Element {
   return <span class={`badge badge--${tone}`} safe>{isRequestStatus(status) ? REQUEST_STATUS_DISPLAY[status] : status}</span>;
 }
 
-function Kv({ rows, qa }: { rows: readonly (readonly [string, string])[]; qa?: string }): JSX.Element {
-  return (
-    <dl class="kv" data-qa={qa}>
-      {rows.map(([label, value]) => <div><dt safe>{label}</dt><dd safe>{value}</dd></div>)}
-    </dl>
-  );
-}
-
 function UnitIds({ unit }: { unit: AccountUnit }): JSX.Element {
-  return <Kv qa="unit-data" rows={[[m.nip, dash(unit.nip)], [m.regon, dash(unit.regon)], [m.registryBookNo, dash(unit.registryBookNo)]]} />;
-}
-
-function Pagination({ page, label, href }: { page: Page<unknown>; label: string; href: (n: number) => string }): JSX.Element {
-  if (page.pageCount <= 1) return <></>;
-  const shown = new Set([1, page.pageCount, page.page - 1, page.page, page.page + 1].filter((n) => n >= 1 && n <= page.pageCount));
-  const numbers = [...shown].sort((a, b) => a - b);
-  return (
-    <nav class="pagination" aria-label={label}>
-      <ul>
-        {page.page > 1 ? <li><a href={href(page.page - 1)} rel="prev">{m.previous}</a></li> : ''}
-        {numbers.map((n, i) => (
-          <>
-            {i > 0 && n - (numbers[i - 1] ?? n) > 1 ? <li><span aria-hidden="true">…</span></li> : ''}
-            <li>
-              {n === page.page
-                ? <span aria-current="page"><span class="visually-hidden">Strona </span><span safe>{String(n)}</span></span>
-                : <a href={href(n)}><span class="visually-hidden">Strona </span><span safe>{String(n)}</span></a>}
-            </li>
-          </>
-        ))}
-        {page.page < page.pageCount ? <li><a href={href(page.page + 1)} rel="next">{m.next}</a></li> : ''}
-      </ul>
-    </nav>
-  );
+  return <SummaryList qa="unit-data" rows={[{ label: m.nip, value: unit.nip }, { label: m.regon, value: unit.regon }, { label: m.registryBookNo, value: unit.registryBookNo }]} />;
 }
 
 /** "Sortuj: A | B": the current sort toggles its direction, another starts from its default. */
@@ -144,43 +126,23 @@ function SortLinks<S extends PendingSort | OtherSort>(p: {
   );
 }
 
-/** GET form "Pokaż na stronie": keeps every other parameter, starts the list from its first page. */
-function PageSizeForm(p: { params: AccountParams; sizeKey: 'naStronieOczekujace' | 'naStroniePozostale'; pageKey: 'stronaOczekujace' | 'stronaPozostale'; anchor: string; id: string }): JSX.Element {
-  const keep = queryPairs(p.params, [p.sizeKey, p.pageKey]);
-  return (
-    <form method="get" action={`/moje-konto#${p.anchor}`} class="list-controls">
-      {keep.map(([k, v]) => <input type="hidden" name={k} value={v} />)}
-      <div class="field field--inline">
-        <label class="field__label" for={p.id}>{m.perPage}</label>
-        <select class="field__input" id={p.id} name={p.sizeKey}>
-          {PAGE_SIZES.map((n) => <option value={String(n)} selected={p.params[p.sizeKey] === n} safe>{String(n)}</option>)}
-        </select>
-        <button class="button button--secondary" type="submit">{m.show}</button>
-      </div>
-    </form>
-  );
-}
-
 // ───────────────────────── Aktywne profile ─────────────────────────
 
-function ActiveProfile({ profile, csrf }: { profile: AccountProfile; csrf: string }): JSX.Element {
+/** `open`: the details start expanded (after "Zapisz" in "Edytuj dane kontaktowe" they show the saved values). */
+function ActiveProfile({ profile, csrf, open }: { profile: AccountProfile; csrf: string; open: boolean }): JSX.Element {
   const id = `profil-${profile.id}`;
   const u = profile.unit;
   const approved = profile.requests.filter((r) => r.status === 'zatwierdzony');
   return (
     <article class="card" data-qa={`profile-${profile.id}`} aria-label={u.name}>
-      <dl class="kv">
-        <div><dt>{m.unitName}</dt><dd safe>{u.name}</dd></div>
-        <div><dt>{m.kind}</dt><dd safe>{u.kindCode}</dd></div>
-        <div><dt>{m.status}</dt><dd><ProfileStatusBadge status={profile.status} /></dd></div>
-      </dl>
+      <SummaryList rows={[{ label: m.unitName, value: u.name }, { label: m.kind, value: u.kindCode }, { label: m.status, safeValue: <ProfileStatusBadge status={profile.status} /> }]} />
       <form method="post" action={`/profil/${profile.id}/pracuj`} class="button-group">
         <CsrfField token={csrf} />
         <button class="button" type="submit" data-qa="work-in-profile">
           <span>{m.workInProfile}</span><span class="visually-hidden" safe>{`: ${u.name}`}</span>
         </button>
       </form>
-      <details class="expander" data-qa="profile-details">
+      <details class="expander" data-qa="profile-details" open={open}>
         <summary><span>{m.profileDetails}</span><span class="visually-hidden" safe>{`: ${u.name}`}</span></summary>
         <div>
           <nav class="tabs" aria-label={m.tabsLabel}>
@@ -214,17 +176,17 @@ function ActiveProfile({ profile, csrf }: { profile: AccountProfile; csrf: strin
 
           <div id={`${id}-jednostka`}>
             <h3>{m.tabUnit}</h3>
-            <Kv qa="unit-data" rows={[
-              [m.nip, dash(u.nip)], [m.regon, dash(u.regon)], [m.registryBookNo, dash(u.registryBookNo)],
-              [m.voivodeship, dash(u.voivodeship)], [m.powiat, dash(u.powiat)], [m.gmina, dash(u.gmina)],
-              [m.locality, dash(u.locality)], [m.postalCode, dash(u.postalCode)], [m.street, dash(u.street)], [m.buildingNo, dash(u.buildingNo)],
+            <SummaryList qa="unit-data" rows={[
+              { label: m.nip, value: u.nip }, { label: m.regon, value: u.regon }, { label: m.registryBookNo, value: u.registryBookNo },
+              { label: m.voivodeship, value: u.voivodeship }, { label: m.powiat, value: u.powiat }, { label: m.gmina, value: u.gmina },
+              { label: m.locality, value: u.locality }, { label: m.postalCode, value: u.postalCode }, { label: m.street, value: u.street }, { label: m.buildingNo, value: u.buildingNo },
             ]} />
           </div>
 
           <div id={`${id}-kontakt`}>
             <h3>{m.tabContact}</h3>
-            <Kv qa="contact-data" rows={[[m.phone, profile.phone], [m.email, profile.email]]} />
-            <p><a href={`/profil/${profile.id}/dane-kontaktowe`} data-qa="edit-contact" data-module="dialog-link">{m.editContact}</a></p>
+            <SummaryList qa="contact-data" rows={[{ label: m.phone, value: profile.phone }, { label: m.email, value: profile.email }]}
+              action={{ href: `/profil/${profile.id}/dane-kontaktowe`, text: m.editContact, qa: 'edit-contact', module: 'dialog-link' }} />
           </div>
 
           <div id={`${id}-wnioski`} data-qa="submitted-requests">
@@ -285,16 +247,21 @@ function PendingRequest({ item, csrf }: { item: PendingItem; csrf: string }): JS
   return (
     <article class="card" data-qa={qa} aria-label={`${m.requestNumber} ${r.number}`}>
       {item.missingAttachment ? <p><span class="badge badge--pending" data-qa="no-attachments">{m.noAttachments}</span></p> : ''}
-      <Kv rows={[[m.unitName, u.name], [m.kind, u.kindCode], [m.requestedRole, r.roleName], [m.requestNumber, r.number], [m.submittedOn, formatDatePl(r.submittedAt)]]} />
+      <SummaryList rows={[
+        { label: m.unitName, value: u.name }, { label: m.kind, value: u.kindCode }, { label: m.requestedRole, value: r.roleName },
+        { label: m.requestNumber, value: r.number }, { label: m.submittedOn, value: formatDatePl(r.submittedAt) },
+      ]} />
       <details class="expander" data-qa="request-details">
         <summary><span>{m.requestDetails}</span><span class="visually-hidden" safe>{` ${r.number}`}</span></summary>
         <div>
           <h3>{m.confirmation}</h3>
-          <form method="post" action={`/wnioski/${r.id}/bez-przypomnien`} class="field field--checkbox" data-qa="reminder-opt-out">
+          <form method="post" action={`/wnioski/${r.id}/bez-przypomnien`} class="opt-out-form" data-qa="reminder-opt-out">
             <CsrfField token={csrf} />
-            <input class="checkbox__input" type="checkbox" id={`optout-${r.id}`} name="optOut" value="tak" checked={r.reminderOptOut} />
-            <label class="checkbox__label" for={`optout-${r.id}`}>{m.optOut}</label>
-            <button class="button button--link" type="submit">{m.optOutSave}<span class="visually-hidden" safe>{` ${r.number}`}</span></button>
+            <div class="field field--checkbox">
+              <input class="checkbox__input" type="checkbox" id={`optout-${r.id}`} name="optOut" value="tak" checked={r.reminderOptOut} />
+              <label class="checkbox__label" for={`optout-${r.id}`}>{m.optOut}</label>
+            </div>
+            <button class="button button--secondary" type="submit">{m.optOutSave}<span class="visually-hidden" safe>{` ${r.number}`}</span></button>
           </form>
           <ul>
             <li><a href={`/wnioski/${r.submissionId}/zalaczniki`} data-qa="attach-signed">{m.attachSigned}</a></li>
@@ -310,10 +277,7 @@ function PendingRequest({ item, csrf }: { item: PendingItem; csrf: string }): JS
             </div>
           </details>
           {item.unsafeRemoved ? (
-            <div class="notice notice--error" data-qa="unsafe-removed">
-              <h3>{m.unsafeRemovedTitle}</h3>
-              <p>{m.unsafeRemovedBody}</p>
-            </div>
+            <Notice tone="error" role="none" qa="unsafe-removed" title={m.unsafeRemovedTitle} titleLevel={3} titleId={`unsafe-removed-${r.id}`} text={m.unsafeRemovedBody} />
           ) : ''}
           {item.scanningFiles.length ? (
             <>
@@ -330,7 +294,7 @@ function PendingRequest({ item, csrf }: { item: PendingItem; csrf: string }): JS
           <h3>{m.tabUnit}</h3>
           <UnitIds unit={u} />
           <h3>{m.contactInUnit}</h3>
-          <Kv qa="contact-data" rows={[[m.phone, item.profile.phone], [m.email, item.profile.email]]} />
+          <SummaryList qa="contact-data" rows={[{ label: m.phone, value: item.profile.phone }, { label: m.email, value: item.profile.email }]} />
           <p><a class="button button--secondary" href={`/wnioski/${r.id}/wycofaj`} data-qa="withdraw">{m.withdraw}</a></p>
         </div>
       </details>
@@ -348,11 +312,15 @@ export function AccountPage(p: {
   other: Page<AccountProfile>;
   /** confirmation of the action that led here (withdrawal, saved contact data, finished application) */
   notice?: string | undefined;
+  /** the active profile whose details start open (the one whose contact data was just saved) */
+  openProfileId?: string | undefined;
 }): JSX.Element {
   const { params } = p;
+  const pendingPaging = paging(params, p.pending, 'pending');
+  const otherPaging = paging(params, p.other, 'other');
   return (
     <SignedInLayout title={m.title} frame={p.frame} breadcrumbs={[{ href: '/start', label: 'Strona główna' }, { label: m.title }]}>
-      {p.notice ? <div class="notice notice--success" role="status" data-qa="account-notice"><p safe>{p.notice}</p></div> : ''}
+      {p.notice ? <Notice tone="success" qa="account-notice" text={p.notice} /> : ''}
       <h1 data-qa="page-account">{m.title}</h1>
       <p class="lead">{m.lead}</p>
       <div class="button-group">
@@ -364,7 +332,7 @@ export function AccountPage(p: {
         <h2 id="aktywne-profile-h">{m.activeProfiles}</h2>
         {p.active.length === 0
           ? <p data-qa="active-empty">{m.emptyActive}</p>
-          : p.active.map((x) => <ActiveProfile profile={x} csrf={p.frame.csrf} />)}
+          : p.active.map((x) => <ActiveProfile profile={x} csrf={p.frame.csrf} open={x.id === p.openProfileId} />)}
       </section>
 
       <section aria-labelledby={`${PENDING_ANCHOR}-h`} id={PENDING_ANCHOR} data-qa="pending-requests">
@@ -378,10 +346,9 @@ export function AccountPage(p: {
               options={[['numer', m.sortNumber], ['jednostka', m.sortUnit]] as const}
               href={(sort, dir) => accountHref(params, { sortOczekujace: sort, kierunek: dir, stronaOczekujace: 1 }, PENDING_ANCHOR)}
             />
-            <p>{m.total} <strong data-qa="pending-total" safe>{String(p.pending.total)}</strong></p>
-            <PageSizeForm params={params} sizeKey="naStronieOczekujace" pageKey="stronaOczekujace" anchor={PENDING_ANCHOR} id="f-naStronieOczekujace" />
+            <PaginationSummary {...pendingPaging} />
             {p.pending.rows.map((item) => <PendingRequest item={item} csrf={p.frame.csrf} />)}
-            <Pagination page={p.pending} label={`${m.pendingRequests}: strony`} href={(n) => accountHref(params, { stronaOczekujace: n }, PENDING_ANCHOR)} />
+            <Pagination {...pendingPaging} />
           </>
         )}
       </section>
@@ -397,8 +364,7 @@ export function AccountPage(p: {
               options={[['zmiana', m.sortStatusChange], ['jednostka', m.sortUnit]] as const}
               href={(sort, dir) => accountHref(params, { sortPozostale: sort, kierunekPozostale: dir, stronaPozostale: 1 }, OTHER_ANCHOR)}
             />
-            <p>{m.total} <strong data-qa="other-total" safe>{String(p.other.total)}</strong></p>
-            <PageSizeForm params={params} sizeKey="naStroniePozostale" pageKey="stronaPozostale" anchor={OTHER_ANCHOR} id="f-naStroniePozostale" />
+            <PaginationSummary {...otherPaging} />
             <table class="table">
               <caption class="visually-hidden">{m.otherProfiles}</caption>
               <thead><tr><th scope="col">{m.unitName}</th><th scope="col">{m.kind}</th><th scope="col">{m.status}</th><th scope="col">{m.createdOn}</th></tr></thead>
@@ -413,7 +379,7 @@ export function AccountPage(p: {
                 ))}
               </tbody>
             </table>
-            <Pagination page={p.other} label={`${m.otherProfiles}: strony`} href={(n) => accountHref(params, { stronaPozostale: n }, OTHER_ANCHOR)} />
+            <Pagination {...otherPaging} />
           </>
         )}
       </section>

@@ -61,6 +61,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
           : q.wybierz
             ? 'Masz kilka aktywnych profili. Wybierz profil, w którym chcesz pracować.'
             : undefined;
-    return reply.html(AccountPage({ frame: await signedInFrame(app, req, reply), params, active: data.active, pending, other, notice }));
+    const openProfileId = typeof q.profil === 'string' ? q.profil : undefined;
+    return reply.html(AccountPage({ frame: await signedInFrame(app, req, reply), params, active: data.active, pending, other, notice, openProfileId }));
   });
 }

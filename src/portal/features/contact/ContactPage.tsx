@@ -1,10 +1,13 @@
 import type { FormError, FormErrors } from '../../../lib/forms.ts';
 import { ErrorSummary } from '../../../views/components/ErrorSummary.tsx';
 import { CsrfField, TextArea, TextField } from '../../../views/components/Field.tsx';
-import { Layout } from '../../../views/layouts/Layout.tsx';
+import { Notice } from '../../../views/components/Notice/Notice.tsx';
+import { PortalLayout, type SignedInFrame } from '../../../views/layouts/SignedInLayout.tsx';
 import { CONTACT_TOPICS, contactMessages as m } from './messages.ts';
 
 export interface ContactPageProps {
+  /** the user menu when a signed-in user writes; its token is the form's token */
+  frame?: SignedInFrame | null;
   csrf: string;
   formId: string;
   values?: Record<string, string>;
@@ -19,7 +22,7 @@ export function ContactPage(p: ContactPageProps): JSX.Element {
   const errors = p.errors ?? {};
   const topicError = errors.topic;
   return (
-    <Layout title={m.title} hasErrors={!!p.summary?.length} breadcrumbs={crumbs}>
+    <PortalLayout frame={p.frame} title={m.title} hasErrors={!!p.summary?.length} breadcrumbs={crumbs}>
       <ErrorSummary errors={p.summary ?? []} />
       <h1 data-qa="page-kontakt">Skontaktuj się z nami</h1>
       <section aria-labelledby="helpline">
@@ -62,21 +65,20 @@ export function ContactPage(p: ContactPageProps): JSX.Element {
           </div>
         </form>
       </section>
-    </Layout>
+    </PortalLayout>
   );
 }
 
-export function ContactSentPage({ referenceNo }: { referenceNo: string }): JSX.Element {
+export function ContactSentPage({ referenceNo, frame }: { referenceNo: string; frame?: SignedInFrame | null }): JSX.Element {
   return (
-    <Layout title={m.sentTitle} breadcrumbs={crumbs}>
-      <div class="notice notice--success" role="status">
-        <h1 data-qa="contact-sent">Wiadomość została wysłana</h1>
+    <PortalLayout frame={frame} title={m.sentTitle} breadcrumbs={crumbs}>
+      <Notice tone="success" title="Wiadomość została wysłana" titleLevel={1} titleId="contact-sent-title" qa="contact-sent">
         <p>
           Numer zgłoszenia: <strong data-qa="contact-reference" safe>{referenceNo}</strong>
         </p>
-      </div>
+      </Notice>
       <p>Potwierdzenie z numerem zgłoszenia wysłaliśmy na podany adres e-mail. Odpowiemy najszybciej, jak to możliwe.</p>
       <p><a class="button button--secondary" href="/">Wróć do strony głównej</a></p>
-    </Layout>
+    </PortalLayout>
   );
 }

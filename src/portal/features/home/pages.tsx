@@ -1,7 +1,7 @@
 import { formatDatePl } from '../../../lib/text.ts';
+import { Notice } from '../../../views/components/Notice/Notice.tsx';
 import { SignedInLayout, type SignedInFrame } from '../../../views/layouts/SignedInLayout.tsx';
 import type { ModuleTile } from '../../modules.ts';
-
 
 /** "Witaj w Systemie Statystyki w Ochronie Zdrowia": the first screen of a user without a profile. */
 export function WelcomePage({ frame }: { frame: SignedInFrame }): JSX.Element {
@@ -34,16 +34,16 @@ export function WelcomePage({ frame }: { frame: SignedInFrame }): JSX.Element {
 export function HomePage(p: { frame: SignedInFrame; current: { unitName: string } | null; tiles: ModuleTile[]; announcement: { title: string; body: string; publishedAt: Date | null } | null; notice?: string | undefined }): JSX.Element {
   return (
     <SignedInLayout title="Strona główna" frame={p.frame}>
-      {p.notice ? <div class="notice notice--success" role="status" data-qa="home-notice"><p safe>{p.notice}</p></div> : ''}
+      {p.notice ? <Notice tone="success" qa="home-notice" text={p.notice} /> : ''}
       <h1 data-qa="page-home">Witaj w Systemie Statystyki w Ochronie Zdrowia</h1>
       {p.current ? (
         <p class="lead" data-qa="current-profile">
           Jesteś obecnie zalogowany w profilu dla jednostki <strong safe>{p.current.unitName}</strong>
         </p>
       ) : (
-        <div class="notice notice--info" data-qa="no-active-profile">
+        <Notice tone="info" qa="no-active-profile">
           <p>Nie masz jeszcze aktywnego profilu. Twoje wnioski czekają na weryfikację — ich stan sprawdzisz w widoku <a href="/moje-konto">Moje konto</a>.</p>
-        </div>
+        </Notice>
       )}
       {p.tiles.length ? (
         <div class="card-grid" data-qa="module-tiles">

@@ -2,25 +2,19 @@ import type { FormError, FormErrors } from '../../../lib/forms.ts';
 import { formatDatePl } from '../../../lib/text.ts';
 import { ErrorSummary } from '../../../views/components/ErrorSummary.tsx';
 import { CsrfField, TextField } from '../../../views/components/Field.tsx';
+import { Notice } from '../../../views/components/Notice/Notice.tsx';
+import { SummaryList } from '../../../views/components/SummaryList/SummaryList.tsx';
 import { SignedInLayout, type SignedInFrame } from '../../../views/layouts/SignedInLayout.tsx';
 
 export function WithdrawPage(p: { frame: SignedInFrame; requestId: string; unitName: string; kindCode: string; roleName: string; number: string; submittedAt: Date }): JSX.Element {
   return (
     <SignedInLayout title="Wycofanie wniosku" frame={p.frame} breadcrumbs={[{ href: '/moje-konto', label: 'Moje konto' }, { label: 'Wycofanie wniosku' }]}>
-      <div class="notice notice--warning" role="alert">
-        <h1 data-qa="page-withdraw">Uwaga! Wycofujesz złożony wniosek</h1>
-        <p>
-          Status wniosku zostanie zmieniony na „Odrzucony” z powodem odrzucenia „Wycofany przez wnioskującego” i nie będzie mógł
-          być zweryfikowany. Czynności tej nie można cofnąć. Czy chcesz wycofać ten wniosek?
-        </p>
-      </div>
-      <dl class="kv">
-        <div><dt>Nazwa jednostki</dt><dd safe>{p.unitName}</dd></div>
-        <div><dt>Rodzaj</dt><dd safe>{p.kindCode}</dd></div>
-        <div><dt>Wnioskowana rola</dt><dd safe>{p.roleName}</dd></div>
-        <div><dt>Numer wniosku</dt><dd safe>{p.number}</dd></div>
-        <div><dt>Data złożenia</dt><dd safe>{formatDatePl(p.submittedAt)}</dd></div>
-      </dl>
+      <Notice tone="warning" role="alert" title="Uwaga! Wycofujesz złożony wniosek" titleLevel={1} titleId="withdraw-title" qa="page-withdraw"
+        text="Status wniosku zostanie zmieniony na „Odrzucony” z powodem odrzucenia „Wycofany przez wnioskującego” i nie będzie mógł być zweryfikowany. Czynności tej nie można cofnąć. Czy chcesz wycofać ten wniosek?" />
+      <SummaryList rows={[
+        { label: 'Nazwa jednostki', value: p.unitName }, { label: 'Rodzaj', value: p.kindCode }, { label: 'Wnioskowana rola', value: p.roleName },
+        { label: 'Numer wniosku', value: p.number }, { label: 'Data złożenia', value: formatDatePl(p.submittedAt) },
+      ]} />
       <form method="post" action={`/wnioski/${p.requestId}/wycofaj`} data-module="prevent-double-submit">
         <CsrfField token={p.frame.csrf} />
         <div class="button-group">
@@ -44,12 +38,7 @@ export function ContactEditPage(p: { frame: SignedInFrame; profileId: string; un
         <TextField name="phone" label="Telefon" type="tel" required autocomplete="tel" maxlength={30} value={p.values.phone} errors={p.errors} hint="np. +48 600 100 200" />
         <TextField name="email" label="E-mail" type="email" required autocomplete="email" maxlength={254} value={p.values.email} errors={p.errors} />
         <p class="muted">* Pole obowiązkowe</p>
-        <div class="notice notice--info">
-          <p>
-            Zmianie ulegną tylko dane kontaktowe w systemie SSOZ II, dane konta profilu zaufanego, z którego korzystasz podczas
-            logowania, nie ulegną zmianie.
-          </p>
-        </div>
+        <Notice tone="info" text="Zmianie ulegną tylko dane kontaktowe w systemie SSOZ II, dane konta profilu zaufanego, z którego korzystasz podczas logowania, nie ulegną zmianie." />
         <div class="button-group">
           <a class="button button--secondary" href="/moje-konto">Anuluj</a>
           <button class="button" type="submit">Zapisz</button>

@@ -53,6 +53,7 @@ export async function profileRoutes(app: SignedInApp): Promise<void> {
       return reply.html(ContactEditPage({ frame: frameOf(req, reply), profileId: p.profile.id, unitName: p.unitName, values, summary: summaryOf(errors, CONTACT_FIELDS), errors }), 400);
     }
     await s().updateContact(ctxOf(req), { profileId: p.profile.id, phone: contact.phone, email: contact.email });
-    return reply.redirect('/moje-konto?zapisano=1', 303);
+    // the profile's details open on "Dane kontaktowe użytkownika", showing the values just saved
+    return reply.redirect(`/moje-konto?zapisano=1&profil=${p.profile.id}#profil-${p.profile.id}-kontakt`, 303);
   });
 }

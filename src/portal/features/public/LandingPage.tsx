@@ -1,14 +1,11 @@
+import { Notice } from '../../../views/components/Notice/Notice.tsx';
 import { Layout } from '../../../views/layouts/Layout.tsx';
 
 /** "Strona główna" before login: what SSOZ II is and the manual's "Zaloguj się/ Zarejestruj". */
 export function LandingPage({ notice }: { notice?: string | undefined }): JSX.Element {
   return (
     <Layout title="Strona główna">
-      {notice ? (
-        <div class="notice notice--success" role="status" data-qa="landing-notice">
-          <p safe>{notice}</p>
-        </div>
-      ) : ''}
+      {notice ? <Notice tone="success" qa="landing-notice" text={notice} /> : ''}
       <section class="hero" aria-labelledby="hero-title">
         <h1 id="hero-title" data-qa="page-landing">System Statystyki w Ochronie Zdrowia</h1>
         <p class="lead">
@@ -45,12 +42,7 @@ export function LandingPage({ notice }: { notice?: string | undefined }): JSX.El
           <li>Programu antywirusowego z aktualną bazą definicji wirusów.</li>
           <li>Profilu Zaufanego.</li>
         </ul>
-        <div class="notice notice--info">
-          <p>
-            Nie zaleca się korzystania z otwartych sieci internetowych (np. sieci Wi-Fi w restauracjach czy na lotniskach).
-            Po każdym wdrożeniu nowej wersji systemu wyczyść pamięć podręczną przeglądarki.
-          </p>
-        </div>
+        <Notice tone="info" text="Nie zaleca się korzystania z otwartych sieci internetowych (np. sieci Wi-Fi w restauracjach czy na lotniskach). Po każdym wdrożeniu nowej wersji systemu wyczyść pamięć podręczną przeglądarki." />
       </section>
     </Layout>
   );

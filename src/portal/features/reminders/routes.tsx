@@ -4,11 +4,9 @@ import { recordAudit } from '../../../db/repositories/audit.ts';
 import { requestsMissingAttachment } from '../../../db/repositories/reminders.ts';
 import { profiles, roleRequests } from '../../../db/schema/index.ts';
 import { notFound } from '../../../lib/errors.ts';
-import { formatDatePl } from '../../../lib/text.ts';
-import { CsrfField } from '../../../views/components/Field.tsx';
-import { SignedInLayout } from '../../../views/layouts/SignedInLayout.tsx';
 import { signedInFrame } from '../../http/frame.ts';
 import { requireUser, safeRelativePath } from '../../session/guard.ts';
+import { ReminderPage } from './pages.tsx';
 
 type Params = { Params: { id: string } };
 
@@ -24,37 +22,7 @@ export async function reminderRoutes(app: FastifyInstance): Promise<void> {
     const next = safeRelativePath((req.query as Record<string, unknown>).next);
     const missing = await requestsMissingAttachment(db(), uid(req));
     if (missing.length === 0) return reply.redirect(next ?? '/start', 303);
-    const frame = await signedInFrame(app, req, reply);
-    return reply.html(
-      <SignedInLayout title="Brak załączników do wniosków o rolę" frame={frame}>
-        <div class="notice notice--warning" role="alertdialog" aria-labelledby="reminder-title" aria-describedby="reminder-text">
-          <h1 id="reminder-title" data-qa="page-reminder">Brak załączników do wniosków o rolę</h1>
-          <p id="reminder-text">Do poniższych wniosków nie załączyłeś potwierdzenia wnioskowanych uprawnień</p>
-        </div>
-        <table class="table" data-qa="reminder-list">
-          <caption class="visually-hidden">Wnioski bez załączników</caption>
-          <thead><tr><th scope="col">Wnioskowana rola</th><th scope="col">Numer</th><th scope="col">Data złożenia</th></tr></thead>
-          <tbody>
-            {missing.map((r) => (
-              <tr>
-                <td data-label="Wnioskowana rola" safe>{r.roleName}</td>
-                <td data-label="Numer" safe>{r.number}</td>
-                <td data-label="Data złożenia" safe>{formatDatePl(r.submittedAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <p>
-          Podpisany wniosek załączysz w widoku <a href="/moje-konto">Moje konto</a>. Jeżeli wysłałeś go mailem lub pocztą, zaznacz tam
-          przy wniosku „Plik został wysłany mailem lub wydruk pocztą”.
-        </p>
-        <form method="post" action="/przypomnienie">
-          <CsrfField token={frame.csrf} />
-          {next ? <input type="hidden" name="next" value={next} /> : ''}
-          <button class="button" type="submit">Przypomnij mi przy kolejnym logowaniu</button>
-        </form>
-      </SignedInLayout>,
-    );
+    return reply.html(ReminderPage({ frame: await signedInFrame(app, req, reply), missing, next }));
   });
 
   // after the reminder the user goes where the login was heading (a same-site path only)

@@ -3,7 +3,10 @@ import type { RoleDef } from '../../../domain/reference-data.ts';
 import type { FormError, FormErrors } from '../../../lib/forms.ts';
 import { ErrorSummary } from '../../../views/components/ErrorSummary.tsx';
 import { Checkbox, CsrfField, TextField } from '../../../views/components/Field.tsx';
+import { Notice } from '../../../views/components/Notice/Notice.tsx';
+import { Pagination, PaginationSummary, type PagingProps } from '../../../views/components/Pagination/Pagination.tsx';
 import { Steps } from '../../../views/components/Steps.tsx';
+import { SummaryList } from '../../../views/components/SummaryList/SummaryList.tsx';
 import { AttachmentsBlock } from '../../../views/components/Attachments.tsx';
 import type { AttachmentRow } from '../../../db/repositories/attachments.ts';
 import { SignedInLayout, type SignedInFrame } from '../../../views/layouts/SignedInLayout.tsx';
@@ -25,32 +28,33 @@ export interface SearchParams {
   sortuj: 'name' | 'kind' | 'nip'; kierunek: 'asc' | 'desc'; strona: number; naStronie: 10 | 25 | 50 | 100;
 }
 
-function UnitData({ unit }: { unit: UnitForRequest }): JSX.Element {
+/** "Dane wybranej jednostki"; `change` is the way back to step 1 where the flow has one. */
+function UnitData({ unit, change }: { unit: UnitForRequest; change?: string | null }): JSX.Element {
   return (
-    <dl class="kv" data-qa="unit-data">
-      <div><dt>Rodzaj</dt><dd safe>{unit.kindCode}</dd></div>
-      <div><dt>Nazwa</dt><dd safe>{unit.name}</dd></div>
-      <div><dt>NIP</dt><dd safe>{unit.nip ?? '—'}</dd></div>
-      <div><dt>REGON</dt><dd safe>{unit.regon ?? '—'}</dd></div>
-      <div><dt>Numer księgi rejestrowej</dt><dd safe>{unit.registryBookNo ?? '—'}</dd></div>
-    </dl>
+    <SummaryList qa="unit-data" action={change ? { href: change, text: 'Wybierz inną jednostkę' } : undefined} rows={[
+      { label: 'Rodzaj', value: unit.kindCode }, { label: 'Nazwa', value: unit.name }, { label: 'NIP', value: unit.nip },
+      { label: 'REGON', value: unit.regon }, { label: 'Numer księgi rejestrowej', value: unit.registryBookNo },
+    ]} />
   );
 }
 
-function query(p: SearchParams, patch: Partial<SearchParams>): string {
-  const q = { ...p, ...patch };
-  const u = new URLSearchParams();
-  for (const k of ['rodzaj', 'nip', 'regon', 'ksiega', 'nazwa'] as const) if (q[k]) u.set(k, q[k]);
-  u.set('sortuj', q.sortuj);
-  u.set('kierunek', q.kierunek);
-  u.set('naStronie', String(q.naStronie));
-  u.set('strona', String(q.strona));
-  return `?${u.toString()}`;
+const SEARCH_CRITERIA = ['rodzaj', 'nip', 'regon', 'ksiega', 'nazwa'] as const;
+
+/** Paging of the unit list: every link and "Pokaż" keep the criteria and the sort order. */
+function searchPaging(base: string, p: SearchParams, r: UnitSearchResult): PagingProps {
+  const query: [string, string][] = SEARCH_CRITERIA.filter((k) => p[k]).map((k) => [k, p[k]]);
+  query.push(['sortuj', p.sortuj], ['kierunek', p.kierunek], ['naStronie', String(p.naStronie)]);
+  if (r.page > 1) query.push(['strona', String(r.page)]);
+  return {
+    path: base, query, pageParam: 'strona', sizeParam: 'naStronie', page: r.page, pageCount: r.pageCount, total: r.total,
+    pageSize: p.naStronie, pageSizes: [10, 25, 50, 100], label: 'Strony wyników', sizeId: 'f-naStronie', totalQa: 'unit-total',
+  };
 }
 
 export function UnitSearchPage(p: { frame: SignedInFrame; flow: Flow; kinds: { code: string; name: string }[]; params: SearchParams; result: UnitSearchResult | null; searched: boolean }): JSX.Element {
   const r = p.result;
   const base = `${p.flow.base}`;
+  const paging = r ? searchPaging(base, p.params, r) : null;
   return (
     <SignedInLayout title={p.flow.title} frame={p.frame}>
       <Steps steps={p.flow.steps} current={1} />
@@ -81,32 +85,23 @@ export function UnitSearchPage(p: { frame: SignedInFrame; flow: Flow; kinds: { c
       {p.searched ? (
         <section aria-labelledby="units-title" data-qa="unit-results">
           <h2 id="units-title">Lista jednostek</h2>
-          {!r || r.total === 0 ? (
+          {!r || !paging || r.total === 0 ? (
             <p>{r ? 'Nie znaleziono jednostek spełniających podane kryteria. Sprawdź wpisane dane.' : m.searchHint}</p>
           ) : (
             <>
-              <form method="get" action={base} class="list-controls">
-                {(['rodzaj', 'nip', 'regon', 'ksiega', 'nazwa'] as const).map((k) => (p.params[k] ? <input type="hidden" name={k} value={p.params[k]} /> : ''))}
-                <div class="field field--inline">
-                  <label class="field__label" for="f-sortuj">sortuj</label>
-                  <select class="field__input" id="f-sortuj" name="sortuj">
-                    <option value="name" selected={p.params.sortuj === 'name'}>Nazwa</option>
-                    <option value="kind" selected={p.params.sortuj === 'kind'}>Rodzaj</option>
-                    <option value="nip" selected={p.params.sortuj === 'nip'}>NIP</option>
-                  </select>
-                  <label class="visually-hidden" for="f-kierunek">Kierunek sortowania</label>
-                  <select class="field__input" id="f-kierunek" name="kierunek">
-                    <option value="asc" selected={p.params.kierunek === 'asc'}>rosnąco</option>
-                    <option value="desc" selected={p.params.kierunek === 'desc'}>malejąco</option>
-                  </select>
-                  <label class="field__label" for="f-naStronie">Pokaż na stronie</label>
-                  <select class="field__input" id="f-naStronie" name="naStronie">
-                    {[10, 25, 50, 100].map((n) => <option value={String(n)} selected={p.params.naStronie === n} safe>{String(n)}</option>)}
-                  </select>
-                  <button class="button button--secondary" type="submit">Pokaż</button>
-                </div>
-              </form>
-              <p>Wszystkich pozycji <strong data-qa="unit-total" safe>{String(r.total)}</strong></p>
+              <PaginationSummary {...paging} controls={['sortuj', 'kierunek']}>
+                <label class="field__label" for="f-sortuj">sortuj</label>
+                <select class="field__input" id="f-sortuj" name="sortuj">
+                  <option value="name" selected={p.params.sortuj === 'name'}>Nazwa</option>
+                  <option value="kind" selected={p.params.sortuj === 'kind'}>Rodzaj</option>
+                  <option value="nip" selected={p.params.sortuj === 'nip'}>NIP</option>
+                </select>
+                <label class="visually-hidden" for="f-kierunek">Kierunek sortowania</label>
+                <select class="field__input" id="f-kierunek" name="kierunek">
+                  <option value="asc" selected={p.params.kierunek === 'asc'}>rosnąco</option>
+                  <option value="desc" selected={p.params.kierunek === 'desc'}>malejąco</option>
+                </select>
+              </PaginationSummary>
               <table class="table" data-qa="unit-table">
                 <caption class="visually-hidden">Jednostki spełniające kryteria wyszukiwania</caption>
                 <thead>
@@ -132,13 +127,7 @@ export function UnitSearchPage(p: { frame: SignedInFrame; flow: Flow; kinds: { c
                   ))}
                 </tbody>
               </table>
-              <nav class="pagination" aria-label="Strony wyników">
-                <ul>
-                  {r.page > 1 ? <li><a href={base + query(p.params, { strona: r.page - 1 })} rel="prev">&lt; Poprzednia</a></li> : ''}
-                  <li><span aria-current="page" safe>{`Strona ${r.page} z ${r.pageCount}`}</span></li>
-                  {r.page < r.pageCount ? <li><a href={base + query(p.params, { strona: r.page + 1 })} rel="next">Następna &gt;</a></li> : ''}
-                </ul>
-              </nav>
+              <Pagination {...paging} />
             </>
           )}
         </section>
@@ -164,7 +153,7 @@ export function RolesPage(p: {
         <CsrfField token={p.frame.csrf} />
         <h2>Wybierz role</h2>
         {p.offered.length === 0 ? (
-          <div class="notice notice--info"><p>{m.noRolesLeft}</p></div>
+          <Notice tone="info" text={m.noRolesLeft} />
         ) : (
           <div class={`field${e.roles ? ' field--error' : ''}`}>
             <fieldset id="f-roles" aria-describedby={e.roles ? 'f-roles-error' : undefined}>
@@ -218,17 +207,13 @@ export function SummaryPage(p: {
       <p class="muted" safe>{p.flow.title}</p>
       <h1 data-qa="page-summary">Zweryfikuj dane</h1>
       <h2>Dane wybranej jednostki</h2>
-      <UnitData unit={p.unit} />
-      {p.flow.unitStep ? <p><a href={p.flow.unitStep}>Wybierz inną jednostkę</a></p> : ''}
+      <UnitData unit={p.unit} change={p.flow.unitStep} />
       <h2>Wnioskowane role</h2>
       <ul data-qa="summary-roles">{p.roles.map((r) => <li safe>{`✓ ${r.name}`}</li>)}</ul>
       <p><a href={`${p.flow.base}/role`}>Wybierz inne role</a></p>
       <h2>Twoje dane kontaktowe w jednostce</h2>
-      <dl class="kv">
-        <div><dt>Telefon</dt><dd safe>{p.phone}</dd></div>
-        <div><dt>Adres e-mail</dt><dd safe>{p.email}</dd></div>
-      </dl>
-      <p><a href={`${p.flow.base}/role#f-phone`}>Popraw dane</a></p>
+      <SummaryList qa="summary-contact" rows={[{ label: 'Telefon', value: p.phone }, { label: 'Adres e-mail', value: p.email }]}
+        action={{ href: `${p.flow.base}/role#f-phone`, text: 'Popraw dane' }} />
       <form method="post" action={`${p.flow.base}/podsumowanie`} novalidate data-module="prevent-double-submit">
         <CsrfField token={p.frame.csrf} />
         <input type="hidden" name="draftId" value={p.draftId} />
@@ -257,9 +242,7 @@ export function DownloadPage(p: {
       <Steps steps={p.steps} current={p.steps.length} />
       <p class="muted" safe>{p.title}</p>
       <h1 data-qa="page-download">Pobierz wniosek</h1>
-      <div class="notice notice--success" role="status">
-        <p>Wygenerowano wnioski dla wybranych ról. Każda z ról uzyskała osobny numer wniosku.</p>
-      </div>
+      <Notice tone="success" text="Wygenerowano wnioski dla wybranych ról. Każda z ról uzyskała osobny numer wniosku." />
       <table class="table" data-qa="request-numbers">
         <caption class="visually-hidden">Numery wniosków</caption>
         <thead><tr><th scope="col">Numer wniosku</th><th scope="col">Wnioskowana rola</th></tr></thead>
@@ -287,7 +270,7 @@ export function DownloadPage(p: {
         <li>Jeśli nie masz możliwości przekazania podpisanego wniosku drogą elektroniczną, wyślij wydrukowany dokument pocztą na adres wskazany w sekcji „Miejsce przekazania wniosku”.</li>
       </ol>
       <p>Jeśli nie możesz załączyć podpisanego wniosku teraz, możesz to zrobić później w widoku Moje konto.</p>
-      {p.added ? <div class="notice notice--success" role="status"><p safe>{`Załączono plików: ${p.added}. Każdy plik jest sprawdzany pod kątem bezpieczeństwa.`}</p></div> : ''}
+      {p.added ? <Notice tone="success" text={`Załączono plików: ${p.added}. Każdy plik jest sprawdzany pod kątem bezpieczeństwa.`} /> : ''}
       <AttachmentsBlock submissionId={p.submissionId} csrf={p.frame.csrf} files={p.files} returnTo="wniosek" canChange maxMb={p.maxMb} />
       <form method="post" action={`/wnioski/${p.submissionId}/zakoncz`} novalidate data-module="prevent-double-submit">
         <CsrfField token={p.frame.csrf} />

@@ -1,4 +1,4 @@
-import { Layout } from '../../../../views/layouts/Layout.tsx';
+import { PortalLayout, type SignedInFrame } from '../../../../views/layouts/SignedInLayout.tsx';
 
 const TITLE = 'Deklaracja dostępności';
 
@@ -7,9 +7,9 @@ const TITLE = 'Deklaracja dostępności';
  * accessibility, with the element ids (a11y-*) that gov.pl statements use, so that the
  * statement can be read by the monitoring tools that look for them.
  */
-export function AccessibilityPage(): JSX.Element {
+export function AccessibilityPage({ frame }: { frame?: SignedInFrame | null } = {}): JSX.Element {
   return (
-    <Layout title={TITLE} breadcrumbs={[{ href: '/', label: 'Strona główna' }, { label: TITLE }]}>
+    <PortalLayout frame={frame} title={TITLE} breadcrumbs={[{ href: '/', label: 'Strona główna' }, { label: TITLE }]}>
       <h1 data-qa="page-deklaracja-dostepnosci">Deklaracja dostępności</h1>
 
       <div class="prose">
@@ -171,6 +171,6 @@ export function AccessibilityPage(): JSX.Element {
         <h2>Aplikacje mobilne</h2>
         <p id="a11y-aplikacje">System SSOZ II nie ma aplikacji mobilnych.</p>
       </div>
-    </Layout>
+    </PortalLayout>
   );
 }

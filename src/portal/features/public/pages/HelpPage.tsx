@@ -1,5 +1,6 @@
 import { ROLES, type UnitClass } from '../../../../domain/reference-data.ts';
-import { Layout } from '../../../../views/layouts/Layout.tsx';
+import { Notice } from '../../../../views/components/Notice/Notice.tsx';
+import { PortalLayout, type SignedInFrame } from '../../../../views/layouts/SignedInLayout.tsx';
 
 const TITLE = 'Pomoc — jak korzystać z systemu';
 
@@ -54,9 +55,9 @@ const SECTIONS: readonly { id: string; label: string }[] = [
 ];
 
 /** The manual's guidance in short: requirements, login, activation, profiles, roles and statuses. */
-export function HelpPage(): JSX.Element {
+export function HelpPage({ frame }: { frame?: SignedInFrame | null } = {}): JSX.Element {
   return (
-    <Layout title={TITLE} breadcrumbs={[{ href: '/', label: 'Strona główna' }, { label: TITLE }]}>
+    <PortalLayout frame={frame} title={TITLE} breadcrumbs={[{ href: '/', label: 'Strona główna' }, { label: TITLE }]}>
       <h1 data-qa="page-pomoc">Pomoc — jak korzystać z systemu</h1>
       <p class="lead">
         Przeczytaj, jak zalogować się do Systemu Statystyki w Ochronie Zdrowia (SSOZ II), utworzyć profil
@@ -101,7 +102,9 @@ export function HelpPage(): JSX.Element {
         <h2 id="logowanie">Logowanie Profilem Zaufanym</h2>
         <ol>
           <li>
-            Na stronie głównej systemu wybierz przycisk <a href="/logowanie">Zaloguj się/ Zarejestruj</a>.
+            Na stronie głównej systemu wybierz przycisk{' '}
+            {/* a signed-in reader is not offered a second login */}
+            {frame ? <strong>Zaloguj się/ Zarejestruj</strong> : <a href="/logowanie">Zaloguj się/ Zarejestruj</a>}.
           </li>
           <li>Wybierz opcję <strong>Profil Zaufany</strong>.</li>
           <li>
@@ -251,12 +254,7 @@ export function HelpPage(): JSX.Element {
           Po zakończeniu pracy wyloguj się z systemu, aby uniemożliwić przeglądanie danych osobom nieupoważnionym.
           Opcja <strong>Wyloguj się</strong> jest dostępna w menu użytkownika w prawym górnym rogu ekranu.
         </p>
-        <div class="notice notice--warning">
-          <p>
-            Ze względów bezpieczeństwa po 30 minutach bezczynności zostaniesz automatycznie wylogowany z systemu.
-            Dalsze korzystanie z systemu będzie wymagało ponownego zalogowania.
-          </p>
-        </div>
+        <Notice tone="warning" text="Ze względów bezpieczeństwa po 30 minutach bezczynności zostaniesz automatycznie wylogowany z systemu. Dalsze korzystanie z systemu będzie wymagało ponownego zalogowania." />
 
         <h2 id="pojecia">Profil, rola i uprawnienie</h2>
         <dl>
@@ -325,6 +323,6 @@ export function HelpPage(): JSX.Element {
       <p>
         Jeżeli nie znalazłeś odpowiedzi na swoje pytanie, <a href="/kontakt">skontaktuj się z nami</a>.
       </p>
-    </Layout>
+    </PortalLayout>
   );
 }

@@ -1,11 +1,12 @@
-import { Layout } from '../../../../views/layouts/Layout.tsx';
+import { Notice } from '../../../../views/components/Notice/Notice.tsx';
+import { PortalLayout, type SignedInFrame } from '../../../../views/layouts/SignedInLayout.tsx';
 
 const TITLE = 'Polityka prywatności';
 
 /** Information on processing personal data (RODO art. 13 and 14) and on cookies. */
-export function PrivacyPage(): JSX.Element {
+export function PrivacyPage({ frame }: { frame?: SignedInFrame | null } = {}): JSX.Element {
   return (
-    <Layout title={TITLE} breadcrumbs={[{ href: '/', label: 'Strona główna' }, { label: TITLE }]}>
+    <PortalLayout frame={frame} title={TITLE} breadcrumbs={[{ href: '/', label: 'Strona główna' }, { label: TITLE }]}>
       <h1 data-qa="page-polityka-prywatnosci">Polityka prywatności</h1>
       <p class="lead">
         Informacja o przetwarzaniu danych osobowych użytkowników Systemu Statystyki w Ochronie Zdrowia (SSOZ II),
@@ -13,13 +14,7 @@ export function PrivacyPage(): JSX.Element {
         27 kwietnia 2016 r. (RODO), oraz informacja o plikach cookie używanych przez portal.
       </p>
 
-      <div class="notice notice--info">
-        <p>
-          Ta strona należy do instancji otwartoźródłowej implementacji systemu SSOZ II. Administratorem danych
-          osobowych przetwarzanych w tej instancji systemu jest podmiot, który ją prowadzi; w instancji
-          demonstracyjnej dane są fikcyjne.
-        </p>
-      </div>
+      <Notice tone="info" text="Ta strona należy do instancji otwartoźródłowej implementacji systemu SSOZ II. Administratorem danych osobowych przetwarzanych w tej instancji systemu jest podmiot, który ją prowadzi; w instancji demonstracyjnej dane są fikcyjne." />
 
       <div class="prose">
         <h2>Administrator danych</h2>
@@ -218,6 +213,6 @@ export function PrivacyPage(): JSX.Element {
           Po zakończeniu pracy wyloguj się z systemu, aby uniemożliwić przeglądanie danych osobom nieupoważnionym.
         </p>
       </div>
-    </Layout>
+    </PortalLayout>
   );
 }

@@ -1,11 +1,11 @@
-import { Layout } from '../../../../views/layouts/Layout.tsx';
+import { PortalLayout, type SignedInFrame } from '../../../../views/layouts/SignedInLayout.tsx';
 
 const TITLE = 'Mapa strony';
 
-/** Public pages as links; what opens after logging in as plain text (those pages need a session). */
-export function SitemapPage(): JSX.Element {
+/** Public pages as links; what opens after logging in as plain text for visitors (those pages need a session). */
+export function SitemapPage({ frame }: { frame?: SignedInFrame | null } = {}): JSX.Element {
   return (
-    <Layout title={TITLE} breadcrumbs={[{ href: '/', label: 'Strona główna' }, { label: TITLE }]}>
+    <PortalLayout frame={frame} title={TITLE} breadcrumbs={[{ href: '/', label: 'Strona główna' }, { label: TITLE }]}>
       <h1 data-qa="page-mapa-strony">Mapa strony</h1>
       <p class="lead">Spis stron Systemu Statystyki w Ochronie Zdrowia (SSOZ II).</p>
 
@@ -14,7 +14,7 @@ export function SitemapPage(): JSX.Element {
         <li>
           <a href="/">Strona główna</a>
           <ul>
-            <li><a href="/logowanie">Zaloguj się/ Zarejestruj</a></li>
+            {frame ? '' : <li><a href="/logowanie">Zaloguj się/ Zarejestruj</a></li>}
             <li><a href="/pomoc">Pomoc — jak korzystać z systemu</a></li>
             <li><a href="/kontakt">Skontaktuj się z nami</a></li>
             <li><a href="/polityka-prywatnosci">Polityka prywatności</a></li>
@@ -25,10 +25,10 @@ export function SitemapPage(): JSX.Element {
       </ul>
 
       <h2>Strony dostępne po zalogowaniu</h2>
-      <p>Poniższe strony otworzysz po zalogowaniu się do systemu Profilem Zaufanym.</p>
+      {frame ? '' : <p>Poniższe strony otworzysz po zalogowaniu się do systemu Profilem Zaufanym.</p>}
       <ul data-qa="sitemap-private">
         <li>
-          Moje konto — wybór aktywnego profilu, w którym chcesz pracować
+          {frame ? <a href="/moje-konto">Moje konto</a> : 'Moje konto'} — wybór aktywnego profilu, w którym chcesz pracować
           <ul>
             <li>Aktywne profile</li>
             <li>Oczekujące wnioski</li>
@@ -54,6 +54,6 @@ export function SitemapPage(): JSX.Element {
           </ol>
         </li>
       </ul>
-    </Layout>
+    </PortalLayout>
   );
 }
