@@ -9,8 +9,9 @@ import { attachments, roleRequests } from '../../src/db/schema/index.ts';
 import { BuiltinEicarScanner, EICAR } from '../../src/files/scanner.ts';
 import { scanAttachment } from '../../src/jobs/scan-attachment.ts';
 import { buildTestApp, eventually, type TestApp } from '../helpers/app.ts';
-import { Agent, csrfOf, multipart, pathOf } from '../helpers/agent.ts';
+import { Agent, csrfOf, pathOf } from '../helpers/agent.ts';
 import { pzLogin, startLogin } from '../helpers/login.ts';
+import { postUpload } from '../helpers/upload.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]), Buffer.from('JFIF'), Buffer.alloc(64, 7)]);
@@ -19,11 +20,7 @@ const INFECTED_PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from(EICAR
 
 async function upload(t: TestApp, a: Agent, submissionId: string, files: { name: string; data: Buffer }[]) {
   const page = await a.get(`/wnioski/${submissionId}/zalaczniki`);
-  const { body, type } = multipart(files);
-  const res = await t.app.inject({
-    method: 'POST', url: `/wnioski/${submissionId}/zalaczniki?_csrf=${encodeURIComponent(csrfOf(page.body))}`, payload: body,
-    headers: { 'content-type': type, cookie: [...a.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
-  });
+  const res = await postUpload(t, a, submissionId, csrfOf(page.body), files);
   assert.equal(res.statusCode, 303, res.body.slice(0, 400));
 }
 

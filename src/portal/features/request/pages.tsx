@@ -4,7 +4,7 @@ import type { FormError, FormErrors } from '../../../lib/forms.ts';
 import { ErrorSummary } from '../../../views/components/ErrorSummary.tsx';
 import { Checkbox, CsrfField, TextField } from '../../../views/components/Field.tsx';
 import { Steps } from '../../../views/components/Steps.tsx';
-import { AttachmentsBlock } from '../../../views/components/Attachments.tsx';
+import { AttachmentsBlock, type AttachmentsFeedback } from '../../../views/components/Attachments.tsx';
 import type { AttachmentRow } from '../../../db/repositories/attachments.ts';
 import { SignedInLayout, type SignedInFrame } from '../../../views/layouts/SignedInLayout.tsx';
 import { requestMessages as m } from './messages.ts';
@@ -240,7 +240,7 @@ export function SummaryPage(p: {
 
 export function DownloadPage(p: {
   frame: SignedInFrame; title: string; steps: readonly string[]; submissionId: string; requests: { number: string; roleName: string }[];
-  downloaded: boolean; summary?: FormError[]; errors?: FormErrors; files: AttachmentRow[]; maxMb: number; added?: number; delivery?: string;
+  downloaded: boolean; summary?: FormError[]; errors?: FormErrors; files: AttachmentRow[]; maxMb: number; added?: number; fileFeedback?: AttachmentsFeedback; delivery?: string;
 }): JSX.Element {
   const e = p.errors ?? {};
   return (
@@ -280,7 +280,7 @@ export function DownloadPage(p: {
       </ol>
       <p>Jeśli nie możesz załączyć podpisanego wniosku teraz, możesz to zrobić później w widoku Moje konto.</p>
       {p.added ? <div class="notice notice--success" role="status"><p safe>{`Załączono plików: ${p.added}. Każdy plik jest sprawdzany pod kątem bezpieczeństwa.`}</p></div> : ''}
-      <AttachmentsBlock submissionId={p.submissionId} csrf={p.frame.csrf} files={p.files} returnTo="wniosek" canChange maxMb={p.maxMb} />
+      <AttachmentsBlock submissionId={p.submissionId} csrf={p.frame.csrf} files={p.files} returnTo="wniosek" canChange maxMb={p.maxMb} {...(p.fileFeedback ? { feedback: p.fileFeedback } : {})} />
       <form method="post" action={`/wnioski/${p.submissionId}/zakoncz`} novalidate data-module="prevent-double-submit">
         <CsrfField token={p.frame.csrf} />
         <div class={`field${e.delivery ? ' field--error' : ''}`}>

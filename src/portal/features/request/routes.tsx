@@ -9,6 +9,7 @@ import { checkContact } from '../../../domain/contact.ts';
 import { notFound } from '../../../lib/errors.ts';
 import { renderApplicationPdf } from '../../../pdf/application.ts';
 import { signedInFrame } from '../../http/frame.ts';
+import { feedbackSummary, readAttachmentsFeedback } from '../../../views/components/Attachments.tsx';
 import { requireUser } from '../../session/guard.ts';
 import { requestMessages as m } from './messages.ts';
 import { DownloadPage, RolesPage, SummaryPage, UnitSearchPage, type Flow, type SearchParams } from './pages.tsx';
@@ -206,14 +207,16 @@ export async function requestRoutes(app: FastifyInstance): Promise<void> {
     if (!own) throw notFound();
     const isNewProfile = own.requests.length > 0 && (await isFirstSubmissionOfProfile(own.submission.profileId, own.submission.id));
     const flow = isNewProfile ? NEW_PROFILE : newRolesFlow(own.submission.profileId);
-    const summary = errors ? (['pdf', 'delivery'] as const).filter((f) => errors[f]).map((f) => ({ href: `#f-${f}`, text: errors[f] as string })) : [];
+    // files refused by an upload from this step (attachments feature) are listed with this step's errors
+    const fileFeedback = readAttachmentsFeedback(req.query, req.session?.data, own.submission.id);
+    const summary = [...(errors ? (['pdf', 'delivery'] as const).filter((f) => errors[f]).map((f) => ({ href: `#f-${f}`, text: errors[f] as string })) : []), ...feedbackSummary(fileFeedback)];
     const files = await listSubmissionAttachments(db(), own.submission.id);
     const added = Number((req.query as Record<string, unknown>).zalaczono) || 0;
     return reply.html(
       DownloadPage({
         frame: await signedInFrame(app, req, reply), title: flow.title, steps: flow.steps, submissionId: own.submission.id,
         requests: own.requests.map((r) => ({ number: r.number, roleName: r.roleName })), downloaded: Boolean(own.submission.pdfDownloadedAt), summary, ...(errors ? { errors } : {}),
-        files, maxMb: Math.round(app.deps.config.attachmentMaxBytes / 1024 / 1024), added, ...(delivery ? { delivery } : {}),
+        files, maxMb: Math.round(app.deps.config.attachmentMaxBytes / 1024 / 1024), added, fileFeedback, ...(delivery ? { delivery } : {}),
       }),
       errors ? 400 : 200,
     );
