@@ -105,15 +105,49 @@ describe('profiles and role requests in Chromium', () => {
       }
       await page.goto(downloadPage);
       assert.match((await page.locator('[data-qa="page-download"]').textContent()) ?? '', /Pobierz wniosek/);
+      const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+      const attach = async (...files: { name: string; mimeType: string; buffer: Buffer }[]) => {
+        await page.locator('#f-pliki').setInputFiles(files);
+        await page.getByRole('button', { name: 'Załącz wybrane pliki' }).click();
+        await page.waitForLoadState();
+      };
+      // "Usuń" asks on its own page; "Tak, usuń plik" brings the user back to this step with a notice
+      const remove = async (name: string, answer: 'Nie' | 'Tak, usuń plik') => {
+        // the hidden ": name" makes each link's name unique (Chromium reads it as "Usuń : name")
+        await page.getByRole('link', { name: new RegExp(`^Usuń\\s*: ${name.replace(/\./g, '\\.')}$`) }).click();
+        await page.waitForSelector('[data-qa="page-file-delete"]');
+        assert.equal(await page.locator('[data-qa="page-file-delete"]').textContent(), `Czy na pewno chcesz usunąć plik „${name}”?`);
+        await check('delete question');
+        if (answer === 'Nie') await page.getByRole('link', { name: 'Nie', exact: true }).click();
+        else await page.getByRole('button', { name: answer }).click();
+        await page.waitForSelector('[data-qa="page-download"]');
+      };
+      // a refused file keeps the user on this step, with the error summary and "Zakończ"
+      await attach({ name: 'zdjecie.jpg', mimeType: 'image/jpeg', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) });
+      await page.waitForSelector('[data-qa="error-summary"]');
+      assert.match(page.url(), /\/wnioski\/[^/?]+\?pliki=/);
+      assert.match((await page.locator('[data-qa="error-summary"]').textContent()) ?? '', /Plik „zdjecie\.jpg” ma niedozwolony format/);
+      assert.equal(await page.getByRole('button', { name: 'Zakończ' }).count(), 1);
+      await check('download with a refused file');
       if (javaScriptEnabled) {
         // "Teraz załączę plik": the signed scan goes up now and waits for the malware scan
-        await page.locator('#f-pliki').setInputFiles({ name: 'Wniosek podpisany.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
-        await page.getByRole('button', { name: 'Załącz wybrane pliki' }).click();
+        await attach(pdf('Wniosek podpisany.pdf'), pdf('zbedny.pdf'));
         await page.waitForSelector('[data-qa="attachments"] li');
         assert.match((await page.locator('[data-qa="attachments"]').textContent()) ?? '', /Wniosek podpisany\.pdf \(PDF/);
         await clean(page, 'download with a file');
+        await remove('zbedny.pdf', 'Tak, usuń plik');
+        assert.equal(await page.locator('[data-qa="file-deleted"]').textContent(), 'Plik „zbedny.pdf” został usunięty.');
+        await clean(page, 'download after a removal');
         await page.getByLabel('Teraz załączę plik').check();
       } else {
+        // the plain form works without JavaScript, and so does the question before "Usuń"
+        await attach(pdf('niepotrzebny.pdf'));
+        await page.waitForSelector('[data-qa="attachments"] li');
+        await remove('niepotrzebny.pdf', 'Nie');
+        assert.match((await page.locator('[data-qa="attachments"]').textContent()) ?? '', /niepotrzebny\.pdf/);
+        await remove('niepotrzebny.pdf', 'Tak, usuń plik');
+        assert.equal(await page.locator('[data-qa="file-deleted"]').textContent(), 'Plik „niepotrzebny.pdf” został usunięty.');
+        assert.equal(await page.locator('[data-qa="attachments"] li').count(), 0);
         await page.getByLabel('Później załączę plik lub wyślę go mailem').check();
       }
       await page.getByRole('button', { name: 'Zakończ' }).click();

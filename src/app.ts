@@ -16,6 +16,7 @@ import type { JobQueue } from './jobs/queue.ts';
 import { loggerOptions } from './lib/logger.ts';
 import type { Outbox } from './mail/outbox.ts';
 import { registerErrorHandling } from './portal/http/errors.ts';
+import { checkMultipartCsrf, decorateMultipartCsrf } from './portal/http/multipart-csrf.ts';
 import { registerRendering } from './portal/http/render.ts';
 import { publicRoutes } from './portal/features/public/routes.tsx';
 import { contactRoutes } from './portal/features/contact/routes.tsx';
@@ -121,21 +122,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sessionPlugin: '@fastify/cookie',
     cookieKey: csrfCookieName(config),
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.isProduction, signed: true },
-    // file uploads are streamed, so their body is not parsed before the check: their form carries
-    // the token in the action's query string instead (only accepted for multipart requests)
     getToken: (req) => {
+      // an upload route's token is the first part of its streamed body (multipart-csrf.ts)
+      if (req.routeOptions.config?.multipartCsrf && typeof req.multipartCsrf === 'string') return req.multipartCsrf;
       const body = req.body as Record<string, unknown> | undefined;
       if (typeof body?._csrf === 'string') return body._csrf;
-      if (req.isMultipart()) {
-        const q = (req.query as Record<string, unknown>)._csrf;
-        if (typeof q === 'string') return q;
-      }
       const h = req.headers['x-csrf-token'];
       return typeof h === 'string' ? h : undefined;
     },
   });
+  decorateMultipartCsrf(app);
   app.addHook('preHandler', (req, reply, done) => {
     if (!STATE_CHANGING.has(req.method) || req.routeOptions.config?.csrf === false) return done();
+    if (req.routeOptions.config?.multipartCsrf && req.isMultipart()) return checkMultipartCsrf(req, reply, done, app.csrfProtection);
     app.csrfProtection(req, reply, done);
   });
   await app.register(sessionPlugin);

@@ -20,14 +20,20 @@ export interface ScanDeps {
 }
 
 /**
- * Scan one uploaded file. Clean → "Bezpieczne pliki"; infected → bytes deleted, the file marked
- * removed and the manual's e-mail queued, in one transaction. Without a verdict (scanner down,
- * timeout, none configured) the file stays pending and the job is retried with backoff; nothing is
- * ever marked clean without a clean verdict.
+ * Scan one uploaded file. Clean → "Bezpieczne pliki". Infected → three steps, each safe to repeat
+ * when the job is retried after a crash: the verdict is recorded (the file stays out of every list
+ * and download, which only show pending and clean files), the bytes are deleted, and only then is the
+ * file marked removed, with the manual's e-mail queued and the audit written in that transaction. So
+ * bytes never outlive a removed row. Without a verdict (scanner down, timeout, none configured) the
+ * file stays pending and the job is retried with backoff; nothing is ever marked clean without a
+ * clean verdict.
  */
 export async function scanAttachment(deps: ScanDeps, attachmentId: string): Promise<'clean' | 'infected' | 'skipped'> {
   const [a] = await deps.db.select().from(attachments).where(eq(attachments.id, attachmentId));
-  if (!a || a.deletedAt || a.scanStatus !== 'pending') return 'skipped';
+  if (!a || a.deletedAt) return 'skipped';
+  // a run that crashed after the verdict: finish the removal
+  if (a.scanStatus === 'infected') return removeInfected(deps, a, a.scanDetail ?? '');
+  if (a.scanStatus !== 'pending') return 'skipped';
   if (!deps.scanner) {
     deps.logger.error({ attachmentId, alert: 'malware_scanner_missing' }, 'ALERT: no malware scanner configured (CLAMD_URL); the file stays pending');
     throw new Error('no malware scanner configured');
@@ -52,13 +58,27 @@ export async function scanAttachment(deps: ScanDeps, attachmentId: string): Prom
     });
     return 'clean';
   }
-  await deps.db.transaction(async (tx) => {
+  // step 1: the verdict, kept even if the process dies before the removal is done
+  const [marked] = await deps.db
+    .update(attachments)
+    .set({ scanStatus: 'infected', scannedAt: now, scanDetail: verdict.signature, scanAttempts: sql`${attachments.scanAttempts} + 1` })
+    .where(and(eq(attachments.id, a.id), eq(attachments.scanStatus, 'pending'), isNull(attachments.deletedAt)))
+    .returning();
+  // removed by its owner meanwhile: the owner's removal deletes the bytes
+  if (!marked) return 'skipped';
+  return removeInfected(deps, marked, verdict.signature);
+}
+
+/** Steps 2 and 3 of an infected file: delete the bytes, then record the removal and queue the e-mail. */
+async function removeInfected(deps: ScanDeps, a: typeof attachments.$inferSelect, signature: string): Promise<'infected' | 'skipped'> {
+  await deps.storage.delete(a.storageKey);
+  const removed = await deps.db.transaction(async (tx) => {
     const [done] = await tx
       .update(attachments)
-      .set({ scanStatus: 'infected', scannedAt: now, scanDetail: verdict.signature, deletedAt: now, deletedReason: 'malware', scanAttempts: sql`${attachments.scanAttempts} + 1` })
-      .where(and(eq(attachments.id, a.id), eq(attachments.scanStatus, 'pending')))
+      .set({ deletedAt: deps.now(), deletedReason: 'malware' })
+      .where(and(eq(attachments.id, a.id), eq(attachments.scanStatus, 'infected'), isNull(attachments.deletedAt)))
       .returning({ id: attachments.id });
-    if (!done) return;
+    if (!done) return false;
     const [ctx] = await tx
       .select({ email: requestSubmissions.contactEmail, unitName: units.name, kindName: unitKinds.name })
       .from(requestSubmissions)
@@ -79,10 +99,10 @@ export async function scanAttachment(deps: ScanDeps, attachmentId: string): Prom
         ...fileRemovedNotice({ fileLabel: `${a.originalName} (${kind} ${formatSize(a.sizeBytes)})`, unitName: ctx.unitName, unitKindName: ctx.kindName, requests: reqs, portalUrl: deps.portalUrl }),
       });
     }
-    await recordAudit(tx, { action: 'attachment.infected', outcome: 'failure', subjectType: 'attachment', subjectId: a.id, details: { signature: verdict.signature, name: a.originalName, submissionId: a.submissionId } });
+    await recordAudit(tx, { action: 'attachment.infected', outcome: 'failure', subjectType: 'attachment', subjectId: a.id, details: { signature, name: a.originalName, submissionId: a.submissionId } });
+    return true;
   });
-  // the bytes go once the removal is recorded; a crash in between leaves an orphan file, never a lost record
-  await deps.storage.delete(a.storageKey);
-  deps.logger.warn({ attachmentId: a.id, signature: verdict.signature }, 'infected file removed');
+  if (!removed) return 'skipped';
+  deps.logger.warn({ attachmentId: a.id, signature }, 'infected file removed');
   return 'infected';
 }

@@ -3,14 +3,17 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { eq } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { eq, like } from 'drizzle-orm';
 import pino from 'pino';
-import { attachments, roleRequests } from '../../src/db/schema/index.ts';
+import { attachments, messages, requestSubmissions, roleRequests } from '../../src/db/schema/index.ts';
 import { BuiltinEicarScanner, EICAR } from '../../src/files/scanner.ts';
 import { scanAttachment } from '../../src/jobs/scan-attachment.ts';
 import { buildTestApp, eventually, type TestApp } from '../helpers/app.ts';
-import { Agent, csrfOf, multipart, pathOf } from '../helpers/agent.ts';
+import { Agent, csrfOf, pathOf } from '../helpers/agent.ts';
 import { pzLogin, startLogin } from '../helpers/login.ts';
+import { postUpload } from '../helpers/upload.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]), Buffer.from('JFIF'), Buffer.alloc(64, 7)]);
@@ -19,13 +22,11 @@ const INFECTED_PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from(EICAR
 
 async function upload(t: TestApp, a: Agent, submissionId: string, files: { name: string; data: Buffer }[]) {
   const page = await a.get(`/wnioski/${submissionId}/zalaczniki`);
-  const { body, type } = multipart(files);
-  const res = await t.app.inject({
-    method: 'POST', url: `/wnioski/${submissionId}/zalaczniki?_csrf=${encodeURIComponent(csrfOf(page.body))}`, payload: body,
-    headers: { 'content-type': type, cookie: [...a.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
-  });
+  const res = await postUpload(t, a, submissionId, csrfOf(page.body), files);
   assert.equal(res.statusCode, 303, res.body.slice(0, 400));
 }
+
+const storedPath = (t: TestApp, key: string) => path.join(t.config.dataDir, 'attachments', key.slice(0, 2), key);
 
 async function mariaSignedIn(t: TestApp): Promise<{ a: Agent; landing: string }> {
   const a = new Agent(t);
@@ -83,15 +84,13 @@ describe('malware scanning, removal notice and the missing-attachment reminder',
 
   it('the EICAR test file named .pdf is removed, the banner shows and the e-mail goes out', async () => {
     await upload(t, a, submissionId, [{ name: 'zarazony.pdf', data: INFECTED_PDF }]);
+    // the final outcome, not the first sign of it: the removal is recorded and the bytes are gone
     const row = await eventually(async () => {
       const [x] = await t.database.db.select().from(attachments).where(eq(attachments.originalName, 'zarazony.pdf'));
-      return x?.scanStatus === 'infected' ? x : null;
+      return x?.scanStatus === 'infected' && x.deletedAt && !existsSync(storedPath(t, x.storageKey)) ? x : null;
     }, 30_000);
-    assert.ok(row.deletedAt);
     assert.equal(row.deletedReason, 'malware');
     assert.match(row.scanDetail ?? '', /EICAR/i);
-    const stored = path.join(t.config.dataDir, 'attachments', row.storageKey.slice(0, 2), row.storageKey);
-    assert.equal(existsSync(stored), false, 'the bytes are deleted');
     const mail = await eventually(async () => {
       const list = (await t.app.inject({ url: '/dev/poczta.json?to=maria.wisniewska@example.pl' })).json() as Array<{ subject: string; text: string; html: string }>;
       return list.find((m) => m.text.includes('negatywnie zweryfikowany'));
@@ -104,6 +103,35 @@ describe('malware scanning, removal notice and the missing-attachment reminder',
     const account = await a.get('/moje-konto');
     assert.match(account.body, /Niebezpieczne pliki zostały usunięte z wniosku/);
     assert.match(account.body, /zostały przesłane drogą mailową/);
+  });
+
+  it('a crash between the verdict and the deletion never leaves a removed file on disk; the retry finishes the removal', async () => {
+    const db = t.database.db;
+    const [sub] = await db.select().from(requestSubmissions).where(eq(requestSubmissions.id, submissionId));
+    const key = randomUUID();
+    const storage = t.app.deps.storage;
+    await storage.put(key, Readable.from([INFECTED_PDF]));
+    const [row] = await db
+      .insert(attachments)
+      .values({ submissionId, ownerUserId: sub!.userId, originalName: 'awaria.pdf', storageKey: key, contentType: 'application/pdf', sizeBytes: INFECTED_PDF.length, sha256: 'x'.repeat(64) })
+      .returning();
+    const deps = { db, storage, scanner: new BuiltinEicarScanner(), outbox: t.app.deps.outbox, logger: pino({ level: 'silent' }), portalUrl: t.config.publicUrl, now: () => new Date() };
+    // the process "dies" when it deletes the bytes
+    const crashing = { ...deps, storage: { put: storage.put.bind(storage), get: storage.get.bind(storage), delete: async () => { throw new Error('crash'); } } };
+    await assert.rejects(scanAttachment(crashing, row!.id), /crash/);
+    const [afterCrash] = await db.select().from(attachments).where(eq(attachments.id, row!.id));
+    assert.equal(afterCrash?.deletedAt, null, 'not marked removed while the bytes are on disk');
+    assert.equal(existsSync(storedPath(t, key)), true);
+    assert.equal((await a.get(`/wnioski/${submissionId}/zalaczniki/${row!.id}`)).statusCode, 404, 'an infected file is never downloadable');
+    // the job's retry
+    assert.equal(await scanAttachment(deps, row!.id), 'infected');
+    const [done] = await db.select().from(attachments).where(eq(attachments.id, row!.id));
+    assert.ok(done?.deletedAt);
+    assert.equal(done?.deletedReason, 'malware');
+    assert.equal(existsSync(storedPath(t, key)), false, 'the bytes are gone');
+    const mails = await db.select().from(messages).where(like(messages.text, '%awaria.pdf%'));
+    assert.equal(mails.length, 1, 'one e-mail');
+    assert.equal(await scanAttachment(deps, row!.id), 'skipped', 'a further retry does nothing');
   });
 
   it('with the scanner unreachable the file stays pending, and becomes safe once a scanner answers', async () => {

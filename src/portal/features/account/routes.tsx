@@ -3,6 +3,7 @@ import { signedInFrame } from '../../http/frame.ts';
 import { requireUser } from '../../session/guard.ts';
 import { AccountPage, DEFAULT_PARAMS, defaultDirection, PAGE_SIZES, type AccountParams, type PageSize } from './pages.tsx';
 import { loadAccount, paginate, sortOther, sortPending, type Direction } from './queries.ts';
+import { deletedNotice, readAttachmentsFeedback } from '../../../views/components/Attachments.tsx';
 
 function str(q: Record<string, unknown>, key: string): string {
   const v = q[key];
@@ -50,7 +51,10 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     // links on the page carry the pages actually shown (a page past the end shows the last one)
     const params: AccountParams = { ...requested, stronaOczekujace: pending.page, stronaPozostale: other.page };
     const q = (req.query ?? {}) as Record<string, unknown>;
-    const notice = q.wycofano
+    const removed = readAttachmentsFeedback(q, req.session?.data).deleted;
+    const notice = removed
+      ? deletedNotice(removed)
+      : q.wycofano
       ? 'Wniosek został wycofany. Ma status „Odrzucony” z powodem „Wycofany przez wnioskującego”.'
       : q.zapisano
         ? 'Dane kontaktowe zostały zapisane.'

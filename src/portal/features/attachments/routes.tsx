@@ -1,15 +1,27 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { listSubmissionAttachments } from '../../../db/repositories/attachments.ts';
 import { notFound } from '../../../lib/errors.ts';
-import { AttachmentsBlock } from '../../../views/components/Attachments.tsx';
-import { ErrorSummary } from '../../../views/components/ErrorSummary.tsx';
-import { SignedInLayout } from '../../../views/layouts/SignedInLayout.tsx';
+import { FEEDBACK_KEY, FEEDBACK_PARAM, readAttachmentsFeedback, type AttachmentsFeedback, type StoredFeedback } from '../../../views/components/Attachments.tsx';
 import { signedInFrame } from '../../http/frame.ts';
 import { requireUser } from '../../session/guard.ts';
-import { deleteAttachment, downloadableAttachment, ownSubmissionForFiles, storeUpload, type UploadOutcome } from './service.ts';
+import { attachmentMessages as m } from './messages.ts';
+import { AttachmentsPage, DeleteFilePage } from './pages.tsx';
+import { DeleteForm, FileParams, ReturnQuery, SubmissionParams, type ReturnTo } from './schema.ts';
+import { deletableAttachment, deleteAttachment, downloadableAttachment, ownSubmissionForFiles, storeUpload, type UploadOutcome } from './service.ts';
 
-type Params = { Params: { id: string } };
-type FileParams = { Params: { id: string; fileId: string } };
+/** Where a file action returns to; `query` is added before the fragment. */
+function backHref(submissionId: string, to: ReturnTo, query = ''): string {
+  if (to === 'wniosek') return `/wnioski/${submissionId}${query}`;
+  if (to === 'konto') return `/moje-konto${query}#oczekujace-wnioski`;
+  return `/wnioski/${submissionId}/zalaczniki${query}`;
+}
+
+function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, value: unknown): T {
+  const r = schema.safeParse(value);
+  if (!r.success) throw notFound();
+  return r.data;
+}
 
 /** "Załącz podpisany wniosek": upload, list, download and remove the signed application's files. */
 export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
@@ -18,39 +30,46 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
   const meta = (req: FastifyRequest) => ({ ip: req.ip, requestId: req.id });
   const maxMb = Math.round(app.deps.config.attachmentMaxBytes / 1024 / 1024);
   const opts = { preHandler: requireUser };
-  const back = (id: string, to: unknown) => (to === 'wniosek' ? `/wnioski/${id}` : to === 'konto' ? '/moje-konto#oczekujace-wnioski' : `/wnioski/${id}/zalaczniki`);
 
-  const page = async (req: FastifyRequest<Params>, reply: FastifyReply, outcomes: UploadOutcome[] = []) => {
-    const own = await ownSubmissionForFiles(db(), uid(req), req.params.id);
+  /** Keep what the next page has to say in the session; the redirect carries only its token. */
+  const remember = async (req: FastifyRequest, feedback: Omit<StoredFeedback, 'token'>): Promise<string> => {
+    const token = randomBytes(6).toString('base64url');
+    await req.saveSessionData({ [FEEDBACK_KEY]: { token, ...feedback } satisfies StoredFeedback });
+    return token;
+  };
+
+  const page = async (req: FastifyRequest, reply: FastifyReply, submissionId: string, feedback: AttachmentsFeedback, added = 0) => {
+    const own = await ownSubmissionForFiles(db(), uid(req), submissionId);
     if (!own) throw notFound();
     const frame = await signedInFrame(app, req, reply);
     const files = await listSubmissionAttachments(db(), own.submission.id);
-    const errors = outcomes.filter((o): o is Extract<UploadOutcome, { ok: false }> => !o.ok).map((o) => ({ href: '#f-pliki', text: o.message }));
-    const added = outcomes.filter((o) => o.ok).length;
     return reply.html(
-      <SignedInLayout title="Załącz podpisany wniosek" frame={frame} hasErrors={errors.length > 0} breadcrumbs={[{ href: '/moje-konto', label: 'Moje konto' }, { label: 'Załącz podpisany wniosek' }]}>
-        <ErrorSummary errors={errors} title="Nie wszystkie pliki zostały załączone" />
-        {added ? <div class="notice notice--success" role="status"><p safe>{`Załączono plików: ${added}. Każdy plik jest sprawdzany pod kątem bezpieczeństwa.`}</p></div> : ''}
-        <h1 data-qa="page-attachments">Załącz podpisany wniosek</h1>
-        <ul>{own.requests.map((r) => <li safe>{`${r.roleName} (${r.number})`}</li>)}</ul>
-        <p>Wymagane są pieczęć jednostki, twój podpis i podpis kierownika jednostki. Załączony plik mogą stanowić skany, zdjęcia dokumentu. Dopuszczalny format załączanych plików to pdf oraz jpg.</p>
-        <AttachmentsBlock submissionId={own.submission.id} csrf={frame.csrf} files={files} returnTo="zalaczniki" canChange={own.canChange} maxMb={maxMb} />
-        {own.canChange ? '' : <p class="notice notice--info">Wnioski zostały już rozpatrzone: pliku nie można już zmienić.</p>}
-        <p><a href="/moje-konto">Wróć do widoku Moje konto</a></p>
-      </SignedInLayout>,
-      errors.length ? 400 : 200,
+      AttachmentsPage({
+        frame, submissionId: own.submission.id, requests: own.pendingRequests, files, canChange: own.canChange, unfinished: !own.submission.finishedAt,
+        maxMb, added, feedback,
+      }),
+      feedback.refused.length ? 400 : 200,
     );
   };
 
-  app.get<Params>('/wnioski/:id/zalaczniki', opts, (req, reply) => page(req, reply));
+  app.get('/wnioski/:id/zalaczniki', opts, (req, reply) => {
+    const { id } = parse(SubmissionParams, req.params);
+    const q = (req.query ?? {}) as Record<string, unknown>;
+    return page(req, reply, id, readAttachmentsFeedback(q, req.session?.data, id), Number(q.zalaczono) || 0);
+  });
 
-  app.post<Params>('/wnioski/:id/zalaczniki', { ...opts, config: { rateLimit: { max: 30, timeWindow: '10 minutes' } } }, async (req, reply) => {
-    const own = await ownSubmissionForFiles(db(), uid(req), req.params.id);
+  // the CSRF token is the body's first part, checked by app.ts before any file is read
+  app.post('/wnioski/:id/zalaczniki', { ...opts, config: { multipartCsrf: true, rateLimit: { max: 30, timeWindow: '10 minutes' } } }, async (req, reply) => {
+    const { id } = parse(SubmissionParams, req.params);
+    const { powrot } = ReturnQuery.parse(req.query);
+    const own = await ownSubmissionForFiles(db(), uid(req), id);
     if (!own || !own.canChange) throw notFound();
     const outcomes: UploadOutcome[] = [];
-    if (req.isMultipart()) {
+    const parts = req.multipartRest;
+    if (parts) {
       try {
-        for await (const part of req.files()) {
+        for await (const part of parts) {
+          if (part.type !== 'file') continue;
           if (!part.filename) {
             part.file.resume();
             continue;
@@ -58,25 +77,54 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
           outcomes.push(await storeUpload({ db: db(), storage: app.deps.storage, queue: app.deps.queue, maxMb }, { userId: uid(req), submissionId: own.submission.id, fileName: part.filename, stream: part.file, now: app.deps.now(), meta: meta(req) }));
         }
       } catch (err) {
-        // too many files or a broken stream: what was stored stays, the rest is reported
-        req.log.info({ err }, 'upload stopped');
-        outcomes.push({ ok: false, name: '', message: 'Nie udało się odebrać wszystkich plików (najwyżej 10 naraz). Spróbuj ponownie.' });
+        // what was stored stays, the rest is reported. A file over the size limit is also raised
+        // here at the end of the body, but it was already refused by name when it arrived.
+        const code = (err as { code?: unknown }).code;
+        if (code !== 'FST_REQ_FILE_TOO_LARGE') {
+          req.log.info({ err }, 'upload stopped');
+          outcomes.push({ ok: false, name: '', message: code === 'FST_FILES_LIMIT' ? m.tooManyAtOnce : m.notReceived });
+        }
       }
     }
-    if (outcomes.length === 0) outcomes.push({ ok: false, name: '', message: 'Wybierz plik z podpisanym wnioskiem (PDF lub JPG).' });
-    const to = (req.query as Record<string, unknown>).powrot;
-    if (outcomes.every((o) => o.ok)) return reply.redirect(`${back(own.submission.id, to)}?zalaczono=${outcomes.length}`, 303);
-    return page(req, reply, outcomes);
+    if (outcomes.length === 0) outcomes.push({ ok: false, name: '', message: m.noFile });
+    const added = outcomes.filter((o) => o.ok).length;
+    const refused = outcomes.flatMap((o) => (o.ok ? [] : [o.message]));
+    if (refused.length === 0) return reply.redirect(backHref(own.submission.id, powrot, `?zalaczono=${added}`), 303);
+    // from step 4 of the wizard the user stays there, with the refusal and "Zakończ"
+    if (powrot === 'wniosek') {
+      const token = await remember(req, { submissionId: own.submission.id, refused });
+      return reply.redirect(backHref(own.submission.id, powrot, `?${FEEDBACK_PARAM}=${token}${added ? `&zalaczono=${added}` : ''}`), 303);
+    }
+    return page(req, reply, own.submission.id, { refused }, added);
   });
 
-  app.post<FileParams>('/wnioski/:id/zalaczniki/:fileId/usun', opts, async (req, reply) => {
-    const ok = await deleteAttachment({ db: db(), storage: app.deps.storage }, { userId: uid(req), submissionId: req.params.id, attachmentId: req.params.fileId, now: app.deps.now(), meta: meta(req) });
-    if (!ok) throw notFound();
-    return reply.redirect(back(req.params.id, (req.body as Record<string, unknown>).powrot), 303);
+  const confirmPage = async (req: FastifyRequest, reply: FastifyReply, params: { id: string; fileId: string }, returnTo: ReturnTo, error?: string) => {
+    const file = await deletableAttachment(db(), uid(req), params.id, params.fileId);
+    if (!file) throw notFound();
+    return reply.html(
+      DeleteFilePage({ frame: await signedInFrame(app, req, reply), submissionId: file.submissionId, file, returnTo, backHref: backHref(file.submissionId, returnTo), ...(error ? { error } : {}) }),
+      error ? 400 : 200,
+    );
+  };
+
+  app.get('/wnioski/:id/zalaczniki/:fileId/usun', opts, (req, reply) => confirmPage(req, reply, parse(FileParams, req.params), ReturnQuery.parse(req.query).powrot));
+
+  app.post('/wnioski/:id/zalaczniki/:fileId/usun', opts, async (req, reply) => {
+    const params = parse(FileParams, req.params);
+    const form = DeleteForm.safeParse(req.body);
+    if (!form.success) return confirmPage(req, reply, params, 'zalaczniki', m.deleteBadRequest);
+    const { powrot, potwierdz } = form.data;
+    // a "Usuń" form without the confirmation asks first
+    if (potwierdz !== 'tak') return reply.redirect(`/wnioski/${params.id}/zalaczniki/${params.fileId}/usun?powrot=${powrot}`, 303);
+    const name = await deleteAttachment({ db: db(), storage: app.deps.storage }, { userId: uid(req), submissionId: params.id, attachmentId: params.fileId, now: app.deps.now(), meta: meta(req) });
+    if (name === null) throw notFound();
+    const token = await remember(req, { submissionId: params.id, refused: [], deleted: name });
+    return reply.redirect(backHref(params.id, powrot, `?${FEEDBACK_PARAM}=${token}`), 303);
   });
 
-  app.get<FileParams>('/wnioski/:id/zalaczniki/:fileId', opts, async (req, reply) => {
-    const a = await downloadableAttachment(db(), uid(req), req.params.id, req.params.fileId);
+  app.get('/wnioski/:id/zalaczniki/:fileId', opts, async (req, reply) => {
+    const params = parse(FileParams, req.params);
+    const a = await downloadableAttachment(db(), uid(req), params.id, params.fileId);
     if (!a) throw notFound();
     const ascii = a.originalName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
     return reply

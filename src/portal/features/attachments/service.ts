@@ -1,19 +1,23 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
-import { and, count, eq, isNull } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/client.ts';
 import { recordAudit } from '../../../db/repositories/audit.ts';
 import { attachments, requestSubmissions, roleRequests, roles } from '../../../db/schema/index.ts';
 import { detectAcceptedType, sanitizeFileName } from '../../../files/file-type.ts';
 import type { FileStorage } from '../../../files/storage.ts';
 import { QUEUES, type JobQueue } from '../../../jobs/queue.ts';
+import { attachmentMessages as m } from './messages.ts';
 
 type Meta = { ip: string; requestId: string };
 
 /** enough for scans of every page and corrections; keeps one submission from filling the storage */
 export const MAX_FILES_PER_SUBMISSION = 20;
 
-/** The user's own submission, whether files may still change (some request pending), and its requests. */
+/**
+ * The user's own submission, whether files may still change (some request pending), and the
+ * requests the files are for: the pending ones (a withdrawn or decided request needs no file).
+ */
 export async function ownSubmissionForFiles(db: DbOrTx, userId: string, submissionId: string) {
   if (!/^[0-9a-f-]{36}$/i.test(submissionId)) return null;
   const [s] = await db.select().from(requestSubmissions).where(and(eq(requestSubmissions.id, submissionId), eq(requestSubmissions.userId, userId)));
@@ -22,8 +26,10 @@ export async function ownSubmissionForFiles(db: DbOrTx, userId: string, submissi
     .select({ number: roleRequests.number, status: roleRequests.status, roleName: roles.name })
     .from(roleRequests)
     .innerJoin(roles, eq(roles.code, roleRequests.roleCode))
-    .where(eq(roleRequests.submissionId, s.id));
-  return { submission: s, requests: reqs, canChange: reqs.some((r) => r.status === 'zapisany' || r.status === 'oczekujacy') };
+    .where(eq(roleRequests.submissionId, s.id))
+    .orderBy(roleRequests.number);
+  const pending = reqs.filter((r) => r.status === 'zapisany' || r.status === 'oczekujacy');
+  return { submission: s, pendingRequests: pending, canChange: pending.length > 0 };
 }
 
 export type UploadOutcome = { ok: true; name: string } | { ok: false; name: string; message: string };
@@ -54,7 +60,7 @@ export async function storeUpload(
   } catch (err) {
     await deps.storage.delete(key);
     if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE' || input.stream.truncated) {
-      return { ok: false, name, message: `Plik „${name}” jest za duży. Największy dopuszczalny rozmiar to ${deps.maxMb} MB.` };
+      return { ok: false, name, message: m.tooLarge(name, deps.maxMb) };
     }
     throw err;
   }
@@ -63,10 +69,10 @@ export async function storeUpload(
     await recordAudit(deps.db, { action: 'attachment.refused', outcome: 'failure', actorUserId: input.userId, subjectType: 'submission', subjectId: input.submissionId, ip: input.meta.ip, requestId: input.meta.requestId, details: { name, size, message } });
     return { ok: false, name, message };
   };
-  if (input.stream.truncated) return refuse(`Plik „${name}” jest za duży. Największy dopuszczalny rozmiar to ${deps.maxMb} MB.`);
-  if (size === 0) return refuse(`Plik „${name}” jest pusty. Wybierz plik z podpisanym wnioskiem.`);
+  if (input.stream.truncated) return refuse(m.tooLarge(name, deps.maxMb));
+  if (size === 0) return refuse(m.empty(name));
   const type = detectAcceptedType(name, head);
-  if (!type) return refuse(`Plik „${name}” ma niedozwolony format. Dopuszczalne formaty to PDF i JPG (zawartość pliku musi odpowiadać rozszerzeniu).`);
+  if (!type) return refuse(m.badFormat(name));
   const stored = await deps.db.transaction(async (tx) => {
     // the requests may have been decided, or the cap reached, while the file was arriving
     const own = await ownSubmissionForFiles(tx, input.userId, input.submissionId);
@@ -81,33 +87,44 @@ export async function storeUpload(
     await recordAudit(tx, { action: 'attachment.uploaded', actorUserId: input.userId, subjectType: 'attachment', subjectId: row!.id, ip: input.meta.ip, requestId: input.meta.requestId, details: { submissionId: input.submissionId, name, size, type: type.mime } });
     return true;
   });
-  if (!stored) return refuse(`Plik „${name}” nie został załączony: wniosek został już rozpatrzony albo ma już ${MAX_FILES_PER_SUBMISSION} plików.`);
+  if (!stored) return refuse(m.closed(name, MAX_FILES_PER_SUBMISSION));
   return { ok: true, name };
 }
 
-/** "Usuń": by the owner, while a request of the submission is pending. */
-export async function deleteAttachment(deps: { db: Db; storage: FileStorage }, input: { userId: string; submissionId: string; attachmentId: string; now: Date; meta: Meta }): Promise<boolean> {
-  if (!/^[0-9a-f-]{36}$/i.test(input.attachmentId)) return false;
-  const key = await deps.db.transaction(async (tx) => {
-    const own = await ownSubmissionForFiles(tx, input.userId, input.submissionId);
-    if (!own?.canChange) return null;
-    const [a] = await tx
+/** A file the owner may remove ("Usuń"): pending or clean, of their own submission, while a request of it is pending. */
+export async function deletableAttachment(db: DbOrTx, userId: string, submissionId: string, attachmentId: string) {
+  const own = await ownSubmissionForFiles(db, userId, submissionId);
+  if (!own?.canChange) return null;
+  const [a] = await db
+    .select()
+    .from(attachments)
+    .where(and(eq(attachments.id, attachmentId), eq(attachments.submissionId, own.submission.id), isNull(attachments.deletedAt), inArray(attachments.scanStatus, ['pending', 'clean'])));
+  return a ?? null;
+}
+
+/**
+ * "Tak, usuń plik": by the owner, while a request of the submission is pending. The bytes are deleted
+ * inside the transaction that marks the row removed, so a failure leaves the file as it was and a
+ * removed row never keeps its bytes. Returns the file's name, or null when there is nothing to remove.
+ */
+export async function deleteAttachment(deps: { db: Db; storage: FileStorage }, input: { userId: string; submissionId: string; attachmentId: string; now: Date; meta: Meta }): Promise<string | null> {
+  return deps.db.transaction(async (tx) => {
+    const a = await deletableAttachment(tx, input.userId, input.submissionId, input.attachmentId);
+    if (!a) return null;
+    const [done] = await tx
       .update(attachments)
       .set({ deletedAt: input.now, deletedReason: 'owner' })
-      .where(and(eq(attachments.id, input.attachmentId), eq(attachments.submissionId, own.submission.id), isNull(attachments.deletedAt)))
-      .returning({ key: attachments.storageKey, name: attachments.originalName });
-    if (!a) return null;
-    await recordAudit(tx, { action: 'attachment.deleted', actorUserId: input.userId, subjectType: 'attachment', subjectId: input.attachmentId, ip: input.meta.ip, requestId: input.meta.requestId, details: { name: a.name } });
-    return a.key;
+      .where(and(eq(attachments.id, a.id), isNull(attachments.deletedAt), inArray(attachments.scanStatus, ['pending', 'clean'])))
+      .returning({ id: attachments.id });
+    if (!done) return null;
+    await recordAudit(tx, { action: 'attachment.deleted', actorUserId: input.userId, subjectType: 'attachment', subjectId: a.id, ip: input.meta.ip, requestId: input.meta.requestId, details: { name: a.originalName } });
+    await deps.storage.delete(a.storageKey);
+    return a.originalName;
   });
-  if (!key) return false;
-  await deps.storage.delete(key);
-  return true;
 }
 
 /** A clean file of the user's own submission; pending and removed files cannot be downloaded by anyone. */
 export async function downloadableAttachment(db: DbOrTx, userId: string, submissionId: string, attachmentId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(attachmentId)) return null;
   const own = await ownSubmissionForFiles(db, userId, submissionId);
   if (!own) return null;
   const [a] = await db

@@ -7,7 +7,7 @@ import { Notice } from '../../../views/components/Notice/Notice.tsx';
 import { Pagination, PaginationSummary, type PagingProps } from '../../../views/components/Pagination/Pagination.tsx';
 import { Steps } from '../../../views/components/Steps.tsx';
 import { SummaryList } from '../../../views/components/SummaryList/SummaryList.tsx';
-import { AttachmentsBlock } from '../../../views/components/Attachments.tsx';
+import { AttachmentsBlock, type AttachmentsFeedback } from '../../../views/components/Attachments.tsx';
 import type { AttachmentRow } from '../../../db/repositories/attachments.ts';
 import { SignedInLayout, type SignedInFrame } from '../../../views/layouts/SignedInLayout.tsx';
 import { requestMessages as m } from './messages.ts';
@@ -233,7 +233,7 @@ export function SummaryPage(p: {
 
 export function DownloadPage(p: {
   frame: SignedInFrame; title: string; steps: readonly string[]; submissionId: string; requests: { number: string; roleName: string }[];
-  downloaded: boolean; summary?: FormError[]; errors?: FormErrors; files: AttachmentRow[]; maxMb: number; added?: number; delivery?: string;
+  downloaded: boolean; summary?: FormError[]; errors?: FormErrors; files: AttachmentRow[]; maxMb: number; added?: number; fileFeedback?: AttachmentsFeedback; delivery?: string;
 }): JSX.Element {
   const e = p.errors ?? {};
   return (
@@ -271,7 +271,7 @@ export function DownloadPage(p: {
       </ol>
       <p>Jeśli nie możesz załączyć podpisanego wniosku teraz, możesz to zrobić później w widoku Moje konto.</p>
       {p.added ? <Notice tone="success" text={`Załączono plików: ${p.added}. Każdy plik jest sprawdzany pod kątem bezpieczeństwa.`} /> : ''}
-      <AttachmentsBlock submissionId={p.submissionId} csrf={p.frame.csrf} files={p.files} returnTo="wniosek" canChange maxMb={p.maxMb} />
+      <AttachmentsBlock submissionId={p.submissionId} csrf={p.frame.csrf} files={p.files} returnTo="wniosek" canChange maxMb={p.maxMb} {...(p.fileFeedback ? { feedback: p.fileFeedback } : {})} />
       <form method="post" action={`/wnioski/${p.submissionId}/zakoncz`} novalidate data-module="prevent-double-submit">
         <CsrfField token={p.frame.csrf} />
         <div class={`field${e.delivery ? ' field--error' : ''}`}>

@@ -6,6 +6,7 @@ import { parseForm, summaryOf } from '../../http/input.ts';
 import type { Wizard } from '../../wizard/step-map.ts';
 import type { UnitForRequest } from '../../../db/repositories/unit-search.ts';
 import type { RoleDef } from '../../../domain/reference-data.ts';
+import { feedbackSummary, readAttachmentsFeedback } from '../../../views/components/Attachments.tsx';
 import { requestMessages as m } from './messages.ts';
 import { DownloadPage, RolesPage, SummaryPage, UnitSearchPage, type Flow } from './pages.tsx';
 import { ChooseUnitForm, DownloadQuery, FinishForm, IdParams, ProfileParams, ROLES_FIELDS, RolesForm, SearchQuery, SummaryForm } from './schema.ts';
@@ -106,12 +107,14 @@ export async function requestRoutes(app: SignedInApp): Promise<void> {
   const downloadPage = async (req: FastifyRequest, reply: FastifyReply, id: string, added: number, errors?: Record<string, string>, delivery?: string) => {
     const d = await s().download(ctxOf(req), { submissionId: id });
     const flow = d.isNewProfile ? NEW_PROFILE : newRolesFlow(d.submission.profileId);
+    // files refused by an upload from this step (attachments feature) are listed with this step's errors
+    const fileFeedback = readAttachmentsFeedback(req.query, req.session?.data, d.submission.id);
     return reply.html(
       DownloadPage({
         frame: frameOf(req, reply), title: flow.title, steps: flow.steps, submissionId: d.submission.id,
         requests: d.requests.map((r) => ({ number: r.number, roleName: r.roleName })), downloaded: Boolean(d.submission.pdfDownloadedAt),
-        summary: summaryOf(errors ?? {}, ['pdf', 'delivery']), ...(errors ? { errors } : {}),
-        files: d.files, maxMb: Math.round(app.deps.config.attachmentMaxBytes / 1024 / 1024), added, ...(delivery ? { delivery } : {}),
+        summary: [...summaryOf(errors ?? {}, ['pdf', 'delivery']), ...feedbackSummary(fileFeedback)], ...(errors ? { errors } : {}),
+        files: d.files, maxMb: Math.round(app.deps.config.attachmentMaxBytes / 1024 / 1024), added, fileFeedback, ...(delivery ? { delivery } : {}),
       }),
       errors ? 400 : 200,
     );

@@ -43,4 +43,5 @@ export const SummaryForm = z.object({
 /** "Zakończ": "Kiedy chcesz przekazać podpisany wniosek *". */
 export const FinishForm = z.object({ delivery: choice(['now', 'later']) });
 
-export const DownloadQuery = z.object({ zalaczono: queryInt(0, 20) });
+/** `zalaczono`: how many files an upload added; `pliki`: the token of refused files' messages (kept in the session). */
+export const DownloadQuery = z.object({ zalaczono: queryInt(0, 20), pliki: queryText(64) });
