@@ -166,11 +166,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
   await app.register(authRoutes);
   await app.register(homeRoutes);
-  await app.register(transferRoutes);
   await app.register(requestRoutes);
   await app.register(accountRoutes);
   await signedInScope(app, async (scope) => {
     await scope.register(profileRoutes);
+    await scope.register(transferRoutes);
   });
   await app.register(attachmentRoutes);
   await app.register(reminderRoutes);
