@@ -167,8 +167,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes);
   await app.register(homeRoutes);
   await app.register(requestRoutes);
-  await app.register(accountRoutes);
   await signedInScope(app, async (scope) => {
+    await scope.register(accountRoutes);
     await scope.register(profileRoutes);
     await scope.register(transferRoutes);
   });

@@ -1,10 +1,12 @@
 // The portal's services, built once in bootstrap and handed to buildApp: each takes (ctx, input).
 import type { ServiceDeps } from './context.ts';
+import { accountService } from './features/account/service.ts';
 import { profileService } from './features/profile/service.ts';
 import { transferService } from './features/transfer/service.ts';
 
 export function createServices(deps: ServiceDeps) {
   return {
+    account: accountService(deps),
     profiles: profileService(deps),
     transfer: transferService(deps),
   };
