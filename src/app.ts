@@ -165,9 +165,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(interactionRoutes, { provider: deps.provider });
   }
   await app.register(authRoutes);
-  await app.register(homeRoutes);
   await app.register(requestRoutes);
   await signedInScope(app, async (scope) => {
+    await scope.register(homeRoutes);
     await scope.register(accountRoutes);
     await scope.register(profileRoutes);
     await scope.register(transferRoutes);
