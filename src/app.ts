@@ -171,9 +171,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await scope.register(accountRoutes);
     await scope.register(profileRoutes);
     await scope.register(transferRoutes);
+    await scope.register(reminderRoutes);
   });
   await app.register(attachmentRoutes);
-  await app.register(reminderRoutes);
   if (config.demo) await app.register(devMailboxRoutes);
 
   return app;

@@ -1,0 +1,38 @@
+import type { MissingAttachment } from '../../../db/repositories/reminders.ts';
+import { formatDatePl } from '../../../lib/text.ts';
+import { CsrfField } from '../../../views/components/Field.tsx';
+import { SignedInLayout, type SignedInFrame } from '../../../views/layouts/SignedInLayout.tsx';
+
+/** "Brak załączników do wniosków o rolę": a page, so it works without JavaScript. */
+export function ReminderPage({ frame, missing, next }: { frame: SignedInFrame; missing: readonly MissingAttachment[]; next: string | null }): JSX.Element {
+  return (
+    <SignedInLayout title="Brak załączników do wniosków o rolę" frame={frame}>
+      <div class="notice notice--warning" role="alertdialog" aria-labelledby="reminder-title" aria-describedby="reminder-text">
+        <h1 id="reminder-title" data-qa="page-reminder">Brak załączników do wniosków o rolę</h1>
+        <p id="reminder-text">Do poniższych wniosków nie załączyłeś potwierdzenia wnioskowanych uprawnień</p>
+      </div>
+      <table class="table" data-qa="reminder-list">
+        <caption class="visually-hidden">Wnioski bez załączników</caption>
+        <thead><tr><th scope="col">Wnioskowana rola</th><th scope="col">Numer</th><th scope="col">Data złożenia</th></tr></thead>
+        <tbody>
+          {missing.map((r) => (
+            <tr>
+              <td data-label="Wnioskowana rola" safe>{r.roleName}</td>
+              <td data-label="Numer" safe>{r.number}</td>
+              <td data-label="Data złożenia" safe>{formatDatePl(r.submittedAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>
+        Podpisany wniosek załączysz w widoku <a href="/moje-konto">Moje konto</a>. Jeżeli wysłałeś go mailem lub pocztą, zaznacz tam
+        przy wniosku „Plik został wysłany mailem lub wydruk pocztą”.
+      </p>
+      <form method="post" action="/przypomnienie">
+        <CsrfField token={frame.csrf} />
+        {next ? <input type="hidden" name="next" value={next} /> : ''}
+        <button class="button" type="submit">Przypomnij mi przy kolejnym logowaniu</button>
+      </form>
+    </SignedInLayout>
+  );
+}
