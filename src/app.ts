@@ -164,15 +164,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(interactionRoutes, { provider: deps.provider });
   }
   await app.register(authRoutes);
-  await app.register(homeRoutes);
-  await app.register(transferRoutes);
-  await app.register(accountRoutes);
   await signedInScope(app, async (scope) => {
+    await scope.register(homeRoutes);
+    await scope.register(accountRoutes);
     await scope.register(profileRoutes);
     await scope.register(requestRoutes);
+    await scope.register(transferRoutes);
+    await scope.register(reminderRoutes);
   });
   await app.register(attachmentRoutes);
-  await app.register(reminderRoutes);
   if (config.demo) await app.register(devMailboxRoutes);
 
   return app;

@@ -1,12 +1,20 @@
 // The portal's services, built once in bootstrap and handed to buildApp: each takes (ctx, input).
 import type { ServiceDeps } from './context.ts';
+import { accountService } from './features/account/service.ts';
+import { homeService } from './features/home/service.ts';
 import { profileService } from './features/profile/service.ts';
 import { requestService } from './features/request/service.ts';
+import { reminderService } from './features/reminders/service.ts';
+import { transferService } from './features/transfer/service.ts';
 
 export function createServices(deps: ServiceDeps) {
   return {
+    account: accountService(deps),
+    home: homeService(deps),
     profiles: profileService(deps),
     requests: requestService(deps),
+    reminders: reminderService(deps),
+    transfer: transferService(deps),
   };
 }
 

@@ -49,6 +49,32 @@ describe('Skontaktuj się z nami', () => {
     assert.match(res.body, /value="Jan Nowak"/);
   });
 
+  it('a NUL byte or a right-to-left override in the name: 400, the Polish message next to the field and in the summary', async () => {
+    for (const name of ['Jan\u0000Kowalski', 'Jan \u202eikslawoK']) {
+      const { csrf, cookie, html } = await getForm(t.app, '/kontakt');
+      const formId = /name="formId" value="([^"]+)"/.exec(html)?.[1] ?? '';
+      const res = await post(t, cookie, { _csrf: csrf, formId, name, email: 'jan@example.pl', topic: 'inne', message: 'Treść wiadomości testowej.' });
+      assert.equal(res.statusCode, 400);
+      const summary = res.body.slice(res.body.indexOf('error-summary'), res.body.indexOf('</ul>'));
+      assert.match(summary, /<a href="#f-name">Pole zawiera niedozwolone znaki \(np\. znaki sterujące\)\. Usuń je i spróbuj ponownie\.<\/a>/);
+      assert.match(res.body, /id="f-name-error"/);
+      assert.ok(!res.body.includes('\u0000') && !res.body.includes('\u202e'), 'the character is not echoed back');
+      assert.match(res.body, /value="jan@example.pl"/, 'the other values are kept');
+      assert.equal((await t.database.db.select().from(contactRequests).where(eq(contactRequests.id, formId))).length, 0);
+    }
+  });
+
+  it('a null or wrongly typed JSON body: 400 with the form, not 500', async () => {
+    const { csrf, cookie } = await getForm(t.app, '/kontakt');
+    for (const payload of ['null', '[1,2]', '{"name":["a","b"],"email":5,"topic":{},"message":null}']) {
+      const res = await t.app.inject({ method: 'POST', url: '/kontakt', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf, cookie }, payload });
+      assert.equal(res.statusCode, 400, payload);
+      assert.match(res.body, /data-qa="contact-form"/);
+      assert.match(res.body, /Wpisz imię i nazwisko/);
+      assert.match(res.body, /name="formId" value="[0-9a-f-]{36}"/);
+    }
+  });
+
   it('sends the message to the helpdesk and a confirmation to the sender, once, audited', async () => {
     const { csrf, cookie, html } = await getForm(t.app, '/kontakt');
     const formId = /name="formId" value="([^"]+)"/.exec(html)?.[1] ?? '';

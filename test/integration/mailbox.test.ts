@@ -37,6 +37,14 @@ describe('demo mailbox and outbox', () => {
     assert.match(one.body, /<a href="http:\/\/localhost:3000\/aktywuj\?t=abc">/, 'links clickable');
   });
 
+  it('?to= and the message id pass the input boundary: a NUL byte is no filter, a bad id is not found', async () => {
+    const nul = await t.app.inject({ url: '/dev/poczta.json?to=%00' });
+    assert.equal(nul.statusCode, 200);
+    assert.equal((nul.json() as unknown[]).length, 2, 'unfiltered');
+    assert.equal((await t.app.inject({ url: '/dev/poczta?to=a%00b' })).statusCode, 200);
+    assert.equal((await t.app.inject({ url: '/dev/poczta/nie-ma-takiej' })).statusCode, 404);
+  });
+
   it('a rolled-back transaction sends nothing', async () => {
     await assert.rejects(
       t.database.db.transaction(async (tx) => {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { attachments, roleRequests, users } from '../../src/db/schema/index.ts';
+import { createRequest } from '../../src/db/repositories/request-lifecycle.ts';
+import { attachments, requestSubmissions, roleRequests, users } from '../../src/db/schema/index.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import { Agent, pathOf } from '../helpers/agent.ts';
 import { signedIn } from '../helpers/login.ts';
@@ -202,5 +203,44 @@ describe('Moje konto', () => {
     assert.equal(pendingOrder(ten).length, 6);
     const beyond = (await maria.get('/moje-konto?stronaOczekujace=99')).body;
     assert.deepEqual(pendingOrder(beyond), ['U000593-2023'], 'a page past the end shows the last one');
+  });
+  it('maria: a submission saved but not finished is listed under Niezakończone wnioski, not Oczekujące wnioski', async () => {
+    const db = t.database.db;
+    const [r593] = await db.select().from(roleRequests).where(eq(roleRequests.number, 'U000593/2023'));
+    const [owner] = await db.select({ id: users.id }).from(users).where(eq(users.login, 'maria.wisniewska'));
+    assert.ok(r593 && owner);
+    const savedAt = new Date('2026-11-24T09:30:00Z');
+    const submissionId = await db.transaction(async (tx) => {
+      const [sub] = await tx
+        .insert(requestSubmissions)
+        .values({ idempotencyKey: 'test:unfinished', userId: owner.id, profileId: r593.profileId, source: 'wizard', contactPhone: '+48 600 100 203', contactEmail: 'maria@example.pl', createdAt: savedAt })
+        .returning({ id: requestSubmissions.id });
+      for (const [seq, roleCode] of [[951, 'WYP_NIEFIN'], [952, 'WYP_FIN']] as const) {
+        await createRequest(
+          tx,
+          { number: `U000${seq}/2026`, year: 2026, seq, submissionId: sub!.id, profileId: r593.profileId, roleCode, verifyingUnitId: r593.verifyingUnitId, submittedAt: savedAt },
+          'zapisany',
+          { by: owner.id, at: savedAt, event: 'saved' },
+        );
+      }
+      return sub!.id;
+    });
+
+    const html = (await maria.get('/moje-konto')).body;
+    const unfinished = section(html, 'unfinished-requests');
+    assert.match(unfinished, /<h2[^>]*>Niezakończone wnioski<\/h2>/);
+    assert.ok(html.indexOf('data-qa="unfinished-requests"') < html.indexOf('data-qa="pending-requests"'), 'above Oczekujące wnioski');
+    const one = item(html, `unfinished-${submissionId}`);
+    assert.match(one, /<dt>Nazwa jednostki<\/dt><dd>-Prywatna Specjalistyczna Przychodnia Stomatologiczna K-Dent/);
+    assert.match(one, /<dt>Wnioskowane role<\/dt><dd>Wypełniający sprawozdania (nie)?finansowe, Wypełniający sprawozdania (nie)?finansowe<\/dd>/);
+    assert.match(one, /<dt>Numery wniosków<\/dt><dd>U000951\/2026, U000952\/2026<\/dd>/);
+    assert.match(one, /<dt>Data zapisania<\/dt><dd>24\.11\.2026<\/dd>/);
+    assert.ok(one.includes(`<a class="button" href="/wnioski/${submissionId}" data-qa="finish-request"><span>Dokończ wniosek</span>`));
+    const pending = section(html, 'pending-requests');
+    assert.doesNotMatch(pending, /U00095[12]/, 'not under Oczekujące wnioski');
+    assert.match(pending, /data-qa="pending-total">6</, 'the pending count is unchanged');
+
+    const jans = (await jan.get('/moje-konto')).body;
+    assert.doesNotMatch(jans, /Niezakończone wnioski|U00095[12]/, 'only one\'s own');
   });
 });

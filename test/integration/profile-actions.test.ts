@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { auditLog, profiles, requestStatusHistory, roleRequests, units, users } from '../../src/db/schema/index.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
-import { profilePermissions } from '../../src/db/repositories/users.ts';
+import { profilePermissions } from '../../src/portal/actor/actor.ts';
 import { PERMISSIONS } from '../../src/domain/reference-data.ts';
 import type { Agent} from '../helpers/agent.ts';
 import { pathOf } from '../helpers/agent.ts';
@@ -54,13 +54,13 @@ describe('working in a profile, withdrawing a request, editing contact data', ()
 
   it("a profile's permissions follow its approved roles (what module tiles are shown by)", async () => {
     const starostwo = await profileOf('maria.wisniewska', 'starostwo-aleksandrow-kujawski');
-    const perms = await profilePermissions(t.database.db, starostwo.id);
+    const { permissions: perms } = await profilePermissions(t.database.db, starostwo.id);
     assert.ok(perms.has('SPR_NIEFIN_WYPELNIJ') && perms.has('SPR_FIN_WYPELNIJ'));
     assert.ok(!perms.has('UZYTKOWNICY_ZARZADZAJ'));
     const janCez = await profileOf('jan.kowalski', 'cez');
-    assert.equal((await profilePermissions(t.database.db, janCez.id)).size, PERMISSIONS.length, 'Administrator CeZ has all');
+    assert.equal((await profilePermissions(t.database.db, janCez.id)).permissions.size, PERMISSIONS.length, 'Administrator CeZ has all');
     const kdent = await profileOf('maria.wisniewska', 'k-dent');
-    assert.equal((await profilePermissions(t.database.db, kdent.id)).size, 0, 'pending requests grant nothing');
+    assert.equal((await profilePermissions(t.database.db, kdent.id)).permissions.size, 0, 'pending requests grant nothing');
   });
 
   it('a profile that is not active, or not one\'s own, cannot be worked in (404)', async () => {

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNotNull, lte } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
-import { announcements, profiles, roleRequests, rolePermissions, unitKinds, units, users } from '../schema/index.ts';
+import { announcements, profiles, unitKinds, units, users } from '../schema/index.ts';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -42,14 +42,4 @@ export async function latestAnnouncement(db: DbOrTx, now: Date) {
     .orderBy(desc(announcements.publishedAt))
     .limit(1);
   return row ?? null;
-}
-
-/** Permission codes of a profile: the union over its approved roles (the role→permission dictionary). */
-export async function profilePermissions(db: DbOrTx, profileId: string): Promise<Set<string>> {
-  const rows = await db
-    .selectDistinct({ code: rolePermissions.permissionCode })
-    .from(roleRequests)
-    .innerJoin(rolePermissions, eq(rolePermissions.roleCode, roleRequests.roleCode))
-    .where(and(eq(roleRequests.profileId, profileId), eq(roleRequests.status, 'zatwierdzony')));
-  return new Set(rows.map((r) => r.code));
 }

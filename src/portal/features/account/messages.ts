@@ -1,3 +1,5 @@
+import type { NoticeFlag } from './schema.ts';
+
 /** Polish texts of "Moje konto" (labels as in the manual). */
 export const accountMessages = {
   title: 'Moje konto',
@@ -6,6 +8,12 @@ export const accountMessages = {
   transfer: 'Przenieś uprawnienia z SSOZ I',
 
   activeProfiles: 'Aktywne profile',
+  unfinishedRequests: 'Niezakończone wnioski',
+  unfinishedLead: 'Te wnioski zostały zapisane, ale nie zakończone. Skorzystaj z opcji Zakończ, aby wniosek uzyskał status oczekującego.',
+  requestedRoles: 'Wnioskowane role',
+  requestNumbers: 'Numery wniosków',
+  savedOn: 'Data zapisania',
+  finishRequest: 'Dokończ wniosek',
   pendingRequests: 'Oczekujące wnioski',
   otherProfiles: 'Pozostałe profile',
 
@@ -85,3 +93,12 @@ export const accountMessages = {
   emptyPending: 'Nie masz oczekujących wniosków.',
   emptyOther: 'Nie masz innych profili.',
 } as const;
+
+/** Confirmation of the action that led to Moje konto, by the query flag it set. */
+export const accountNotices: Readonly<Record<NoticeFlag, string>> = {
+  wycofano: 'Wniosek został wycofany. Ma status „Odrzucony” z powodem „Wycofany przez wnioskującego”.',
+  zapisano: 'Dane kontaktowe zostały zapisane.',
+  'zapisano-przypomnienie': 'Zapisano wybór dotyczący przypomnień o braku załącznika.',
+  zlozono: 'Wniosek ma status oczekującego i jest widoczny dla osób uprawnionych do jego weryfikacji. O akceptacji lub odrzuceniu poinformujemy Cię wiadomością e-mail.',
+  wybierz: 'Masz kilka aktywnych profili. Wybierz profil, w którym chcesz pracować.',
+};

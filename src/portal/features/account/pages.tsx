@@ -6,35 +6,12 @@ import { Pagination, PaginationSummary, type PagingProps } from '../../../views/
 import { SummaryList } from '../../../views/components/SummaryList/SummaryList.tsx';
 import { SignedInLayout, type SignedInFrame } from '../../../views/layouts/SignedInLayout.tsx';
 import { accountMessages as m } from './messages.ts';
-import type { AccountAttachment, AccountProfile, AccountUnit, Direction, OtherSort, Page, PendingItem, PendingSort } from './queries.ts';
-
-export const PAGE_SIZES = [5, 10, 25] as const;
-export type PageSize = (typeof PAGE_SIZES)[number];
-
-/** The query of /moje-konto: each list keeps its own sorting and paging. */
-export interface AccountParams {
-  sortOczekujace: PendingSort;
-  kierunek: Direction;
-  stronaOczekujace: number;
-  naStronieOczekujace: PageSize;
-  sortPozostale: OtherSort;
-  kierunekPozostale: Direction;
-  stronaPozostale: number;
-  naStroniePozostale: PageSize;
-}
-
-/** Default direction of each sort: numbers and status changes newest first, names A→Z. */
-export function defaultDirection(sort: PendingSort | OtherSort): Direction {
-  return sort === 'jednostka' ? 'asc' : 'desc';
-}
-
-export const DEFAULT_PARAMS: AccountParams = {
-  sortOczekujace: 'numer', kierunek: 'desc', stronaOczekujace: 1, naStronieOczekujace: 5,
-  sortPozostale: 'zmiana', kierunekPozostale: 'desc', stronaPozostale: 1, naStroniePozostale: 5,
-};
+import type { AccountAttachment, AccountProfile, AccountUnit, Direction, OtherSort, Page, PendingItem, PendingSort, UnfinishedItem } from './queries.ts';
+import { DEFAULT_PARAMS, defaultDirection, PAGE_SIZES, type AccountParams } from './schema.ts';
 
 const PENDING_ANCHOR = 'oczekujace-wnioski';
 const OTHER_ANCHOR = 'pozostale-profile';
+const UNFINISHED_ANCHOR = 'niezakonczone-wnioski';
 
 /** Non-default parameters as query pairs, in a stable order. */
 function queryPairs(p: AccountParams, skip: readonly (keyof AccountParams)[] = []): [string, string][] {
@@ -214,6 +191,26 @@ function ActiveProfile({ profile, csrf, open }: { profile: AccountProfile; csrf:
   );
 }
 
+// ───────────────────────── Niezakończone wnioski ─────────────────────────
+
+/** A submission saved with "Zapisz wniosek" and not finished: its unit, roles, numbers and the way back to "Zakończ". */
+function UnfinishedSubmission({ item }: { item: UnfinishedItem }): JSX.Element {
+  const u = item.profile.unit;
+  return (
+    <article class="card" data-qa={`unfinished-${item.submissionId}`} aria-label={`${m.unfinishedRequests}: ${u.name}`}>
+      <SummaryList rows={[
+        { label: m.unitName, value: u.name }, { label: m.kind, value: u.kindCode }, { label: m.requestedRoles, value: item.roleNames.join(', ') },
+        { label: m.requestNumbers, value: item.numbers.join(', ') }, { label: m.savedOn, value: formatDatePl(item.savedAt) },
+      ]} />
+      <p>
+        <a class="button" href={`/wnioski/${item.submissionId}`} data-qa="finish-request">
+          <span>{m.finishRequest}</span><span class="visually-hidden" safe>{` ${item.numbers.join(', ')}`}</span>
+        </a>
+      </p>
+    </article>
+  );
+}
+
 // ───────────────────────── Oczekujące wnioski ─────────────────────────
 
 /** Files of a request; safe ones with "Pobierz" and, while the request is pending, "Usuń" (plain forms). */
@@ -308,6 +305,7 @@ export function AccountPage(p: {
   frame: SignedInFrame;
   params: AccountParams;
   active: AccountProfile[];
+  unfinished: UnfinishedItem[];
   pending: Page<PendingItem>;
   other: Page<AccountProfile>;
   /** confirmation of the action that led here (withdrawal, saved contact data, finished application) */
@@ -334,6 +332,14 @@ export function AccountPage(p: {
           ? <p data-qa="active-empty">{m.emptyActive}</p>
           : p.active.map((x) => <ActiveProfile profile={x} csrf={p.frame.csrf} open={x.id === p.openProfileId} />)}
       </section>
+
+      {p.unfinished.length ? (
+        <section aria-labelledby={`${UNFINISHED_ANCHOR}-h`} id={UNFINISHED_ANCHOR} data-qa="unfinished-requests">
+          <h2 id={`${UNFINISHED_ANCHOR}-h`}>{m.unfinishedRequests}</h2>
+          <p>{m.unfinishedLead}</p>
+          {p.unfinished.map((item) => <UnfinishedSubmission item={item} />)}
+        </section>
+      ) : ''}
 
       <section aria-labelledby={`${PENDING_ANCHOR}-h`} id={PENDING_ANCHOR} data-qa="pending-requests">
         <h2 id={`${PENDING_ANCHOR}-h`}>{m.pendingRequests}</h2>

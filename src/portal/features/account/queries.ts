@@ -29,6 +29,8 @@ export interface AccountRequest {
   roleName: string;
   status: string;
   submittedAt: Date;
+  /** when the request got its current status (for a saved one: "Data zapisania") */
+  statusChangedAt: Date;
   /** "Przypisana od" (falls back to the decision time) */
   assignedAt: Date | null;
   reminderOptOut: boolean;
@@ -71,8 +73,20 @@ export interface PendingItem {
   missingAttachment: boolean;
 }
 
+/** A submission saved with "Zapisz wniosek" but not finished with "Zakończ" ("Niezakończone wnioski"). */
+export interface UnfinishedItem {
+  submissionId: string;
+  profile: AccountProfile;
+  roleNames: string[];
+  numbers: string[];
+  /** "Data zapisania" */
+  savedAt: Date;
+}
+
 export interface AccountData {
   active: AccountProfile[];
+  /** saved, not finished submissions, newest first */
+  unfinished: UnfinishedItem[];
   pending: PendingItem[];
   other: AccountProfile[];
 }
@@ -100,7 +114,7 @@ export async function loadAccount(db: DbOrTx, userId: string): Promise<AccountDa
     .select({
       id: roleRequests.id, number: roleRequests.number, year: roleRequests.year, seq: roleRequests.seq,
       submissionId: roleRequests.submissionId, profileId: roleRequests.profileId, roleName: roles.name,
-      status: roleRequests.status, submittedAt: roleRequests.submittedAt, assignedAt: roleRequests.assignedAt,
+      status: roleRequests.status, submittedAt: roleRequests.submittedAt, statusChangedAt: roleRequests.statusChangedAt, assignedAt: roleRequests.assignedAt,
       decidedAt: roleRequests.decidedAt, reminderOptOut: roleRequests.reminderOptOut,
     })
     .from(roleRequests)
@@ -153,8 +167,23 @@ export async function loadAccount(db: DbOrTx, userId: string): Promise<AccountDa
     });
   }
 
+  // a submission is unfinished while its requests are saved ("Zakończ" moves them all to pending at once)
+  const unfinishedById = new Map<string, UnfinishedItem>();
+  for (const r of [...requests].reverse()) {
+    if (r.status !== 'zapisany') continue;
+    const profile = profileById.get(r.profileId);
+    if (!profile) continue;
+    const u = unfinishedById.get(r.submissionId) ?? { submissionId: r.submissionId, profile, roleNames: [], numbers: [], savedAt: r.statusChangedAt };
+    u.roleNames.push(r.roleName);
+    u.numbers.push(r.number);
+    if (r.statusChangedAt > u.savedAt) u.savedAt = r.statusChangedAt;
+    unfinishedById.set(r.submissionId, u);
+  }
+  const unfinished = [...unfinishedById.values()].sort((a, b) => b.savedAt.getTime() - a.savedAt.getTime());
+
   return {
     active: all.filter((p) => p.status === 'aktywny').sort((a, b) => plCollator.compare(a.unit.name, b.unit.name)),
+    unfinished,
     pending,
     other: all.filter((p) => p.status !== 'aktywny'),
   };

@@ -1,43 +1,42 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { frameFor } from '../../http/frame.ts';
-import { formValues, validateForm } from '../../../lib/forms.ts';
+import { UUID_RE } from '../../../lib/ids.ts';
+import { parseForm, type ZodTypeProvider } from '../../http/input.ts';
 import { ContactPage, ContactSentPage } from './ContactPage.tsx';
-import { CONTACT_FIELD_ORDER, ContactForm } from './schema.ts';
+import { CONTACT_FIELD_ORDER, ContactForm, SentQuery } from './schema.ts';
 import { submitContact } from './service.ts';
 
 /** Public form: anyone may write to the helpdesk; rate-limited per IP, audited, idempotent. */
-export async function contactRoutes(app: FastifyInstance): Promise<void> {
+export async function contactRoutes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<ZodTypeProvider>();
   // a signed-in user keeps the user menu; the page then has one CSRF token (a second one could replace the secret)
   const page = async (req: FastifyRequest, reply: FastifyReply) => {
-    const frame = await frameFor(app, req, reply);
+    const frame = await frameFor(root, req, reply);
     return { frame, csrf: frame?.csrf ?? reply.generateCsrf() };
   };
   app.get('/kontakt', async (req, reply) => reply.html(ContactPage({ ...(await page(req, reply)), formId: randomUUID() })));
 
   app.post('/kontakt', { config: { rateLimit: { max: 10, timeWindow: '10 minutes' } } }, async (req, reply) => {
-    const result = validateForm(ContactForm, req.body, CONTACT_FIELD_ORDER);
-    if (!result.ok || !result.data) {
-      const values = formValues(req.body);
+    // a missing, null or wrongly typed body is an empty form: 400 with the messages, never 500
+    const form = parseForm(ContactForm, req.body, CONTACT_FIELD_ORDER);
+    if (!form.ok) {
       // the form id is a hidden field: point the summary at the first field instead
-      const summary = result.summary.map((e) => (e.href === '#f-formId' ? { ...e, href: '#f-name' } : e));
-      const formId = /^[0-9a-f-]{36}$/i.test(values.formId ?? '') ? (values.formId as string) : randomUUID();
-      return reply.html(
-        ContactPage({ ...(await page(req, reply)), formId, values, summary, errors: result.fieldErrors }),
-        400,
-      );
+      const summary = form.summary.map((e) => (e.href === '#f-formId' ? { ...e, href: '#f-name' } : e));
+      const formId = UUID_RE.test(form.values.formId ?? '') ? (form.values.formId as string) : randomUUID();
+      return reply.html(ContactPage({ ...(await page(req, reply)), formId, values: form.values, summary, errors: form.errors }), 400);
     }
     const { referenceNo } = await submitContact(
       { db: app.deps.database.db, outbox: app.deps.outbox, helpdeskEmail: app.deps.config.helpdeskEmail, now: app.deps.now() },
-      result.data,
+      form.data,
       { ip: req.ip, requestId: req.id },
     );
     return reply.redirect(`/kontakt/wyslano?nr=${encodeURIComponent(referenceNo)}`, 303);
   });
 
-  app.get('/kontakt/wyslano', async (req, reply) => {
-    const nr = String((req.query as Record<string, unknown>).nr ?? '');
-    if (!/^K-\d{8}-[0-9A-F]{6}$/.test(nr)) return reply.redirect('/kontakt', 303);
-    return reply.html(ContactSentPage({ referenceNo: nr, frame: await frameFor(app, req, reply) }));
+  app.get('/kontakt/wyslano', { schema: { querystring: SentQuery } }, async (req, reply) => {
+    const { nr } = req.query;
+    if (!nr) return reply.redirect('/kontakt', 303);
+    return reply.html(ContactSentPage({ referenceNo: nr, frame: await frameFor(root, req, reply) }));
   });
 }

@@ -1,40 +1,37 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { findUser } from '../../../db/repositories/users.ts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { checkContact } from '../../../domain/contact.ts';
-import { formValues } from '../../../lib/forms.ts';
-import { signedInFrame } from '../../http/frame.ts';
-import { requireUser } from '../../session/guard.ts';
+import { frameOf, type SignedInApp } from '../../actor/scope.ts';
+import { ctxOf } from '../../context.ts';
+import { parseForm, summaryOf } from '../../http/input.ts';
+import { guardStep, stepOf } from '../../wizard/step-map.ts';
 import { transferMessages as m } from './messages.ts';
-import { completeTransfer, transferSummary, verifyLegacyAccount } from './service.ts';
 import { TransferLoginPage, TransferSummaryPage } from './pages.tsx';
-
-/** A verified SSOZ I account is remembered in the session for this long before step 2 must be done. */
-const VERIFIED_TTL_MS = 15 * 60_000;
+import { CONTACT_FIELDS, ContactForm, LOGIN_FIELDS, LoginForm, transferWizard } from './schema.ts';
 
 const hhmm = new Intl.DateTimeFormat('pl-PL', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Warsaw' });
 const longDate = (iso: string) => new Intl.DateTimeFormat('pl-PL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 
-/** "Przenoszę uprawnienia z SSOZ I": two steps, the second refused until the first succeeded. */
-export async function transferRoutes(app: FastifyInstance): Promise<void> {
-  const db = () => app.deps.database.db;
-  const meta = (req: FastifyRequest) => ({ ip: req.ip, requestId: req.id });
+const LOGIN_PATH = stepOf(transferWizard, 'login').path;
+const SUMMARY_PATH = stepOf(transferWizard, 'summary').path;
+
+/** "Przenoszę uprawnienia z SSOZ I": two steps of a step map, the second refused until the first succeeded (signed-in scope). */
+export async function transferRoutes(app: SignedInApp): Promise<void> {
+  const s = () => app.deps.services.transfer;
   const both = (text: string) => ({ summary: [{ href: '#f-login', text }], errors: { login: m.fieldInvalid, password: m.fieldInvalid } });
 
-  const verifiedLegacyId = (req: FastifyRequest): string | null => {
-    const v = req.session?.data.ssoz1 as { legacyId?: string; at?: number } | undefined;
-    if (!v?.legacyId || !v.at || app.deps.now().getTime() - v.at > VERIFIED_TTL_MS) return null;
-    return v.legacyId;
-  };
+  app.get(LOGIN_PATH, async (req, reply) => reply.html(TransferLoginPage({ frame: frameOf(req, reply) })));
 
-  app.get('/profil/przeniesienie', { preHandler: requireUser }, async (req, reply) => reply.html(TransferLoginPage({ frame: await signedInFrame(app, req, reply) })));
-
-  app.post('/profil/przeniesienie', { preHandler: requireUser, config: { rateLimit: { max: 20, timeWindow: '10 minutes' } } }, async (req, reply) => {
-    const v = formValues(req.body);
-    const login = (v.login ?? '').trim();
-    const password = v.password ?? '';
-    const page = async (text: string, status: number) => reply.html(TransferLoginPage({ frame: await signedInFrame(app, req, reply), login, ...both(text) }), status);
+  app.post(LOGIN_PATH, { config: { rateLimit: { max: 20, timeWindow: '10 minutes' } } }, async (req, reply) => {
+    const form = parseForm(LoginForm, req.body, LOGIN_FIELDS);
+    if (!form.ok) {
+      // a forbidden character or an overlong value: its own message next to the field
+      const errors = { login: m.fieldInvalid, password: m.fieldInvalid, ...form.errors };
+      return reply.html(TransferLoginPage({ frame: frameOf(req, reply), login: form.values.login ?? '', summary: form.summary, errors }), 400);
+    }
+    const { login, password } = form.data;
+    const page = (text: string, status: number) => reply.html(TransferLoginPage({ frame: frameOf(req, reply), login, ...both(text) }), status);
     if (!login || !password) return page(m.summaryInvalid, 400);
-    const r = await verifyLegacyAccount(db(), { login, password, userId: req.session!.userId!, cutoff: app.deps.config.legacyCutoffDate, now: app.deps.now(), meta: meta(req) });
+    const r = await s().verify(ctxOf(req), { login, password });
     if (!r.ok) {
       switch (r.reason) {
         case 'invalid': return page(m.summaryInvalid, 400);
@@ -44,37 +41,46 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
         case 'no_roles': return page(m.noRoles, 400);
       }
     }
-    await req.saveSessionData({ ssoz1: { legacyId: r.legacyId, at: app.deps.now().getTime() } });
-    return reply.redirect('/profil/przeniesienie/podsumowanie', 303);
+    return reply.redirect(SUMMARY_PATH, 303);
   });
 
-  const summaryPage = async (req: FastifyRequest, reply: FastifyReply, legacyId: string, values: Record<string, string>, errors?: Record<string, string>, status = 200) => {
-    const s = await transferSummary(db(), legacyId);
-    if (!s) return reply.redirect('/profil/przeniesienie', 303);
-    const summary = errors ? (['phone', 'email'] as const).filter((f) => errors[f]).map((f) => ({ href: `#f-${f}`, text: errors[f] as string })) : [];
-    return reply.html(TransferSummaryPage({ frame: await signedInFrame(app, req, reply), s, values, summary, ...(errors ? { errors } : {}) }), status);
+  const summaryPage = async (req: FastifyRequest, reply: FastifyReply, legacyId: string, values: { phone: string; email: string }, errors?: Record<string, string>) => {
+    const summary = await s().summary(ctxOf(req), { legacyId });
+    if (!summary) return reply.redirect(LOGIN_PATH, 303);
+    return reply.html(
+      TransferSummaryPage({ frame: frameOf(req, reply), s: summary, values, summary: errors ? summaryOf(errors, CONTACT_FIELDS) : [], ...(errors ? { errors } : {}) }),
+      errors ? 400 : 200,
+    );
   };
 
-  app.get('/profil/przeniesienie/podsumowanie', { preHandler: requireUser }, async (req, reply) => {
-    const legacyId = verifiedLegacyId(req);
-    if (!legacyId) return reply.redirect('/profil/przeniesienie', 303);
-    const user = await findUser(db(), req.session!.userId!);
-    return summaryPage(req, reply, legacyId, { phone: '', email: user?.email ?? '' });
+  app.get(SUMMARY_PATH, async (req, reply) => {
+    const ctx = ctxOf(req);
+    const verified = await s().verified(ctx);
+    const guard = guardStep(transferWizard, 'summary', verified);
+    if (!guard.ok || !verified) return reply.redirect(guard.ok ? LOGIN_PATH : guard.redirect, 303);
+    return summaryPage(req, reply, verified.legacyId, { phone: '', email: ctx.actor.email ?? '' });
   });
 
-  app.post('/profil/przeniesienie/podsumowanie', { preHandler: requireUser }, async (req, reply) => {
-    const legacyId = verifiedLegacyId(req);
-    if (!legacyId) return reply.redirect('/profil/przeniesienie', 303);
-    const v = formValues(req.body);
-    const contact = checkContact(v);
-    if (!contact.ok) return summaryPage(req, reply, legacyId, v, { ...contact.errors }, 400);
-    const r = await completeTransfer(db(), { legacyId, userId: req.session!.userId!, phone: contact.phone, email: contact.email, now: app.deps.now(), meta: meta(req) });
-    // the new profile is active at once: work in it
-    await req.saveSessionData({ ssoz1: undefined, ...(r.ok ? { profileId: r.profileId } : {}) });
+  app.post(SUMMARY_PATH, async (req, reply) => {
+    const form = parseForm(ContactForm, req.body, CONTACT_FIELDS);
+    const contact = form.ok ? checkContact(form.data) : null;
+    if (!contact?.ok) {
+      const verified = await s().verified(ctxOf(req));
+      const guard = guardStep(transferWizard, 'summary', verified);
+      if (!guard.ok || !verified) return reply.redirect(guard.ok ? LOGIN_PATH : guard.redirect, 303);
+      const errors: Record<string, string> = form.ok ? { ...contact?.errors } : form.errors;
+      const values = form.ok ? (contact && !contact.ok ? contact.typed : form.data) : { phone: form.values.phone ?? '', email: form.values.email ?? '' };
+      return summaryPage(req, reply, verified.legacyId, values, errors);
+    }
+    // the service checks the step itself, in the transaction that completes it
+    const r = await s().complete(ctxOf(req), { phone: contact.phone, email: contact.email });
+    if (!r) return reply.redirect(LOGIN_PATH, 303);
     if (!r.ok) {
       // a second "Zakończ" (double submit) finds the transfer done: show the result, not an error
-      return reply.redirect(r.reason === 'transferred' ? '/start' : '/profil/przeniesienie', 303);
+      return reply.redirect(r.reason === 'transferred' ? '/start' : LOGIN_PATH, 303);
     }
+    // the new profile is active at once: work in it
+    await req.saveSessionData({ profileId: r.profileId });
     return reply.redirect('/start?przeniesiono=1', 303);
   });
 }

@@ -1,0 +1,41 @@
+import { latestAnnouncement } from '../../../db/repositories/users.ts';
+import { profilePermissions } from '../../actor/actor.ts';
+import type { Ctx, ServiceDeps } from '../../context.ts';
+import { tilesFor, type ModuleTile } from '../../modules.ts';
+
+export type HomeView =
+  /** no profile yet: "Wybierz sposób utworzenia profilu" */
+  | { kind: 'welcome' }
+  /** several active profiles and none chosen: pick one in Moje konto */
+  | { kind: 'choose' }
+  | {
+      kind: 'home';
+      current: { id: string; unitName: string } | null;
+      /** set when the only active profile was chosen now (the route keeps it in the session) */
+      chosen: string | null;
+      tiles: ModuleTile[];
+      announcement: Awaited<ReturnType<typeof latestAnnouncement>>;
+    };
+
+/** "Strona główna": the profile worked in, the modules its permissions open, the latest announcement. */
+export function homeService({ db }: ServiceDeps) {
+  return {
+    async start(ctx: Ctx): Promise<HomeView> {
+      const a = ctx.actor;
+      if (a.profiles.length === 0) return { kind: 'welcome' };
+      // one active profile is worked in at once; with several the user picks one first (Moje konto)
+      const only = !a.profile && a.activeProfiles.length === 1 ? a.activeProfiles[0]! : null;
+      if (!a.profile && a.activeProfiles.length > 1) return { kind: 'choose' };
+      const current = a.profile ?? only;
+      // the actor was loaded before the only profile was chosen: its permissions come from the same function
+      const permissions = a.profile ? a.permissions : only ? (await profilePermissions(db, only.id)).permissions : new Set<string>();
+      return {
+        kind: 'home',
+        current: current ? { id: current.id, unitName: current.unitName } : null,
+        chosen: only?.id ?? null,
+        tiles: tilesFor(permissions),
+        announcement: await latestAnnouncement(db, ctx.now),
+      };
+    },
+  };
+}
