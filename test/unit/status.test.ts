@@ -36,6 +36,12 @@ test('pending, or rejected and not archived → nieaktywowany', () => {
   assert.equal(derive(['zarchiwizowany', 'oczekujacy']), 'nieaktywowany');
 });
 
+test('saved but not finished ("Zapisz wniosek" without "Zakończ") → nieaktywowany, never odrzucony', () => {
+  assert.equal(derive(['zapisany']), 'nieaktywowany');
+  assert.equal(derive(['zarchiwizowany', 'zapisany']), 'nieaktywowany');
+  assert.equal(derive(['zapisany', 'zatwierdzony']), 'aktywny');
+});
+
 test('all requests archived → odrzucony', () => {
   assert.equal(derive(['zarchiwizowany']), 'odrzucony');
   assert.equal(derive(['zarchiwizowany', 'zarchiwizowany']), 'odrzucony');
@@ -47,10 +53,10 @@ test('no requests at all → nieaktywowany (documented choice)', () => {
 
 test('Polish labels', () => {
   assert.deepEqual(REQUEST_STATUS_LABELS, {
-    oczekujacy: 'oczekujący', zatwierdzony: 'zatwierdzony', odrzucony: 'odrzucony', zarchiwizowany: 'zarchiwizowany',
+    zapisany: 'zapisany (niezakończony)', oczekujacy: 'oczekujący', zatwierdzony: 'zatwierdzony', odrzucony: 'odrzucony', zarchiwizowany: 'zarchiwizowany',
   });
   assert.deepEqual(REQUEST_STATUS_DISPLAY, {
-    oczekujacy: 'Oczekujący', zatwierdzony: 'Zatwierdzony', odrzucony: 'Odrzucony', zarchiwizowany: 'Zarchiwizowany',
+    zapisany: 'Zapisany (niezakończony)', oczekujacy: 'Oczekujący', zatwierdzony: 'Zatwierdzony', odrzucony: 'Odrzucony', zarchiwizowany: 'Zarchiwizowany',
   });
   assert.deepEqual(PROFILE_STATUS_LABELS, {
     aktywny: 'Aktywny', nieaktywowany: 'Nieaktywowany', odrzucony: 'Odrzucony', zablokowany: 'Zablokowany',
