@@ -171,8 +171,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await scope.register(requestRoutes);
     await scope.register(transferRoutes);
     await scope.register(reminderRoutes);
+    await scope.register(attachmentRoutes);
   });
-  await app.register(attachmentRoutes);
   if (config.demo) await app.register(devMailboxRoutes);
 
   return app;

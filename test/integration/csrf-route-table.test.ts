@@ -5,7 +5,8 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { attachments, profiles, roleRequests, units, users } from '../../src/db/schema/index.ts';
 import { buildTestApp, eventually, getForm, type TestApp } from '../helpers/app.ts';
-import { Agent, csrfOf, multipart } from '../helpers/agent.ts';
+import { postUpload, uploadBody } from '../helpers/upload.ts';
+import { Agent, csrfOf } from '../helpers/agent.ts';
 import { signedIn, startLogin } from '../helpers/login.ts';
 import { formBodies } from '../helpers/route-bodies.ts';
 
@@ -65,11 +66,7 @@ describe('every state-changing route refuses a missing or foreign CSRF token', (
     const [kdent] = await db.select({ id: units.id }).from(units).where(eq(units.sourceKey, 'k-dent'));
     // a file of her own to aim "Usuń" at, uploaded properly and scanned
     const page = await maria.get(`/wnioski/${req!.submissionId}/zalaczniki`);
-    const { body, type } = multipart([{ name: 'podpisany.pdf', data: PDF }]);
-    const up = await t.app.inject({
-      method: 'POST', url: `/wnioski/${req!.submissionId}/zalaczniki?_csrf=${encodeURIComponent(csrfOf(page.body))}`, payload: body,
-      headers: { 'content-type': type, cookie: [...maria.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
-    });
+    const up = await postUpload(t, maria, req!.submissionId, csrfOf(page.body), [{ name: 'podpisany.pdf', data: PDF }]);
     assert.equal(up.statusCode, 303, up.body.slice(0, 300));
     const file = await eventually(async () => {
       const [f] = await db.select().from(attachments).where(and(eq(attachments.submissionId, req!.submissionId), isNull(attachments.deletedAt)));
@@ -108,9 +105,9 @@ describe('every state-changing route refuses a missing or foreign CSRF token', (
       const cookie = [...who.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
       const send = (token: string | null): Promise<LightMyRequestResponse> => {
         if (r.url === '/wnioski/:id/zalaczniki') {
-          // uploads carry their token in the query string (the body is streamed, not parsed first)
-          const { body, type } = multipart([{ name: 'wniosek.pdf', data: PDF }]);
-          return t.app.inject({ method: r.method as 'POST', url: token ? `${url}?_csrf=${encodeURIComponent(token)}` : url, payload: body, headers: { 'content-type': type, cookie } });
+          // uploads carry their token as the body's first part (checked before any file is read)
+          const { body, type } = uploadBody(token, [{ name: 'wniosek.pdf', data: PDF }]);
+          return t.app.inject({ method: r.method as 'POST', url, payload: body, headers: { 'content-type': type, cookie } });
         }
         const form = new URLSearchParams(bodies[r.url] ?? {});
         if (token) form.set('_csrf', token);

@@ -16,7 +16,7 @@ describe('policies', () => {
     assert.equal(decide(actor(), 'request.withdraw', mine), 'allow');
     assert.equal(decide(actor(), 'request.withdraw', { ...mine, status: 'zapisany' }), 'allow');
     assert.equal(decide(actor(), 'request.withdraw', { ...mine, status: 'zatwierdzony' }), 'deny');
-    assert.equal(decide(actor(), 'request.setReminder', { ...mine, status: 'zapisany' }), 'deny');
+    assert.equal(decide(actor(), 'request.setReminder', { ...mine, status: 'zapisany' }), 'hide');
     assert.throws(() => authorize(actor(), 'request.view', { ...mine, ownerUserId: 'u2' }), (e: AppError) => e.statusCode === 404);
     assert.throws(() => authorize(actor(), 'request.withdraw', { ...mine, status: 'odrzucony' }), (e: AppError) => e.statusCode === 403);
     assert.throws(() => authorize(actor(), 'request.view', null), (e: AppError) => e.statusCode === 404);
@@ -35,7 +35,10 @@ describe('policies', () => {
     assert.ok(can(actor(), 'attachment.download', f));
     assert.equal(decide(actor(), 'attachment.download', { ...f, scanStatus: 'pending' }), 'hide');
     assert.equal(decide(actor(), 'attachment.download', { ...f, ownerUserId: 'u2' }), 'hide');
-    assert.equal(decide(actor(), 'attachment.delete', { ...f, submissionOpen: false }), 'deny');
+    assert.equal(decide(actor(), 'attachment.delete', { ...f, submissionOpen: false }), 'hide');
+    assert.equal(decide(actor(), 'attachment.delete', { ...f, scanStatus: 'infected' }), 'hide');
+    assert.equal(decide(actor(), 'submission.attach', { type: 'submission', ownerUserId: 'u1', open: false }), 'hide');
+    assert.ok(can(actor(), 'submission.attach', { type: 'submission', ownerUserId: 'u1', open: true }));
     assert.equal(decide(actor(), 'attachment.delete', { ...f, deleted: true }), 'hide');
   });
 

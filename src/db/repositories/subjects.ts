@@ -1,8 +1,8 @@
 // Objects loaded by id for the policy layer: each row carries its owner, so `authorize()` decides
 // (no query here filters by user: a foreign id is found, and refused by the policy with a 404).
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
-import { profiles, requestSubmissions, roleRequests, roles, unitKinds, units } from '../schema/index.ts';
+import { attachments, profiles, requestSubmissions, roleRequests, roles, unitKinds, units } from '../schema/index.ts';
 import type { ProfileStatus, RequestStatus } from '../../domain/status.ts';
 import { UUID_RE } from '../../lib/ids.ts';
 
@@ -39,4 +39,18 @@ export async function findSubmission(db: DbOrTx, submissionId: string) {
   const statuses = (await db.select({ status: roleRequests.status }).from(roleRequests).where(eq(roleRequests.submissionId, s.id))).map((r) => r.status as RequestStatus);
   const open = statuses.some((st) => st === 'zapisany' || st === 'oczekujacy');
   return { submission: s, statuses, subject: { type: 'submission' as const, ownerUserId: s.userId, open } };
+}
+
+/** A file of a submission (the file must belong to that submission), with what the policy needs. */
+export async function findAttachment(db: DbOrTx, submissionId: string, attachmentId: string) {
+  if (!UUID_RE.test(attachmentId)) return null;
+  const s = await findSubmission(db, submissionId);
+  if (!s) return null;
+  const [a] = await db.select().from(attachments).where(and(eq(attachments.id, attachmentId), eq(attachments.submissionId, s.submission.id)));
+  if (!a) return null;
+  const subject = {
+    type: 'attachment' as const, ownerUserId: s.submission.userId, submissionOpen: s.subject.open,
+    scanStatus: a.scanStatus as 'pending' | 'clean' | 'infected', deleted: a.deletedAt !== null,
+  };
+  return { attachment: a, submission: s.submission, subject };
 }

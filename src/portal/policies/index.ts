@@ -34,7 +34,7 @@ export interface AttachmentSubject {
   type: 'attachment';
   ownerUserId: string;
   submissionOpen: boolean;
-  scanStatus: 'pending' | 'clean' | 'infected' | 'error';
+  scanStatus: 'pending' | 'clean' | 'infected';
   deleted: boolean;
 }
 export interface ModuleSubject {
@@ -73,12 +73,15 @@ const RULES: { [K in Action]: (a: Actor, s: Rules[K]) => Decision } = {
   'profile.requestRoles': (a, p) => ownAnd(a, p, p.status !== 'zablokowany'),
   'request.view': own,
   'request.withdraw': (a, r) => ownAnd(a, r, r.status === 'oczekujacy' || r.status === 'zapisany'),
-  'request.setReminder': (a, r) => ownAnd(a, r, r.status === 'oczekujacy'),
+  // the opt-out exists only on a pending request: on any other there is nothing to find (404, as before)
+  'request.setReminder': (a, r) => (own(a, r) === 'allow' && r.status === 'oczekujacy' ? 'allow' : 'hide'),
   'submission.view': own,
   'submission.finish': own,
-  'submission.attach': (a, s) => ownAnd(a, s, s.open),
-  'attachment.download': (a, f) => (own(a, f) === 'hide' || f.deleted || f.scanStatus !== 'clean' ? 'hide' : 'allow'),
-  'attachment.delete': (a, f) => (own(a, f) === 'hide' || f.deleted ? 'hide' : f.submissionOpen ? 'allow' : 'deny'),
+  // files change only while a request of the submission is saved or pending; after that there is no upload form to find
+  'submission.attach': (a, s) => (own(a, s) === 'allow' && s.open ? 'allow' : 'hide'),
+  // pending and removed files cannot be downloaded by anyone
+  'attachment.download': (a, f) => (own(a, f) === 'allow' && !f.deleted && f.scanStatus === 'clean' ? 'allow' : 'hide'),
+  'attachment.delete': (a, f) => (own(a, f) === 'allow' && !f.deleted && f.scanStatus !== 'infected' && f.submissionOpen ? 'allow' : 'hide'),
   'module.open': (a, m) => (a.permissions.has(m.permission) ? 'allow' : 'deny'),
 };
 

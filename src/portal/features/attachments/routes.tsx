@@ -1,14 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { listSubmissionAttachments } from '../../../db/repositories/attachments.ts';
-import { notFound } from '../../../lib/errors.ts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { FEEDBACK_KEY, FEEDBACK_PARAM, readAttachmentsFeedback, type AttachmentsFeedback, type StoredFeedback } from '../../../views/components/Attachments.tsx';
-import { signedInFrame } from '../../http/frame.ts';
-import { requireUser } from '../../session/guard.ts';
+import { frameOf, type SignedInApp } from '../../actor/scope.ts';
+import { ctxOf } from '../../context.ts';
 import { attachmentMessages as m } from './messages.ts';
 import { AttachmentsPage, DeleteFilePage } from './pages.tsx';
-import { DeleteForm, FileParams, ReturnQuery, SubmissionParams, type ReturnTo } from './schema.ts';
-import { deletableAttachment, deleteAttachment, downloadableAttachment, ownSubmissionForFiles, storeUpload, type UploadOutcome } from './service.ts';
+import { DeleteForm, FileParams, PageQuery, ReturnQuery, SubmissionParams, type ReturnTo } from './schema.ts';
+import type { UploadOutcome } from './service.ts';
 
 /** Where a file action returns to; `query` is added before the fragment. */
 function backHref(submissionId: string, to: ReturnTo, query = ''): string {
@@ -17,19 +15,9 @@ function backHref(submissionId: string, to: ReturnTo, query = ''): string {
   return `/wnioski/${submissionId}/zalaczniki${query}`;
 }
 
-function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, value: unknown): T {
-  const r = schema.safeParse(value);
-  if (!r.success) throw notFound();
-  return r.data;
-}
-
 /** "Załącz podpisany wniosek": upload, list, download and remove the signed application's files. */
-export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
-  const db = () => app.deps.database.db;
-  const uid = (req: FastifyRequest) => req.session!.userId!;
-  const meta = (req: FastifyRequest) => ({ ip: req.ip, requestId: req.id });
-  const maxMb = Math.round(app.deps.config.attachmentMaxBytes / 1024 / 1024);
-  const opts = { preHandler: requireUser };
+export async function attachmentRoutes(app: SignedInApp): Promise<void> {
+  const s = () => app.deps.services.attachments;
 
   /** Keep what the next page has to say in the session; the redirect carries only its token. */
   const remember = async (req: FastifyRequest, feedback: Omit<StoredFeedback, 'token'>): Promise<string> => {
@@ -39,31 +27,26 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
   };
 
   const page = async (req: FastifyRequest, reply: FastifyReply, submissionId: string, feedback: AttachmentsFeedback, added = 0) => {
-    const own = await ownSubmissionForFiles(db(), uid(req), submissionId);
-    if (!own) throw notFound();
-    const frame = await signedInFrame(app, req, reply);
-    const files = await listSubmissionAttachments(db(), own.submission.id);
+    const own = await s().overview(ctxOf(req), { submissionId });
     return reply.html(
       AttachmentsPage({
-        frame, submissionId: own.submission.id, requests: own.pendingRequests, files, canChange: own.canChange, unfinished: !own.submission.finishedAt,
-        maxMb, added, feedback,
+        frame: frameOf(req, reply), submissionId: submissionId, requests: own.pendingRequests, files: own.files, canChange: own.canChange, unfinished: !own.submission.finishedAt,
+        maxMb: s().maxMb, added, feedback,
       }),
       feedback.refused.length ? 400 : 200,
     );
   };
 
-  app.get('/wnioski/:id/zalaczniki', opts, (req, reply) => {
-    const { id } = parse(SubmissionParams, req.params);
-    const q = (req.query ?? {}) as Record<string, unknown>;
-    return page(req, reply, id, readAttachmentsFeedback(q, req.session?.data, id), Number(q.zalaczono) || 0);
+  app.get('/wnioski/:id/zalaczniki', { schema: { params: SubmissionParams, querystring: PageQuery } }, (req, reply) => {
+    const { id } = req.params;
+    return page(req, reply, id, readAttachmentsFeedback(req.query, req.session?.data, id), req.query.zalaczono);
   });
 
   // the CSRF token is the body's first part, checked by app.ts before any file is read
-  app.post('/wnioski/:id/zalaczniki', { ...opts, config: { multipartCsrf: true, rateLimit: { max: 30, timeWindow: '10 minutes' } } }, async (req, reply) => {
-    const { id } = parse(SubmissionParams, req.params);
-    const { powrot } = ReturnQuery.parse(req.query);
-    const own = await ownSubmissionForFiles(db(), uid(req), id);
-    if (!own || !own.canChange) throw notFound();
+  app.post('/wnioski/:id/zalaczniki', { schema: { params: SubmissionParams, querystring: ReturnQuery }, config: { multipartCsrf: true, rateLimit: { max: 30, timeWindow: '10 minutes' } } }, async (req, reply) => {
+    const { id } = req.params;
+    const { powrot } = req.query;
+    const submissionId = await s().openForUpload(ctxOf(req), { submissionId: id });
     const outcomes: UploadOutcome[] = [];
     const parts = req.multipartRest;
     if (parts) {
@@ -74,7 +57,7 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
             part.file.resume();
             continue;
           }
-          outcomes.push(await storeUpload({ db: db(), storage: app.deps.storage, queue: app.deps.queue, maxMb }, { userId: uid(req), submissionId: own.submission.id, fileName: part.filename, stream: part.file, now: app.deps.now(), meta: meta(req) }));
+          outcomes.push(await s().store(ctxOf(req), { submissionId, fileName: part.filename, stream: part.file }));
         }
       } catch (err) {
         // what was stored stays, the rest is reported. A file over the size limit is also raised
@@ -89,43 +72,39 @@ export async function attachmentRoutes(app: FastifyInstance): Promise<void> {
     if (outcomes.length === 0) outcomes.push({ ok: false, name: '', message: m.noFile });
     const added = outcomes.filter((o) => o.ok).length;
     const refused = outcomes.flatMap((o) => (o.ok ? [] : [o.message]));
-    if (refused.length === 0) return reply.redirect(backHref(own.submission.id, powrot, `?zalaczono=${added}`), 303);
+    if (refused.length === 0) return reply.redirect(backHref(submissionId, powrot, `?zalaczono=${added}`), 303);
     // from step 4 of the wizard the user stays there, with the refusal and "Zakończ"
     if (powrot === 'wniosek') {
-      const token = await remember(req, { submissionId: own.submission.id, refused });
-      return reply.redirect(backHref(own.submission.id, powrot, `?${FEEDBACK_PARAM}=${token}${added ? `&zalaczono=${added}` : ''}`), 303);
+      const token = await remember(req, { submissionId: submissionId, refused });
+      return reply.redirect(backHref(submissionId, powrot, `?${FEEDBACK_PARAM}=${token}${added ? `&zalaczono=${added}` : ''}`), 303);
     }
-    return page(req, reply, own.submission.id, { refused }, added);
+    return page(req, reply, submissionId, { refused }, added);
   });
 
   const confirmPage = async (req: FastifyRequest, reply: FastifyReply, params: { id: string; fileId: string }, returnTo: ReturnTo, error?: string) => {
-    const file = await deletableAttachment(db(), uid(req), params.id, params.fileId);
-    if (!file) throw notFound();
+    const file = await s().deletable(ctxOf(req), { submissionId: params.id, fileId: params.fileId });
     return reply.html(
-      DeleteFilePage({ frame: await signedInFrame(app, req, reply), submissionId: file.submissionId, file, returnTo, backHref: backHref(file.submissionId, returnTo), ...(error ? { error } : {}) }),
+      DeleteFilePage({ frame: frameOf(req, reply), submissionId: file.submissionId, file, returnTo, backHref: backHref(file.submissionId, returnTo), ...(error ? { error } : {}) }),
       error ? 400 : 200,
     );
   };
 
-  app.get('/wnioski/:id/zalaczniki/:fileId/usun', opts, (req, reply) => confirmPage(req, reply, parse(FileParams, req.params), ReturnQuery.parse(req.query).powrot));
+  app.get('/wnioski/:id/zalaczniki/:fileId/usun', { schema: { params: FileParams, querystring: ReturnQuery } }, (req, reply) => confirmPage(req, reply, req.params, req.query.powrot));
 
-  app.post('/wnioski/:id/zalaczniki/:fileId/usun', opts, async (req, reply) => {
-    const params = parse(FileParams, req.params);
+  app.post('/wnioski/:id/zalaczniki/:fileId/usun', { schema: { params: FileParams } }, async (req, reply) => {
+    const params = req.params;
     const form = DeleteForm.safeParse(req.body);
     if (!form.success) return confirmPage(req, reply, params, 'zalaczniki', m.deleteBadRequest);
     const { powrot, potwierdz } = form.data;
     // a "Usuń" form without the confirmation asks first
     if (potwierdz !== 'tak') return reply.redirect(`/wnioski/${params.id}/zalaczniki/${params.fileId}/usun?powrot=${powrot}`, 303);
-    const name = await deleteAttachment({ db: db(), storage: app.deps.storage }, { userId: uid(req), submissionId: params.id, attachmentId: params.fileId, now: app.deps.now(), meta: meta(req) });
-    if (name === null) throw notFound();
+    const name = await s().remove(ctxOf(req), { submissionId: params.id, fileId: params.fileId });
     const token = await remember(req, { submissionId: params.id, refused: [], deleted: name });
     return reply.redirect(backHref(params.id, powrot, `?${FEEDBACK_PARAM}=${token}`), 303);
   });
 
-  app.get('/wnioski/:id/zalaczniki/:fileId', opts, async (req, reply) => {
-    const params = parse(FileParams, req.params);
-    const a = await downloadableAttachment(db(), uid(req), params.id, params.fileId);
-    if (!a) throw notFound();
+  app.get('/wnioski/:id/zalaczniki/:fileId', { schema: { params: FileParams } }, async (req, reply) => {
+    const a = await s().downloadable(ctxOf(req), { submissionId: req.params.id, fileId: req.params.fileId });
     const ascii = a.originalName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
     return reply
       .type(a.contentType)

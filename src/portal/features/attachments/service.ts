@@ -2,8 +2,13 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
 import { and, count, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/client.ts';
+import { listSubmissionAttachments } from '../../../db/repositories/attachments.ts';
+import { findAttachment, findSubmission } from '../../../db/repositories/subjects.ts';
+import { notFound } from '../../../lib/errors.ts';
+import { auditOf, type Ctx, type ServiceDeps } from '../../context.ts';
+import { authorize } from '../../policies/index.ts';
 import { recordAudit } from '../../../db/repositories/audit.ts';
-import { attachments, requestSubmissions, roleRequests, roles } from '../../../db/schema/index.ts';
+import { attachments, roleRequests, roles } from '../../../db/schema/index.ts';
 import { detectAcceptedType, sanitizeFileName } from '../../../files/file-type.ts';
 import type { FileStorage } from '../../../files/storage.ts';
 import { QUEUES, type JobQueue } from '../../../jobs/queue.ts';
@@ -14,22 +19,15 @@ type Meta = { ip: string; requestId: string };
 /** enough for scans of every page and corrections; keeps one submission from filling the storage */
 export const MAX_FILES_PER_SUBMISSION = 20;
 
-/**
- * The user's own submission, whether files may still change (some request pending), and the
- * requests the files are for: the pending ones (a withdrawn or decided request needs no file).
- */
-export async function ownSubmissionForFiles(db: DbOrTx, userId: string, submissionId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(submissionId)) return null;
-  const [s] = await db.select().from(requestSubmissions).where(and(eq(requestSubmissions.id, submissionId), eq(requestSubmissions.userId, userId)));
-  if (!s) return null;
+/** The requests a file is for: the saved or pending ones (a withdrawn or decided request needs no file). */
+async function openRequests(db: DbOrTx, submissionId: string) {
   const reqs = await db
     .select({ number: roleRequests.number, status: roleRequests.status, roleName: roles.name })
     .from(roleRequests)
     .innerJoin(roles, eq(roles.code, roleRequests.roleCode))
-    .where(eq(roleRequests.submissionId, s.id))
+    .where(eq(roleRequests.submissionId, submissionId))
     .orderBy(roleRequests.number);
-  const pending = reqs.filter((r) => r.status === 'zapisany' || r.status === 'oczekujacy');
-  return { submission: s, pendingRequests: pending, canChange: pending.length > 0 };
+  return reqs.filter((r) => r.status === 'zapisany' || r.status === 'oczekujacy');
 }
 
 export type UploadOutcome = { ok: true; name: string } | { ok: false; name: string; message: string };
@@ -39,7 +37,7 @@ export type UploadOutcome = { ok: true; name: string } | { ok: false; name: stri
  * multipart size limit cuts them off); type and emptiness are checked from what arrived. A refused
  * file is removed at once. An accepted one waits for the malware scan ("oczekujący na skanowanie").
  */
-export async function storeUpload(
+async function storeUpload(
   deps: { db: Db; storage: FileStorage; queue: JobQueue; maxMb: number },
   input: { userId: string; submissionId: string; fileName: string; stream: Readable & { truncated?: boolean }; now: Date; meta: Meta },
 ): Promise<UploadOutcome> {
@@ -75,9 +73,9 @@ export async function storeUpload(
   if (!type) return refuse(m.badFormat(name));
   const stored = await deps.db.transaction(async (tx) => {
     // the requests may have been decided, or the cap reached, while the file was arriving
-    const own = await ownSubmissionForFiles(tx, input.userId, input.submissionId);
+    const own = await findSubmission(tx, input.submissionId);
     const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(attachments).where(and(eq(attachments.submissionId, input.submissionId), isNull(attachments.deletedAt)));
-    if (!own?.canChange || n >= MAX_FILES_PER_SUBMISSION) return false;
+    if (!own || !own.subject.open || own.submission.userId !== input.userId || n >= MAX_FILES_PER_SUBMISSION) return false;
     const [row] = await tx
       .insert(attachments)
       .values({ submissionId: input.submissionId, ownerUserId: input.userId, originalName: name, storageKey: key, contentType: type.mime, sizeBytes: size, sha256: hash.digest('hex'), createdAt: input.now })
@@ -91,45 +89,63 @@ export async function storeUpload(
   return { ok: true, name };
 }
 
-/** A file the owner may remove ("Usuń"): pending or clean, of their own submission, while a request of it is pending. */
-export async function deletableAttachment(db: DbOrTx, userId: string, submissionId: string, attachmentId: string) {
-  const own = await ownSubmissionForFiles(db, userId, submissionId);
-  if (!own?.canChange) return null;
-  const [a] = await db
-    .select()
-    .from(attachments)
-    .where(and(eq(attachments.id, attachmentId), eq(attachments.submissionId, own.submission.id), isNull(attachments.deletedAt), inArray(attachments.scanStatus, ['pending', 'clean'])));
-  return a ?? null;
-}
+/** "Załącz podpisany wniosek": list, upload, download and remove the files of one's own submission, authorised by the policies. */
+export function attachmentService({ db, storage, queue, config }: ServiceDeps) {
+  const maxMb = Math.round(config.attachmentMaxBytes / 1024 / 1024);
+  return {
+    maxMb,
 
-/**
- * "Tak, usuń plik": by the owner, while a request of the submission is pending. The bytes are deleted
- * inside the transaction that marks the row removed, so a failure leaves the file as it was and a
- * removed row never keeps its bytes. Returns the file's name, or null when there is nothing to remove.
- */
-export async function deleteAttachment(deps: { db: Db; storage: FileStorage }, input: { userId: string; submissionId: string; attachmentId: string; now: Date; meta: Meta }): Promise<string | null> {
-  return deps.db.transaction(async (tx) => {
-    const a = await deletableAttachment(tx, input.userId, input.submissionId, input.attachmentId);
-    if (!a) return null;
-    const [done] = await tx
-      .update(attachments)
-      .set({ deletedAt: input.now, deletedReason: 'owner' })
-      .where(and(eq(attachments.id, a.id), isNull(attachments.deletedAt), inArray(attachments.scanStatus, ['pending', 'clean'])))
-      .returning({ id: attachments.id });
-    if (!done) return null;
-    await recordAudit(tx, { action: 'attachment.deleted', actorUserId: input.userId, subjectType: 'attachment', subjectId: a.id, ip: input.meta.ip, requestId: input.meta.requestId, details: { name: a.originalName } });
-    await deps.storage.delete(a.storageKey);
-    return a.originalName;
-  });
-}
+    /** The attachments page: the submission's open requests and its files. */
+    async overview(ctx: Ctx, input: { submissionId: string }) {
+      const s = await findSubmission(db, input.submissionId);
+      authorize(ctx.actor, 'submission.view', s?.subject);
+      return { submission: s.submission, pendingRequests: await openRequests(db, s.submission.id), canChange: s.subject.open, files: await listSubmissionAttachments(db, s.submission.id) };
+    },
 
-/** A clean file of the user's own submission; pending and removed files cannot be downloaded by anyone. */
-export async function downloadableAttachment(db: DbOrTx, userId: string, submissionId: string, attachmentId: string) {
-  const own = await ownSubmissionForFiles(db, userId, submissionId);
-  if (!own) return null;
-  const [a] = await db
-    .select()
-    .from(attachments)
-    .where(and(eq(attachments.id, attachmentId), eq(attachments.submissionId, own.submission.id), isNull(attachments.deletedAt), eq(attachments.scanStatus, 'clean')));
-  return a ?? null;
+    /** Files may be added: the submission is one's own and a request of it is saved or pending (else 404). */
+    async openForUpload(ctx: Ctx, input: { submissionId: string }): Promise<string> {
+      const s = await findSubmission(db, input.submissionId);
+      authorize(ctx.actor, 'submission.attach', s?.subject);
+      return s.submission.id;
+    },
+
+    /** One uploaded file, streamed to storage and checked (see storeUpload). */
+    async store(ctx: Ctx, input: { submissionId: string; fileName: string; stream: Readable & { truncated?: boolean } }): Promise<UploadOutcome> {
+      return storeUpload({ db, storage, queue, maxMb }, { userId: ctx.actor.userId, submissionId: input.submissionId, fileName: input.fileName, stream: input.stream, now: ctx.now, meta: { ip: ctx.ip, requestId: ctx.requestId } });
+    },
+
+    /** A file the owner may remove ("Usuń"): pending or clean, while a request of the submission is open. */
+    async deletable(ctx: Ctx, input: { submissionId: string; fileId: string }) {
+      const f = await findAttachment(db, input.submissionId, input.fileId);
+      authorize(ctx.actor, 'attachment.delete', f?.subject);
+      return f.attachment;
+    },
+
+    /**
+     * "Tak, usuń plik". The bytes are deleted inside the transaction that marks the row removed, so a
+     * failure leaves the file as it was and a removed row never keeps its bytes. Returns the file's name.
+     */
+    async remove(ctx: Ctx, input: { submissionId: string; fileId: string }): Promise<string> {
+      return db.transaction(async (tx) => {
+        const f = await findAttachment(tx, input.submissionId, input.fileId);
+        authorize(ctx.actor, 'attachment.delete', f?.subject);
+        const [done] = await tx
+          .update(attachments)
+          .set({ deletedAt: ctx.now, deletedReason: 'owner' })
+          .where(and(eq(attachments.id, f.attachment.id), isNull(attachments.deletedAt), inArray(attachments.scanStatus, ['pending', 'clean'])))
+          .returning({ id: attachments.id });
+        if (!done) throw notFound();
+        await recordAudit(tx, { action: 'attachment.deleted', ...auditOf(ctx), subjectType: 'attachment', subjectId: f.attachment.id, details: { name: f.attachment.originalName } });
+        await storage.delete(f.attachment.storageKey);
+        return f.attachment.originalName;
+      });
+    },
+
+    /** A clean file of one's own submission; pending and removed files cannot be downloaded by anyone. */
+    async downloadable(ctx: Ctx, input: { submissionId: string; fileId: string }) {
+      const f = await findAttachment(db, input.submissionId, input.fileId);
+      authorize(ctx.actor, 'attachment.download', f?.subject);
+      return f.attachment;
+    },
+  };
 }
