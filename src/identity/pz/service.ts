@@ -9,7 +9,7 @@ import { and, desc, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { DbOrTx } from '../../db/client.ts';
 import { loginAttempts, pzAuthCodes, pzCredentials } from '../../db/schema/index.ts';
-import { ARGON2_OPTIONS } from '../../demo/seed-demo.ts';
+import { ARGON2_OPTIONS } from '../../lib/password-hash.ts';
 import { normalizeEmail, normalizePhone } from '../../domain/contact.ts';
 import { parsePesel } from '../../domain/identifiers.ts';
 import type { Outbox } from '../../mail/outbox.ts';
