@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright-core';
 import type { TestApp } from '../test/helpers/app.ts';
 import { launchBrowser } from './helpers/browser.ts';
-import { clean, logout, mail, signIn } from './helpers/journeys.ts';
+import { activateByLink, clean, logout, mail, signIn } from './helpers/journeys.ts';
 import { startServer } from './helpers/servers.ts';
 
 describe('login journeys in Chromium (built-in UEOZ)', () => {
@@ -42,6 +42,9 @@ describe('login journeys in Chromium (built-in UEOZ)', () => {
     await signIn(page, base, 'jan.kowalski', '+48 600 100 202', { axe: false });
     await page.waitForSelector('[data-qa="page-home"]');
     await logout(page);
+    // the UEOZ session ended with the portal's: signing in again asks for Profil Zaufany
+    await page.goto(base + '/logowanie');
+    await page.waitForSelector('[data-qa="page-ueoz-login"]');
   });
 
   it('a wrong code three times needs a new code', async () => {
@@ -85,7 +88,7 @@ describe('login journeys in Chromium (built-in UEOZ)', () => {
     await page.waitForSelector('[data-qa="page-activate"]');
     await clean(page, 'activate');
     const link = (await mail(base, 'anna.nowak@example.pl', /(http:\/\/\S+\/ueoz\/aktywuj\?token=[\w-]+)/))[1] ?? '';
-    await page.goto(link);
+    await activateByLink(page, link);
     await page.waitForSelector('[data-qa="page-welcome"]');
     await clean(page, 'welcome');
     await page.goto(link);
@@ -104,7 +107,7 @@ describe('login journeys in Chromium (built-in UEOZ)', () => {
     await page.getByRole('button', { name: 'Zapisz' }).click();
     await page.waitForSelector('[data-qa="page-activate"]');
     const link = (await mail(base, 'piotr.zielinski@example.pl', /(http:\/\/\S+\/ueoz\/aktywuj\?token=[\w-]+)/))[1] ?? '';
-    await page.goto(link);
+    await activateByLink(page, link);
     await page.waitForSelector('[data-qa="page-welcome"]');
     await page.getByRole('link', { name: 'Przenoszę uprawnienia z SSOZ I' }).click();
     await page.waitForSelector('[data-qa="page-transfer-login"]');

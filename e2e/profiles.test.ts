@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { TestApp } from '../test/helpers/app.ts';
 import { launchBrowser } from './helpers/browser.ts';
-import { clean, mail, signIn } from './helpers/journeys.ts';
+import { activateByLink, clean, mail, signIn } from './helpers/journeys.ts';
 import { startServer } from './helpers/servers.ts';
 
 /** anna.nowak's first login, up to the welcome screen (Z02 → new account → activation). */
@@ -20,7 +20,7 @@ async function firstLogin(page: Page, base: string): Promise<void> {
   await page.getByRole('button', { name: 'Zapisz' }).click();
   await page.waitForSelector('[data-qa="page-activate"]');
   const link = (await mail(base, 'anna.nowak@example.pl', /(http:\/\/\S+\/ueoz\/aktywuj\?token=[\w-]+)/))[1] ?? '';
-  await page.goto(link);
+  await activateByLink(page, link);
   await page.waitForSelector('[data-qa="page-welcome"]');
 }
 

@@ -57,10 +57,14 @@ export async function signIn(page: Page, base: string, login: string, phone: str
 export async function logout(page: Page): Promise<void> {
   await page.locator('[data-qa="user-menu"] summary').click();
   await page.getByRole('button', { name: 'Wyloguj się' }).click();
-  // with JavaScript the identity provider's confirmation submits itself; without it the user confirms
-  const leftAlone = await page.waitForURL(/\/wylogowano/, { timeout: 5000 }).then(() => true, () => false);
-  if (!leftAlone) await page.locator('button[form="op.logoutForm"]').click();
+  // the portal ends the UEOZ session itself: no confirmation step, with or without JavaScript
   await page.waitForURL(/\/wylogowano/);
   assert.match(await page.locator('[data-qa="landing-notice"]').textContent() ?? '', /Wylogowano z systemu SSOZ II/);
 }
 
+/** The link from the activation e-mail: its page shows "Aktywuj konto" (opening it spends nothing). */
+export async function activateByLink(page: Page, link: string): Promise<void> {
+  await page.goto(link);
+  await page.waitForSelector('[data-qa="page-activation-link"]');
+  await page.getByRole('button', { name: 'Aktywuj konto' }).click();
+}

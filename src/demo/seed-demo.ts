@@ -11,14 +11,13 @@ import { routeRequest } from '../domain/routing.ts';
 import { loadVerifierCandidates } from '../db/repositories/verifiers.ts';
 import { deriveProfileStatus, type RequestStatus } from '../domain/status.ts';
 import { foldForSearch } from '../lib/text.ts';
+import { ARGON2_OPTIONS } from '../lib/password-hash.ts';
 import {
   DEMO_ANNOUNCEMENT, DEMO_EPLOZ, DEMO_LEGACY_ACCOUNTS, DEMO_LEGACY_PASSWORD, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_PROFILES,
 } from './demo-accounts.ts';
 import { NAMED_UNITS } from './named-units.ts';
 import { generateRegistry, type GeneratedUnit } from './registry-generator.ts';
 
-/** OWASP-recommended argon2id parameters (19 MiB, 2 iterations, 1 lane). */
-export const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
 type AnyUnit = GeneratedUnit | (typeof NAMED_UNITS)[number];
 

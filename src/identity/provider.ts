@@ -52,8 +52,12 @@ export async function createProvider(config: Config, db: Db, opts: { now: () => 
         grant_types: ['authorization_code'],
         response_types: ['code'],
         token_endpoint_auth_method: 'client_secret_basic',
+        // the portal ends this provider's session at "Wyloguj się" by the ID token's sub and auth_time
+        require_auth_time: true,
       },
     ],
+    // No maxAge on either: browser-session cookies. The `_session` cookie gets an Expires only for a
+    // remembered login, and every login ends with `remember: false` (interactions/routes.tsx).
     cookies: {
       keys: [createHmac('sha256', config.sessionSecret).update('ueoz-cookies').digest('base64url')],
       long: { httpOnly: true, sameSite: 'lax', secure: config.isProduction },
@@ -75,7 +79,9 @@ export async function createProvider(config: Config, db: Db, opts: { now: () => 
           ctx.type = 'html';
           ctx.body = await page(
             'Wylogowanie',
-            `<h1>Wylogowanie</h1><p>Czy chcesz wylogować się z Usług Elektronicznych Ochrony Zdrowia?</p>${form}<div class="button-group" data-module="auto-submit" data-form="op.logoutForm"><button class="button" type="submit" form="op.logoutForm" name="logout" value="yes">Wyloguj się</button></div>`,
+            // The portal's own "Wyloguj się" never comes here (it ends the session server-side). Whoever
+            // does - a link from another site included - is asked, and only the button logs out: no auto-submit.
+            `<h1>Wylogowanie</h1><p>Czy chcesz wylogować się z Usług Elektronicznych Ochrony Zdrowia?</p>${form}<div class="button-group"><button class="button" type="submit" form="op.logoutForm" name="logout" value="yes" data-qa="ueoz-logout-confirm">Wyloguj się</button></div>`,
           );
         },
         postLogoutSuccessSource: async (ctx: KoaContextWithOIDC) => {
@@ -126,7 +132,6 @@ export async function createProvider(config: Config, db: Db, opts: { now: () => 
       );
     },
   };
-  const provider = new Provider(builtinIssuer(config), configuration);
-  provider.proxy = config.trustProxy;
-  return provider;
+  // proxy mode and the pinned host/protocol headers are set where it is mounted (mount.ts)
+  return new Provider(builtinIssuer(config), configuration);
 }

@@ -9,7 +9,12 @@ export const QUEUES = {
   /** the malware scan of an uploaded file: retried with backoff while the scanner is unreachable */
   scanAttachment: { name: 'scan-attachment', retryLimit: 50, retryDelay: 10, retryBackoff: true, retryDelayMax: 1800 },
   eplozMigration: { name: 'eploz-migration', retryLimit: 5, retryDelay: 2, retryBackoff: true, retryDelayMax: 60 },
+  /** hourly housekeeping: expired sessions and oidc-provider models (see jobs/purge-expired.ts) */
+  purgeExpired: { name: 'purge-expired', retryLimit: 2, retryDelay: 60, retryBackoff: true, retryDelayMax: 300 },
 } as const;
+
+/** When the housekeeping job runs (cron, UTC): at minute 7 of every hour. */
+export const PURGE_SCHEDULE = '7 * * * *';
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]['name'];
 

@@ -3,7 +3,8 @@ import type { Db } from '../db/client.ts';
 import type { MessageTransport } from '../mail/transports.ts';
 import { deliverMessage } from './deliver-message.ts';
 import { scanAttachment, type ScanDeps } from './scan-attachment.ts';
-import { QUEUES, type JobQueue } from './queue.ts';
+import { purgeExpired } from './purge-expired.ts';
+import { PURGE_SCHEDULE, QUEUES, type JobQueue } from './queue.ts';
 
 /** Register the background workers of this instance. Several instances may run them side by side. */
 export async function startWorkers(queue: JobQueue, deps: { db: Db; transport: MessageTransport; logger: Logger; scan: ScanDeps }): Promise<void> {
@@ -17,4 +18,10 @@ export async function startWorkers(queue: JobQueue, deps: { db: Db; transport: M
       for (const job of jobs) await deliverMessage(deps.db, deps.transport, job.data.messageId, deps.logger);
     },
   );
+  // the app clock (tests set it) is the one the scan job already uses
+  await queue.boss.work(QUEUES.purgeExpired.name, { pollingIntervalSeconds: 5, batchSize: 1 }, async () => {
+    await purgeExpired(deps.db, deps.scan.now(), deps.logger);
+  });
+  // one schedule per queue name, shared by every instance (pg-boss keeps it in the database)
+  await queue.boss.schedule(QUEUES.purgeExpired.name, PURGE_SCHEDULE, {}, { tz: 'UTC' });
 }

@@ -1,21 +1,55 @@
-import { and, desc, eq, isNotNull, lte } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, lte, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { announcements, profiles, unitKinds, units, users } from '../schema/index.ts';
 
 export type UserRow = typeof users.$inferSelect;
 
-/** Create or refresh the portal user from the identity provider's claims at each login. */
-export async function upsertUserFromClaims(
-  db: DbOrTx,
-  c: { subject: string; firstName: string; lastName: string; login: string | null; email: string | null; now: Date },
-): Promise<UserRow> {
+export interface IdentityClaims {
+  /** the provider's issuer (BUILTIN_ISSUER for the built-in UEOZ) */
+  issuer: string;
+  subject: string;
+  /** keyed hash of the provider's verified PESEL claim, see portal/auth/pesel-link.ts */
+  peselHash: string | null;
+  firstName: string;
+  lastName: string;
+  login: string | null;
+  email: string | null;
+  now: Date;
+}
+
+/**
+ * The portal user (a person) behind a sign-in, created or refreshed from the provider's claims.
+ * Matched by issuer + subject; a first sign-in from another issuer (a new UEOZ, Keycloak) is linked
+ * to the person with the same PESEL hash, who then signs in through that issuer. `linkedFrom` names
+ * the issuer a link moved the user from, for the caller's audit entry in the same transaction.
+ * Call inside a transaction (rows are locked while they are matched).
+ */
+export async function upsertUserFromClaims(db: DbOrTx, c: IdentityClaims): Promise<{ user: UserRow; linkedFrom: string | null }> {
+  const profile = { firstName: c.firstName, lastName: c.lastName, login: c.login, email: c.email, lastLoginAt: c.now };
+  const [known] = await db.select().from(users).where(and(eq(users.issuer, c.issuer), eq(users.subject, c.subject))).for('update');
+  if (known) {
+    // keep the hash current unless another person already holds it (then the claim is not trusted for linking)
+    const hashFree = c.peselHash !== null && c.peselHash !== known.peselHash
+      && (await db.select({ id: users.id }).from(users).where(and(eq(users.peselHash, c.peselHash), ne(users.id, known.id)))).length === 0;
+    const [row] = await db.update(users).set({ ...profile, ...(hashFree ? { peselHash: c.peselHash } : {}) }).where(eq(users.id, known.id)).returning();
+    if (!row) throw new Error('user update failed');
+    return { user: row, linkedFrom: null };
+  }
+  if (c.peselHash) {
+    const [person] = await db.select().from(users).where(eq(users.peselHash, c.peselHash)).for('update');
+    if (person) {
+      const [row] = await db.update(users).set({ ...profile, issuer: c.issuer, subject: c.subject }).where(eq(users.id, person.id)).returning();
+      if (!row) throw new Error('user link failed');
+      return { user: row, linkedFrom: person.issuer };
+    }
+  }
   const [row] = await db
     .insert(users)
-    .values({ subject: c.subject, firstName: c.firstName, lastName: c.lastName, login: c.login, email: c.email, lastLoginAt: c.now, createdAt: c.now })
-    .onConflictDoUpdate({ target: users.subject, set: { firstName: c.firstName, lastName: c.lastName, login: c.login, email: c.email, lastLoginAt: c.now } })
+    .values({ issuer: c.issuer, subject: c.subject, peselHash: c.peselHash, ...profile, createdAt: c.now })
+    .onConflictDoUpdate({ target: [users.issuer, users.subject], set: profile })
     .returning();
   if (!row) throw new Error('user upsert failed');
-  return row;
+  return { user: row, linkedFrom: null };
 }
 
 export async function findUser(db: DbOrTx, id: string): Promise<UserRow | null> {

@@ -47,6 +47,18 @@ export const pzCredentials = identity.table('pz_credentials', {
   uniqueIndex('pz_credentials_pesel_uq').on(t.pesel),
 ]);
 
+/**
+ * Wrong passwords counted per typed login (a digest, never the text itself), whether or not a
+ * Profil Zaufany account has that name: an unknown login locks like a real one, so lockouts do not
+ * tell which accounts exist.
+ */
+export const pzLoginThrottle = identity.table('pz_login_throttle', {
+  loginKey: text('login_key').primaryKey(),
+  failedAttempts: integer('failed_attempts').notNull().default(0),
+  lockedUntil: ts('locked_until'),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
 /** One SMS authorization code per login attempt; only its hash is kept. */
 export const pzAuthCodes = identity.table('pz_auth_codes', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -88,6 +100,8 @@ export const emailVerificationTokens = identity.table('email_verification_tokens
   email: text('email').notNull(),
   expiresAt: ts('expires_at').notNull(),
   usedAt: ts('used_at'),
+  /** a newer link was sent ("Chcę dostać nowy e-mail", a new address): this one no longer activates */
+  replacedAt: ts('replaced_at'),
   createdAt: ts('created_at').notNull().defaultNow(),
 }, (t) => [uniqueIndex('email_verification_tokens_hash_uq').on(t.tokenHash), index('evt_account_idx').on(t.accountId)]);
 

@@ -97,16 +97,28 @@ export const units = portal.table('units', {
 // ───────────────────────── users, profiles, role requests ─────────────────────────
 
 /** A portal user as known from the identity provider's claims (subject = stable OIDC `sub`). */
+/** `users.issuer` of the built-in UEOZ provider: a fixed key, so a new PUBLIC_URL keeps every user. */
+export const BUILTIN_ISSUER = 'builtin';
+
+/**
+ * A person. Known by the identity provider's issuer + subject; `peselHash` (a keyed HMAC of the
+ * verified PESEL claim, never the number) links the first sign-in from a new issuer to the same person.
+ */
 export const users = portal.table('users', {
   id: uuid('id').primaryKey().defaultRandom(),
+  issuer: text('issuer').notNull().default(BUILTIN_ISSUER),
   subject: text('subject').notNull(),
+  peselHash: text('pesel_hash'),
   login: text('login'),
   firstName: text('first_name').notNull(),
   lastName: text('last_name').notNull(),
   email: text('email'),
   createdAt: ts('created_at').notNull().defaultNow(),
   lastLoginAt: ts('last_login_at'),
-}, (t) => [uniqueIndex('users_subject_uq').on(t.subject)]);
+}, (t) => [
+  uniqueIndex('users_issuer_subject_uq').on(t.issuer, t.subject),
+  uniqueIndex('users_pesel_hash_uq').on(t.peselHash).where(sql`${t.peselHash} is not null`),
+]);
 
 /** One user in one unit. `status` is a cache of deriveProfileStatus(), recomputed in the same transaction. */
 export const profiles = portal.table('profiles', {

@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, count, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import type { Db, DbOrTx, Tx } from '../../db/client.ts';
 import { accounts, emailVerificationTokens, eplozAccounts, loginAttempts, migrationAttempts } from '../../db/schema/index.ts';
 import { QUEUES, type JobQueue } from '../../jobs/queue.ts';
 import type { Outbox } from '../../mail/outbox.ts';
 import { escapeHtml } from '../../lib/html.ts';
 import { recordIdentityAudit } from '../audit.ts';
+import { uniqueViolation } from '../../db/unique-violation.ts';
 
 export const ACTIVATION_TTL_MS = 24 * 3600 * 1000;
 export const RESEND_MIN_INTERVAL_MS = 60 * 1000;
@@ -25,14 +26,14 @@ export async function accountAfterPz(
   input: { attemptId: string; pesel: string; firstName: string; lastName: string; now: Date; meta: Meta },
 ): Promise<AccountRow> {
   return deps.db.transaction(async (tx) => {
-    let [acc] = await tx.select().from(accounts).where(eq(accounts.pesel, input.pesel));
-    if (!acc) {
-      [acc] = await tx
-        .insert(accounts)
-        .values({ pesel: input.pesel, firstName: input.firstName, lastName: input.lastName, status: 'migration', createdAt: input.now, updatedAt: input.now })
-        .returning();
-      if (!acc) throw new Error('account insert failed');
-    }
+    // Insert-or-nothing, then read under a row lock: two first logins with the same PESEL at once
+    // (two browsers) end with one account and one ePŁOZ search instead of a unique violation.
+    await tx
+      .insert(accounts)
+      .values({ pesel: input.pesel, firstName: input.firstName, lastName: input.lastName, status: 'migration', createdAt: input.now, updatedAt: input.now })
+      .onConflictDoNothing({ target: accounts.pesel });
+    const [acc] = await tx.select().from(accounts).where(eq(accounts.pesel, input.pesel)).for('update');
+    if (!acc) throw new Error('account insert failed');
     await tx.update(loginAttempts).set({ accountId: acc.id }).where(eq(loginAttempts.id, input.attemptId));
     if (acc.status === 'migration') {
       const [running] = await tx
@@ -105,11 +106,20 @@ export async function skipMigration(db: Db, accountId: string, now: Date, meta: 
   });
 }
 
-export async function isLoginTaken(db: Db, login: string, exceptAccountId: string): Promise<boolean> {
+export async function isLoginTaken(db: DbOrTx, login: string, exceptAccountId: string): Promise<boolean> {
   const [row] = await db
     .select({ n: count() })
     .from(accounts)
     .where(and(sql`lower(${accounts.login}) = ${login.toLowerCase()}`, ne(accounts.id, exceptAccountId)));
+  return (row?.n ?? 0) > 0;
+}
+
+/** Another UEOZ account already uses this e-mail address (case-insensitive). */
+export async function isEmailTaken(db: DbOrTx, email: string, exceptAccountId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(accounts)
+    .where(and(sql`lower(${accounts.email}) = ${email.toLowerCase()}`, ne(accounts.id, exceptAccountId)));
   return (row?.n ?? 0) > 0;
 }
 
@@ -128,27 +138,53 @@ function activationMail(publicUrl: string, token: string, acc: { firstName: stri
   return { subject: 'Aktywuj konto w UEOZ', text, html };
 }
 
-async function issueActivation(tx: Parameters<Parameters<Db['transaction']>[0]>[0], outbox: Outbox, publicUrl: string, acc: AccountRow, email: string, now: Date) {
+/** A new activation link; every older unused link of the account stops working (only the newest e-mail counts). */
+async function issueActivation(tx: Tx, outbox: Outbox, publicUrl: string, acc: AccountRow, email: string, now: Date) {
+  await tx
+    .update(emailVerificationTokens)
+    .set({ replacedAt: now })
+    .where(and(eq(emailVerificationTokens.accountId, acc.id), isNull(emailVerificationTokens.usedAt), isNull(emailVerificationTokens.replacedAt)));
   const token = randomBytes(32).toString('base64url');
   await tx.insert(emailVerificationTokens).values({ accountId: acc.id, tokenHash: sha256(token), email, expiresAt: new Date(now.getTime() + ACTIVATION_TTL_MS), createdAt: now });
   await outbox.enqueue(tx, { channel: 'email', to: email, ...activationMail(publicUrl, token, acc) });
 }
 
-/** "Zaktualizuj informacje konta" → Zapisz: login and e-mail saved, activation e-mail queued. */
+export const accountMessages = {
+  loginTaken: 'Ten login jest już zajęty. Wybierz inny',
+  emailTaken: 'Ten adres e-mail jest już używany przez inne konto. Podaj inny adres',
+} as const;
+
+export type UpdateAccountResult = { ok: true } | { ok: false; errors: { login?: string; email?: string } };
+
+/**
+ * "Zaktualizuj informacje konta" → Zapisz: login and e-mail saved, activation e-mail queued. A login
+ * or an e-mail address another account uses is refused; a login taken by someone saving at the same
+ * moment (the unique index) is refused the same way instead of failing.
+ */
 export async function updateAccountInfo(
   deps: { db: Db; outbox: Outbox; publicUrl: string },
   input: { accountId: string; login: string; email: string; now: Date; meta: Meta },
-): Promise<void> {
-  await deps.db.transaction(async (tx) => {
-    const [acc] = await tx
-      .update(accounts)
-      .set({ login: input.login, email: input.email, termsAcceptedAt: input.now, status: 'activation_required', updatedAt: input.now })
-      .where(eq(accounts.id, input.accountId))
-      .returning();
-    if (!acc) throw new Error('account missing');
-    await issueActivation(tx, deps.outbox, deps.publicUrl, acc, input.email, input.now);
-    await recordIdentityAudit(tx, { action: 'account.updated', outcome: 'success', accountId: acc.id, actor: input.login, ip: input.meta.ip, requestId: input.meta.requestId });
-  });
+): Promise<UpdateAccountResult> {
+  try {
+    return await deps.db.transaction(async (tx) => {
+      const errors: { login?: string; email?: string } = {};
+      if (await isLoginTaken(tx, input.login, input.accountId)) errors.login = accountMessages.loginTaken;
+      if (await isEmailTaken(tx, input.email, input.accountId)) errors.email = accountMessages.emailTaken;
+      if (errors.login || errors.email) return { ok: false, errors } as const;
+      const [acc] = await tx
+        .update(accounts)
+        .set({ login: input.login, email: input.email, termsAcceptedAt: input.now, status: 'activation_required', updatedAt: input.now })
+        .where(eq(accounts.id, input.accountId))
+        .returning();
+      if (!acc) throw new Error('account missing');
+      await issueActivation(tx, deps.outbox, deps.publicUrl, acc, input.email, input.now);
+      await recordIdentityAudit(tx, { action: 'account.updated', outcome: 'success', accountId: acc.id, actor: input.login, ip: input.meta.ip, requestId: input.meta.requestId });
+      return { ok: true } as const;
+    });
+  } catch (err) {
+    if (uniqueViolation(err) === null) throw err;
+    return { ok: false, errors: { login: accountMessages.loginTaken } };
+  }
 }
 
 /** "Chcę dostać nowy e-mail": at most one a minute and five an hour. */
@@ -174,26 +210,66 @@ export async function resendActivation(
   });
 }
 
-/** The activation link: single use, 24 h, and only the newest address counts. */
+export type ActivationRefusal = 'invalid' | 'expired' | 'used' | 'replaced';
+
+/** Why a link no longer works, or null while it does; the newest link of the address counts only. */
+function refusalOf(t: typeof emailVerificationTokens.$inferSelect, acc: AccountRow | undefined, now: Date): Exclude<ActivationRefusal, 'invalid'> | null {
+  if (t.replacedAt) return 'replaced';
+  if (t.usedAt) return 'used';
+  if (t.expiresAt <= now) return 'expired';
+  if (!acc || acc.email !== t.email) return 'replaced';
+  return null;
+}
+
+async function loadToken(db: DbOrTx, token: string, lock: boolean) {
+  const q = db.select().from(emailVerificationTokens).where(eq(emailVerificationTokens.tokenHash, sha256(token)));
+  const [t] = lock ? await q.for('update') : await q;
+  if (!t) return null;
+  const [acc] = await db.select().from(accounts).where(eq(accounts.id, t.accountId));
+  return { t, acc };
+}
+
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{20,100}$/;
+
+/**
+ * Opening the link (GET) only looks: it changes nothing, so a mail scanner that fetches links does not
+ * spend it. A refusal is audited (someone tried a dead link).
+ */
+export async function checkActivationToken(
+  db: Db,
+  input: { token: string; now: Date; meta: Meta },
+): Promise<{ ok: true } | { ok: false; reason: ActivationRefusal }> {
+  if (!TOKEN_PATTERN.test(input.token)) return { ok: false, reason: 'invalid' };
+  const found = await loadToken(db, input.token, false);
+  if (!found) return { ok: false, reason: 'invalid' };
+  const reason = refusalOf(found.t, found.acc, input.now);
+  if (!reason) return { ok: true };
+  await recordIdentityAudit(db, { action: 'email.verify', outcome: 'failure', accountId: found.t.accountId, ip: input.meta.ip, requestId: input.meta.requestId, details: { reason } });
+  return { ok: false, reason };
+}
+
+/** "Aktywuj konto" on the link's page (POST): single use, 24 h, and only the newest link of the newest address. */
 export async function activateByToken(
   db: Db,
   input: { token: string; now: Date; meta: Meta },
-): Promise<{ ok: true; accountId: string } | { ok: false; reason: 'invalid' | 'expired' | 'used'; accountId?: string }> {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(input.token)) return { ok: false, reason: 'invalid' };
+): Promise<{ ok: true; accountId: string } | { ok: false; reason: ActivationRefusal; accountId?: string }> {
+  if (!TOKEN_PATTERN.test(input.token)) return { ok: false, reason: 'invalid' };
   return db.transaction(async (tx) => {
-    const [t] = await tx.select().from(emailVerificationTokens).where(eq(emailVerificationTokens.tokenHash, sha256(input.token))).for('update');
-    if (!t) return { ok: false, reason: 'invalid' } as const;
-    const fail = async (reason: 'expired' | 'used') => {
-      await recordIdentityAudit(tx, { action: 'email.verify', outcome: 'failure', accountId: t.accountId, ip: input.meta.ip, requestId: input.meta.requestId, details: { reason } });
-      return { ok: false, reason, accountId: t.accountId } as const;
-    };
-    if (t.usedAt) return fail('used');
-    if (t.expiresAt <= input.now) return fail('expired');
-    const [acc] = await tx.select().from(accounts).where(eq(accounts.id, t.accountId));
-    if (!acc || acc.email !== t.email) return fail('expired');
+    const found = await loadToken(tx, input.token, true);
+    if (!found) return { ok: false, reason: 'invalid' } as const;
+    const { t, acc } = found;
+    const reason = refusalOf(t, acc, input.now);
+    if (reason || !acc) {
+      const r = reason ?? 'replaced';
+      await recordIdentityAudit(tx, { action: 'email.verify', outcome: 'failure', accountId: t.accountId, ip: input.meta.ip, requestId: input.meta.requestId, details: { reason: r } });
+      return { ok: false, reason: r, accountId: t.accountId } as const;
+    }
     await tx.update(emailVerificationTokens).set({ usedAt: input.now }).where(eq(emailVerificationTokens.id, t.id));
     // other links of the same account stop working once one is used
-    await tx.update(emailVerificationTokens).set({ usedAt: input.now }).where(and(eq(emailVerificationTokens.accountId, acc.id), isNull(emailVerificationTokens.usedAt)));
+    await tx
+      .update(emailVerificationTokens)
+      .set({ usedAt: input.now })
+      .where(and(eq(emailVerificationTokens.accountId, acc.id), isNull(emailVerificationTokens.usedAt), isNull(emailVerificationTokens.replacedAt)));
     await tx.update(accounts).set({ status: 'active', emailVerifiedAt: input.now, updatedAt: input.now }).where(eq(accounts.id, acc.id));
     await recordIdentityAudit(tx, { action: 'email.verified', outcome: 'success', accountId: acc.id, actor: acc.login, ip: input.meta.ip, requestId: input.meta.requestId });
     return { ok: true, accountId: acc.id } as const;

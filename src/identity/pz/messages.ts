@@ -20,6 +20,8 @@ export const pzMessages = {
   tooManyCodes: 'Wysłano zbyt wiele kodów. Spróbuj ponownie później.',
   noCode: 'Brak ważnego kodu autoryzacyjnego. Wyślij nowy kod.',
   codeSent: (phoneMasked: string) => `Kod autoryzacyjny został wysłany na numer telefonu ${phoneMasked}.`,
+  codeResent: 'Wysłaliśmy nowy kod autoryzacyjny.',
+  registered: 'Konto Profilu Zaufanego zostało utworzone. Zaloguj się.',
 } as const;
 
 const hhmm = new Intl.DateTimeFormat('pl-PL', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Warsaw' });

@@ -8,12 +8,13 @@ import argon2 from 'argon2';
 import { and, desc, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { DbOrTx } from '../../db/client.ts';
-import { loginAttempts, pzAuthCodes, pzCredentials } from '../../db/schema/index.ts';
-import { ARGON2_OPTIONS } from '../../demo/seed-demo.ts';
+import { loginAttempts, pzAuthCodes, pzCredentials, pzLoginThrottle } from '../../db/schema/index.ts';
+import { ARGON2_OPTIONS } from '../../lib/password-hash.ts';
 import { normalizeEmail, normalizePhone } from '../../domain/contact.ts';
 import { parsePesel } from '../../domain/identifiers.ts';
 import type { Outbox } from '../../mail/outbox.ts';
 import { recordIdentityAudit } from '../audit.ts';
+import { uniqueViolation } from '../../db/unique-violation.ts';
 import { PZ_LIMITS, pzRegisterMessages as M, smsCodeText } from './messages.ts';
 
 export interface RequestMeta {
@@ -96,19 +97,31 @@ export function maskPhone(phone: string): string {
   return `*** *** ${digits.slice(-3)}`;
 }
 
-// Unknown logins verify against this hash so that their timing matches a real account's.
+/**
+ * The argon2 calls of the simulated Profil Zaufany, in one object so a test can count them (every
+ * password check must pay for one verification, whether the login exists, is locked or not).
+ */
+export const pzPasswords = {
+  hash: (password: string): Promise<string> => argon2.hash(password, ARGON2_OPTIONS),
+  async verify(hash: string, password: string): Promise<boolean> {
+    try {
+      return await argon2.verify(hash, password);
+    } catch {
+      return false;
+    }
+  },
+};
+
+// Unknown or locked logins verify against this hash so that their timing matches a real account's.
 let dummyHash: Promise<string> | null = null;
 function getDummyHash(): Promise<string> {
-  dummyHash ??= argon2.hash(randomBytes(24).toString('base64url'), ARGON2_OPTIONS);
+  dummyHash ??= pzPasswords.hash(randomBytes(24).toString('base64url'));
   return dummyHash;
 }
 
-async function verifyPassword(hash: string, password: string): Promise<boolean> {
-  try {
-    return await argon2.verify(hash, password);
-  } catch {
-    return false;
-  }
+/** The throttle row's key: a digest of the typed login, so the table never holds what people typed. */
+function loginKey(login: string): string {
+  return createHash('sha256').update(`pz-login:${login}`).digest('hex');
 }
 
 async function loadLiveAttempt(db: DbOrTx, attemptId: string, now: Date, lock: boolean): Promise<LoginAttempt | null> {
@@ -144,7 +157,9 @@ export async function getAttempt(db: DbOrTx, attemptId: string, now: Date): Prom
 
 /**
  * "Zaloguj się": user name or e-mail (case-insensitive) and password. Five wrong passwords in a row
- * lock the account for 15 minutes; while locked even the right password is refused.
+ * lock the login for 15 minutes; while locked even the right password is refused. Unknown logins are
+ * counted and locked the same way (by the typed login), and every check runs one argon2
+ * verification, so neither the answer nor its timing tells whether an account exists.
  */
 export async function checkPassword(
   db: DbOrTx,
@@ -166,6 +181,10 @@ export async function checkPassword(
     await tx.update(loginAttempts).set({ stage: 'password', credentialId: null }).where(eq(loginAttempts.id, attemptId));
     await invalidateCodes(tx, attemptId, now);
 
+    // Row locks: concurrent tries of one login are counted one after the other.
+    const key = loginKey(login);
+    await tx.insert(pzLoginThrottle).values({ loginKey: key, updatedAt: now }).onConflictDoNothing();
+    const [throttle] = await tx.select().from(pzLoginThrottle).where(eq(pzLoginThrottle.loginKey, key)).for('update');
     const [cred] = login === '' ? [] : await tx
       .select()
       .from(pzCredentials)
@@ -173,46 +192,51 @@ export async function checkPassword(
       .limit(1)
       .for('update');
 
-    if (!cred) {
-      // Same work as for a real account, so response time does not tell which logins exist.
-      await verifyPassword(await getDummyHash(), password);
-      await recordIdentityAudit(tx, { ...base, action: 'pz.login', outcome: 'failure', details: { reason: 'unknown_login', attempt: ref } });
-      return { ok: false, reason: 'invalid' } as const;
-    }
+    // The same work whatever the case: one verification, against a dummy hash when there is no account.
+    const matches = await pzPasswords.verify(cred?.passwordHash ?? (await getDummyHash()), password);
+    const passwordOk = matches;
 
-    const audit = { ...base, actor: cred.username };
-    if (cred.lockedUntil && cred.lockedUntil.getTime() > now.getTime()) {
+    const audit = { ...base, actor: cred?.username ?? null };
+    const who = cred ? { credentialId: cred.id } : { unknownLogin: true };
+    const lockedUntil = [throttle?.lockedUntil, cred?.lockedUntil]
+      .filter((d): d is Date => d instanceof Date && d.getTime() > now.getTime())
+      .sort((a, b) => b.getTime() - a.getTime())[0];
+    if (lockedUntil) {
       await recordIdentityAudit(tx, {
-        ...audit, action: 'pz.login', outcome: 'failure',
-        details: { reason: 'locked', credentialId: cred.id, lockedUntil: cred.lockedUntil.toISOString(), attempt: ref },
+        ...audit, action: 'pz.login', outcome: 'failure', details: { reason: 'locked', ...who, lockedUntil: lockedUntil.toISOString(), attempt: ref },
       });
-      return { ok: false, reason: 'locked', lockedUntil: cred.lockedUntil } as const;
+      return { ok: false, reason: 'locked', lockedUntil } as const;
     }
 
-    if (!(await verifyPassword(cred.passwordHash, password))) {
-      const failed = cred.failedAttempts + 1;
+    if (!passwordOk || !cred) {
+      // a lock that has passed starts the count again from zero
+      const throttleFailed = (throttle?.lockedUntil ? 0 : (throttle?.failedAttempts ?? 0)) + 1;
+      const credFailed = cred ? (cred.lockedUntil ? 0 : cred.failedAttempts) + 1 : 0;
+      const failed = Math.max(throttleFailed, credFailed);
       await recordIdentityAudit(tx, {
         ...audit, action: 'pz.login', outcome: 'failure',
-        details: { reason: 'wrong_password', credentialId: cred.id, failedAttempts: failed, attempt: ref },
+        details: { reason: cred ? 'wrong_password' : 'unknown_login', ...who, failedAttempts: failed, attempt: ref },
       });
       if (failed >= PZ_LIMITS.maxWrongPasswords) {
-        const lockedUntil = addMinutes(now, PZ_LIMITS.lockoutMinutes);
-        // The counter starts again from zero once the lock has passed.
-        await tx.update(pzCredentials).set({ failedAttempts: 0, lockedUntil }).where(eq(pzCredentials.id, cred.id));
+        const until = addMinutes(now, PZ_LIMITS.lockoutMinutes);
+        await tx.update(pzLoginThrottle).set({ failedAttempts: 0, lockedUntil: until, updatedAt: now }).where(eq(pzLoginThrottle.loginKey, key));
+        if (cred) await tx.update(pzCredentials).set({ failedAttempts: 0, lockedUntil: until }).where(eq(pzCredentials.id, cred.id));
         await recordIdentityAudit(tx, {
-          ...audit, action: 'pz.lockout', outcome: 'failure',
-          details: { credentialId: cred.id, failedAttempts: failed, lockedUntil: lockedUntil.toISOString(), attempt: ref },
+          ...audit, action: 'pz.lockout', outcome: 'failure', details: { ...who, failedAttempts: failed, lockedUntil: until.toISOString(), attempt: ref },
         });
-        return { ok: false, reason: 'locked', lockedUntil } as const;
+        return { ok: false, reason: 'locked', lockedUntil: until } as const;
       }
-      await tx.update(pzCredentials).set({ failedAttempts: failed }).where(eq(pzCredentials.id, cred.id));
+      await tx.update(pzLoginThrottle).set({ failedAttempts: throttleFailed, lockedUntil: null, updatedAt: now }).where(eq(pzLoginThrottle.loginKey, key));
+      if (cred) await tx.update(pzCredentials).set({ failedAttempts: credFailed, lockedUntil: null }).where(eq(pzCredentials.id, cred.id));
       return { ok: false, reason: 'invalid' } as const;
     }
 
-    await tx.update(pzCredentials).set({ failedAttempts: 0, lockedUntil: null }).where(eq(pzCredentials.id, cred.id));
-    await tx.update(loginAttempts).set({ credentialId: cred.id, stage: 'code' }).where(eq(loginAttempts.id, attemptId));
-    await recordIdentityAudit(tx, { ...audit, action: 'pz.login', outcome: 'success', details: { credentialId: cred.id, attempt: ref } });
-    return { ok: true, credentialId: cred.id } as const;
+    const account = cred;
+    await tx.update(pzLoginThrottle).set({ failedAttempts: 0, lockedUntil: null, updatedAt: now }).where(eq(pzLoginThrottle.loginKey, key));
+    await tx.update(pzCredentials).set({ failedAttempts: 0, lockedUntil: null }).where(eq(pzCredentials.id, account.id));
+    await tx.update(loginAttempts).set({ credentialId: account.id, stage: 'code' }).where(eq(loginAttempts.id, attemptId));
+    await recordIdentityAudit(tx, { ...audit, action: 'pz.login', outcome: 'success', details: { credentialId: account.id, attempt: ref } });
+    return { ok: true, credentialId: account.id } as const;
   });
 }
 
@@ -385,13 +409,13 @@ function validateRegistration(input: RegisterInput) {
   return { errors, values: { firstName, lastName, pesel, email: email ?? '', phone: phone ?? '', username, password } };
 }
 
-/** The unique index a failed insert ran into (a registration racing another), if any. */
-function uniqueViolation(err: unknown): string | null {
-  for (let e: unknown = err, i = 0; e && typeof e === 'object' && i < 5; e = (e as { cause?: unknown }).cause, i++) {
-    const { code, constraint, message } = e as { code?: unknown; constraint?: unknown; message?: unknown };
-    if (code === '23505') return typeof constraint === 'string' ? constraint : typeof message === 'string' ? message : '';
-  }
-  return null;
+/** Housekeeping (the purge job): throttle rows of logins nobody has mistyped for an hour and not locked. */
+export async function purgeLoginThrottle(db: DbOrTx, now: Date): Promise<number> {
+  const rows = await db
+    .delete(pzLoginThrottle)
+    .where(and(lte(pzLoginThrottle.updatedAt, addMinutes(now, -60)), or(isNull(pzLoginThrottle.lockedUntil), lte(pzLoginThrottle.lockedUntil, now))))
+    .returning({ key: pzLoginThrottle.loginKey });
+  return rows.length;
 }
 
 /** "Załącz profil" → "Zarejestruj się": a new simulated Profil Zaufany account. */
@@ -429,7 +453,7 @@ export async function registerPzAccount(
   // Cheap check first so a duplicate does not cost an argon2 hash.
   const dup = await taken(db);
   if (Object.keys(dup).length > 0) return fail(dup);
-  const passwordHash = await argon2.hash(v.password, ARGON2_OPTIONS);
+  const passwordHash = await pzPasswords.hash(v.password);
 
   try {
     return await db.transaction(async (tx) => {

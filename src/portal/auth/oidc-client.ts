@@ -1,15 +1,20 @@
 import * as oidc from 'openid-client';
 import type { Config } from '../../config/index.ts';
+import { BUILTIN_ISSUER } from '../../db/schema/portal.ts';
 import { builtinClientSecret, builtinIssuer } from '../../identity/provider.ts';
+import { peselLinkHash } from './pesel-link.ts';
 
-/** Claims the portal keeps from the identity provider (PESEL is checked, not stored). */
+/** Claims the portal keeps from the identity provider (the PESEL only as a keyed hash, for linking). */
 export interface PortalClaims {
+  /** the ID token's issuer; BUILTIN_ISSUER for the built-in UEOZ (its URL follows PUBLIC_URL) */
+  issuer: string;
   subject: string;
   firstName: string;
   lastName: string;
   login: string | null;
   email: string | null;
-  hasPesel: boolean;
+  /** HMAC of a valid PESEL claim; null when the provider sent none (the login is refused) */
+  peselHash: string | null;
 }
 
 export type InProcessFetch = (url: string, init: { method: string; headers: Record<string, string>; body?: string }) => Promise<Response>;
@@ -75,6 +80,10 @@ export class PortalOidcClient {
       code_challenge_method: 'S256',
       state,
       nonce,
+      // every sign-in asks for Profil Zaufany again: a provider session left over from before
+      // "Wyloguj się" or the 30-minute idle logout never signs anyone in silently (standard OIDC, so
+      // an external provider such as Keycloak honours it too)
+      prompt: 'login',
     });
     return { url: url.href, checks: { state, nonce, verifier } };
   }
@@ -93,12 +102,13 @@ export class PortalOidcClient {
     return {
       idToken: tokens.id_token,
       claims: {
+        issuer: this.isBuiltin ? BUILTIN_ISSUER : raw.iss,
         subject: raw.sub,
         firstName: str(names.givenName) ?? '',
         lastName: str(names.familyName) ?? '',
         login: str(names.login),
         email: str(names.email),
-        hasPesel: Boolean(str(names.pesel)),
+        peselHash: peselLinkHash(this.config, str(names.pesel)),
       },
     };
   }

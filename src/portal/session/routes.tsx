@@ -23,19 +23,24 @@ export function SessionExpiredPage({ next }: { next?: string | null } = {}): JSX
 }
 
 /**
- * `value` if it is a path on this site ("/…", not "//host" or "/\host", no control characters),
- * else null: for `next` and Referer-based redirects, so they can never lead off-site.
+ * `value` as a path on this site ("/…", not "//host" or "/\host", no control characters), else null:
+ * for `next` and Referer-based redirects, so they can never lead off-site. The path comes back
+ * percent-encoded (as the URL parser writes it): a decoded `next` such as "/ą" would otherwise be an
+ * invalid Location header and a 500 after a successful login.
  */
 export function safeRelativePath(value: unknown): string | null {
   if (typeof value !== 'string' || value.length === 0 || value.length > 2048) return null;
   if (!value.startsWith('/') || value.includes('\\')) return null;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
-    if (c < 0x20 || c === 0x7f) return null;
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return null;
   }
   const base = 'http://same-site.invalid';
   try {
-    return new URL(value, base).origin === base ? value : null;
+    const url = new URL(value, base);
+    if (url.origin !== base) return null;
+    const path = url.pathname + url.search;
+    return path.length <= 2048 ? path : null;
   } catch {
     return null;
   }

@@ -3,6 +3,8 @@ import { recordAudit } from '../../../db/repositories/audit.ts';
 import { listOwnProfiles, upsertUserFromClaims } from '../../../db/repositories/users.ts';
 import { requestsMissingAttachment } from '../../../db/repositories/reminders.ts';
 import { safeRelativePath } from '../../session/guard.ts';
+import { endBuiltinProviderSession } from '../../../identity/logout.ts';
+import { uniqueViolation } from '../../../db/unique-violation.ts';
 import { LandingPage } from '../public/LandingPage.tsx';
 import type { PortalOidcClient } from '../../auth/oidc-client.ts';
 
@@ -62,17 +64,32 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       return reply.html(LandingPage({ notice: 'Nie udało się zalogować: sesja logowania wygasła lub jest nieprawidłowa. Zaloguj się ponownie.' }), 400);
     }
     const { claims, idToken } = result;
-    if (!claims.hasPesel || !claims.firstName || !claims.lastName) {
+    if (!claims.peselHash || !claims.firstName || !claims.lastName) {
       await recordAudit(app.deps.database.db, { action: 'login', outcome: 'failure', ip: req.ip, requestId: req.id, details: { error: 'claims_missing', subject: claims.subject } });
       await reply.endSession();
       return reply.html(LandingPage({ notice: 'Dostawca tożsamości nie przekazał imienia, nazwiska lub numeru PESEL. Skontaktuj się z administratorem.' }), 403);
     }
     const now = app.deps.now();
-    const user = await app.deps.database.db.transaction(async (tx) => {
-      const u = await upsertUserFromClaims(tx, { ...claims, now });
-      await recordAudit(tx, { action: 'login', outcome: 'success', actorUserId: u.id, actorLabel: u.login, ip: req.ip, requestId: req.id });
-      return u;
-    });
+    const signIn = () =>
+      app.deps.database.db.transaction(async (tx) => {
+        const { user: u, linkedFrom } = await upsertUserFromClaims(tx, { ...claims, now });
+        if (linkedFrom !== null) {
+          await recordAudit(tx, {
+            action: 'user.identity_linked', actorUserId: u.id, actorLabel: u.login, subjectType: 'user', subjectId: u.id, ip: req.ip, requestId: req.id,
+            details: { fromIssuer: linkedFrom, toIssuer: claims.issuer, by: 'pesel' },
+          });
+        }
+        await recordAudit(tx, { action: 'login', outcome: 'success', actorUserId: u.id, actorLabel: u.login, ip: req.ip, requestId: req.id });
+        return u;
+      });
+    let user;
+    try {
+      user = await signIn();
+    } catch (err) {
+      // two first sign-ins of one person at the same moment: the other one created the user, which this one now finds
+      if (uniqueViolation(err) === null) throw err;
+      user = await signIn();
+    }
     const next = safeRelativePath(req.session?.data.next);
     await reply.startSession(user.id, { idToken });
     // at each login: a reminder of pending requests without the signed application
@@ -90,6 +107,13 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     const idToken = typeof session.data.idToken === 'string' ? session.data.idToken : null;
     await recordAudit(app.deps.database.db, { action: 'logout', outcome: 'success', actorUserId: session.userId, ip: req.ip, requestId: req.id });
     await reply.endSession();
+    // The built-in UEOZ runs in this process: its session ends here, in every browser, with or without
+    // JavaScript. An external provider gets the standard end-session redirect (its own confirmation);
+    // whatever it leaves behind, the next sign-in asks for Profil Zaufany again (prompt=login).
+    if (app.deps.provider) {
+      await endBuiltinProviderSession(app.deps.database.db, idToken, { ip: req.ip, requestId: req.id });
+      return reply.redirect('/wylogowano', 303);
+    }
     let url: string | null = null;
     try {
       url = await app.oidcClient.endSessionUrl(idToken, `${config.publicUrl}/wylogowano`);

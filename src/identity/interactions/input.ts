@@ -1,0 +1,44 @@
+import { identityFormMessages as M } from './messages.ts';
+
+/** NUL and other C0 controls except tab and line breaks, DEL, C1 controls, and bidirectional overrides/isolates. */
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+export type FormRead<F extends string> =
+  | { ok: true; values: Record<F, string> }
+  | { ok: false; values: Partial<Record<F, string>>; errors: Partial<Record<F | '_form', string>> };
+
+/**
+ * The boundary of every UEOZ form post: a body that is not an object (null, missing, JSON array),
+ * a field that is not a single string, or a value with control or bidirectional-override characters
+ * is refused (the page answers 400 with the form and the message); text comes back in NFC.
+ * `fields` maps each field to its label, for the message next to it.
+ */
+export function readForm<F extends string>(body: unknown, fields: Readonly<Record<F, string>>): FormRead<F> {
+  const names = Object.keys(fields) as F[];
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    return { ok: false, values: {}, errors: { _form: M.formUnreadable } as Partial<Record<F | '_form', string>> };
+  }
+  const raw = body as Record<string, unknown>;
+  const values: Partial<Record<F, string>> = {};
+  const errors: Partial<Record<F | '_form', string>> = {};
+  for (const name of names) {
+    const v = raw[name];
+    if (v === undefined) {
+      values[name] = '';
+    } else if (typeof v !== 'string') {
+      errors[name] = M.notText(fields[name]);
+    } else if (FORBIDDEN.test(v)) {
+      errors[name] = M.forbiddenCharacters(fields[name]);
+    } else {
+      values[name] = v.normalize('NFC');
+    }
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, values, errors };
+  return { ok: true, values: values as Record<F, string> };
+}
+
+/** The first message of a refused form, for pages that show one notice instead of field errors. */
+export function firstError<F extends string>(r: { errors: Partial<Record<F | '_form', string>> }): string {
+  return Object.values(r.errors).find((m): m is string => typeof m === 'string') ?? M.formUnreadable;
+}
