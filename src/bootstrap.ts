@@ -13,6 +13,7 @@ import { createScanner } from './files/scanner.ts';
 import { startIdentityWorkers } from './identity/workers.ts';
 import { Outbox } from './mail/outbox.ts';
 import { createServices } from './portal/services.ts';
+import { peselLinkHash } from './portal/auth/pesel-link.ts';
 import { DemoMailboxTransport, SmtpTransport, type MessageTransport } from './mail/transports.ts';
 
 export interface Running {
@@ -39,7 +40,7 @@ export async function bootstrap(config: Config, opts: { database?: Database; now
   if (config.seedDemoData) {
     const { seedDemoData } = await import('./demo/seed-demo.ts');
     const started = Date.now();
-    const { unitsInserted } = await seedDemoData(database.db);
+    const { unitsInserted } = await seedDemoData(database.db, { peselHash: (pesel) => peselLinkHash(config, pesel) });
     if (unitsInserted > 0) log.info({ unitsInserted, ms: Date.now() - started }, 'demo data loaded');
   }
   const queue = await JobQueue.start(database, log);

@@ -1,5 +1,5 @@
 import argon2 from 'argon2';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client.ts';
 import {
   accounts, announcements, eplozAccounts, legacyAccounts, profiles, pzCredentials, requestNumberCounters,
@@ -179,14 +179,31 @@ export async function seedDemoLegacyAndNews(db: Db): Promise<void> {
 }
 
 /** All demo data of shared/spec/demo-data.md. Idempotent: a second run inserts nothing. */
-export async function seedDemoData(db: Db): Promise<{ unitsInserted: number }> {
+/**
+ * `peselHash`: the portal's keyed PESEL hash (bootstrap passes it with the running config), so a demo
+ * person can be linked on a first sign-in from another identity provider before ever using the
+ * built-in one. Without it (the test template) the hash is stored at the first built-in sign-in.
+ */
+export async function seedDemoData(db: Db, opts: { peselHash?: (pesel: string) => string | null } = {}): Promise<{ unitsInserted: number }> {
   // the registry is written in one transaction, so one generated unit means all of them are there
   const [generated] = await db.select({ id: units.id }).from(units).where(sql`${units.sourceKey} like 'gen-%'`).limit(1);
   const unitsInserted = generated ? 0 : await db.transaction((tx) => seedUnits(tx));
   // fresh statistics, so the planner uses the trigram index for name search (PGlite has no autovacuum)
   if (unitsInserted > 0) await db.execute(sql`analyze portal.units`);
   await seedDemoPeople(db);
+  if (opts.peselHash) await linkDemoPeople(db, opts.peselHash);
   await seedDemoProfiles(db);
   await seedDemoLegacyAndNews(db);
   return { unitsInserted };
+}
+
+/** Stores the keyed PESEL hash of demo users that have none yet (idempotent). */
+async function linkDemoPeople(db: Db, peselHash: (pesel: string) => string | null): Promise<void> {
+  for (const p of DEMO_PEOPLE) {
+    const hash = peselHash(p.pesel);
+    if (!hash) continue;
+    const [acc] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.pesel, p.pesel));
+    if (!acc) continue;
+    await db.update(users).set({ peselHash: hash }).where(and(eq(users.subject, acc.id), isNull(users.peselHash)));
+  }
 }

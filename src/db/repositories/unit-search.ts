@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { polishSortKey } from '../sort-key.ts';
 import { normalizeNip } from '../../domain/identifiers.ts';
 import { foldForSearch } from '../../lib/text.ts';
 import type { DbOrTx } from '../client.ts';
@@ -73,23 +74,7 @@ const MAX_BOOK_NO_LENGTH = 30;
 // registry has none). Being immutable, the expression can back an index on (kind_code, <key>, id) should
 // sorting a whole kind (10,762 PODM rows, ~40 ms on PGlite) ever need it.
 
-const POLISH_LETTERS: ReadonlyArray<readonly [letter: string, key: string]> = [
-  ['ą', 'a~'], ['ć', 'c~'], ['ę', 'e~'], ['ł', 'l~'], ['ń', 'n~'], ['ó', 'o~'], ['ś', 's~'], ['ź', 'z~'], ['ż', 'z~~'],
-];
-const QUOTES = ['„', '”', '“'];
-
-const SORT_KEY_REPLACEMENTS: ReadonlyArray<readonly [string, string]> = [
-  ...POLISH_LETTERS.flatMap(([l, k]) => [[l, k], [l.toLocaleUpperCase('pl'), k]] as const),
-  ...QUOTES.map((q) => [q, '/'] as const),
-];
-
-/** The Polish primary sort key of a name column (an SQL expression, to be compared byte-wise). */
-export function polishSortKey(column: SQL | typeof units.name): SQL {
-  let expr = 'lower(%s collate "C")';
-  for (const [from, to] of SORT_KEY_REPLACEMENTS) expr = `replace(${expr}, '${from}', '${to}')`;
-  const [head, tail] = expr.split('%s') as [string, string];
-  return sql`${sql.raw(head)}${column}${sql.raw(tail)} collate "C"`;
-}
+export { polishSortKey } from '../sort-key.ts';
 
 // ───────────────────────── filters ─────────────────────────
 
@@ -162,7 +147,8 @@ function orderBy(sort: UnitSearchQuery['sort'], direction: UnitSearchQuery['dire
     case 'nip':
       return [direction === 'desc' ? sql`${units.nip} desc nulls last` : sql`${units.nip} asc nulls last`, asc(nameKey), asc(units.id)];
     default:
-      return [dir(nameKey), asc(units.id)];
+      // the id follows the direction so that one index (units_active_sort_idx) serves both ways
+      return [dir(nameKey), dir(units.id)];
   }
 }
 

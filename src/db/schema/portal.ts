@@ -3,6 +3,7 @@ import {
   bigserial, boolean, check, date, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 import { PROFILE_STATUSES, REQUEST_STATUSES } from '../../domain/status.ts';
+import { polishSortKey } from '../sort-key.ts';
 
 /** SSOZ II portal tables. Users arrive through OIDC; the portal never stores passwords or PESEL. */
 export const portal = pgSchema('portal');
@@ -92,6 +93,9 @@ export const units = portal.table('units', {
   index('units_registry_book_idx').on(t.registryBookNo),
   index('units_voivodeship_idx').on(t.voivodeshipCode),
   index('units_search_name_trgm_idx').using('gin', sql`${t.searchName} gin_trgm_ops`),
+  // the wizard lists the whole registry at once, in Polish name order: page by page from this index
+  index('units_active_sort_idx').on(polishSortKey(t.name), t.id).where(sql`${t.isActive}`),
+  index('units_active_kind_sort_idx').on(t.kindCode, polishSortKey(t.name), t.id).where(sql`${t.isActive}`),
 ]);
 
 // ───────────────────────── users, profiles, role requests ─────────────────────────

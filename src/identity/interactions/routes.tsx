@@ -1,8 +1,7 @@
-import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type Provider from 'oidc-provider';
-import { loginAttempts } from '../../db/schema/index.ts';
 import { recordIdentityAudit } from '../audit.ts';
+import { finishAttempt } from '../pz/service.ts';
 import { accountUpdateRoutes } from './account-update/routes.tsx';
 import { activationLinkRoutes, activationRoutes } from './activation/routes.tsx';
 import { clearAttemptCookie, type UidParams } from './flow.ts';
@@ -32,7 +31,7 @@ export async function interactionRoutes(app: FastifyInstance, opts: { provider: 
       scope.get<UidParams>('/ueoz/logowanie/:uid/dokoncz', { config: { ueozStep: 'active' } }, async (req, reply) => {
         const { account, attempt } = authenticatedOf(req);
         const db = app.deps.database.db;
-        await db.update(loginAttempts).set({ stage: 'done' }).where(eq(loginAttempts.id, attempt.id));
+        await finishAttempt(db, attempt.id);
         await recordIdentityAudit(db, { action: 'login', outcome: 'success', accountId: account.id, actor: account.login, ip: req.ip, requestId: req.id });
         clearAttemptCookie(reply);
         // remember: false → a browser-session cookie at the provider: closing the browser ends the UEOZ session

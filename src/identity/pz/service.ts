@@ -474,3 +474,15 @@ export async function registerPzAccount(
     return fail(Object.keys(again).length > 0 ? again : { username: M.usernameTaken });
   }
 }
+
+/** The login attempt is over (signed in, or the migration was stopped): its cookie no longer leads anywhere. */
+export async function finishAttempt(db: DbOrTx, attemptId: string): Promise<void> {
+  await db.update(loginAttempts).set({ stage: 'done' }).where(eq(loginAttempts.id, attemptId));
+}
+
+/** The phone of a Profil Zaufany credential (where the SMS code went), or '' when unknown. */
+export async function credentialPhone(db: DbOrTx, credentialId: string | null): Promise<string> {
+  if (!credentialId) return '';
+  const [cred] = await db.select({ phone: pzCredentials.phone }).from(pzCredentials).where(eq(pzCredentials.id, credentialId));
+  return cred?.phone ?? '';
+}

@@ -1,9 +1,8 @@
-import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type Provider from 'oidc-provider';
-import { loginAttempts } from '../../../db/schema/index.ts';
 import { maskPesel } from '../../../domain/identifiers.ts';
 import { abortMigration, latestMigration, skipMigration } from '../../account/service.ts';
+import { finishAttempt } from '../../pz/service.ts';
 import { requestMeta, type UidParams } from '../flow.ts';
 import { authenticatedOf } from '../scope.ts';
 import { MigrationSearchPage, Z02Page } from './pages.tsx';
@@ -37,7 +36,7 @@ export async function migrationRoutes(app: FastifyInstance, opts: { provider: Pr
   app.post<UidParams>('/ueoz/logowanie/:uid/migracja/przerwij', step, async (req, reply) => {
     const { account, attempt } = authenticatedOf(req);
     await abortMigration(db(), account.id, now(), requestMeta(req));
-    await db().update(loginAttempts).set({ stage: 'done' }).where(eq(loginAttempts.id, attempt.id));
+    await finishAttempt(db(), attempt.id);
     const url = await opts.provider.interactionResult(req.raw, reply.raw, { error: 'access_denied', error_description: 'migration_aborted' }, { mergeWithLastSubmission: false });
     return reply.redirect(url, 303);
   });

@@ -1,9 +1,7 @@
-import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { pzCredentials } from '../../../db/schema/index.ts';
 import { accountAfterPz } from '../../account/service.ts';
 import { passwordFailureMessage, pzMessages, sendCodeFailureMessage, verifyCodeFailureMessage } from '../../pz/messages.ts';
-import { checkPassword, maskPhone, registerPzAccount, sendCode, startAttempt, verifyCode } from '../../pz/service.ts';
+import { checkPassword, credentialPhone, maskPhone, registerPzAccount, sendCode, startAttempt, verifyCode } from '../../pz/service.ts';
 import { nextPath, requestMeta, setAttemptCookie, type UidParams } from '../flow.ts';
 import { firstError, readForm } from '../input.ts';
 import { interactionOf } from '../scope.ts';
@@ -30,11 +28,7 @@ export async function profilZaufanyRoutes(app: FastifyInstance): Promise<void> {
     setAttemptCookie(reply, await startAttempt(db(), { interactionUid: req.params.uid, ip: req.ip, now: now() }), config);
   };
 
-  const phoneOf = async (credentialId: string | null) => {
-    if (!credentialId) return '';
-    const [cred] = await db().select({ phone: pzCredentials.phone }).from(pzCredentials).where(eq(pzCredentials.id, credentialId));
-    return maskPhone(cred?.phone ?? '');
-  };
+  const phoneOf = async (credentialId: string | null) => maskPhone(await credentialPhone(db(), credentialId));
 
   app.get<UidParams>('/ueoz/logowanie/:uid/pz', async (req, reply) => {
     const { attempt } = interactionOf(req);

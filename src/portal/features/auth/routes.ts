@@ -5,7 +5,7 @@ import { requestsMissingAttachment } from '../../../db/repositories/reminders.ts
 import { safeRelativePath } from '../../session/guard.ts';
 import { endBuiltinProviderSession } from '../../../identity/logout.ts';
 import { uniqueViolation } from '../../../db/unique-violation.ts';
-import { LandingPage } from '../public/LandingPage.tsx';
+import { LandingPage } from '../../../views/pages/LandingPage.tsx';
 import type { PortalOidcClient } from '../../auth/oidc-client.ts';
 
 interface OidcChecks {

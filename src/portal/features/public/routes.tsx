@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { frameFor, isSignedIn } from '../../http/frame.ts';
-import { LandingPage } from './LandingPage.tsx';
+import { LandingPage } from '../../../views/pages/LandingPage.tsx';
 import { AccessibilityPage } from './pages/AccessibilityPage.tsx';
 import { HelpPage } from './pages/HelpPage.tsx';
 import { PrivacyPage } from './pages/PrivacyPage.tsx';

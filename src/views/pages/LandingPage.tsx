@@ -1,5 +1,5 @@
-import { Notice } from '../../../views/components/Notice/Notice.tsx';
-import { Layout } from '../../../views/layouts/Layout.tsx';
+import { Notice } from '../components/Notice/Notice.tsx';
+import { Layout } from '../layouts/Layout.tsx';
 
 /** "Strona główna" before login: what SSOZ II is and the manual's "Zaloguj się/ Zarejestruj". */
 export function LandingPage({ notice }: { notice?: string | undefined }): JSX.Element {
