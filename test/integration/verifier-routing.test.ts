@@ -73,12 +73,17 @@ describe('a verifier whose only active profiles hold no administrator role route
     const rolesPage = await ewa.get('/profil/wniosek/role');
     await ewa.post('/profil/wniosek/role', { roles: 'WYP_NIEFIN', phone: '600 100 205', email: 'ewa.kaminska@example.pl' }, { csrfFrom: rolesPage.body });
     const summary = await ewa.get('/profil/wniosek/podsumowanie');
-    const saved = await ewa.post('/profil/wniosek/podsumowanie', { akcja: 'zapisz', statement: 'tak', _csrf: csrfOf(summary.body) });
+    const draftId = /name="draftId" value="([^"]+)"/.exec(summary.body)?.[1] ?? '';
+    const saved = await ewa.post('/profil/wniosek/podsumowanie', { akcja: 'zapisz', statement: 'tak', draftId, _csrf: csrfOf(summary.body) });
     const submissionId = pathOf(saved).split('/')[2];
     assert.match(submissionId ?? '', /^[0-9a-f-]{36}$/);
     const reqs = await t.database.db.select().from(roleRequests).where(eq(roleRequests.submissionId, submissionId!));
     assert.equal(reqs.length, 1);
     assert.equal(reqs[0]?.verifyingUnitId, cezId);
+    // "Zakończ" (after the PDF) makes it pending and sends the confirmation e-mail
+    const step4 = await ewa.get(`/wnioski/${submissionId}`);
+    assert.equal((await ewa.get(`/wnioski/${submissionId}/pdf`)).statusCode, 200);
+    assert.equal(pathOf(await ewa.post(`/wnioski/${submissionId}/zakoncz`, { delivery: 'later' }, { csrfFrom: step4.body })), '/moje-konto?zlozono=1');
     // the confirmation e-mail names the unit to send the signed PDF to, as the PDF's "Miejsce przekazania wniosku" does
     // (the PDF's text is compressed, so it is read from the e-mail that carries the same verifier)
     const mail = await eventually(async () => {

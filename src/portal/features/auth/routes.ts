@@ -5,6 +5,7 @@ import { requestsMissingAttachment } from '../../../db/repositories/reminders.ts
 import { safeRelativePath } from '../../session/guard.ts';
 import { endBuiltinProviderSession } from '../../../identity/logout.ts';
 import { uniqueViolation } from '../../../db/unique-violation.ts';
+import { CallbackQuery } from './schema.ts';
 import { LandingPage } from '../../../views/pages/LandingPage.tsx';
 import type { PortalOidcClient } from '../../auth/oidc-client.ts';
 
@@ -37,13 +38,14 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.get('/logowanie/callback', async (req, reply) => {
-    const q = req.query as Record<string, string | undefined>;
+    // error and error_description come back from the provider, and may be anything: cleaned at the boundary
+    const q = CallbackQuery.parse(req.query);
     const checks = req.session?.data.oidc as OidcChecks | undefined;
     if (!checks || req.session?.userId) return reply.redirect('/logowanie', 303);
     if (q.error) {
       const aborted = q.error_description === 'migration_aborted';
       await recordAudit(app.deps.database.db, {
-        action: 'login', outcome: 'failure', ip: req.ip, requestId: req.id, details: { error: q.error, description: q.error_description ?? null },
+        action: 'login', outcome: 'failure', ip: req.ip, requestId: req.id, details: { error: q.error, description: q.error_description || null },
       });
       await reply.endSession();
       return reply.html(
