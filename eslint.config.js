@@ -25,11 +25,32 @@ export default tseslint.config(
   {
     // node:test's describe/it return promises the runner awaits itself
     files: ['test/**/*.ts', 'e2e/**/*.ts'],
-    rules: { '@typescript-eslint/no-floating-promises': ['error', { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'suite'] }] }] },
+    rules: {
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'suite'] }] },
+      ],
+    },
   },
   {
     files: ['assets/**/*.js'],
-    languageOptions: { sourceType: 'script', globals: { window: 'readonly', document: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Element: 'readonly', CSS: 'readonly', HTMLFormElement: 'readonly', HTMLButtonElement: 'readonly', HTMLInputElement: 'readonly', HTMLDialogElement: 'readonly', DOMParser: 'readonly', Event: 'readonly' } },
+    languageOptions: {
+      sourceType: 'script',
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        Element: 'readonly',
+        CSS: 'readonly',
+        HTMLFormElement: 'readonly',
+        HTMLButtonElement: 'readonly',
+        HTMLInputElement: 'readonly',
+        HTMLDialogElement: 'readonly',
+        DOMParser: 'readonly',
+        Event: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-floating-promises': 'off' },
   },
 );

@@ -12,7 +12,6 @@ const NO_OTHER_FEATURE = [
   { regex: '/features/', message: 'A feature does not import another feature.' },
 ];
 
-
 /** @type {import('eslint').Linter.Config[]} */
 export const layoutGuards = [
   {

@@ -36,4 +36,11 @@ await seedDemoData(database.db);
 results.demoSeedSecondRunMs = t(s);
 
 await database.close();
-console.log(JSON.stringify({ bench: 'seed', units: unitsInserted, registrySize: registry.length, ...Object.fromEntries(Object.entries(results).map(([k, v]) => [k, Math.round(v)])) }));
+console.log(
+  JSON.stringify({
+    bench: 'seed',
+    units: unitsInserted,
+    registrySize: registry.length,
+    ...Object.fromEntries(Object.entries(results).map(([k, v]) => [k, Math.round(v)])),
+  }),
+);

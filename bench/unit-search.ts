@@ -14,11 +14,56 @@ import { seedReferenceData } from '../src/db/seed/reference.ts';
 import { seedDemoData } from '../src/demo/seed-demo.ts';
 
 const FRAGMENTS = [
-  'przychodnia', 'lodz', 'Łódź', 'k-dent', 'stomatolog', 'medyczn', 'szpital', 'zdrow', 'rehabilit', 'warszaw',
-  'kraków', 'poradnia', 'Vita', 'centrum', 'praktyka lekarska', 'pielęgniar', 'gminny ośrodek', 'psychiatr', 'sp. z o.o.', 'opieki',
-  'medica', 'NZOZ', 'ani-med', 'pulsantis', 'starostwo', 'urząd', 'sanitarno', 'dent', 'lux', 'gdańsk',
-  'poznań', 'wrocław', 'lublin', 'szczecin', 'kielc', 'olsztyn', 'rzesz', 'białystok', 'opole', 'katowic',
-  'zakład', 'laborator', 'fizjo', 'hospicjum', 'ortomed', 'kinezis', 'filia', 'specjalist', 'rodzinna', 'xyzzy',
+  'przychodnia',
+  'lodz',
+  'Łódź',
+  'k-dent',
+  'stomatolog',
+  'medyczn',
+  'szpital',
+  'zdrow',
+  'rehabilit',
+  'warszaw',
+  'kraków',
+  'poradnia',
+  'Vita',
+  'centrum',
+  'praktyka lekarska',
+  'pielęgniar',
+  'gminny ośrodek',
+  'psychiatr',
+  'sp. z o.o.',
+  'opieki',
+  'medica',
+  'NZOZ',
+  'ani-med',
+  'pulsantis',
+  'starostwo',
+  'urząd',
+  'sanitarno',
+  'dent',
+  'lux',
+  'gdańsk',
+  'poznań',
+  'wrocław',
+  'lublin',
+  'szczecin',
+  'kielc',
+  'olsztyn',
+  'rzesz',
+  'białystok',
+  'opole',
+  'katowic',
+  'zakład',
+  'laborator',
+  'fizjo',
+  'hospicjum',
+  'ortomed',
+  'kinezis',
+  'filia',
+  'specjalist',
+  'rodzinna',
+  'xyzzy',
 ];
 
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
@@ -54,11 +99,13 @@ const analyzed = await timeSearches(byName);
 const analyzedKind = await timeSearches(wholeKind);
 
 await database.close();
-console.log(JSON.stringify({
-  bench: 'unit-search',
-  units: unitsInserted,
-  searches: byName.length,
-  ...analyzed,
-  asSeeded: seeded,
-  wholeKindPodm: { asSeeded: seededKind, analyzed: analyzedKind },
-}));
+console.log(
+  JSON.stringify({
+    bench: 'unit-search',
+    units: unitsInserted,
+    searches: byName.length,
+    ...analyzed,
+    asSeeded: seeded,
+    wholeKindPodm: { asSeeded: seededKind, analyzed: analyzedKind },
+  }),
+);

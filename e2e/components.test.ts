@@ -21,30 +21,90 @@ async function page(title: string, body: JSX.Element): Promise<string> {
 }
 
 const paging: PagingProps = {
-  path: '/lista', query: [['nazwa', 'Szpital "Pod Lipami" & <Filia>'], ['sortuj', 'name'], ['strona', '5']], pageParam: 'strona', sizeParam: 'naStronie',
-  page: 5, pageCount: 12, total: 117, pageSize: 10, pageSizes: [10, 25, 50, 100], anchor: 'lista', label: 'Strony wyników', sizeId: 'f-naStronie', totalQa: 'total',
+  path: '/lista',
+  query: [
+    ['nazwa', 'Szpital "Pod Lipami" & <Filia>'],
+    ['sortuj', 'name'],
+    ['strona', '5'],
+  ],
+  pageParam: 'strona',
+  sizeParam: 'naStronie',
+  page: 5,
+  pageCount: 12,
+  total: 117,
+  pageSize: 10,
+  pageSizes: [10, 25, 50, 100],
+  anchor: 'lista',
+  label: 'Strony wyników',
+  sizeId: 'f-naStronie',
+  totalQa: 'total',
 };
 
 const CASES: Record<string, () => Promise<string>> = {
-  notice: () => page('Komunikaty', [
-    Notice({ tone: 'success', text: 'Dane kontaktowe zostały zapisane.', qa: 'n-success' }),
-    Notice({ tone: 'info', text: 'Nie masz jeszcze aktywnego profilu.', qa: 'n-info' }),
-    Notice({ tone: 'warning', title: 'Uwaga! Wycofujesz złożony wniosek', titleId: 'n-warning-title', role: 'alert', text: 'Czynności tej nie można cofnąć.', qa: 'n-warning' }),
-    Notice({ tone: 'error', title: 'Niebezpieczne pliki zostały usunięte z wniosku', titleId: 'n-error-title', role: 'none', text: 'Informacje wysłaliśmy e-mailem.', qa: 'n-error' }),
-  ].join('')),
-  pagination: () => page('Lista jednostek', [
-    '<section id="lista" aria-label="Lista">',
-    PaginationSummary({ ...paging, controls: ['sortuj'], children: '<label class="field__label" for="f-sortuj">sortuj</label><select class="field__input" id="f-sortuj" name="sortuj"><option value="name" selected>Nazwa</option></select>' }),
-    '<ul><li>Jednostka 41</li><li>Jednostka 42</li></ul>',
-    Pagination(paging),
-    '</section>',
-  ].join('')),
-  'summary-list': () => page('Zweryfikuj dane', [
-    '<h2>Dane wybranej jednostki</h2>',
-    SummaryList({ qa: 'unit', rows: [{ label: 'Rodzaj', value: 'PODM' }, { label: 'Nazwa', value: 'Przychodnia <K-Dent> & Syn' }, { label: 'NIP', value: null }], action: { href: '/profil/wniosek', text: 'Wybierz inną jednostkę' } }),
-    '<h2>Twoje dane kontaktowe w jednostce</h2>',
-    SummaryList({ qa: 'contact', rows: [{ label: 'Telefon', value: '+48 600 100 200', change: { href: '/role#f-phone' } }, { label: 'Adres e-mail', value: 'jan@example.pl', change: { href: '/role#f-email' } }] }),
-  ].join('')),
+  notice: () =>
+    page(
+      'Komunikaty',
+      [
+        Notice({ tone: 'success', text: 'Dane kontaktowe zostały zapisane.', qa: 'n-success' }),
+        Notice({ tone: 'info', text: 'Nie masz jeszcze aktywnego profilu.', qa: 'n-info' }),
+        Notice({
+          tone: 'warning',
+          title: 'Uwaga! Wycofujesz złożony wniosek',
+          titleId: 'n-warning-title',
+          role: 'alert',
+          text: 'Czynności tej nie można cofnąć.',
+          qa: 'n-warning',
+        }),
+        Notice({
+          tone: 'error',
+          title: 'Niebezpieczne pliki zostały usunięte z wniosku',
+          titleId: 'n-error-title',
+          role: 'none',
+          text: 'Informacje wysłaliśmy e-mailem.',
+          qa: 'n-error',
+        }),
+      ].join(''),
+    ),
+  pagination: () =>
+    page(
+      'Lista jednostek',
+      [
+        '<section id="lista" aria-label="Lista">',
+        PaginationSummary({
+          ...paging,
+          controls: ['sortuj'],
+          children:
+            '<label class="field__label" for="f-sortuj">sortuj</label><select class="field__input" id="f-sortuj" name="sortuj"><option value="name" selected>Nazwa</option></select>',
+        }),
+        '<ul><li>Jednostka 41</li><li>Jednostka 42</li></ul>',
+        Pagination(paging),
+        '</section>',
+      ].join(''),
+    ),
+  'summary-list': () =>
+    page(
+      'Zweryfikuj dane',
+      [
+        '<h2>Dane wybranej jednostki</h2>',
+        SummaryList({
+          qa: 'unit',
+          rows: [
+            { label: 'Rodzaj', value: 'PODM' },
+            { label: 'Nazwa', value: 'Przychodnia <K-Dent> & Syn' },
+            { label: 'NIP', value: null },
+          ],
+          action: { href: '/profil/wniosek', text: 'Wybierz inną jednostkę' },
+        }),
+        '<h2>Twoje dane kontaktowe w jednostce</h2>',
+        SummaryList({
+          qa: 'contact',
+          rows: [
+            { label: 'Telefon', value: '+48 600 100 200', change: { href: '/role#f-phone' } },
+            { label: 'Adres e-mail', value: 'jan@example.pl', change: { href: '/role#f-email' } },
+          ],
+        }),
+      ].join(''),
+    ),
 };
 
 describe('view components in Chromium', () => {

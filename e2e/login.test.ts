@@ -181,11 +181,16 @@ describe('an external identity provider (the built-in one on its own port, with 
   before(async () => {
     const { freePort } = await import('./helpers/servers.ts');
     const portalPort = await freePort();
-    idp = await startServer({ host: 'localhost', env: { UEOZ_CLIENT_ID: 'portal-zewnetrzny', UEOZ_CLIENT_SECRET: 'sekret-klienta-testowego', UEOZ_CLIENT_URL: `http://127.0.0.1:${portalPort}` } });
+    idp = await startServer({
+      host: 'localhost',
+      env: { UEOZ_CLIENT_ID: 'portal-zewnetrzny', UEOZ_CLIENT_SECRET: 'sekret-klienta-testowego', UEOZ_CLIENT_URL: `http://127.0.0.1:${portalPort}` },
+    });
     portal = await startServer({
       port: portalPort,
       env: {
-        OIDC_ISSUER: `${idp.base}/ueoz/oidc`, OIDC_CLIENT_ID: 'portal-zewnetrzny', OIDC_CLIENT_SECRET: 'sekret-klienta-testowego',
+        OIDC_ISSUER: `${idp.base}/ueoz/oidc`,
+        OIDC_CLIENT_ID: 'portal-zewnetrzny',
+        OIDC_CLIENT_SECRET: 'sekret-klienta-testowego',
       },
     });
     browser = await launchBrowser();
@@ -215,7 +220,7 @@ describe('an external identity provider (the built-in one on its own port, with 
     await page.waitForLoadState();
     assert.ok(page.url().startsWith(`${portal.base}/`), `${page.url()} ${(await page.content()).replace(/.*<main/s, '').slice(0, 400)}`);
     await page.waitForSelector('[data-qa="page-home"], [data-qa="page-welcome"]');
-    assert.match(await page.locator('[data-qa="user-menu"]').textContent() ?? '', /Tomasz Lewandowski/);
+    assert.match((await page.locator('[data-qa="user-menu"]').textContent()) ?? '', /Tomasz Lewandowski/);
     await context.close();
   });
 });

@@ -68,7 +68,9 @@ describe('profiles and role requests in Chromium', () => {
       await check('unit search results');
       await page.getByRole('button', { name: /Wybierz: -Prywatna Specjalistyczna Przychodnia Stomatologiczna K-Dent/ }).click();
       await page.waitForSelector('[data-qa="page-roles"]');
-      const roles = javaScriptEnabled ? ['Wypełniający sprawozdania niefinansowe', 'Wypełniający sprawozdania finansowe'] : ['Wypełniający karty psychiatryczne'];
+      const roles = javaScriptEnabled
+        ? ['Wypełniający sprawozdania niefinansowe', 'Wypełniający sprawozdania finansowe']
+        : ['Wypełniający karty psychiatryczne'];
       if (!javaScriptEnabled) {
         // the first run already asked for the two reporting roles there (pending, not held): only the third one is offered
         assert.match((await page.locator('[data-qa="pending-roles"]').textContent()) ?? '', /Wypełniający sprawozdania finansowe/);

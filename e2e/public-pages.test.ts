@@ -5,7 +5,18 @@ import type { Browser } from 'playwright-core';
 import { buildTestApp, type TestApp } from '../test/helpers/app.ts';
 import { axeViolations, launchBrowser } from './helpers/browser.ts';
 
-const PAGES = ['/', '/polityka-prywatnosci', '/deklaracja-dostepnosci', '/mapa-strony', '/pomoc', '/kontakt', '/ueoz/czym-sa-ueoz', '/ueoz/warunki-korzystania', '/dev/poczta', '/nie-ma-takiej-strony'];
+const PAGES = [
+  '/',
+  '/polityka-prywatnosci',
+  '/deklaracja-dostepnosci',
+  '/mapa-strony',
+  '/pomoc',
+  '/kontakt',
+  '/ueoz/czym-sa-ueoz',
+  '/ueoz/warunki-korzystania',
+  '/dev/poczta',
+  '/nie-ma-takiej-strony',
+];
 
 describe('public pages in Chromium', () => {
   let t: TestApp;
@@ -67,7 +78,15 @@ describe('public pages in Chromium', () => {
       assert.match(await page.title(), /^Błąd: /);
       assert.equal(await page.getByLabel('Imię i nazwisko').inputValue(), 'Zofia Żółkiewska');
       if (javaScriptEnabled) {
-        assert.equal(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } | null } }).document.activeElement?.getAttribute('data-qa')), 'error-summary', 'summary focused');
+        assert.equal(
+          await page.evaluate(() =>
+            (globalThis as unknown as { document: { activeElement: { getAttribute(n: string): string | null } | null } }).document.activeElement?.getAttribute(
+              'data-qa',
+            ),
+          ),
+          'error-summary',
+          'summary focused',
+        );
       }
       // axe runs inside the page, so it needs JavaScript; the same markup is checked in the other run
       if (javaScriptEnabled) assert.deepEqual(await axeViolations(page), []);

@@ -97,7 +97,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
         // the identity provider's forms end in a redirect to its client (the portal), which may be another origin
-        formAction: ["'self'", ...(deps.provider && new URL(config.ueozClient.url).origin !== new URL(config.publicUrl).origin ? [new URL(config.ueozClient.url).origin] : [])],
+        formAction: [
+          "'self'",
+          ...(deps.provider && new URL(config.ueozClient.url).origin !== new URL(config.publicUrl).origin ? [new URL(config.ueozClient.url).origin] : []),
+        ],
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
         objectSrc: ["'none'"],

@@ -59,7 +59,7 @@ export async function logout(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Wyloguj się' }).click();
   // the portal ends the UEOZ session itself: no confirmation step, with or without JavaScript
   await page.waitForURL(/\/wylogowano/);
-  assert.match(await page.locator('[data-qa="landing-notice"]').textContent() ?? '', /Wylogowano z systemu SSOZ II/);
+  assert.match((await page.locator('[data-qa="landing-notice"]').textContent()) ?? '', /Wylogowano z systemu SSOZ II/);
 }
 
 /** The link from the activation e-mail: its page shows "Aktywuj konto" (opening it spends nothing). */

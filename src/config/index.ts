@@ -43,9 +43,7 @@ export interface Config {
   };
 }
 
-const boolish = z
-  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
-  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+const boolish = z.enum(['1', '0', 'true', 'false', 'yes', 'no', '']).transform((v) => v === '1' || v === 'true' || v === 'yes');
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -58,10 +56,16 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL musi zaczynać się od postgres:// lub postgresql://')
     .optional(),
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET musi mieć co najmniej 32 znaki').optional(),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL musi zaczynać się od smtp:// lub smtps://').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'SMTP_URL musi zaczynać się od smtp:// lub smtps://')
+    .optional(),
   MAIL_FROM: z.string().min(3).default('SSOZ II <no-reply@ssoz.example.pl>'),
   HELPDESK_EMAIL: z.email().default('pomoc@ssoz.example.pl'),
-  CLAMD_URL: z.string().regex(/^tcp:\/\/[^:]+:\d+$/, 'CLAMD_URL ma postać tcp://host:port').optional(),
+  CLAMD_URL: z
+    .string()
+    .regex(/^tcp:\/\/[^:]+:\d+$/, 'CLAMD_URL ma postać tcp://host:port')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: boolish.default(false),
   SEED_DEMO_DATA: boolish.optional(),
@@ -116,7 +120,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     else if (!e.PUBLIC_URL.startsWith('https://')) problems.push('PUBLIC_URL musi używać https:// w produkcji');
     if (e.SEED_DEMO_DATA) problems.push('SEED_DEMO_DATA nie może być włączony w produkcji');
     // TLS ends at the reverse proxy: the built-in provider must see https (X-Forwarded-Proto) to issue Secure cookies
-    if (!e.OIDC_ISSUER && !e.TRUST_PROXY) problems.push('TRUST_PROXY=true jest wymagany w produkcji z wbudowanym dostawcą tożsamości (TLS na serwerze pośredniczącym)');
+    if (!e.OIDC_ISSUER && !e.TRUST_PROXY)
+      problems.push('TRUST_PROXY=true jest wymagany w produkcji z wbudowanym dostawcą tożsamości (TLS na serwerze pośredniczącym)');
   }
   if (e.OIDC_ISSUER && (!e.OIDC_CLIENT_ID || !e.OIDC_CLIENT_SECRET)) {
     problems.push('OIDC_ISSUER wymaga OIDC_CLIENT_ID i OIDC_CLIENT_SECRET');

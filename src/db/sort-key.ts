@@ -6,12 +6,26 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 // orders by exactly the same expression.
 
 const POLISH_LETTERS: ReadonlyArray<readonly [letter: string, key: string]> = [
-  ['ą', 'a~'], ['ć', 'c~'], ['ę', 'e~'], ['ł', 'l~'], ['ń', 'n~'], ['ó', 'o~'], ['ś', 's~'], ['ź', 'z~'], ['ż', 'z~~'],
+  ['ą', 'a~'],
+  ['ć', 'c~'],
+  ['ę', 'e~'],
+  ['ł', 'l~'],
+  ['ń', 'n~'],
+  ['ó', 'o~'],
+  ['ś', 's~'],
+  ['ź', 'z~'],
+  ['ż', 'z~~'],
 ];
 const QUOTES = ['„', '”', '“'];
 
 const SORT_KEY_REPLACEMENTS: ReadonlyArray<readonly [string, string]> = [
-  ...POLISH_LETTERS.flatMap(([l, k]) => [[l, k], [l.toLocaleUpperCase('pl'), k]] as const),
+  ...POLISH_LETTERS.flatMap(
+    ([l, k]) =>
+      [
+        [l, k],
+        [l.toLocaleUpperCase('pl'), k],
+      ] as const,
+  ),
   ...QUOTES.map((q) => [q, '/'] as const),
 ];
 
@@ -22,4 +36,3 @@ export function polishSortKey(column: SQL | AnyPgColumn): SQL {
   const [head, tail] = expr.split('%s') as [string, string];
   return sql`${sql.raw(head)}${column}${sql.raw(tail)} collate "C"`;
 }
-

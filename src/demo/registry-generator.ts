@@ -47,15 +47,25 @@ function mulberry32(seed: number): () => number {
 
 class Rng {
   readonly next: () => number;
-  constructor(seed: number) { this.next = mulberry32(seed); }
-  int(n: number): number { return Math.floor(this.next() * n); }
-  chance(p: number): boolean { return this.next() < p; }
+  constructor(seed: number) {
+    this.next = mulberry32(seed);
+  }
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
   pick<T>(items: readonly T[]): T {
     const item = items[this.int(items.length)];
     if (item === undefined) throw new Error('pick from an empty list');
     return item;
   }
-  digits(n: number): string { let s = ''; for (let i = 0; i < n; i++) s += String(this.int(10)); return s; }
+  digits(n: number): string {
+    let s = '';
+    for (let i = 0; i < n; i++) s += String(this.int(10));
+    return s;
+  }
   shuffle<T>(items: T[]): T[] {
     for (let i = items.length - 1; i > 0; i--) {
       const j = this.int(i + 1);
@@ -76,36 +86,127 @@ function hash(s: string): number {
 
 // Irregular or multi-word names the rules below would get wrong (checked against every town in TERC).
 const LOCATIVE_EXCEPTIONS: Record<string, string> = {
-  'Białystok': 'Białymstoku', 'Łódź': 'Łodzi', 'Chełm': 'Chełmie', 'Bydgoszcz': 'Bydgoszczy', 'Zamość': 'Zamościu',
-  'Koło': 'Kole', 'Nakło': 'Nakle', 'Jasło': 'Jaśle', 'Wisła': 'Wiśle', 'Piła': 'Pile', 'Skała': 'Skale', 'Boguchwała': 'Boguchwale',
-  'Zakopane': 'Zakopanem', 'Końskie': 'Końskich', 'Kolonowskie': 'Kolonowskiem', 'Zawadzkie': 'Zawadzkiem', 'Czarne': 'Czarnem',
-  'Dobre': 'Dobrem', 'Nowe': 'Nowem', 'Jedwabne': 'Jedwabnem', 'Skępe': 'Skępem', 'Jastrowie': 'Jastrowiu', 'Międzylesie': 'Międzylesiu',
-  'Międzyzdroje': 'Międzyzdrojach', 'Brzeszcze': 'Brzeszczach', 'Orzesze': 'Orzeszu', 'Korsze': 'Korszach', 'Siedliszcze': 'Siedliszczu',
-  'Chodzież': 'Chodzieży', 'Gołdap': 'Gołdapi', 'Jastrząb': 'Jastrzębiu', 'Bardo': 'Bardzie', 'Ujazd': 'Ujeździe', 'Łobez': 'Łobzie',
-  'Sztum': 'Sztumie', 'Sopot': 'Sopocie', 'Łęczna': 'Łęcznej', 'Przysucha': 'Przysusze', 'Piaski': 'Piaskach', 'Stawiski': 'Stawiskach',
-  'Biała': 'Białej', 'Dobra': 'Dobrej', 'Leśna': 'Leśnej', 'Osieczna': 'Osiecznej', 'Szczytna': 'Szczytnej', 'Wysoka': 'Wysokiej',
-  'Limanowa': 'Limanowej', 'Kolbuszowa': 'Kolbuszowej', 'Bobowa': 'Bobowej', 'Szlichtyngowa': 'Szlichtyngowej', 'Kargowa': 'Kargowej',
-  'Iłowa': 'Iłowej', 'Błażowa': 'Błażowej', 'Poniatowa': 'Poniatowej',
-  'Jelenia Góra': 'Jeleniej Górze', 'Zielona Góra': 'Zielonej Górze', 'Kamienna Góra': 'Kamiennej Górze', 'Góra Kalwaria': 'Górze Kalwarii',
-  'Tarnowskie Góry': 'Tarnowskich Górach', 'Biała Podlaska': 'Białej Podlaskiej', 'Biała Piska': 'Białej Piskiej', 'Biała Rawska': 'Białej Rawskiej',
-  'Nowy Sącz': 'Nowym Sączu', 'Stary Sącz': 'Starym Sączu', 'Nowy Targ': 'Nowym Targu', 'Nowy Tomyśl': 'Nowym Tomyślu',
-  'Nowy Dwór Mazowiecki': 'Nowym Dworze Mazowieckim', 'Nowy Dwór Gdański': 'Nowym Dworze Gdańskim', 'Nowy Korczyn': 'Nowym Korczynie',
-  'Nowy Staw': 'Nowym Stawie', 'Nowy Wiśnicz': 'Nowym Wiśniczu', 'Nowa Sól': 'Nowej Soli', 'Nowa Dęba': 'Nowej Dębie',
-  'Nowa Ruda': 'Nowej Rudzie', 'Nowa Sarzyna': 'Nowej Sarzynie', 'Nowa Słupia': 'Nowej Słupi', 'Nowe Brzesko': 'Nowym Brzesku',
-  'Nowe Miasteczko': 'Nowym Miasteczku', 'Nowe Miasto': 'Nowym Mieście', 'Nowe Miasto Lubawskie': 'Nowym Mieście Lubawskim',
-  'Nowe Skalmierzyce': 'Nowych Skalmierzycach', 'Nowe Warpno': 'Nowym Warpnie', 'Dobre Miasto': 'Dobrym Mieście',
-  'Biały Bór': 'Białym Borze', 'Złoty Stok': 'Złotym Stoku', 'Czarna Białostocka': 'Czarnej Białostockiej', 'Czarna Woda': 'Czarnej Wodzie',
-  'Czarny Dunajec': 'Czarnym Dunajcu', 'Murowana Goślina': 'Murowanej Goślinie', 'Miejska Górka': 'Miejskiej Górce',
-  'Piława Górna': 'Piławie Górnej', 'Podkowa Leśna': 'Podkowie Leśnej', 'Szklarska Poręba': 'Szklarskiej Porębie',
-  'Kazimierza Wielka': 'Kazimierzy Wielkiej', 'Mszana Dolna': 'Mszanie Dolnej', 'Rejowiec Fabryczny': 'Rejowcu Fabrycznym',
-  'Brześć Kujawski': 'Brześciu Kujawskim', 'Borne Sulinowo': 'Bornem Sulinowie', 'Konstancin-Jeziorna': 'Konstancinie-Jeziornie',
-  'Ruciane-Nida': 'Rucianem-Nidzie', 'Boguszów-Gorce': 'Boguszowie-Gorcach', 'Bielsko-Biała': 'Bielsku-Białej',
-  'Skarżysko-Kamienna': 'Skarżysku-Kamiennej', 'Golub-Dobrzyń': 'Golubiu-Dobrzyniu', 'Dąbrowa Górnicza': 'Dąbrowie Górniczej',
-  'Ruda Śląska': 'Rudzie Śląskiej', 'Środa Śląska': 'Środzie Śląskiej', 'Środa Wielkopolska': 'Środzie Wielkopolskiej',
-  'Sucha Beskidzka': 'Suchej Beskidzkiej', 'Stalowa Wola': 'Stalowej Woli', 'Zduńska Wola': 'Zduńskiej Woli',
-  'Ostrów Mazowiecka': 'Ostrowi Mazowieckiej', 'Wysokie Mazowieckie': 'Wysokiem Mazowieckiem', 'Rabka-Zdrój': 'Rabce-Zdroju',
-  'Piwniczna-Zdrój': 'Piwnicznej-Zdroju', 'Międzyrzec Podlaski': 'Międzyrzecu Podlaskim', 'Chojna': 'Chojnie', 'Błonie': 'Błoniu',
-  'Kolonia': 'Kolonii', 'Linia': 'Linii', 'Stronie Śląskie': 'Stroniu Śląskim',
+  Białystok: 'Białymstoku',
+  Łódź: 'Łodzi',
+  Chełm: 'Chełmie',
+  Bydgoszcz: 'Bydgoszczy',
+  Zamość: 'Zamościu',
+  Koło: 'Kole',
+  Nakło: 'Nakle',
+  Jasło: 'Jaśle',
+  Wisła: 'Wiśle',
+  Piła: 'Pile',
+  Skała: 'Skale',
+  Boguchwała: 'Boguchwale',
+  Zakopane: 'Zakopanem',
+  Końskie: 'Końskich',
+  Kolonowskie: 'Kolonowskiem',
+  Zawadzkie: 'Zawadzkiem',
+  Czarne: 'Czarnem',
+  Dobre: 'Dobrem',
+  Nowe: 'Nowem',
+  Jedwabne: 'Jedwabnem',
+  Skępe: 'Skępem',
+  Jastrowie: 'Jastrowiu',
+  Międzylesie: 'Międzylesiu',
+  Międzyzdroje: 'Międzyzdrojach',
+  Brzeszcze: 'Brzeszczach',
+  Orzesze: 'Orzeszu',
+  Korsze: 'Korszach',
+  Siedliszcze: 'Siedliszczu',
+  Chodzież: 'Chodzieży',
+  Gołdap: 'Gołdapi',
+  Jastrząb: 'Jastrzębiu',
+  Bardo: 'Bardzie',
+  Ujazd: 'Ujeździe',
+  Łobez: 'Łobzie',
+  Sztum: 'Sztumie',
+  Sopot: 'Sopocie',
+  Łęczna: 'Łęcznej',
+  Przysucha: 'Przysusze',
+  Piaski: 'Piaskach',
+  Stawiski: 'Stawiskach',
+  Biała: 'Białej',
+  Dobra: 'Dobrej',
+  Leśna: 'Leśnej',
+  Osieczna: 'Osiecznej',
+  Szczytna: 'Szczytnej',
+  Wysoka: 'Wysokiej',
+  Limanowa: 'Limanowej',
+  Kolbuszowa: 'Kolbuszowej',
+  Bobowa: 'Bobowej',
+  Szlichtyngowa: 'Szlichtyngowej',
+  Kargowa: 'Kargowej',
+  Iłowa: 'Iłowej',
+  Błażowa: 'Błażowej',
+  Poniatowa: 'Poniatowej',
+  'Jelenia Góra': 'Jeleniej Górze',
+  'Zielona Góra': 'Zielonej Górze',
+  'Kamienna Góra': 'Kamiennej Górze',
+  'Góra Kalwaria': 'Górze Kalwarii',
+  'Tarnowskie Góry': 'Tarnowskich Górach',
+  'Biała Podlaska': 'Białej Podlaskiej',
+  'Biała Piska': 'Białej Piskiej',
+  'Biała Rawska': 'Białej Rawskiej',
+  'Nowy Sącz': 'Nowym Sączu',
+  'Stary Sącz': 'Starym Sączu',
+  'Nowy Targ': 'Nowym Targu',
+  'Nowy Tomyśl': 'Nowym Tomyślu',
+  'Nowy Dwór Mazowiecki': 'Nowym Dworze Mazowieckim',
+  'Nowy Dwór Gdański': 'Nowym Dworze Gdańskim',
+  'Nowy Korczyn': 'Nowym Korczynie',
+  'Nowy Staw': 'Nowym Stawie',
+  'Nowy Wiśnicz': 'Nowym Wiśniczu',
+  'Nowa Sól': 'Nowej Soli',
+  'Nowa Dęba': 'Nowej Dębie',
+  'Nowa Ruda': 'Nowej Rudzie',
+  'Nowa Sarzyna': 'Nowej Sarzynie',
+  'Nowa Słupia': 'Nowej Słupi',
+  'Nowe Brzesko': 'Nowym Brzesku',
+  'Nowe Miasteczko': 'Nowym Miasteczku',
+  'Nowe Miasto': 'Nowym Mieście',
+  'Nowe Miasto Lubawskie': 'Nowym Mieście Lubawskim',
+  'Nowe Skalmierzyce': 'Nowych Skalmierzycach',
+  'Nowe Warpno': 'Nowym Warpnie',
+  'Dobre Miasto': 'Dobrym Mieście',
+  'Biały Bór': 'Białym Borze',
+  'Złoty Stok': 'Złotym Stoku',
+  'Czarna Białostocka': 'Czarnej Białostockiej',
+  'Czarna Woda': 'Czarnej Wodzie',
+  'Czarny Dunajec': 'Czarnym Dunajcu',
+  'Murowana Goślina': 'Murowanej Goślinie',
+  'Miejska Górka': 'Miejskiej Górce',
+  'Piława Górna': 'Piławie Górnej',
+  'Podkowa Leśna': 'Podkowie Leśnej',
+  'Szklarska Poręba': 'Szklarskiej Porębie',
+  'Kazimierza Wielka': 'Kazimierzy Wielkiej',
+  'Mszana Dolna': 'Mszanie Dolnej',
+  'Rejowiec Fabryczny': 'Rejowcu Fabrycznym',
+  'Brześć Kujawski': 'Brześciu Kujawskim',
+  'Borne Sulinowo': 'Bornem Sulinowie',
+  'Konstancin-Jeziorna': 'Konstancinie-Jeziornie',
+  'Ruciane-Nida': 'Rucianem-Nidzie',
+  'Boguszów-Gorce': 'Boguszowie-Gorcach',
+  'Bielsko-Biała': 'Bielsku-Białej',
+  'Skarżysko-Kamienna': 'Skarżysku-Kamiennej',
+  'Golub-Dobrzyń': 'Golubiu-Dobrzyniu',
+  'Dąbrowa Górnicza': 'Dąbrowie Górniczej',
+  'Ruda Śląska': 'Rudzie Śląskiej',
+  'Środa Śląska': 'Środzie Śląskiej',
+  'Środa Wielkopolska': 'Środzie Wielkopolskiej',
+  'Sucha Beskidzka': 'Suchej Beskidzkiej',
+  'Stalowa Wola': 'Stalowej Woli',
+  'Zduńska Wola': 'Zduńskiej Woli',
+  'Ostrów Mazowiecka': 'Ostrowi Mazowieckiej',
+  'Wysokie Mazowieckie': 'Wysokiem Mazowieckiem',
+  'Rabka-Zdrój': 'Rabce-Zdroju',
+  'Piwniczna-Zdrój': 'Piwnicznej-Zdroju',
+  'Międzyrzec Podlaski': 'Międzyrzecu Podlaskim',
+  Chojna: 'Chojnie',
+  Błonie: 'Błoniu',
+  Kolonia: 'Kolonii',
+  Linia: 'Linii',
+  'Stronie Śląskie': 'Stroniu Śląskim',
 };
 
 // Single words that look like nouns but decline as adjectives.
@@ -117,28 +218,66 @@ type Gender = 'm' | 'f' | 'n' | 'pl';
 
 // [ending, replacement or null (= unsure), gender]; the first match wins, so order matters.
 const NOUN_RULES: readonly [RegExp, string | null, Gender][] = [
-  [/(ic|yc|lc|wc)e$/, '$1ach', 'pl'], [/([iy])cze$/, '$1czach', 'pl'], [/ele$/, 'elach', 'pl'], // Katowice, Kielce, Siemiatycze, Chorzele
-  [/(sz|cz|rz|ż)ki$/, '$1kach', 'pl'], [/(s|c|z)ki$/, null, 'pl'], [/([kg])i$/, '$1ach', 'pl'], // Koluszki, Suwałki (not adjectival -ski/-cki)
-  [/y$/, 'ach', 'pl'], [/([iy])ska$/, '$1skach', 'pl'], [/ska$/, null, 'f'], // Tychy, Puławy, Brzeziny; Pobiedziska, Brzyska; not Płaska
+  [/(ic|yc|lc|wc)e$/, '$1ach', 'pl'],
+  [/([iy])cze$/, '$1czach', 'pl'],
+  [/ele$/, 'elach', 'pl'], // Katowice, Kielce, Siemiatycze, Chorzele
+  [/(sz|cz|rz|ż)ki$/, '$1kach', 'pl'],
+  [/(s|c|z)ki$/, null, 'pl'],
+  [/([kg])i$/, '$1ach', 'pl'], // Koluszki, Suwałki (not adjectival -ski/-cki)
+  [/y$/, 'ach', 'pl'],
+  [/([iy])ska$/, '$1skach', 'pl'],
+  [/ska$/, null, 'f'], // Tychy, Puławy, Brzeziny; Pobiedziska, Brzyska; not Płaska
   [/ów$/, 'owie', 'm'], // Kraków → Krakowie
   [/([oe])wo$/, '$1wie', 'n'], // Wejherowo → Wejherowie
-  [/(rz|sz|cz|ż)no$/, '$1nie', 'n'], [/zno$/, 'źnie', 'n'], [/sno$/, 'śnie', 'n'], [/no$/, 'nie', 'n'], // Jaworzno, Gniezno, Krosno, Kutno
+  [/(rz|sz|cz|ż)no$/, '$1nie', 'n'],
+  [/zno$/, 'źnie', 'n'],
+  [/sno$/, 'śnie', 'n'],
+  [/no$/, 'nie', 'n'], // Jaworzno, Gniezno, Krosno, Kutno
   [/ko$/, 'ku', 'n'], // Bielsko, Kłodzko, Olecko, Drezdenko
-  [/([iy])n$/, '$1nie', 'm'], [/an$/, 'anie', 'm'], // Lublin, Olsztyn, Kościan
+  [/([iy])n$/, '$1nie', 'm'],
+  [/an$/, 'anie', 'm'], // Lublin, Olsztyn, Kościan
   [/ń$/, 'niu', 'm'], // Poznań → Poznaniu
-  [/iek$/, 'ieku', 'm'], [/ek$/, 'ku', 'm'], [/k$/, 'ku', 'm'], // Osiek; Włocławek → Włocławku; Gdańsk, Rybnik, Ełk
-  [/rzec$/, null, 'm'], [/niec$/, 'ńcu', 'm'], [/dziec$/, 'dźcu', 'm'], [/([wpbml])iec$/, '$1cu', 'm'], [/iec$/, null, 'm'], [/ec$/, 'cu', 'm'], // not -rzec (Samborzec → Samborcu, Międzyrzec → Międzyrzecu); Lubliniec, Nowogrodziec, Sosnowiec, Grójec
+  [/iek$/, 'ieku', 'm'],
+  [/ek$/, 'ku', 'm'],
+  [/k$/, 'ku', 'm'], // Osiek; Włocławek → Włocławku; Gdańsk, Rybnik, Ełk
+  [/rzec$/, null, 'm'],
+  [/niec$/, 'ńcu', 'm'],
+  [/dziec$/, 'dźcu', 'm'],
+  [/([wpbml])iec$/, '$1cu', 'm'],
+  [/iec$/, null, 'm'],
+  [/ec$/, 'cu', 'm'], // not -rzec (Samborzec → Samborcu, Międzyrzec → Międzyrzecu); Lubliniec, Nowogrodziec, Sosnowiec, Grójec
   [/(g|ch|sz|cz|rz|ż|dz|c|j|l)$/, '$1u', 'm'], // Elbląg, Wałbrzych, Kalisz, Wałcz, Sandomierz, Grudziądz, Sierpc, Biłgoraj
-  [/ść$/, 'ści', 'f'], [/dź$/, 'dzi', 'f'], // Pakość, Czeladź
-  [/([oyi])m$/, '$1miu', 'm'], [/([euł])m$/, '$1mie', 'm'], // Radom, Bytom, Oświęcim; Śrem
-  [/ław$/, 'ławiu', 'm'], [/w$/, 'wie', 'm'], // Wrocław → Wrocławiu, Sochaczew → Sochaczewie
-  [/st$/, 'ście', 'm'], [/([^e])t$/, '$1cie', 'm'], [/([^e])d$/, '$1dzie', 'm'], [/([^e])r$/, '$1rze', 'm'], [/([^e])ł$/, '$1le', 'm'],
-  [/ąca$/, null, 'f'], [/ca$/, 'cy', 'f'], [/(rz|sz|cz|ż|dz)a$/, '$1y', 'f'], // Legnica → Legnicy, Łomża → Łomży
-  [/ka$/, 'ce', 'f'], [/ga$/, 'dze', 'f'], [/wa$/, 'wie', 'f'], [/([iy])na$/, '$1nie', 'f'], [/da$/, 'dzie', 'f'],
-  [/ra$/, 'rze', 'f'], [/sa$/, 'sie', 'f'], [/ta$/, 'cie', 'f'], [/([bpm])a$/, '$1ie', 'f'],
-  [/ria$/, 'rii', 'f'], [/([^aeiouy])ia$/, '$1i', 'f'], [/([cs])ja$/, '$1ji', 'f'], [/ja$/, 'i', 'f'], [/la$/, 'li', 'f'], // Bogoria, Gdynia, Złotoryja, Tuchola
+  [/ść$/, 'ści', 'f'],
+  [/dź$/, 'dzi', 'f'], // Pakość, Czeladź
+  [/([oyi])m$/, '$1miu', 'm'],
+  [/([euł])m$/, '$1mie', 'm'], // Radom, Bytom, Oświęcim; Śrem
+  [/ław$/, 'ławiu', 'm'],
+  [/w$/, 'wie', 'm'], // Wrocław → Wrocławiu, Sochaczew → Sochaczewie
+  [/st$/, 'ście', 'm'],
+  [/([^e])t$/, '$1cie', 'm'],
+  [/([^e])d$/, '$1dzie', 'm'],
+  [/([^e])r$/, '$1rze', 'm'],
+  [/([^e])ł$/, '$1le', 'm'],
+  [/ąca$/, null, 'f'],
+  [/ca$/, 'cy', 'f'],
+  [/(rz|sz|cz|ż|dz)a$/, '$1y', 'f'], // Legnica → Legnicy, Łomża → Łomży
+  [/ka$/, 'ce', 'f'],
+  [/ga$/, 'dze', 'f'],
+  [/wa$/, 'wie', 'f'],
+  [/([iy])na$/, '$1nie', 'f'],
+  [/da$/, 'dzie', 'f'],
+  [/ra$/, 'rze', 'f'],
+  [/sa$/, 'sie', 'f'],
+  [/ta$/, 'cie', 'f'],
+  [/([bpm])a$/, '$1ie', 'f'],
+  [/ria$/, 'rii', 'f'],
+  [/([^aeiouy])ia$/, '$1i', 'f'],
+  [/([cs])ja$/, '$1ji', 'f'],
+  [/ja$/, 'i', 'f'],
+  [/la$/, 'li', 'f'], // Bogoria, Gdynia, Złotoryja, Tuchola
   // -nie and -le are often plurals (Uchanie → Uchaniach, Kowale → Kowalach), so only safe ones:
-  [/(ci|dzi|rz|bi)e$/, '$1u', 'n'], [/(pol|źl)e$/, '$1u', 'n'], // Świnoujście, Zabrze, Jastrzębie, Opole, Koźle
+  [/(ci|dzi|rz|bi)e$/, '$1u', 'n'],
+  [/(pol|źl)e$/, '$1u', 'n'], // Świnoujście, Zabrze, Jastrzębie, Opole, Koźle
 ];
 
 /** Locative of a single noun, with its grammatical gender for agreeing adjectives, or null when unsure. */
@@ -200,54 +339,503 @@ export function inPlace(name: string): string | null {
 
 // ───────────────────────── word lists ─────────────────────────
 
-const FIRST_F = ['Anna', 'Maria', 'Katarzyna', 'Małgorzata', 'Agnieszka', 'Barbara', 'Ewa', 'Krystyna', 'Elżbieta', 'Magdalena', 'Joanna', 'Aleksandra', 'Monika', 'Zofia', 'Teresa', 'Danuta', 'Natalia', 'Karolina', 'Marta', 'Beata', 'Dorota', 'Justyna', 'Jolanta', 'Halina', 'Iwona', 'Grażyna', 'Renata', 'Paulina', 'Agata', 'Urszula', 'Sylwia', 'Hanna', 'Izabela', 'Edyta', 'Alicja'] as const;
-const FIRST_M = ['Piotr', 'Krzysztof', 'Andrzej', 'Tomasz', 'Jan', 'Paweł', 'Michał', 'Marcin', 'Stanisław', 'Jakub', 'Adam', 'Marek', 'Łukasz', 'Grzegorz', 'Mateusz', 'Wojciech', 'Mariusz', 'Dariusz', 'Zbigniew', 'Jerzy', 'Maciej', 'Rafał', 'Robert', 'Kamil', 'Józef', 'Janusz', 'Ryszard', 'Kazimierz', 'Sławomir', 'Artur', 'Bartosz', 'Przemysław'] as const;
-const SURNAMES = ['Nowak', 'Kowalski', 'Wiśniewski', 'Wójcik', 'Kowalczyk', 'Kamiński', 'Lewandowski', 'Zieliński', 'Szymański', 'Woźniak', 'Dąbrowski', 'Kozłowski', 'Jankowski', 'Mazur', 'Wojciechowski', 'Kwiatkowski', 'Krawczyk', 'Kaczmarek', 'Piotrowski', 'Grabowski', 'Zając', 'Pawłowski', 'Michalski', 'Król', 'Wieczorek', 'Jabłoński', 'Wróbel', 'Nowakowski', 'Majewski', 'Olszewski', 'Stępień', 'Malinowski', 'Jaworski', 'Adamczyk', 'Dudek', 'Nowicki', 'Pawlak', 'Górski', 'Witkowski', 'Walczak', 'Sikora', 'Baran', 'Rutkowski', 'Michalak', 'Szewczyk', 'Ostrowski', 'Tomaszewski', 'Pietrzak', 'Duda', 'Zalewski', 'Wróblewski', 'Jasiński', 'Marciniak', 'Bąk', 'Zawadzki', 'Jakubowski', 'Sadowski', 'Włodarczyk', 'Chmielewski', 'Borkowski', 'Czarnecki', 'Sawicki', 'Sokołowski', 'Urbański', 'Kubiak', 'Maciejewski', 'Szczepański', 'Kucharski', 'Wilk', 'Kalinowski', 'Lis', 'Mazurek', 'Wysocki', 'Adamski', 'Kaźmierczak', 'Wasilewski', 'Sobczak', 'Czerwiński', 'Andrzejewski', 'Cieślak', 'Głowacki', 'Zakrzewski', 'Kołodziej', 'Sikorski', 'Krajewski', 'Gajewski', 'Szymczak', 'Szulc', 'Baranowski', 'Laskowski', 'Brzeziński', 'Makowski', 'Ziółkowski', 'Przybylski'] as const;
-const BRANDS = ['Zdrowie', 'Medica', 'Medicus', 'Eskulap', 'Hipokrates', 'Vita', 'Salus', 'Medyk', 'Rodzina', 'Panaceum', 'Puls', 'Promedica', 'Salutaris', 'Familia', 'Nova-Med', 'Avicenna', 'Medivita', 'Arnica', 'Sanitas', 'Galen', 'Remedium', 'Zdrowa Rodzina', 'Twoje Zdrowie', 'Nasze Zdrowie', 'Pod Lipami', 'Na Skarpie', 'Słoneczna', 'Jantar', 'Bursztyn', 'Omega', 'Alfa-Med', 'Amicus', 'Cordis', 'Cardio-Med', 'Neuromed', 'Dermed', 'Ortomed', 'Rehamed', 'Kinezis', 'Fizjomed', 'Optimed', 'Vitalis', 'Salve', 'Polimed', 'Intermed', 'Multimed', 'Unimed', 'Esculap', 'Hygieia', 'Meden', 'Rodzinna', 'Przy Parku', 'Pod Dębami', 'Zdrój', 'Vigor', 'Lecznica Rodzinna', 'Ars Medica', 'Corpus', 'Sanus', 'Medisan'] as const;
-const BRAND_PREFIX = ['Medi', 'Vita', 'Sana', 'Pro', 'Nova', 'Poli', 'Eko', 'Omni', 'Ami', 'Ali', 'Eli', 'Ewa', 'Kasia', 'Gosia', 'Max', 'Bio', 'Dar', 'Jur', 'Mar', 'Bog'] as const;
+const FIRST_F = [
+  'Anna',
+  'Maria',
+  'Katarzyna',
+  'Małgorzata',
+  'Agnieszka',
+  'Barbara',
+  'Ewa',
+  'Krystyna',
+  'Elżbieta',
+  'Magdalena',
+  'Joanna',
+  'Aleksandra',
+  'Monika',
+  'Zofia',
+  'Teresa',
+  'Danuta',
+  'Natalia',
+  'Karolina',
+  'Marta',
+  'Beata',
+  'Dorota',
+  'Justyna',
+  'Jolanta',
+  'Halina',
+  'Iwona',
+  'Grażyna',
+  'Renata',
+  'Paulina',
+  'Agata',
+  'Urszula',
+  'Sylwia',
+  'Hanna',
+  'Izabela',
+  'Edyta',
+  'Alicja',
+] as const;
+const FIRST_M = [
+  'Piotr',
+  'Krzysztof',
+  'Andrzej',
+  'Tomasz',
+  'Jan',
+  'Paweł',
+  'Michał',
+  'Marcin',
+  'Stanisław',
+  'Jakub',
+  'Adam',
+  'Marek',
+  'Łukasz',
+  'Grzegorz',
+  'Mateusz',
+  'Wojciech',
+  'Mariusz',
+  'Dariusz',
+  'Zbigniew',
+  'Jerzy',
+  'Maciej',
+  'Rafał',
+  'Robert',
+  'Kamil',
+  'Józef',
+  'Janusz',
+  'Ryszard',
+  'Kazimierz',
+  'Sławomir',
+  'Artur',
+  'Bartosz',
+  'Przemysław',
+] as const;
+const SURNAMES = [
+  'Nowak',
+  'Kowalski',
+  'Wiśniewski',
+  'Wójcik',
+  'Kowalczyk',
+  'Kamiński',
+  'Lewandowski',
+  'Zieliński',
+  'Szymański',
+  'Woźniak',
+  'Dąbrowski',
+  'Kozłowski',
+  'Jankowski',
+  'Mazur',
+  'Wojciechowski',
+  'Kwiatkowski',
+  'Krawczyk',
+  'Kaczmarek',
+  'Piotrowski',
+  'Grabowski',
+  'Zając',
+  'Pawłowski',
+  'Michalski',
+  'Król',
+  'Wieczorek',
+  'Jabłoński',
+  'Wróbel',
+  'Nowakowski',
+  'Majewski',
+  'Olszewski',
+  'Stępień',
+  'Malinowski',
+  'Jaworski',
+  'Adamczyk',
+  'Dudek',
+  'Nowicki',
+  'Pawlak',
+  'Górski',
+  'Witkowski',
+  'Walczak',
+  'Sikora',
+  'Baran',
+  'Rutkowski',
+  'Michalak',
+  'Szewczyk',
+  'Ostrowski',
+  'Tomaszewski',
+  'Pietrzak',
+  'Duda',
+  'Zalewski',
+  'Wróblewski',
+  'Jasiński',
+  'Marciniak',
+  'Bąk',
+  'Zawadzki',
+  'Jakubowski',
+  'Sadowski',
+  'Włodarczyk',
+  'Chmielewski',
+  'Borkowski',
+  'Czarnecki',
+  'Sawicki',
+  'Sokołowski',
+  'Urbański',
+  'Kubiak',
+  'Maciejewski',
+  'Szczepański',
+  'Kucharski',
+  'Wilk',
+  'Kalinowski',
+  'Lis',
+  'Mazurek',
+  'Wysocki',
+  'Adamski',
+  'Kaźmierczak',
+  'Wasilewski',
+  'Sobczak',
+  'Czerwiński',
+  'Andrzejewski',
+  'Cieślak',
+  'Głowacki',
+  'Zakrzewski',
+  'Kołodziej',
+  'Sikorski',
+  'Krajewski',
+  'Gajewski',
+  'Szymczak',
+  'Szulc',
+  'Baranowski',
+  'Laskowski',
+  'Brzeziński',
+  'Makowski',
+  'Ziółkowski',
+  'Przybylski',
+] as const;
+const BRANDS = [
+  'Zdrowie',
+  'Medica',
+  'Medicus',
+  'Eskulap',
+  'Hipokrates',
+  'Vita',
+  'Salus',
+  'Medyk',
+  'Rodzina',
+  'Panaceum',
+  'Puls',
+  'Promedica',
+  'Salutaris',
+  'Familia',
+  'Nova-Med',
+  'Avicenna',
+  'Medivita',
+  'Arnica',
+  'Sanitas',
+  'Galen',
+  'Remedium',
+  'Zdrowa Rodzina',
+  'Twoje Zdrowie',
+  'Nasze Zdrowie',
+  'Pod Lipami',
+  'Na Skarpie',
+  'Słoneczna',
+  'Jantar',
+  'Bursztyn',
+  'Omega',
+  'Alfa-Med',
+  'Amicus',
+  'Cordis',
+  'Cardio-Med',
+  'Neuromed',
+  'Dermed',
+  'Ortomed',
+  'Rehamed',
+  'Kinezis',
+  'Fizjomed',
+  'Optimed',
+  'Vitalis',
+  'Salve',
+  'Polimed',
+  'Intermed',
+  'Multimed',
+  'Unimed',
+  'Esculap',
+  'Hygieia',
+  'Meden',
+  'Rodzinna',
+  'Przy Parku',
+  'Pod Dębami',
+  'Zdrój',
+  'Vigor',
+  'Lecznica Rodzinna',
+  'Ars Medica',
+  'Corpus',
+  'Sanus',
+  'Medisan',
+] as const;
+const BRAND_PREFIX = [
+  'Medi',
+  'Vita',
+  'Sana',
+  'Pro',
+  'Nova',
+  'Poli',
+  'Eko',
+  'Omni',
+  'Ami',
+  'Ali',
+  'Eli',
+  'Ewa',
+  'Kasia',
+  'Gosia',
+  'Max',
+  'Bio',
+  'Dar',
+  'Jur',
+  'Mar',
+  'Bog',
+] as const;
 const BRAND_SUFFIX = ['-Med', 'med', '-Vita', '-Dent', '-Lux', '-Medica', '-Care', '-Medic', '-Zdrowie'] as const;
-const SAINTS = ['św. Łazarza', 'św. Józefa', 'św. Jana Pawła II', 'św. Anny', 'św. Elżbiety', 'Miłosierdzia Bożego', 'Dobrego Samarytanina', 'Caritas', 'Matki Teresy z Kalkuty', 'Ducha Świętego'] as const;
-const SPECIALTIES = ['Ginekologiczny', 'Okulistyczny', 'Pediatryczny', 'Kardiologiczny', 'Dermatologiczny', 'Laryngologiczny', 'Neurologiczny', 'Ortopedyczny', 'Urologiczny', 'Psychiatryczny', 'Endokrynologiczny', 'Reumatologiczny', 'Chirurgiczny', 'Internistyczny', 'Alergologiczny'] as const;
-const STREETS = ['ul. Kościuszki', 'ul. Mickiewicza', 'ul. Słowackiego', 'ul. Polna', 'ul. Leśna', 'ul. Szkolna', 'ul. Kościelna', 'ul. Kolejowa', 'ul. Długa', 'ul. Krótka', 'ul. Lipowa', 'ul. Parkowa', 'ul. Sienkiewicza', 'ul. Jana Pawła II', 'ul. 3 Maja', 'ul. Piłsudskiego', 'ul. Wojska Polskiego', 'ul. Armii Krajowej', 'ul. Kilińskiego', 'ul. Żeromskiego', 'ul. Prusa', 'ul. Reymonta', 'ul. Konopnickiej', 'ul. Kopernika', 'ul. Chopina', 'ul. Ogrodowa', 'ul. Zielona', 'ul. Słoneczna', 'ul. Kwiatowa', 'ul. Wiejska', 'ul. Klonowa', 'ul. Brzozowa', 'ul. Akacjowa', 'ul. Poniatowskiego', 'ul. Narutowicza', 'ul. Batorego', 'ul. Dworcowa', 'ul. Wolności', 'ul. Zdrowia', 'ul. Szpitalna', 'ul. Lekarska', 'ul. Traugutta', 'ul. Moniuszki', 'ul. Staszica', 'ul. Nowa', 'Rynek', 'pl. Wolności', 'al. Niepodległości', 'os. Słoneczne', 'ul. Solidarności', 'ul. Grunwaldzka', 'ul. Mazowiecka', 'ul. Wyszyńskiego'] as const;
-const RURAL_STREETS = ['ul. Główna', 'ul. Szkolna', 'ul. Kościelna', 'ul. Polna', 'ul. Leśna', 'ul. Wiejska', 'ul. Ogrodowa', 'ul. Spacerowa', 'ul. Lipowa', 'ul. Długa'] as const;
+const SAINTS = [
+  'św. Łazarza',
+  'św. Józefa',
+  'św. Jana Pawła II',
+  'św. Anny',
+  'św. Elżbiety',
+  'Miłosierdzia Bożego',
+  'Dobrego Samarytanina',
+  'Caritas',
+  'Matki Teresy z Kalkuty',
+  'Ducha Świętego',
+] as const;
+const SPECIALTIES = [
+  'Ginekologiczny',
+  'Okulistyczny',
+  'Pediatryczny',
+  'Kardiologiczny',
+  'Dermatologiczny',
+  'Laryngologiczny',
+  'Neurologiczny',
+  'Ortopedyczny',
+  'Urologiczny',
+  'Psychiatryczny',
+  'Endokrynologiczny',
+  'Reumatologiczny',
+  'Chirurgiczny',
+  'Internistyczny',
+  'Alergologiczny',
+] as const;
+const STREETS = [
+  'ul. Kościuszki',
+  'ul. Mickiewicza',
+  'ul. Słowackiego',
+  'ul. Polna',
+  'ul. Leśna',
+  'ul. Szkolna',
+  'ul. Kościelna',
+  'ul. Kolejowa',
+  'ul. Długa',
+  'ul. Krótka',
+  'ul. Lipowa',
+  'ul. Parkowa',
+  'ul. Sienkiewicza',
+  'ul. Jana Pawła II',
+  'ul. 3 Maja',
+  'ul. Piłsudskiego',
+  'ul. Wojska Polskiego',
+  'ul. Armii Krajowej',
+  'ul. Kilińskiego',
+  'ul. Żeromskiego',
+  'ul. Prusa',
+  'ul. Reymonta',
+  'ul. Konopnickiej',
+  'ul. Kopernika',
+  'ul. Chopina',
+  'ul. Ogrodowa',
+  'ul. Zielona',
+  'ul. Słoneczna',
+  'ul. Kwiatowa',
+  'ul. Wiejska',
+  'ul. Klonowa',
+  'ul. Brzozowa',
+  'ul. Akacjowa',
+  'ul. Poniatowskiego',
+  'ul. Narutowicza',
+  'ul. Batorego',
+  'ul. Dworcowa',
+  'ul. Wolności',
+  'ul. Zdrowia',
+  'ul. Szpitalna',
+  'ul. Lekarska',
+  'ul. Traugutta',
+  'ul. Moniuszki',
+  'ul. Staszica',
+  'ul. Nowa',
+  'Rynek',
+  'pl. Wolności',
+  'al. Niepodległości',
+  'os. Słoneczne',
+  'ul. Solidarności',
+  'ul. Grunwaldzka',
+  'ul. Mazowiecka',
+  'ul. Wyszyńskiego',
+] as const;
+const RURAL_STREETS = [
+  'ul. Główna',
+  'ul. Szkolna',
+  'ul. Kościelna',
+  'ul. Polna',
+  'ul. Leśna',
+  'ul. Wiejska',
+  'ul. Ogrodowa',
+  'ul. Spacerowa',
+  'ul. Lipowa',
+  'ul. Długa',
+] as const;
 
 // Postal districts (first two digits) by voivodeship: [the voivode's seat city, the rest of the voivodeship].
 const POSTAL: Record<string, readonly [readonly string[], readonly string[]]> = {
-  '02': [['50', '51', '52', '53', '54'], ['55', '56', '57', '58', '59']], '04': [['85'], ['86', '87', '88', '89']],
-  '06': [['20'], ['21', '22', '23', '24']], '08': [['66'], ['65', '66', '67', '68', '69']],
-  '10': [['90', '91', '92', '93', '94'], ['95', '96', '97', '98', '99']], '12': [['30', '31'], ['32', '33', '34']],
-  '14': [['00', '01', '02', '03', '04'], ['05', '06', '07', '08', '09', '26', '27']], '16': [['45'], ['46', '47', '48', '49']],
-  '18': [['35'], ['36', '37', '38', '39']], '20': [['15'], ['16', '17', '18', '19']], '22': [['80'], ['81', '82', '83', '84', '76', '77']],
-  '24': [['40'], ['41', '42', '43', '44']], '26': [['25'], ['26', '27', '28', '29']], '28': [['10'], ['11', '12', '13', '14', '19']],
-  '30': [['60', '61'], ['62', '63', '64']], '32': [['70', '71'], ['72', '73', '74', '75', '78']],
+  '02': [
+    ['50', '51', '52', '53', '54'],
+    ['55', '56', '57', '58', '59'],
+  ],
+  '04': [['85'], ['86', '87', '88', '89']],
+  '06': [['20'], ['21', '22', '23', '24']],
+  '08': [['66'], ['65', '66', '67', '68', '69']],
+  '10': [
+    ['90', '91', '92', '93', '94'],
+    ['95', '96', '97', '98', '99'],
+  ],
+  '12': [
+    ['30', '31'],
+    ['32', '33', '34'],
+  ],
+  '14': [
+    ['00', '01', '02', '03', '04'],
+    ['05', '06', '07', '08', '09', '26', '27'],
+  ],
+  '16': [['45'], ['46', '47', '48', '49']],
+  '18': [['35'], ['36', '37', '38', '39']],
+  '20': [['15'], ['16', '17', '18', '19']],
+  '22': [['80'], ['81', '82', '83', '84', '76', '77']],
+  '24': [['40'], ['41', '42', '43', '44']],
+  '26': [['25'], ['26', '27', '28', '29']],
+  '28': [['10'], ['11', '12', '13', '14', '19']],
+  '30': [
+    ['60', '61'],
+    ['62', '63', '64'],
+  ],
+  '32': [
+    ['70', '71'],
+    ['72', '73', '74', '75', '78'],
+  ],
 };
 // Landline area codes by voivodeship; the first is the capital's.
 const AREA: Record<string, readonly string[]> = {
-  '02': ['71', '74', '75', '76'], '04': ['52', '54', '56'], '06': ['81', '82', '83', '84'], '08': ['68', '95'],
-  '10': ['42', '43', '44', '46'], '12': ['12', '13', '14', '18'], '14': ['22', '23', '24', '25', '29', '48'], '16': ['77'],
-  '18': ['17', '13', '15', '16'], '20': ['85', '86', '87'], '22': ['58', '59'], '24': ['32', '33', '34'],
-  '26': ['41', '15'], '28': ['89', '55', '87'], '30': ['61', '62', '63', '65', '67'], '32': ['91', '94'],
+  '02': ['71', '74', '75', '76'],
+  '04': ['52', '54', '56'],
+  '06': ['81', '82', '83', '84'],
+  '08': ['68', '95'],
+  '10': ['42', '43', '44', '46'],
+  '12': ['12', '13', '14', '18'],
+  '14': ['22', '23', '24', '25', '29', '48'],
+  '16': ['77'],
+  '18': ['17', '13', '15', '16'],
+  '20': ['85', '86', '87'],
+  '22': ['58', '59'],
+  '24': ['32', '33', '34'],
+  '26': ['41', '15'],
+  '28': ['89', '55', '87'],
+  '30': ['61', '62', '63', '65', '67'],
+  '32': ['91', '94'],
 };
 // Population in thousands (GUS, 2023, rounded): spreads units over the country roughly as people live.
 const VOIVODESHIP_POPULATION: Record<string, number> = {
-  '02': 2880, '04': 2000, '06': 2010, '08': 980, '10': 2380, '12': 3430, '14': 5510, '16': 950,
-  '18': 2090, '20': 1150, '22': 2350, '24': 4350, '26': 1180, '28': 1350, '30': 3500, '32': 1650,
+  '02': 2880,
+  '04': 2000,
+  '06': 2010,
+  '08': 980,
+  '10': 2380,
+  '12': 3430,
+  '14': 5510,
+  '16': 950,
+  '18': 2090,
+  '20': 1150,
+  '22': 2350,
+  '24': 4350,
+  '26': 1180,
+  '28': 1350,
+  '30': 3500,
+  '32': 1650,
 };
 const CITY_POPULATION: Record<string, number> = {
-  'Warszawa': 1860, 'Kraków': 805, 'Wrocław': 674, 'Łódź': 655, 'Poznań': 540, 'Gdańsk': 486, 'Szczecin': 390,
-  'Bydgoszcz': 330, 'Lublin': 330, 'Białystok': 292, 'Katowice': 280, 'Gdynia': 243, 'Częstochowa': 208, 'Radom': 199,
-  'Rzeszów': 198, 'Toruń': 196, 'Sosnowiec': 192, 'Kielce': 185, 'Gliwice': 174, 'Olsztyn': 170, 'Bielsko-Biała': 166,
-  'Zabrze': 156, 'Bytom': 159, 'Zielona Góra': 139, 'Rybnik': 134, 'Ruda Śląska': 134, 'Opole': 127, 'Tychy': 125,
-  'Gorzów Wielkopolski': 119, 'Dąbrowa Górnicza': 117, 'Elbląg': 115, 'Płock': 115, 'Wałbrzych': 108, 'Tarnów': 106,
-  'Włocławek': 105, 'Chorzów': 105, 'Koszalin': 105, 'Legnica': 98, 'Kalisz': 97,
+  Warszawa: 1860,
+  Kraków: 805,
+  Wrocław: 674,
+  Łódź: 655,
+  Poznań: 540,
+  Gdańsk: 486,
+  Szczecin: 390,
+  Bydgoszcz: 330,
+  Lublin: 330,
+  Białystok: 292,
+  Katowice: 280,
+  Gdynia: 243,
+  Częstochowa: 208,
+  Radom: 199,
+  Rzeszów: 198,
+  Toruń: 196,
+  Sosnowiec: 192,
+  Kielce: 185,
+  Gliwice: 174,
+  Olsztyn: 170,
+  'Bielsko-Biała': 166,
+  Zabrze: 156,
+  Bytom: 159,
+  'Zielona Góra': 139,
+  Rybnik: 134,
+  'Ruda Śląska': 134,
+  Opole: 127,
+  Tychy: 125,
+  'Gorzów Wielkopolski': 119,
+  'Dąbrowa Górnicza': 117,
+  Elbląg: 115,
+  Płock: 115,
+  Wałbrzych: 108,
+  Tarnów: 106,
+  Włocławek: 105,
+  Chorzów: 105,
+  Koszalin: 105,
+  Legnica: 98,
+  Kalisz: 97,
 };
 // Powiat seats the name-matching heuristic in powiatSeat() cannot find.
 const SEAT_OVERRIDES: Record<string, string> = {
-  '0616': 'Ryki', '1009': 'Pajęczno', '1006': 'Łódź', '1414': 'Nowy Dwór Mazowiecki', '1432': 'Ożarów Mazowiecki', '2210': 'Nowy Dwór Gdański',
-  '2204': 'Pruszcz Gdański', '3015': 'Nowy Tomyśl', '0804': 'Nowa Sól', '3009': 'Koło', '0601': 'Biała Podlaska',
-  '2402': 'Bielsko-Biała', '1210': 'Nowy Sącz', '1211': 'Nowy Targ', '2006': 'Kolno', '0212': 'Lwówek Śląski',
-  '0806': 'Strzelce Krajeńskie', '2814': 'Olsztyn', '0206': 'Jelenia Góra', '0218': 'Środa Śląska', '3025': 'Środa Wielkopolska',
-  '1215': 'Sucha Beskidzka', '1217': 'Zakopane', '1801': 'Ustrzyki Dolne', '1812': 'Nisko', '2805': 'Ełk', '2412': 'Rybnik', '2414': 'Bieruń', '2809': 'Lidzbark Warmiński', '2812': 'Nowe Miasto Lubawskie',
+  '0616': 'Ryki',
+  '1009': 'Pajęczno',
+  '1006': 'Łódź',
+  '1414': 'Nowy Dwór Mazowiecki',
+  '1432': 'Ożarów Mazowiecki',
+  '2210': 'Nowy Dwór Gdański',
+  '2204': 'Pruszcz Gdański',
+  '3015': 'Nowy Tomyśl',
+  '0804': 'Nowa Sól',
+  '3009': 'Koło',
+  '0601': 'Biała Podlaska',
+  '2402': 'Bielsko-Biała',
+  '1210': 'Nowy Sącz',
+  '1211': 'Nowy Targ',
+  '2006': 'Kolno',
+  '0212': 'Lwówek Śląski',
+  '0806': 'Strzelce Krajeńskie',
+  '2814': 'Olsztyn',
+  '0206': 'Jelenia Góra',
+  '0218': 'Środa Śląska',
+  '3025': 'Środa Wielkopolska',
+  '1215': 'Sucha Beskidzka',
+  '1217': 'Zakopane',
+  '1801': 'Ustrzyki Dolne',
+  '1812': 'Nisko',
+  '2805': 'Ełk',
+  '2412': 'Rybnik',
+  '2414': 'Bieruń',
+  '2809': 'Lidzbark Warmiński',
+  '2812': 'Nowe Miasto Lubawskie',
 };
 
 // ───────────────────────── places ─────────────────────────
@@ -324,12 +912,16 @@ function commonPrefix(a: string, b: string): number {
 
 const foldCache = new WeakMap<Place, string>();
 /** Lower case without diacritics: the adjective softens or alternates letters (Żnin → żniński, Wołów → wołowski). */
-const fold = (s: string): string => s.toLocaleLowerCase('pl').replace(/ł/g, 'l').normalize('NFD').replace(/\p{M}+/gu, '');
+const fold = (s: string): string =>
+  s
+    .toLocaleLowerCase('pl')
+    .replace(/ł/g, 'l')
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '');
 
 /** A city's own centre; a land powiat's town whose name the powiat adjective comes from (bolesławiecki → Bolesławiec). */
 function powiatSeat(powiat: Powiat, places: Place[], towns: Map<string, Place[]>): Place | undefined {
-  const central = (list: Place[]): Place | undefined =>
-    list.find((p) => /Śródmieście|Stare Miasto/.test(p.gmina.name)) ?? list[0];
+  const central = (list: Place[]): Place | undefined => list.find((p) => /Śródmieście|Stare Miasto/.test(p.gmina.name)) ?? list[0];
   if (powiat.isCity) return central(places.filter((p) => p.powiat.code === powiat.code && !p.rural));
   const override = SEAT_OVERRIDES[powiat.code];
   if (override) return central((towns.get(override) ?? []).filter((p) => p.gmina.voivodeshipCode === powiat.voivodeshipCode));
@@ -343,7 +935,10 @@ function powiatSeat(powiat: Powiat, places: Place[], towns: Map<string, Place[]>
       if (p.rural || p.gmina.voivodeshipCode !== powiat.voivodeshipCode) continue;
       if (inside ? p.powiat.code !== powiat.code : !p.powiat.isCity) continue;
       const len = commonPrefix(adj, folded(p));
-      if (len > bestLen) { best = p; bestLen = len; }
+      if (len > bestLen) {
+        best = p;
+        bestLen = len;
+      }
     }
     if (best) return inside ? best : central(places.filter((p) => p.powiat.code === best?.powiat.code && !p.rural));
   }
@@ -353,17 +948,23 @@ function powiatSeat(powiat: Powiat, places: Place[], towns: Map<string, Place[]>
 function samplePlace(geo: Geography, rng: Rng): Place {
   const total = geo.cumulative[geo.cumulative.length - 1] ?? 0;
   const x = rng.next() * total;
-  let lo = 0, hi = geo.cumulative.length - 1;
+  let lo = 0,
+    hi = geo.cumulative.length - 1;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((geo.cumulative[mid] ?? 0) < x) lo = mid + 1; else hi = mid;
+    if ((geo.cumulative[mid] ?? 0) < x) lo = mid + 1;
+    else hi = mid;
   }
   return geo.places[lo] as Place;
 }
 
 // ───────────────────────── names ─────────────────────────
 
-interface Person { first: string; last: string; female: boolean }
+interface Person {
+  first: string;
+  last: string;
+  female: boolean;
+}
 
 function person(rng: Rng): Person {
   const female = rng.chance(0.6); // most practices in the registry are run by women (nurses, dentists)
@@ -395,8 +996,14 @@ interface Draft {
 
 function podmDraft(place: Place, rng: Rng): Draft {
   const b = brand(rng);
-  const d = (name: string, domain: string, isAddictionCare = false): Draft =>
-    ({ kindCode: 'PODM', name, place, mailbox: 'rejestracja', domain, isAddictionCare });
+  const d = (name: string, domain: string, isAddictionCare = false): Draft => ({
+    kindCode: 'PODM',
+    name,
+    place,
+    mailbox: 'rejestracja',
+    domain,
+    isAddictionCare,
+  });
   const local = `${b}-${place.locality}`;
   if (rng.chance(0.04)) {
     const here = inPlace(place.locality);
@@ -417,8 +1024,16 @@ function podmDraft(place: Place, rng: Rng): Draft {
   if (r < 0.44) return d(withLegal(`Przychodnia Lekarska „${b}”`, rng), local);
   if (r < 0.52) return d(`Centrum Medyczne „${b}” Sp. z o.o.`, local);
   if (r < 0.58) return d(withLegal(`Specjalistyczna Przychodnia Lekarska „${b}”`, rng), local);
-  if (r < 0.66) return d(withLegal(`${rng.pick(['Przychodnia Stomatologiczna', 'Centrum Stomatologiczne', 'Specjalistyczna Przychodnia Stomatologiczna'])} „${b}”`, rng), `dent-${local}`);
-  if (r < 0.71) return d(withLegal(`${rng.pick(['Centrum Rehabilitacji', 'Zakład Rehabilitacji Leczniczej', 'Ośrodek Rehabilitacji Dziennej'])} „${b}”`, rng), `rehabilitacja-${local}`);
+  if (r < 0.66)
+    return d(
+      withLegal(`${rng.pick(['Przychodnia Stomatologiczna', 'Centrum Stomatologiczne', 'Specjalistyczna Przychodnia Stomatologiczna'])} „${b}”`, rng),
+      `dent-${local}`,
+    );
+  if (r < 0.71)
+    return d(
+      withLegal(`${rng.pick(['Centrum Rehabilitacji', 'Zakład Rehabilitacji Leczniczej', 'Ośrodek Rehabilitacji Dziennej'])} „${b}”`, rng),
+      `rehabilitacja-${local}`,
+    );
   if (r < 0.75) return d(`Medyczne Laboratorium Diagnostyczne „${b}” Sp. z o.o.`, `lab-${local}`);
   if (r < 0.79) return d(withLegal(`Pielęgniarska Opieka Domowa „${b}”`, rng), `opieka-${local}`);
   if (r < 0.82) return d(`${rng.pick(['Zakład Opiekuńczo-Leczniczy', 'Hospicjum'])} ${rng.pick(SAINTS)} ${at(place)}`, `hospicjum-${place.locality}`);
@@ -428,8 +1043,13 @@ function podmDraft(place: Place, rng: Rng): Draft {
   if (here) {
     const options = place.rural
       ? [`Samodzielny Publiczny Gminny Zakład Opieki Zdrowotnej ${here}`, `Samodzielny Publiczny Zakład Opieki Zdrowotnej ${here}`]
-      : [`Samodzielny Publiczny Zakład Opieki Zdrowotnej ${here}`, `Samodzielny Publiczny Zespół Zakładów Opieki Zdrowotnej ${here}`,
-        `Miejski Zespół Przychodni ${here}`, `Pogotowie Ratunkowe ${here}`, `Przychodnia Miejska nr ${1 + rng.int(9)} ${here}`];
+      : [
+          `Samodzielny Publiczny Zakład Opieki Zdrowotnej ${here}`,
+          `Samodzielny Publiczny Zespół Zakładów Opieki Zdrowotnej ${here}`,
+          `Miejski Zespół Przychodni ${here}`,
+          `Pogotowie Ratunkowe ${here}`,
+          `Przychodnia Miejska nr ${1 + rng.int(9)} ${here}`,
+        ];
     return d(rng.pick(options), `spzoz-${place.locality}`);
   }
   return d(`Niepubliczny Zakład Opieki Zdrowotnej „${b}” s.c.`, local);
@@ -443,16 +1063,26 @@ function praktDraft(place: Place, rng: Rng): Draft {
   const r = rng.next();
   if (r < 0.22) return d(`Indywidualna Praktyka Lekarska ${who}`);
   if (r < 0.34) return d(`Indywidualna Specjalistyczna Praktyka Lekarska ${who}`);
-  if (r < 0.48) return d(`${rng.pick(['Gabinet Stomatologiczny', 'Gabinet Stomatologiczny lek. dent.', 'Indywidualna Praktyka Lekarsko-Dentystyczna', 'Indywidualna Specjalistyczna Praktyka Lekarsko-Dentystyczna'])} ${who}`);
+  if (r < 0.48)
+    return d(
+      `${rng.pick(['Gabinet Stomatologiczny', 'Gabinet Stomatologiczny lek. dent.', 'Indywidualna Praktyka Lekarsko-Dentystyczna', 'Indywidualna Specjalistyczna Praktyka Lekarsko-Dentystyczna'])} ${who}`,
+    );
   if (r < 0.62) return d(`Specjalistyczny Gabinet ${rng.pick(SPECIALTIES)} ${who}`);
   if (r < 0.72) return d(`Indywidualna Praktyka Pielęgniarska ${who}`);
   if (r < 0.76 && p.female) return d(`Indywidualna Praktyka Położnej ${who}`);
   if (r < 0.84) return d(`${rng.pick(['Praktyka Fizjoterapeutyczna', 'Indywidualna Praktyka Fizjoterapeutyczna'])} ${who}`);
-  if (r < 0.90) return d(`Gabinet Lekarski ${who}`);
+  if (r < 0.9) return d(`Gabinet Lekarski ${who}`);
   const b = brand(rng);
   const r2 = rng.pick(SURNAMES);
   return {
-    ...d(rng.pick([`Grupowa Praktyka Lekarska „${b}” s.c.`, `Grupowa Praktyka Pielęgniarek „${b}” s.c.`, `Grupowa Praktyka Lekarska ${rng.pick(SURNAMES)}, ${r2} s.c.`]), 'rejestracja'),
+    ...d(
+      rng.pick([
+        `Grupowa Praktyka Lekarska „${b}” s.c.`,
+        `Grupowa Praktyka Pielęgniarek „${b}” s.c.`,
+        `Grupowa Praktyka Lekarska ${rng.pick(SURNAMES)}, ${r2} s.c.`,
+      ]),
+      'rejestracja',
+    ),
     domain: `${b}-${place.locality}`,
   };
 }
@@ -462,10 +1092,24 @@ function jednOrgDraft(place: Place, rng: Rng): Draft {
   const n = 1 + rng.int(12);
   const b = brand(rng);
   const options = place.rural
-    ? [`Ośrodek Zdrowia ${here}`, `Wiejski Ośrodek Zdrowia ${here}`, `Punkt Pielęgniarski ${here}`, `Filia Przychodni „${b}” ${here}`, `Gabinet Medycyny Szkolnej przy Szkole Podstawowej ${here}`]
-    : [`Przychodnia Rejonowa nr ${n} ${here}`, `Poradnia Zdrowia Psychicznego nr ${n} ${here}`, `Poradnia Medycyny Pracy nr ${n} ${here}`,
-      `Filia Przychodni „${b}” ${here}`, `Pracownia Diagnostyki Laboratoryjnej ${here}`, `Oddział Rehabilitacji Dziennej ${here}`,
-      `Gabinet Medycyny Szkolnej przy Szkole Podstawowej nr ${n} ${here}`, `Punkt Szczepień nr ${n} ${here}`, `Poradnia Specjalistyczna nr ${n} ${here}`];
+    ? [
+        `Ośrodek Zdrowia ${here}`,
+        `Wiejski Ośrodek Zdrowia ${here}`,
+        `Punkt Pielęgniarski ${here}`,
+        `Filia Przychodni „${b}” ${here}`,
+        `Gabinet Medycyny Szkolnej przy Szkole Podstawowej ${here}`,
+      ]
+    : [
+        `Przychodnia Rejonowa nr ${n} ${here}`,
+        `Poradnia Zdrowia Psychicznego nr ${n} ${here}`,
+        `Poradnia Medycyny Pracy nr ${n} ${here}`,
+        `Filia Przychodni „${b}” ${here}`,
+        `Pracownia Diagnostyki Laboratoryjnej ${here}`,
+        `Oddział Rehabilitacji Dziennej ${here}`,
+        `Gabinet Medycyny Szkolnej przy Szkole Podstawowej nr ${n} ${here}`,
+        `Punkt Szczepień nr ${n} ${here}`,
+        `Poradnia Specjalistyczna nr ${n} ${here}`,
+      ];
   return { kindCode: 'JEDN_ORG', name: rng.pick(options), place, mailbox: 'kontakt', domain: `${b}-${place.locality}-${n}`, isAddictionCare: false };
 }
 
@@ -497,7 +1141,9 @@ function structuralDrafts(data: TerytData, geo: Geography, rng: Rng): Draft[] {
     if (!seat) continue;
     const here = inPlace(seat.locality);
     if (!powiat.isCity) {
-      const name = here ? `Starostwo Powiatowe ${here}` : `Starostwo Powiatu ${powiat.name.replace(/(^|\s)\S/g, (c) => c.toLocaleUpperCase('pl')).replace(/i(?=\s|$)/g, 'iego')}`;
+      const name = here
+        ? `Starostwo Powiatowe ${here}`
+        : `Starostwo Powiatu ${powiat.name.replace(/(^|\s)\S/g, (c) => c.toLocaleUpperCase('pl')).replace(/i(?=\s|$)/g, 'iego')}`;
       draft('GM', name, seat, 'sekretariat', `starostwo-${powiat.name}`);
       if (here && seat.powiat.code === powiat.code) draft('PODM', `Szpital Powiatowy ${here} Sp. z o.o.`, seat, 'sekretariat', `szpital-${seat.locality}`);
     } else if (here && rng.chance(0.5)) {
@@ -521,8 +1167,16 @@ function structuralDrafts(data: TerytData, geo: Geography, rng: Rng): Draft[] {
 // ───────────────────────── identifiers & contacts ─────────────────────────
 
 function slug(s: string): string {
-  const folded = s.toLocaleLowerCase('pl').replace(/ł/g, 'l').normalize('NFD').replace(/\p{M}+/gu, '');
-  return folded.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).replace(/-+$/, '');
+  const folded = s
+    .toLocaleLowerCase('pl')
+    .replace(/ł/g, 'l')
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '');
+  return folded
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
 }
 
 const SEAT_POWIATS = new Set(NAMED_UNITS.filter((u) => u.kindCode === 'UW').map((u) => u.teryt.slice(0, 4)));
@@ -552,21 +1206,30 @@ class Identifiers {
     for (;;) {
       // First three digits are a tax-office code, never starting with 0.
       const nip = completeNip(String(1 + this.rng.int(9)) + this.rng.digits(8));
-      if (nip && !this.nips.has(nip)) { this.nips.add(nip); return nip; }
+      if (nip && !this.nips.has(nip)) {
+        this.nips.add(nip);
+        return nip;
+      }
     }
   }
 
   regon(): string {
     for (;;) {
       const regon = completeRegon9(this.rng.digits(8));
-      if (regon && !this.regons.has(regon)) { this.regons.add(regon); return regon; }
+      if (regon && !this.regons.has(regon)) {
+        this.regons.add(regon);
+        return regon;
+      }
     }
   }
 
   registryBookNo(): string {
     for (;;) {
       const no = String(1 + this.rng.int(999_999)).padStart(12, '0');
-      if (!this.books.has(no)) { this.books.add(no); return no; }
+      if (!this.books.has(no)) {
+        this.books.add(no);
+        return no;
+      }
     }
   }
 
@@ -575,7 +1238,10 @@ class Identifiers {
     const s = slug(base) || 'jednostka';
     for (let n = 1; ; n++) {
       const d = `${n === 1 ? s : `${s}-${n}`}.example.pl`;
-      if (!this.domains.has(d)) { this.domains.add(d); return d; }
+      if (!this.domains.has(d)) {
+        this.domains.add(d);
+        return d;
+      }
     }
   }
 }
@@ -595,7 +1261,10 @@ export function generateRegistry(opts: GenerateOptions = {}): GeneratedUnit[] {
   const count = opts.count ?? DEFAULT_COUNT;
   const data = opts.teryt ?? loadTeryt();
   let geo = geographyCache.get(data);
-  if (!geo) { geo = buildGeography(data); geographyCache.set(data, geo); }
+  if (!geo) {
+    geo = buildGeography(data);
+    geographyCache.set(data, geo);
+  }
   const rng = new Rng(seed);
 
   const namedNames = new Set(NAMED_UNITS.map((u) => u.name));

@@ -2,8 +2,18 @@ import argon2 from 'argon2';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client.ts';
 import {
-  accounts, announcements, eplozAccounts, legacyAccounts, profiles, pzCredentials, requestNumberCounters,
-  requestStatusHistory, requestSubmissions, roleRequests, units, users,
+  accounts,
+  announcements,
+  eplozAccounts,
+  legacyAccounts,
+  profiles,
+  pzCredentials,
+  requestNumberCounters,
+  requestStatusHistory,
+  requestSubmissions,
+  roleRequests,
+  units,
+  users,
 } from '../db/schema/index.ts';
 import { ROLES, UNIT_KINDS } from '../domain/reference-data.ts';
 import { parseRequestNumber } from '../domain/request-number.ts';
@@ -12,12 +22,9 @@ import { loadVerifierCandidates } from '../db/repositories/verifiers.ts';
 import { deriveProfileStatus, type RequestStatus } from '../domain/status.ts';
 import { foldForSearch } from '../lib/text.ts';
 import { ARGON2_OPTIONS } from '../lib/password-hash.ts';
-import {
-  DEMO_ANNOUNCEMENT, DEMO_EPLOZ, DEMO_LEGACY_ACCOUNTS, DEMO_LEGACY_PASSWORD, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_PROFILES,
-} from './demo-accounts.ts';
+import { DEMO_ANNOUNCEMENT, DEMO_EPLOZ, DEMO_LEGACY_ACCOUNTS, DEMO_LEGACY_PASSWORD, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_PROFILES } from './demo-accounts.ts';
 import { NAMED_UNITS } from './named-units.ts';
 import { generateRegistry, type GeneratedUnit } from './registry-generator.ts';
-
 
 type AnyUnit = GeneratedUnit | (typeof NAMED_UNITS)[number];
 
@@ -51,7 +58,11 @@ export async function seedUnits(db: DbOrTx, registry: readonly GeneratedUnit[] =
   const BATCH = 1000;
   let inserted = 0;
   for (let i = 0; i < rows.length; i += BATCH) {
-    const res = await db.insert(units).values(rows.slice(i, i + BATCH)).onConflictDoNothing({ target: units.sourceKey }).returning({ id: units.id });
+    const res = await db
+      .insert(units)
+      .values(rows.slice(i, i + BATCH))
+      .onConflictDoNothing({ target: units.sourceKey })
+      .returning({ id: units.id });
     inserted += res.length;
   }
   return inserted;
@@ -69,8 +80,13 @@ export async function seedDemoPeople(db: Db): Promise<void> {
       const [existing] = await tx.select({ id: pzCredentials.id }).from(pzCredentials).where(eq(pzCredentials.pesel, p.pesel));
       if (!existing) {
         await tx.insert(pzCredentials).values({
-          username: p.login, email: `${p.login}@example.pl`, passwordHash: await argon2.hash(DEMO_PASSWORD, ARGON2_OPTIONS),
-          firstName: p.firstName, lastName: p.lastName, pesel: p.pesel, phone: p.phone,
+          username: p.login,
+          email: `${p.login}@example.pl`,
+          passwordHash: await argon2.hash(DEMO_PASSWORD, ARGON2_OPTIONS),
+          firstName: p.firstName,
+          lastName: p.lastName,
+          pesel: p.pesel,
+          phone: p.phone,
         });
       }
       if (!p.activated) continue;
@@ -78,8 +94,16 @@ export async function seedDemoPeople(db: Db): Promise<void> {
       await tx
         .insert(accounts)
         .values({
-          pesel: p.pesel, firstName: p.firstName, lastName: p.lastName, login: p.login, email: `${p.login}@example.pl`,
-          emailVerifiedAt: now, termsAcceptedAt: now, status: 'active', createdAt: now, updatedAt: now,
+          pesel: p.pesel,
+          firstName: p.firstName,
+          lastName: p.lastName,
+          login: p.login,
+          email: `${p.login}@example.pl`,
+          emailVerifiedAt: now,
+          termsAcceptedAt: now,
+          status: 'active',
+          createdAt: now,
+          updatedAt: now,
         })
         .onConflictDoNothing();
       const [acc] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.pesel, p.pesel));
@@ -89,7 +113,11 @@ export async function seedDemoPeople(db: Db): Promise<void> {
         .values({ subject: acc.id, login: p.login, firstName: p.firstName, lastName: p.lastName, email: `${p.login}@example.pl`, createdAt: now })
         .onConflictDoNothing();
     }
-    for (const e of DEMO_EPLOZ) await tx.insert(eplozAccounts).values({ ...e }).onConflictDoNothing();
+    for (const e of DEMO_EPLOZ)
+      await tx
+        .insert(eplozAccounts)
+        .values({ ...e })
+        .onConflictDoNothing();
   });
 }
 
@@ -105,7 +133,10 @@ export async function seedDemoProfiles(db: Db): Promise<void> {
       if (!person || !user) throw new Error(`demo user ${dp.login} missing`);
       const [unit] = await tx.select().from(units).where(eq(units.sourceKey, dp.unitKey));
       if (!unit || !kinds.has(unit.kindCode)) throw new Error(`demo unit ${dp.unitKey} missing`);
-      const [existing] = await tx.select({ id: profiles.id }).from(profiles).where(and(eq(profiles.userId, user.id), eq(profiles.unitId, unit.id)));
+      const [existing] = await tx
+        .select({ id: profiles.id })
+        .from(profiles)
+        .where(and(eq(profiles.userId, user.id), eq(profiles.unitId, unit.id)));
       if (existing) continue;
 
       const statuses = dp.requests.map((r) => r.status as RequestStatus);
@@ -113,18 +144,30 @@ export async function seedDemoProfiles(db: Db): Promise<void> {
       const [profile] = await tx
         .insert(profiles)
         .values({
-          userId: user.id, unitId: unit.id, phone: person.phone, email: `${dp.login}@example.pl`,
+          userId: user.id,
+          unitId: unit.id,
+          phone: person.phone,
+          email: `${dp.login}@example.pl`,
           status: deriveProfileStatus({ blocked: false, unitActive: unit.isActive, requestStatuses: statuses }),
-          statusChangedAt: first, createdAt: first, updatedAt: first,
+          statusChangedAt: first,
+          createdAt: first,
+          updatedAt: first,
         })
         .returning({ id: profiles.id });
       if (!profile) throw new Error('profile insert failed');
       const [submission] = await tx
         .insert(requestSubmissions)
         .values({
-          idempotencyKey: `demo:${dp.login}:${dp.unitKey}`, userId: user.id, profileId: profile.id, source: 'wizard',
-          contactPhone: person.phone, contactEmail: `${dp.login}@example.pl`, createdAt: first,
-          pdfDownloadedAt: first, deliveryChoice: 'later', finishedAt: first,
+          idempotencyKey: `demo:${dp.login}:${dp.unitKey}`,
+          userId: user.id,
+          profileId: profile.id,
+          source: 'wizard',
+          contactPhone: person.phone,
+          contactEmail: `${dp.login}@example.pl`,
+          createdAt: first,
+          pdfDownloadedAt: first,
+          deliveryChoice: 'later',
+          finishedAt: first,
         })
         .returning({ id: requestSubmissions.id });
       if (!submission) throw new Error('submission insert failed');
@@ -142,16 +185,28 @@ export async function seedDemoProfiles(db: Db): Promise<void> {
         const [req] = await tx
           .insert(roleRequests)
           .values({
-            number: r.number, year: parsed.year, seq: parsed.seq, submissionId: submission.id, profileId: profile.id, roleCode: r.roleCode,
-            status: r.status, verifyingUnitId: verifier.unitId, submittedAt: at, statusChangedAt: at,
-            decidedAt: approved ? at : null, assignedAt: approved ? at : null,
+            number: r.number,
+            year: parsed.year,
+            seq: parsed.seq,
+            submissionId: submission.id,
+            profileId: profile.id,
+            roleCode: r.roleCode,
+            status: r.status,
+            verifyingUnitId: verifier.unitId,
+            submittedAt: at,
+            statusChangedAt: at,
+            decidedAt: approved ? at : null,
+            assignedAt: approved ? at : null,
           })
           .returning({ id: roleRequests.id });
         if (!req) throw new Error('request insert failed');
         // the same moves as the wizard: "Zapisz wniosek" (zapisany), then "Zakończ" (oczekujący)
         await tx.insert(requestStatusHistory).values({ requestId: req.id, fromStatus: null, toStatus: 'zapisany', changedBy: user.id, changedAt: at });
         await tx.insert(requestStatusHistory).values({ requestId: req.id, fromStatus: 'zapisany', toStatus: 'oczekujacy', changedBy: user.id, changedAt: at });
-        if (approved) await tx.insert(requestStatusHistory).values({ requestId: req.id, fromStatus: 'oczekujacy', toStatus: 'zatwierdzony', reason: 'Dane demonstracyjne', changedAt: at });
+        if (approved)
+          await tx
+            .insert(requestStatusHistory)
+            .values({ requestId: req.id, fromStatus: 'oczekujacy', toStatus: 'zatwierdzony', reason: 'Dane demonstracyjne', changedAt: at });
         await tx
           .insert(requestNumberCounters)
           .values({ year: parsed.year, lastSeq: parsed.seq })
@@ -167,13 +222,18 @@ export async function seedDemoLegacyAndNews(db: Db): Promise<void> {
       const [existing] = await tx.select({ id: legacyAccounts.id }).from(legacyAccounts).where(eq(legacyAccounts.login, l.login));
       if (existing) continue;
       await tx.insert(legacyAccounts).values({
-        login: l.login, passwordHash: await argon2.hash(DEMO_LEGACY_PASSWORD, ARGON2_OPTIONS), unitId: await unitIdByKey(tx, l.unitKey),
-        legacyRoles: [...l.legacyRoles], createdOn: l.createdOn,
+        login: l.login,
+        passwordHash: await argon2.hash(DEMO_LEGACY_PASSWORD, ARGON2_OPTIONS),
+        unitId: await unitIdByKey(tx, l.unitKey),
+        legacyRoles: [...l.legacyRoles],
+        createdOn: l.createdOn,
       });
     }
     const [news] = await tx.select({ id: announcements.id }).from(announcements).where(eq(announcements.title, DEMO_ANNOUNCEMENT.title));
     if (!news) {
-      await tx.insert(announcements).values({ title: DEMO_ANNOUNCEMENT.title, body: DEMO_ANNOUNCEMENT.body, publishedAt: new Date(DEMO_ANNOUNCEMENT.publishedAt) });
+      await tx
+        .insert(announcements)
+        .values({ title: DEMO_ANNOUNCEMENT.title, body: DEMO_ANNOUNCEMENT.body, publishedAt: new Date(DEMO_ANNOUNCEMENT.publishedAt) });
     }
   });
 }
@@ -186,7 +246,11 @@ export async function seedDemoLegacyAndNews(db: Db): Promise<void> {
  */
 export async function seedDemoData(db: Db, opts: { peselHash?: (pesel: string) => string | null } = {}): Promise<{ unitsInserted: number }> {
   // the registry is written in one transaction, so one generated unit means all of them are there
-  const [generated] = await db.select({ id: units.id }).from(units).where(sql`${units.sourceKey} like 'gen-%'`).limit(1);
+  const [generated] = await db
+    .select({ id: units.id })
+    .from(units)
+    .where(sql`${units.sourceKey} like 'gen-%'`)
+    .limit(1);
   const unitsInserted = generated ? 0 : await db.transaction((tx) => seedUnits(tx));
   // fresh statistics, so the planner uses the trigram index for name search (PGlite has no autovacuum)
   if (unitsInserted > 0) await db.execute(sql`analyze portal.units`);
@@ -204,6 +268,9 @@ async function linkDemoPeople(db: Db, peselHash: (pesel: string) => string | nul
     if (!hash) continue;
     const [acc] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.pesel, p.pesel));
     if (!acc) continue;
-    await db.update(users).set({ peselHash: hash }).where(and(eq(users.subject, acc.id), isNull(users.peselHash)));
+    await db
+      .update(users)
+      .set({ peselHash: hash })
+      .where(and(eq(users.subject, acc.id), isNull(users.peselHash)));
   }
 }

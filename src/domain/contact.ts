@@ -46,8 +46,7 @@ export function isValidEmail(input: string): boolean {
 }
 
 export type ContactCheck =
-  | { ok: true; phone: string; email: string }
-  | { ok: false; errors: { phone?: string; email?: string }; typed: { phone: string; email: string } };
+  { ok: true; phone: string; email: string } | { ok: false; errors: { phone?: string; email?: string }; typed: { phone: string; email: string } };
 
 /**
  * "Twoje dane kontaktowe w jednostce" (Telefon *, E-mail *): both required, the phone normalised to

@@ -3,9 +3,7 @@
 // (real calendar dates in PESEL, birth date/sex, normalisation, check-digit completion).
 import { validatePolish } from 'validate-polish';
 
-export type PeselResult =
-  | { valid: true; birthDate: string; sex: 'K' | 'M' }
-  | { valid: false; reason: 'format' | 'checksum' | 'date' };
+export type PeselResult = { valid: true; birthDate: string; sex: 'K' | 'M' } | { valid: false; reason: 'format' | 'checksum' | 'date' };
 
 // PESEL month offsets: month + 80 → 1800s, +0 → 1900s, +20 → 2000s, +40 → 2100s, +60 → 2200s.
 // Index = floor(encodedMonth / 20).

@@ -16,11 +16,7 @@ export interface UnitForRoles {
  * already held or pending in this unit, in catalogue order. The class flags come from the
  * unit-kind dictionary, so a new kind needs no code change.
  */
-export function availableRoles(
-  unit: UnitForRoles,
-  roles: readonly RoleDef[],
-  heldOrPending: ReadonlySet<string>,
-): RoleDef[] {
+export function availableRoles(unit: UnitForRoles, roles: readonly RoleDef[], heldOrPending: ReadonlySet<string>): RoleDef[] {
   const classes: Record<UnitClass, boolean> = {
     central: unit.isCentral,
     supervising: unit.isSupervising,
@@ -34,10 +30,7 @@ export function availableRoles(
 }
 
 /** Union of the permissions granted by the given roles; unknown role codes grant nothing. */
-export function permissionsOf(
-  roleCodes: Iterable<string>,
-  rolePermissions: Readonly<Record<string, readonly string[]>>,
-): Set<string> {
+export function permissionsOf(roleCodes: Iterable<string>, rolePermissions: Readonly<Record<string, readonly string[]>>): Set<string> {
   const result = new Set<string>();
   for (const code of roleCodes) {
     for (const permission of rolePermissions[code] ?? []) result.add(permission);

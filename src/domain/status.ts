@@ -55,11 +55,7 @@ export function isProfileStatus(value: string): value is ProfileStatus {
  * A profile with no requests at all (only possible transiently, before its first request is
  * saved) is `nieaktywowany`: it is not usable, yet nothing has been refused.
  */
-export function deriveProfileStatus(input: {
-  blocked: boolean;
-  unitActive: boolean;
-  requestStatuses: readonly RequestStatus[];
-}): ProfileStatus {
+export function deriveProfileStatus(input: { blocked: boolean; unitActive: boolean; requestStatuses: readonly RequestStatus[] }): ProfileStatus {
   const { blocked, unitActive, requestStatuses } = input;
   if (blocked || !unitActive) return 'zablokowany';
   if (requestStatuses.includes('zatwierdzony')) return 'aktywny';

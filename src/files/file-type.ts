@@ -21,7 +21,11 @@ export function detectAcceptedType(fileName: string, head: Buffer): AcceptedType
 export function sanitizeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   // control characters (below space, DEL) and characters Windows refuses become "_"
-  const clean = [...base].map((ch) => (ch.charCodeAt(0) < 32 || ch.charCodeAt(0) === 127 || '"<>|*?:'.includes(ch) ? '_' : ch)).join('').replace(/\s+/g, ' ').trim();
+  const clean = [...base]
+    .map((ch) => (ch.charCodeAt(0) < 32 || ch.charCodeAt(0) === 127 || '"<>|*?:'.includes(ch) ? '_' : ch))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
   return (clean || 'plik').slice(-150);
 }
 

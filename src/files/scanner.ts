@@ -62,7 +62,8 @@ export class ClamdScanner implements MalwareScanner {
     this.timeoutMs = opts.timeoutMs ?? 30_000;
     this.chunkSize = opts.chunkSize ?? 64 * 1024;
     if (!(this.timeoutMs > 0)) throw new Error('timeoutMs must be positive');
-    if (!Number.isInteger(this.chunkSize) || this.chunkSize < 1 || this.chunkSize > 0xffffffff) throw new Error('chunkSize must be an integer between 1 and 2^32-1');
+    if (!Number.isInteger(this.chunkSize) || this.chunkSize < 1 || this.chunkSize > 0xffffffff)
+      throw new Error('chunkSize must be an integer between 1 and 2^32-1');
   }
 
   /** `timeoutMs` bounds the whole scan: connect, upload and clamd's answer. */
@@ -93,7 +94,13 @@ export class ClamdScanner implements MalwareScanner {
         const partial = Buffer.concat(received).toString('utf8').trim();
         if (/size limit exceeded/i.test(partial)) fail(new ScannerUnavailableError(`clamd at ${where}: ${partial} (StreamMaxLength)`, 'size-limit'));
         else if (/ERROR$/.test(partial)) fail(new ScannerUnavailableError(`clamd at ${where} replied: ${partial}`, 'error-reply'));
-        else fail(new ScannerUnavailableError(`clamd at ${where} closed the connection without a verdict${partial ? ` (partial reply: ${JSON.stringify(partial.slice(0, 200))})` : ''}`, 'protocol'));
+        else
+          fail(
+            new ScannerUnavailableError(
+              `clamd at ${where} closed the connection without a verdict${partial ? ` (partial reply: ${JSON.stringify(partial.slice(0, 200))})` : ''}`,
+              'protocol',
+            ),
+          );
       });
     });
     outcome.catch(() => {}); // observed below; this only keeps an unobserved rejection from being reported

@@ -28,11 +28,17 @@ export function databaseAdapter(db: Db, now: () => Date): new (name: string) => 
       await db
         .insert(oidcModels)
         .values(row)
-        .onConflictDoUpdate({ target: [oidcModels.type, oidcModels.id], set: { payload: row.payload, grantId: row.grantId, userCode: row.userCode, uid: row.uid, expiresAt } });
+        .onConflictDoUpdate({
+          target: [oidcModels.type, oidcModels.id],
+          set: { payload: row.payload, grantId: row.grantId, userCode: row.userCode, uid: row.uid, expiresAt },
+        });
     }
 
     private async findWhere(cond: ReturnType<typeof eq>): Promise<AdapterPayload | undefined> {
-      const [row] = await db.select().from(oidcModels).where(and(eq(oidcModels.type, this.name), cond, live()));
+      const [row] = await db
+        .select()
+        .from(oidcModels)
+        .where(and(eq(oidcModels.type, this.name), cond, live()));
       if (!row) return undefined;
       const payload = row.payload as AdapterPayload;
       return row.consumedAt ? { ...payload, consumed: Math.floor(row.consumedAt.getTime() / 1000) } : payload;
@@ -49,7 +55,10 @@ export function databaseAdapter(db: Db, now: () => Date): new (name: string) => 
     }
 
     async consume(id: string): Promise<void> {
-      await db.update(oidcModels).set({ consumedAt: now() }).where(and(eq(oidcModels.type, this.name), eq(oidcModels.id, id)));
+      await db
+        .update(oidcModels)
+        .set({ consumedAt: now() })
+        .where(and(eq(oidcModels.type, this.name), eq(oidcModels.id, id)));
     }
     async destroy(id: string): Promise<void> {
       await db.delete(oidcModels).where(and(eq(oidcModels.type, this.name), eq(oidcModels.id, id)));

@@ -29,22 +29,41 @@ export async function endBuiltinProviderSession(db: Db, idToken: string | null, 
     const found = await tx
       .select({ id: oidcModels.id, payload: oidcModels.payload })
       .from(oidcModels)
-      .where(and(
-        eq(oidcModels.type, 'Session'),
-        sql`${oidcModels.payload}->>'accountId' = ${claims.sub}`,
-        sql`(${oidcModels.payload}->>'loginTs')::bigint = ${claims.authTime}`,
-      ));
+      .where(
+        and(
+          eq(oidcModels.type, 'Session'),
+          sql`${oidcModels.payload}->>'accountId' = ${claims.sub}`,
+          sql`(${oidcModels.payload}->>'loginTs')::bigint = ${claims.authTime}`,
+        ),
+      );
     if (found.length === 0) return 0;
     const grantIds = found.flatMap((s) => {
       const auths = (s.payload as { authorizations?: Record<string, { grantId?: unknown }> }).authorizations ?? {};
-      return Object.values(auths).map((a) => a.grantId).filter((g): g is string => typeof g === 'string');
+      return Object.values(auths)
+        .map((a) => a.grantId)
+        .filter((g): g is string => typeof g === 'string');
     });
     if (grantIds.length) {
       await tx.delete(oidcModels).where(inArray(oidcModels.grantId, grantIds));
       await tx.delete(oidcModels).where(and(eq(oidcModels.type, 'Grant'), inArray(oidcModels.id, grantIds)));
     }
-    await tx.delete(oidcModels).where(and(eq(oidcModels.type, 'Session'), inArray(oidcModels.id, found.map((s) => s.id))));
-    await recordIdentityAudit(tx, { action: 'logout', outcome: 'success', accountId: /^[0-9a-f-]{36}$/i.test(claims.sub) ? claims.sub : null, ip: meta.ip, requestId: meta.requestId, details: { sessions: found.length } });
+    await tx.delete(oidcModels).where(
+      and(
+        eq(oidcModels.type, 'Session'),
+        inArray(
+          oidcModels.id,
+          found.map((s) => s.id),
+        ),
+      ),
+    );
+    await recordIdentityAudit(tx, {
+      action: 'logout',
+      outcome: 'success',
+      accountId: /^[0-9a-f-]{36}$/i.test(claims.sub) ? claims.sub : null,
+      ip: meta.ip,
+      requestId: meta.requestId,
+      details: { sessions: found.length },
+    });
     return found.length;
   });
 }

@@ -41,7 +41,10 @@ export async function mountProvider(app: FastifyInstance, provider: Provider): P
   provider.proxy = true;
   const handler = async (req: FastifyRequest, reply: FastifyReply) => {
     if (CONTROL.test(decodeURIComponentSafe(req.url)) || hasControlCharacters(req.query) || hasControlCharacters(req.body)) {
-      return reply.status(400).type('text/html; charset=utf-8').send(await badRequestPage());
+      return reply
+        .status(400)
+        .type('text/html; charset=utf-8')
+        .send(await badRequestPage());
     }
     reply.hijack();
     const raw = req.raw as IncomingMessage & { originalUrl?: string; body?: unknown };

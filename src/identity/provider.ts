@@ -86,7 +86,10 @@ export async function createProvider(config: Config, db: Db, opts: { now: () => 
         },
         postLogoutSuccessSource: async (ctx: KoaContextWithOIDC) => {
           ctx.type = 'html';
-          ctx.body = await page('Wylogowano', '<h1>Wylogowano</h1><p>Zostałeś wylogowany z Usług Elektronicznych Ochrony Zdrowia.</p><p><a class="button" href="/">Przejdź do strony głównej</a></p>');
+          ctx.body = await page(
+            'Wylogowano',
+            '<h1>Wylogowano</h1><p>Zostałeś wylogowany z Usług Elektronicznych Ochrony Zdrowia.</p><p><a class="button" href="/">Przejdź do strony głównej</a></p>',
+          );
         },
       },
     },

@@ -42,8 +42,14 @@ export async function scanAttachment(deps: ScanDeps, attachmentId: string): Prom
   try {
     verdict = await deps.scanner.scan(deps.storage.get(a.storageKey));
   } catch (err) {
-    await deps.db.update(attachments).set({ scanAttempts: sql`${attachments.scanAttempts} + 1` }).where(eq(attachments.id, a.id));
-    deps.logger.error({ attachmentId, err, attempts: a.scanAttempts + 1, alert: 'malware_scanner_unavailable' }, 'ALERT: malware scan failed; the file stays pending and will be retried');
+    await deps.db
+      .update(attachments)
+      .set({ scanAttempts: sql`${attachments.scanAttempts} + 1` })
+      .where(eq(attachments.id, a.id));
+    deps.logger.error(
+      { attachmentId, err, attempts: a.scanAttempts + 1, alert: 'malware_scanner_unavailable' },
+      'ALERT: malware scan failed; the file stays pending and will be retried',
+    );
     throw err;
   }
   const now = deps.now();
@@ -54,7 +60,13 @@ export async function scanAttachment(deps: ScanDeps, attachmentId: string): Prom
         .set({ scanStatus: 'clean', scannedAt: now, scanDetail: deps.scanner!.name, scanAttempts: sql`${attachments.scanAttempts} + 1` })
         .where(and(eq(attachments.id, a.id), eq(attachments.scanStatus, 'pending'), isNull(attachments.deletedAt)))
         .returning({ id: attachments.id });
-      if (done) await recordAudit(tx, { action: 'attachment.scanned', subjectType: 'attachment', subjectId: a.id, details: { verdict: 'clean', scanner: deps.scanner!.name } });
+      if (done)
+        await recordAudit(tx, {
+          action: 'attachment.scanned',
+          subjectType: 'attachment',
+          subjectId: a.id,
+          details: { verdict: 'clean', scanner: deps.scanner!.name },
+        });
     });
     return 'clean';
   }
@@ -96,10 +108,22 @@ async function removeInfected(deps: ScanDeps, a: typeof attachments.$inferSelect
       await deps.outbox.enqueue(tx, {
         channel: 'email',
         to: ctx.email,
-        ...fileRemovedNotice({ fileLabel: `${a.originalName} (${kind} ${formatSize(a.sizeBytes)})`, unitName: ctx.unitName, unitKindName: ctx.kindName, requests: reqs, portalUrl: deps.portalUrl }),
+        ...fileRemovedNotice({
+          fileLabel: `${a.originalName} (${kind} ${formatSize(a.sizeBytes)})`,
+          unitName: ctx.unitName,
+          unitKindName: ctx.kindName,
+          requests: reqs,
+          portalUrl: deps.portalUrl,
+        }),
       });
     }
-    await recordAudit(tx, { action: 'attachment.infected', outcome: 'failure', subjectType: 'attachment', subjectId: a.id, details: { signature, name: a.originalName, submissionId: a.submissionId } });
+    await recordAudit(tx, {
+      action: 'attachment.infected',
+      outcome: 'failure',
+      subjectType: 'attachment',
+      subjectId: a.id,
+      details: { signature, name: a.originalName, submissionId: a.submissionId },
+    });
     return true;
   });
   if (!removed) return 'skipped';

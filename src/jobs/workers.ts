@@ -11,13 +11,9 @@ export async function startWorkers(queue: JobQueue, deps: { db: Db; transport: M
   await queue.boss.work<{ attachmentId: string }>(QUEUES.scanAttachment.name, { pollingIntervalSeconds: 2, batchSize: 1 }, async (jobs) => {
     for (const job of jobs) await scanAttachment(deps.scan, job.data.attachmentId);
   });
-  await queue.boss.work<{ messageId: string }>(
-    QUEUES.deliverMessage.name,
-    { pollingIntervalSeconds: 2, batchSize: 5 },
-    async (jobs) => {
-      for (const job of jobs) await deliverMessage(deps.db, deps.transport, job.data.messageId, deps.logger);
-    },
-  );
+  await queue.boss.work<{ messageId: string }>(QUEUES.deliverMessage.name, { pollingIntervalSeconds: 2, batchSize: 5 }, async (jobs) => {
+    for (const job of jobs) await deliverMessage(deps.db, deps.transport, job.data.messageId, deps.logger);
+  });
   // the app clock (tests set it) is the one the scan job already uses
   await queue.boss.work(QUEUES.purgeExpired.name, { pollingIntervalSeconds: 5, batchSize: 1 }, async () => {
     await purgeExpired(deps.db, deps.scan.now(), deps.logger);

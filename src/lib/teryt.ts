@@ -47,19 +47,26 @@ function splitLine(line: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const ch = line[i];
     if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') { field += '"'; i++; }
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ';') { out.push(field); field = ''; }
-    else field += ch;
+    else if (ch === ';') {
+      out.push(field);
+      field = '';
+    } else field += ch;
   }
   out.push(field);
   return out.map((f) => f.trim());
 }
 
 export function parseTerc(text: string): TerytData {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
   const header = splitLine(lines[0] ?? '').map((h) => h.toUpperCase());
   const idx = COLUMNS.map((c) => header.indexOf(c));
   if (idx.some((i) => i < 0)) throw new Error(`TERC: header must contain ${COLUMNS.join(';')}, got "${lines[0] ?? ''}"`);
@@ -71,10 +78,16 @@ export function parseTerc(text: string): TerytData {
   let asOf = '';
   for (let n = 1; n < lines.length; n++) {
     const f = splitLine(lines[n] ?? '');
-    const woj = f[iWoj] ?? '', pow = f[iPow] ?? '', gmi = f[iGmi] ?? '', rodz = f[iRodz] ?? '';
-    const name = f[iName] ?? '', dod = f[iDod] ?? '';
+    const woj = f[iWoj] ?? '',
+      pow = f[iPow] ?? '',
+      gmi = f[iGmi] ?? '',
+      rodz = f[iRodz] ?? '';
+    const name = f[iName] ?? '',
+      dod = f[iDod] ?? '';
     asOf ||= f[iStan] ?? '';
-    const bad = (why: string): never => { throw new Error(`TERC line ${n + 1}: ${why}: "${lines[n] ?? ''}"`); };
+    const bad = (why: string): never => {
+      throw new Error(`TERC line ${n + 1}: ${why}: "${lines[n] ?? ''}"`);
+    };
     if (!/^\d{2}$/.test(woj) || name === '') bad('bad WOJ or empty NAZWA');
     if (pow === '') {
       // GUS writes voivodeship names in capitals; addresses use lower case.

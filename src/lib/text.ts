@@ -20,6 +20,11 @@ export function formatDatePl(d: Date | null | undefined): string {
 export function formatDateTimePl(d: Date | null | undefined): string {
   if (!d) return '';
   return new Intl.DateTimeFormat('pl-PL', {
-    day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Warsaw',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/Warsaw',
   }).format(d);
 }

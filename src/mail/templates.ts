@@ -19,7 +19,12 @@ export interface RequestLine {
 }
 
 /** After "Zapisz wniosek": the numbers and what to do with the PDF. */
-export function submissionConfirmation(p: { unitName: string; requests: RequestLine[]; verifier: { name: string; email: string }; portalUrl: string }): MailContent {
+export function submissionConfirmation(p: {
+  unitName: string;
+  requests: RequestLine[];
+  verifier: { name: string; email: string };
+  portalUrl: string;
+}): MailContent {
   const lines = p.requests.map((r) => `- ${r.roleName} (${r.number})`).join('\n');
   const text =
     'Dzień dobry,\n\n' +

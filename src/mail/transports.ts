@@ -26,7 +26,10 @@ export class SmtpTransport implements MessageTransport {
   readonly name = 'smtp' as const;
   private readonly transporter: Transporter;
 
-  constructor(smtpUrl: string, private readonly from: string) {
+  constructor(
+    smtpUrl: string,
+    private readonly from: string,
+  ) {
     this.transporter = nodemailer.createTransport(smtpUrl);
   }
 

@@ -16,9 +16,21 @@ export interface ApplicationPdfData {
   user: { login: string; lastName: string; firstName: string; phone: string; email: string };
   /** "Dane jednostki". */
   unit: {
-    kindName: string; name: string; nip: string | null; regon: string | null; registryBookNo: string | null; teryt: string | null;
-    voivodeship: string | null; powiat: string | null; gmina: string | null; locality: string | null; postalCode: string | null;
-    street: string | null; buildingNo: string | null; phone: string | null; email: string | null;
+    kindName: string;
+    name: string;
+    nip: string | null;
+    regon: string | null;
+    registryBookNo: string | null;
+    teryt: string | null;
+    voivodeship: string | null;
+    powiat: string | null;
+    gmina: string | null;
+    locality: string | null;
+    postalCode: string | null;
+    street: string | null;
+    buildingNo: string | null;
+    phone: string | null;
+    email: string | null;
   };
   /** One per requested role, e.g. number `U004036/2023`. */
   requests: { roleName: string; roleDescription: string; number: string }[];
@@ -58,12 +70,32 @@ interface TableNode {
   layout?: TableLayout;
   margin?: Margins;
 }
-interface ColumnsNode { columns: (Content & { width?: number | '*' | 'auto' })[]; columnGap?: number; margin?: Margins; fontSize?: number; color?: string }
-interface StackNode { stack: Content[]; margin?: Margins; unbreakable?: boolean; fontSize?: number; color?: string }
-interface CanvasNode { canvas: { type: 'line'; x1: number; y1: number; x2: number; y2: number; lineWidth: number; lineColor: string }[]; margin?: Margins }
+interface ColumnsNode {
+  columns: (Content & { width?: number | '*' | 'auto' })[];
+  columnGap?: number;
+  margin?: Margins;
+  fontSize?: number;
+  color?: string;
+}
+interface StackNode {
+  stack: Content[];
+  margin?: Margins;
+  unbreakable?: boolean;
+  fontSize?: number;
+  color?: string;
+}
+interface CanvasNode {
+  canvas: { type: 'line'; x1: number; y1: number; x2: number; y2: number; lineWidth: number; lineColor: string }[];
+  margin?: Margins;
+}
 type Content = string | TextNode | TableNode | ColumnsNode | StackNode | CanvasNode;
 
-interface FontFamily { normal: string; bold: string; italics: string; bolditalics: string }
+interface FontFamily {
+  normal: string;
+  bold: string;
+  italics: string;
+  bolditalics: string;
+}
 interface DocDefinition {
   content: Content[];
   footer?: (currentPage: number, pageCount: number) => Content;
@@ -102,7 +134,13 @@ function show(value: string | null | undefined): string {
 }
 
 const warsawParts = new Intl.DateTimeFormat('pl-PL', {
-  timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  timeZone: 'Europe/Warsaw',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
 });
 
 /** `dd.mm.yyyy HH:MM` in Europe/Warsaw. */
@@ -146,7 +184,10 @@ function fields(rows: [string, string | null | undefined][]): TableNode {
     table: {
       widths: [165, '*'],
       dontBreakRows: true,
-      body: rows.map(([label, value]) => [{ text: label, style: 'label' }, { text: show(value), bold: true }]),
+      body: rows.map(([label, value]) => [
+        { text: label, style: 'label' },
+        { text: show(value), bold: true },
+      ]),
     },
     layout: rowsLayout,
   };
@@ -192,21 +233,45 @@ function buildDocument(data: ApplicationPdfData): DocDefinition {
 
     section('Miejsce przekazania wniosku'),
     { text: 'Podpisany wniosek należy wczytać do systemu SSOZ lub przekazać do jednostki:', margin: [0, 0, 0, 3] },
-    fields([['Nazwa jednostki', verifier.name], ['Adres e-mail', verifier.email]]),
+    fields([
+      ['Nazwa jednostki', verifier.name],
+      ['Adres e-mail', verifier.email],
+    ]),
 
     section('Dane użytkownika'),
     fields([
-      ['Login', user.login], ['Nazwisko', user.lastName], ['Imię', user.firstName], ['Telefon', user.phone], ['Adres e-mail', user.email],
+      ['Login', user.login],
+      ['Nazwisko', user.lastName],
+      ['Imię', user.firstName],
+      ['Telefon', user.phone],
+      ['Adres e-mail', user.email],
     ]),
 
     section('Dane jednostki'),
     fields([
-      ['Rodzaj jednostki', unit.kindName], ['Nazwa jednostki', unit.name], ['NIP', unit.nip], ['REGON', unit.regon],
-      ['Numer Księgi Rejestrowej', unit.registryBookNo], ['Kod TERYT', unit.teryt], ['Województwo', unit.voivodeship],
-      ['Powiat', unit.powiat], ['Gmina', unit.gmina], ['Miejscowość', unit.locality], ['Kod pocztowy', unit.postalCode],
-      ['Ulica', unit.street], ['Numer budynku', unit.buildingNo], ['Telefon', unit.phone], ['Adres e-mail', unit.email],
+      ['Rodzaj jednostki', unit.kindName],
+      ['Nazwa jednostki', unit.name],
+      ['NIP', unit.nip],
+      ['REGON', unit.regon],
+      ['Numer Księgi Rejestrowej', unit.registryBookNo],
+      ['Kod TERYT', unit.teryt],
+      ['Województwo', unit.voivodeship],
+      ['Powiat', unit.powiat],
+      ['Gmina', unit.gmina],
+      ['Miejscowość', unit.locality],
+      ['Kod pocztowy', unit.postalCode],
+      ['Ulica', unit.street],
+      ['Numer budynku', unit.buildingNo],
+      ['Telefon', unit.phone],
+      ['Adres e-mail', unit.email],
     ]),
-    { columns: [{ text: '', width: '*' }, { ...box('Pieczęć jednostki', 70), width: 230 }], margin: [0, 10, 0, 0] },
+    {
+      columns: [
+        { text: '', width: '*' },
+        { ...box('Pieczęć jednostki', 70), width: 230 },
+      ],
+      margin: [0, 10, 0, 0],
+    },
 
     // The heading stays on the page of the first request; every request stays whole.
     ...data.requests.map((r, i): StackNode => ({
@@ -217,10 +282,15 @@ function buildDocument(data: ApplicationPdfData): DocDefinition {
     {
       unbreakable: true,
       margin: [0, 14, 0, 0],
-      stack: [{
-        columns: [{ ...box('Podpis kierownika jednostki', 60), width: '*' }, { ...box('Podpis użytkownika', 60), width: '*' }],
-        columnGap: 40,
-      }],
+      stack: [
+        {
+          columns: [
+            { ...box('Podpis kierownika jednostki', 60), width: '*' },
+            { ...box('Podpis użytkownika', 60), width: '*' },
+          ],
+          columnGap: 40,
+        },
+      ],
     },
 
     {
@@ -230,8 +300,8 @@ function buildDocument(data: ApplicationPdfData): DocDefinition {
         { text: 'Potwierdzam zgodność danych ze stanem faktycznym' },
         {
           text:
-            'Aby proces wnioskowania mógł zostać zakończony podpisany dokument załącz do wniosku od razu lub później, bądź prześlij mailem. '
-            + 'Załączony plik mogą stanowić skany, zdjęcia dokumentu. Dopuszczalny format załączanych plików to pdf oraz jpg.',
+            'Aby proces wnioskowania mógł zostać zakończony podpisany dokument załącz do wniosku od razu lub później, bądź prześlij mailem. ' +
+            'Załączony plik mogą stanowić skany, zdjęcia dokumentu. Dopuszczalny format załączanych plików to pdf oraz jpg.',
           style: 'note',
         },
       ],

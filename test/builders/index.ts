@@ -22,7 +22,16 @@ export async function buildUnit(db: Db, o: Partial<typeof units.$inferInsert> = 
   const name = o.name ?? `Przychodnia Testowa ${next()}`;
   const [row] = await db
     .insert(units)
-    .values({ sourceKey: `test:${next()}`, kindCode: 'PODM', name, searchName: foldForSearch(name), voivodeshipCode: '04', voivodeship: 'kujawsko-pomorskie', email: `jednostka-${next()}@example.pl`, ...o })
+    .values({
+      sourceKey: `test:${next()}`,
+      kindCode: 'PODM',
+      name,
+      searchName: foldForSearch(name),
+      voivodeshipCode: '04',
+      voivodeship: 'kujawsko-pomorskie',
+      email: `jednostka-${next()}@example.pl`,
+      ...o,
+    })
     .returning();
   return row!;
 }
@@ -36,13 +45,23 @@ export async function buildUser(db: Db, o: Partial<typeof users.$inferInsert> = 
   return row!;
 }
 
-export async function buildProfile(db: Db, o: { user?: UserRow; unit?: UnitRow; blocked?: boolean } = {}): Promise<{ profile: ProfileRow; user: UserRow; unit: UnitRow }> {
+export async function buildProfile(
+  db: Db,
+  o: { user?: UserRow; unit?: UnitRow; blocked?: boolean } = {},
+): Promise<{ profile: ProfileRow; user: UserRow; unit: UnitRow }> {
   const user = o.user ?? (await buildUser(db));
   const unit = o.unit ?? (await buildUnit(db));
   const now = new Date();
   const [profile] = await db
     .insert(profiles)
-    .values({ userId: user.id, unitId: unit.id, phone: '+48 600 100 299', email: user.email ?? 'test@example.pl', status: 'nieaktywowany', ...(o.blocked ? { blockedAt: now, blockedReason: 'test' } : {}) })
+    .values({
+      userId: user.id,
+      unitId: unit.id,
+      phone: '+48 600 100 299',
+      email: user.email ?? 'test@example.pl',
+      status: 'nieaktywowany',
+      ...(o.blocked ? { blockedAt: now, blockedReason: 'test' } : {}),
+    })
     .returning();
   return { profile: profile!, user, unit };
 }
@@ -62,12 +81,35 @@ export async function buildRequest(
   return db.transaction(async (tx) => {
     const [submission] = await tx
       .insert(requestSubmissions)
-      .values({ idempotencyKey: `test:${randomUUID()}`, userId: profile.userId, profileId: profile.id, source: 'wizard', contactPhone: profile.phone, contactEmail: profile.email, createdAt: at, ...(status === 'zapisany' ? {} : { pdfDownloadedAt: at, finishedAt: at, deliveryChoice: 'later' }) })
+      .values({
+        idempotencyKey: `test:${randomUUID()}`,
+        userId: profile.userId,
+        profileId: profile.id,
+        source: 'wizard',
+        contactPhone: profile.phone,
+        contactEmail: profile.email,
+        createdAt: at,
+        ...(status === 'zapisany' ? {} : { pdfDownloadedAt: at, finishedAt: at, deliveryChoice: 'later' }),
+      })
       .returning({ id: requestSubmissions.id });
     const year = at.getUTCFullYear();
     const { number, seq } = await nextRequestNumber(tx, year);
     const how = { by: profile.userId, at };
-    const requestId = await createRequest(tx, { number, year, seq, submissionId: submission!.id, profileId: profile.id, roleCode: o.roleCode ?? 'WYP_NIEFIN', verifyingUnitId: verifyingUnit.id, submittedAt: at }, 'zapisany', how);
+    const requestId = await createRequest(
+      tx,
+      {
+        number,
+        year,
+        seq,
+        submissionId: submission!.id,
+        profileId: profile.id,
+        roleCode: o.roleCode ?? 'WYP_NIEFIN',
+        verifyingUnitId: verifyingUnit.id,
+        submittedAt: at,
+      },
+      'zapisany',
+      how,
+    );
     const path: Partial<Record<RequestStatus, RequestStatus[]>> = {
       oczekujacy: ['oczekujacy'],
       zatwierdzony: ['oczekujacy', 'zatwierdzony'],

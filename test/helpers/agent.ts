@@ -39,7 +39,9 @@ export class Agent {
     const body = new URLSearchParams(fields);
     if (!body.has('_csrf')) body.set('_csrf', opts.csrfFrom ? csrfOf(opts.csrfFrom) : await this.csrf());
     const res = await this.t.app.inject({
-      method: 'POST', url: Agent.path(url), payload: body.toString(),
+      method: 'POST',
+      url: Agent.path(url),
+      payload: body.toString(),
       headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
     });
     this.store(res);
@@ -74,7 +76,11 @@ export function multipart(files: { name: string; data: Buffer; type?: string }[]
   const boundary = '----ssozTestBoundary7MA4YWxk';
   const parts: Buffer[] = [];
   for (const f of files) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="pliki"; filename="${f.name}"\r\nContent-Type: ${f.type ?? 'application/octet-stream'}\r\n\r\n`));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="pliki"; filename="${f.name}"\r\nContent-Type: ${f.type ?? 'application/octet-stream'}\r\n\r\n`,
+      ),
+    );
     parts.push(f.data, Buffer.from('\r\n'));
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));

@@ -40,7 +40,6 @@ export async function pzLogin(t: TestApp, a: Agent, base: string, login: string,
   return a.post(`${base}/kod`, { code: await lastCode(t, phone) }, { csrfFrom: codePage.body });
 }
 
-
 /** A new browser-like agent signed in to the portal as a demo user. */
 export async function signedIn(t: TestApp, login: string, phone: string): Promise<Agent> {
   const a = new Agent(t);

@@ -39,7 +39,11 @@ describe('signed application files', () => {
     const token = opts.csrf ?? csrfOf((await a.get(`/wnioski/${submissionId}/zalaczniki`)).body);
     return postUpload(t, a, submissionId, token, files, { powrot: opts.powrot ?? 'zalaczniki' });
   };
-  const liveFiles = () => t.database.db.select().from(attachments).where(and(eq(attachments.submissionId, submissionId), isNull(attachments.deletedAt)));
+  const liveFiles = () =>
+    t.database.db
+      .select()
+      .from(attachments)
+      .where(and(eq(attachments.submissionId, submissionId), isNull(attachments.deletedAt)));
   before(async () => {
     t = await buildTestApp({ env: { ATTACHMENT_MAX_MB: '1' } });
     maria = await signedIn(t, 'maria.wisniewska', '+48 600 100 203');
@@ -49,7 +53,10 @@ describe('signed application files', () => {
   after(() => t.close());
 
   it('a PDF and a JPEG are stored and wait for the malware scan; nobody can download them yet', async () => {
-    const res = await upload(maria, [{ name: 'Wniosek podpisany.pdf', data: PDF }, { name: 'skan.JPG', data: JPEG }]);
+    const res = await upload(maria, [
+      { name: 'Wniosek podpisany.pdf', data: PDF },
+      { name: 'skan.JPG', data: JPEG },
+    ]);
     assert.equal(res.statusCode, 303, res.body.slice(0, 300));
     assert.equal(pathOf(res), `/wnioski/${submissionId}/zalaczniki?zalaczono=2`);
     const rows = await t.database.db.select().from(attachments).where(eq(attachments.submissionId, submissionId));
@@ -89,7 +96,10 @@ describe('signed application files', () => {
 
   it('a double extension (wniosek.pdf.html, skan.jpg.exe) is refused by name, whatever the content', async () => {
     const before = (await liveFiles()).length;
-    const res = await upload(maria, [{ name: 'wniosek.pdf.html', data: PDF }, { name: 'skan.jpg.exe', data: JPEG }]);
+    const res = await upload(maria, [
+      { name: 'wniosek.pdf.html', data: PDF },
+      { name: 'skan.jpg.exe', data: JPEG },
+    ]);
     assert.equal(res.statusCode, 400);
     assert.match(res.body, /Plik „wniosek\.pdf\.html” ma niedozwolony format/);
     assert.match(res.body, /Plik „skan\.jpg\.exe” ma niedozwolony format/);
@@ -117,9 +127,17 @@ describe('signed application files', () => {
       await postUpload(t, maria, submissionId, foreign, [{ name: 'b.pdf', data: PDF }]),
       await postUpload(t, maria, submissionId, token, [{ name: 'c.pdf', data: PDF }], { csrfLast: true }),
       // the former form: the token in the action's query string
-      await t.app.inject({ method: 'POST', url: `/wnioski/${submissionId}/zalaczniki?_csrf=${encodeURIComponent(token)}`, payload: oldForm.body, headers: { 'content-type': oldForm.type, cookie } }),
+      await t.app.inject({
+        method: 'POST',
+        url: `/wnioski/${submissionId}/zalaczniki?_csrf=${encodeURIComponent(token)}`,
+        payload: oldForm.body,
+        headers: { 'content-type': oldForm.type, cookie },
+      }),
     ];
-    assert.deepEqual(attempts.map((r) => r.statusCode), [403, 403, 403, 403]);
+    assert.deepEqual(
+      attempts.map((r) => r.statusCode),
+      [403, 403, 403, 403],
+    );
     assert.match(attempts[0]!.body, /<h1>Brak dostępu<\/h1>/);
     assert.equal((await liveFiles()).length, rowsBefore, 'no row');
     assert.equal(storedFiles(), filesBefore, 'no bytes written');
@@ -127,7 +145,14 @@ describe('signed application files', () => {
 
   it('a refused file uploaded from step 4 keeps the user on step 4, with the error summary and "Zakończ"', async () => {
     const step4 = await maria.get(`/wnioski/${submissionId}`);
-    const res = await upload(maria, [{ name: 'Wniosek.pdf', data: PDF }, { name: 'zdjecie.jpg', data: PNG }], { csrf: csrfOf(step4.body), powrot: 'wniosek' });
+    const res = await upload(
+      maria,
+      [
+        { name: 'Wniosek.pdf', data: PDF },
+        { name: 'zdjecie.jpg', data: PNG },
+      ],
+      { csrf: csrfOf(step4.body), powrot: 'wniosek' },
+    );
     assert.equal(res.statusCode, 303);
     const to = pathOf(res);
     assert.match(to, new RegExp(`^/wnioski/${submissionId}\\?pliki=[\\w-]+&zalaczono=1$`), 'back to step 4; no file name in the URL');
@@ -159,7 +184,10 @@ describe('signed application files', () => {
     const unconfirmed = await maria.post(`/wnioski/${submissionId}/zalaczniki/${file.id}/usun`, { powrot: 'konto' }, { csrfFrom: ask.body });
     assert.equal(unconfirmed.statusCode, 303);
     assert.equal(pathOf(unconfirmed), `/wnioski/${submissionId}/zalaczniki/${file.id}/usun?powrot=konto`);
-    assert.equal((await liveFiles()).some((f) => f.id === file.id), true);
+    assert.equal(
+      (await liveFiles()).some((f) => f.id === file.id),
+      true,
+    );
 
     const yes = await maria.post(`/wnioski/${submissionId}/zalaczniki/${file.id}/usun`, { powrot: 'zalaczniki', potwierdz: 'tak' }, { csrfFrom: ask.body });
     assert.equal(yes.statusCode, 303);
@@ -175,20 +203,31 @@ describe('signed application files', () => {
   });
 
   it('after "Usuń" from step 4 or Moje konto the user is back there with the notice', async () => {
-    const up = await upload(maria, [{ name: 'drugi.pdf', data: PDF }, { name: 'trzeci.pdf', data: PDF }]);
+    const up = await upload(maria, [
+      { name: 'drugi.pdf', data: PDF },
+      { name: 'trzeci.pdf', data: PDF },
+    ]);
     assert.equal(up.statusCode, 303);
     const files = await liveFiles();
     const second = files.find((f) => f.originalName === 'drugi.pdf')!;
     const third = files.find((f) => f.originalName === 'trzeci.pdf')!;
     const step4 = await maria.get(`/wnioski/${submissionId}`);
     assert.ok(step4.body.includes(`href="/wnioski/${submissionId}/zalaczniki/${second.id}/usun?powrot=wniosek"`));
-    const fromStep4 = await maria.post(`/wnioski/${submissionId}/zalaczniki/${second.id}/usun`, { powrot: 'wniosek', potwierdz: 'tak' }, { csrfFrom: step4.body });
+    const fromStep4 = await maria.post(
+      `/wnioski/${submissionId}/zalaczniki/${second.id}/usun`,
+      { powrot: 'wniosek', potwierdz: 'tak' },
+      { csrfFrom: step4.body },
+    );
     assert.match(pathOf(fromStep4), new RegExp(`^/wnioski/${submissionId}\\?pliki=`));
     const back4 = await maria.get(pathOf(fromStep4));
     assert.match(back4.body, /data-qa="page-download"/);
     assert.match(back4.body, /Plik „drugi\.pdf” został usunięty\./);
 
-    const fromAccount = await maria.post(`/wnioski/${submissionId}/zalaczniki/${third.id}/usun`, { powrot: 'konto', potwierdz: 'tak' }, { csrfFrom: step4.body });
+    const fromAccount = await maria.post(
+      `/wnioski/${submissionId}/zalaczniki/${third.id}/usun`,
+      { powrot: 'konto', potwierdz: 'tak' },
+      { csrfFrom: step4.body },
+    );
     assert.match(String(fromAccount.headers.location), /^\/moje-konto\?pliki=[\w-]+#oczekujace-wnioski$/);
     const account = await maria.get(pathOf(fromAccount));
     assert.match(account.body, /Plik „trzeci\.pdf” został usunięty\./);
@@ -201,7 +240,12 @@ describe('signed application files', () => {
     const cookie = [...maria.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     const url = `/wnioski/${submissionId}/zalaczniki/${file.id}/usun`;
     const missing = await t.app.inject({ method: 'POST', url, headers: { cookie, 'x-csrf-token': token } });
-    const nullBody = await t.app.inject({ method: 'POST', url, payload: 'null', headers: { cookie, 'x-csrf-token': token, 'content-type': 'application/json' } });
+    const nullBody = await t.app.inject({
+      method: 'POST',
+      url,
+      payload: 'null',
+      headers: { cookie, 'x-csrf-token': token, 'content-type': 'application/json' },
+    });
     for (const res of [missing, nullBody]) {
       assert.equal(res.statusCode, 400, res.body.slice(0, 200));
       assert.ok(res.body.includes(`Czy na pewno chcesz usunąć plik „${file.originalName}”?`));
@@ -225,7 +269,11 @@ describe('signed application files', () => {
     assert.equal((await jan.get(`/wnioski/${submissionId}/zalaczniki`)).statusCode, 404);
     assert.equal((await jan.get(`/wnioski/${submissionId}/zalaczniki/${first!.id}/usun`)).statusCode, 404);
     const janPage = await jan.get('/kontakt');
-    assert.equal((await jan.post(`/wnioski/${submissionId}/zalaczniki/${first!.id}/usun`, { powrot: 'zalaczniki', potwierdz: 'tak' }, { csrfFrom: janPage.body })).statusCode, 404);
+    assert.equal(
+      (await jan.post(`/wnioski/${submissionId}/zalaczniki/${first!.id}/usun`, { powrot: 'zalaczniki', potwierdz: 'tak' }, { csrfFrom: janPage.body }))
+        .statusCode,
+      404,
+    );
     assert.equal((await postUpload(t, jan, submissionId, csrfOf(janPage.body), [{ name: 'x.pdf', data: PDF }])).statusCode, 404);
     const [kept] = await t.database.db.select().from(attachments).where(eq(attachments.id, first!.id));
     assert.equal(kept?.deletedAt, null);
@@ -240,7 +288,16 @@ describe('signed application files', () => {
     await t.app.deps.storage.put(key, Readable.from([PDF]));
     const [foreign] = await db
       .insert(attachments)
-      .values({ submissionId: theirs.id, ownerUserId: theirs.userId, originalName: 'cudzy.pdf', storageKey: key, contentType: 'application/pdf', sizeBytes: PDF.length, sha256: 'x'.repeat(64), scanStatus: 'clean' })
+      .values({
+        submissionId: theirs.id,
+        ownerUserId: theirs.userId,
+        originalName: 'cudzy.pdf',
+        storageKey: key,
+        contentType: 'application/pdf',
+        sizeBytes: PDF.length,
+        sha256: 'x'.repeat(64),
+        scanStatus: 'clean',
+      })
       .returning();
     const base = `/wnioski/${submissionId}/zalaczniki/${foreign!.id}`;
     assert.equal((await maria.get(base)).statusCode, 404, 'download');

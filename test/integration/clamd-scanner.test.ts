@@ -18,7 +18,7 @@ function bigStream(total: number, chunk: number): Readable {
       if (sent >= total) return void this.push(null);
       const n = Math.min(chunk, total - sent);
       const buf = Buffer.alloc(n);
-      for (let i = 0; i < n; i++) buf[i] = 32 + ((sent + i) * 7919 + ((sent + i) >> 9)) % 95;
+      for (let i = 0; i < n; i++) buf[i] = 32 + (((sent + i) * 7919 + ((sent + i) >> 9)) % 95);
       sent += n;
       this.push(buf);
     },
@@ -26,7 +26,10 @@ function bigStream(total: number, chunk: number): Readable {
 }
 
 const pdfLike = (): Buffer =>
-  Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
+  Buffer.from(
+    '%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+    'latin1',
+  );
 
 describe('EICAR constant', () => {
   it('is the standard 68-byte test string', () => {
@@ -41,7 +44,10 @@ describe('BuiltinEicarScanner (demo only, not an antivirus)', () => {
   const scanner = new BuiltinEicarScanner();
   it('finds EICAR inside a file, also when it spans chunk boundaries', async () => {
     assert.deepEqual(await scanner.scan(chunks('%PDF-1.4 before ', EICAR, ' after')), { status: 'infected', signature: BuiltinEicarScanner.SIGNATURE });
-    assert.deepEqual(await scanner.scan(chunks(`head${EICAR.slice(0, 30)}`, `${EICAR.slice(30)}tail`)), { status: 'infected', signature: BuiltinEicarScanner.SIGNATURE });
+    assert.deepEqual(await scanner.scan(chunks(`head${EICAR.slice(0, 30)}`, `${EICAR.slice(30)}tail`)), {
+      status: 'infected',
+      signature: BuiltinEicarScanner.SIGNATURE,
+    });
     // one byte per chunk
     assert.equal((await scanner.scan(chunks(...`xx${EICAR}yy`.split('')))).status, 'infected');
     // split over three chunks, the middle one shorter than the string
@@ -88,17 +94,23 @@ describe('clamd replies', () => {
   it('reads OK and FOUND as verdicts and everything else as no verdict', () => {
     assert.deepEqual(parseClamdReply('stream: OK'), { status: 'clean' });
     assert.deepEqual(parseClamdReply('stream: Win.Test.EICAR_HDB-1 FOUND'), { status: 'infected', signature: 'Win.Test.EICAR_HDB-1' });
-    for (const reply of ['INSTREAM size limit exceeded. ERROR', 'stream: Can\'t allocate memory ERROR', '', 'stream: ok', 'PONG']) {
+    for (const reply of ['INSTREAM size limit exceeded. ERROR', "stream: Can't allocate memory ERROR", '', 'stream: ok', 'PONG']) {
       assert.throws(() => parseClamdReply(reply), ScannerUnavailableError, reply);
     }
-    assert.throws(() => parseClamdReply('INSTREAM size limit exceeded. ERROR'), (e: unknown) => e instanceof ScannerUnavailableError && e.reason === 'size-limit');
+    assert.throws(
+      () => parseClamdReply('INSTREAM size limit exceeded. ERROR'),
+      (e: unknown) => e instanceof ScannerUnavailableError && e.reason === 'size-limit',
+    );
   });
 });
 
 describe('ClamdScanner without a working clamd', () => {
   it('an unreachable port gives ScannerUnavailableError quickly', async () => {
     const t0 = Date.now();
-    await assert.rejects(new ClamdScanner('tcp://127.0.0.1:1', { timeoutMs: 5000 }).scan(chunks(pdfLike())), (e: unknown) => e instanceof ScannerUnavailableError && e.reason === 'unreachable');
+    await assert.rejects(
+      new ClamdScanner('tcp://127.0.0.1:1', { timeoutMs: 5000 }).scan(chunks(pdfLike())),
+      (e: unknown) => e instanceof ScannerUnavailableError && e.reason === 'unreachable',
+    );
     assert.ok(Date.now() - t0 < 2000, `took ${Date.now() - t0} ms`);
   });
 
@@ -123,7 +135,10 @@ describe('ClamdScanner without a working clamd', () => {
     });
     it('gives ScannerUnavailableError after timeoutMs and closes the connection', async () => {
       const t0 = Date.now();
-      await assert.rejects(new ClamdScanner(`tcp://127.0.0.1:${port}`, { timeoutMs: 300 }).scan(chunks(pdfLike())), (e: unknown) => e instanceof ScannerUnavailableError && e.reason === 'timeout');
+      await assert.rejects(
+        new ClamdScanner(`tcp://127.0.0.1:${port}`, { timeoutMs: 300 }).scan(chunks(pdfLike())),
+        (e: unknown) => e instanceof ScannerUnavailableError && e.reason === 'timeout',
+      );
       const took = Date.now() - t0;
       assert.ok(took >= 250 && took < 3000, `took ${took} ms`);
       assert.ok(receivedBytes > 0, 'the request was sent');
@@ -141,7 +156,11 @@ describe('ClamdScanner without a working clamd', () => {
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       const { port } = server.address() as net.AddressInfo;
       try {
-        await assert.rejects(new ClamdScanner(`tcp://127.0.0.1:${port}`, { timeoutMs: 2000 }).scan(chunks(pdfLike())), ScannerUnavailableError, JSON.stringify(reply));
+        await assert.rejects(
+          new ClamdScanner(`tcp://127.0.0.1:${port}`, { timeoutMs: 2000 }).scan(chunks(pdfLike())),
+          ScannerUnavailableError,
+          JSON.stringify(reply),
+        );
       } finally {
         await new Promise<void>((resolve) => server.close(() => resolve()));
       }
@@ -174,11 +193,7 @@ describe('ClamdScanner against a real clamd (CLAMD_URL)', () => {
     assert.deepEqual(await scanner().scan(chunks()), { status: 'clean' });
   });
   it('scans in parallel', { skip: skipClamd }, async () => {
-    const results = await Promise.all([
-      scanner().scan(chunks(pdfLike())),
-      scanner().scan(chunks('x', EICAR, 'y')),
-      scanner().scan(bigStream(500_000, 4096)),
-    ]);
+    const results = await Promise.all([scanner().scan(chunks(pdfLike())), scanner().scan(chunks('x', EICAR, 'y')), scanner().scan(bigStream(500_000, 4096))]);
     assert.deepEqual(
       results.map((r) => r.status),
       ['clean', 'infected', 'clean'],

@@ -29,8 +29,15 @@ describe('Skontaktuj się z nami', () => {
     assert.match(res.body, /class="error-summary"/);
     const summary = res.body.slice(res.body.indexOf('error-summary'), res.body.indexOf('</ul>'));
     const order = ['#f-email', '#f-topic', '#f-message'].map((h) => summary.indexOf(h));
-    assert.ok(order.every((i) => i > 0), 'summary links to each field');
-    assert.deepEqual([...order].sort((a, b) => a - b), order, 'summary in form order');
+    assert.ok(
+      order.every((i) => i > 0),
+      'summary links to each field',
+    );
+    assert.deepEqual(
+      [...order].sort((a, b) => a - b),
+      order,
+      'summary in form order',
+    );
     assert.match(res.body, /Wpisz poprawny adres e-mail/);
     assert.match(res.body, /Wybierz temat wiadomości/);
     assert.match(res.body, /Treść wiadomości musi mieć co najmniej 10 znaków/);
@@ -67,7 +74,12 @@ describe('Skontaktuj się z nami', () => {
   it('a null or wrongly typed JSON body: 400 with the form, not 500', async () => {
     const { csrf, cookie } = await getForm(t.app, '/kontakt');
     for (const payload of ['null', '[1,2]', '{"name":["a","b"],"email":5,"topic":{},"message":null}']) {
-      const res = await t.app.inject({ method: 'POST', url: '/kontakt', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf, cookie }, payload });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/kontakt',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf, cookie },
+        payload,
+      });
       assert.equal(res.statusCode, 400, payload);
       assert.match(res.body, /data-qa="contact-form"/);
       assert.match(res.body, /Wpisz imię i nazwisko/);
@@ -78,7 +90,14 @@ describe('Skontaktuj się z nami', () => {
   it('sends the message to the helpdesk and a confirmation to the sender, once, audited', async () => {
     const { csrf, cookie, html } = await getForm(t.app, '/kontakt');
     const formId = /name="formId" value="([^"]+)"/.exec(html)?.[1] ?? '';
-    const fields = { _csrf: csrf, formId, name: 'Ewa Testowa', email: 'ewa.testowa@example.pl', topic: 'profil', message: 'Nie widzę mojej jednostki na liście.' };
+    const fields = {
+      _csrf: csrf,
+      formId,
+      name: 'Ewa Testowa',
+      email: 'ewa.testowa@example.pl',
+      topic: 'profil',
+      message: 'Nie widzę mojej jednostki na liście.',
+    };
     const first = await post(t, cookie, fields);
     assert.equal(first.statusCode, 303);
     const location = first.headers.location as string;
@@ -90,7 +109,11 @@ describe('Skontaktuj się z nami', () => {
     const rows = await t.database.db.select().from(contactRequests).where(eq(contactRequests.id, formId));
     assert.equal(rows.length, 1);
     const mail = await eventually(async () => {
-      const list = (await t.app.inject({ url: '/dev/poczta.json?to=ewa.testowa@example.pl' })).json() as Array<{ subject: string; text: string; channel: string }>;
+      const list = (await t.app.inject({ url: '/dev/poczta.json?to=ewa.testowa@example.pl' })).json() as Array<{
+        subject: string;
+        text: string;
+        channel: string;
+      }>;
       return list.length ? list : null;
     });
     assert.equal(mail.length, 1, 'one confirmation, not two');

@@ -15,7 +15,6 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const CSRF_OPT_OUT = ['/ueoz/oidc', '/ueoz/oidc/*'];
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
-
 describe('every state-changing route refuses a missing or foreign CSRF token', () => {
   let t: TestApp;
   let maria: Agent;
@@ -69,7 +68,10 @@ describe('every state-changing route refuses a missing or foreign CSRF token', (
     const up = await postUpload(t, maria, req!.submissionId, csrfOf(page.body), [{ name: 'podpisany.pdf', data: PDF }]);
     assert.equal(up.statusCode, 303, up.body.slice(0, 300));
     const file = await eventually(async () => {
-      const [f] = await db.select().from(attachments).where(and(eq(attachments.submissionId, req!.submissionId), isNull(attachments.deletedAt)));
+      const [f] = await db
+        .select()
+        .from(attachments)
+        .where(and(eq(attachments.submissionId, req!.submissionId), isNull(attachments.deletedAt)));
       return f && f.scanStatus !== 'pending' ? f : null;
     });
     ids = { profile: starostwo!.id, request: req!.id, submission: req!.submissionId, file: file.id, unit: kdent!.id };
@@ -90,12 +92,18 @@ describe('every state-changing route refuses a missing or foreign CSRF token', (
     t.routeTable.flatMap((r) => r.methods.filter((m) => STATE_CHANGING.has(m)).map((method) => ({ method, url: r.url, csrf: r.config.csrf })));
 
   it('the only opt-outs (config: { csrf: false }) are the OIDC provider endpoints', () => {
-    const optOut = [...new Set(stateChanging().filter((r) => r.csrf === false).map((r) => r.url))].sort();
+    const optOut = [
+      ...new Set(
+        stateChanging()
+          .filter((r) => r.csrf === false)
+          .map((r) => r.url),
+      ),
+    ].sort();
     assert.deepEqual(optOut, CSRF_OPT_OUT);
     assert.ok(stateChanging().filter((r) => !CSRF_OPT_OUT.includes(r.url)).length >= 25, 'the route table was collected');
   });
 
-  it('no token, or a token from another visitor\'s cookie pair: 403 and nothing changed', async () => {
+  it("no token, or a token from another visitor's cookie pair: 403 and nothing changed", async () => {
     const other = await getForm(t.app, '/kontakt');
     const before = await digest();
     const wrong: string[] = [];
@@ -111,9 +119,17 @@ describe('every state-changing route refuses a missing or foreign CSRF token', (
         }
         const form = new URLSearchParams(bodies[r.url] ?? {});
         if (token) form.set('_csrf', token);
-        return t.app.inject({ method: r.method as 'POST', url, payload: form.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', cookie } });
+        return t.app.inject({
+          method: r.method as 'POST',
+          url,
+          payload: form.toString(),
+          headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+        });
       };
-      for (const [name, token] of [['no token', null], ['foreign token', other.csrf]] as const) {
+      for (const [name, token] of [
+        ['no token', null],
+        ['foreign token', other.csrf],
+      ] as const) {
         const res = await send(token);
         if (res.statusCode !== 403) wrong.push(`${r.method} ${r.url} (${url}) with ${name}: ${res.statusCode}`);
       }

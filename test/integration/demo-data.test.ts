@@ -2,7 +2,17 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, count, eq, sql } from 'drizzle-orm';
 import {
-  accounts, eplozAccounts, legacyAccounts, profiles, pzCredentials, requestNumberCounters, roleRequests, roles, unitKinds, units, users,
+  accounts,
+  eplozAccounts,
+  legacyAccounts,
+  profiles,
+  pzCredentials,
+  requestNumberCounters,
+  roleRequests,
+  roles,
+  unitKinds,
+  units,
+  users,
 } from '../../src/db/schema/index.ts';
 import { seedReferenceData } from '../../src/db/seed/reference.ts';
 import { seedDemoData } from '../../src/demo/seed-demo.ts';
@@ -34,9 +44,25 @@ describe('reference and demo data', () => {
     const ids = await db.select({ nip: units.nip, regon: units.regon }).from(units);
     const badNip = ids.filter((u) => !u.nip || !isValidNip(u.nip));
     const badRegon = ids.filter((u) => !u.regon || !isValidRegon(u.regon));
-    assert.equal(badNip.length, 0, `invalid NIP: ${badNip.slice(0, 3).map((u) => u.nip).join(', ')}`);
-    assert.equal(badRegon.length, 0, `invalid REGON: ${badRegon.slice(0, 3).map((u) => u.regon).join(', ')}`);
-    const [dupNip] = await db.execute<{ n: number }>(sql`select count(*)::int as n from (select nip from portal.units group by nip having count(*) > 1) d`).then((r) => (r as unknown as { rows: Array<{ n: number }> }).rows);
+    assert.equal(
+      badNip.length,
+      0,
+      `invalid NIP: ${badNip
+        .slice(0, 3)
+        .map((u) => u.nip)
+        .join(', ')}`,
+    );
+    assert.equal(
+      badRegon.length,
+      0,
+      `invalid REGON: ${badRegon
+        .slice(0, 3)
+        .map((u) => u.regon)
+        .join(', ')}`,
+    );
+    const [dupNip] = await db
+      .execute<{ n: number }>(sql`select count(*)::int as n from (select nip from portal.units group by nip having count(*) > 1) d`)
+      .then((r) => (r as unknown as { rows: Array<{ n: number }> }).rows);
     assert.equal(dupNip?.n, 0, 'NIPs unique');
   });
 
@@ -91,7 +117,10 @@ describe('reference and demo data', () => {
     const res = await seedDemoData(db);
     assert.equal(res.unitsInserted, 0);
     assert.deepEqual(await snapshot(), beforeCounts);
-    const [kd] = await db.select({ n: count() }).from(units).where(and(eq(units.kindCode, 'PODM'), eq(units.nip, '7812345678')));
+    const [kd] = await db
+      .select({ n: count() })
+      .from(units)
+      .where(and(eq(units.kindCode, 'PODM'), eq(units.nip, '7812345678')));
     assert.equal(kd?.n, 1);
   });
 });

@@ -20,7 +20,18 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
  */
 const QUERIES: Record<string, string[]> = {
   '/profil/wniosek': ['rodzaj', 'nip', 'regon', 'ksiega', 'nazwa', 'sortuj', 'kierunek', 'strona', 'naStronie'],
-  '/moje-konto': ['sortOczekujace', 'kierunek', 'stronaOczekujace', 'naStronieOczekujace', 'sortPozostale', 'kierunekPozostale', 'stronaPozostale', 'naStroniePozostale', 'wycofano', 'wybierz'],
+  '/moje-konto': [
+    'sortOczekujace',
+    'kierunek',
+    'stronaOczekujace',
+    'naStronieOczekujace',
+    'sortPozostale',
+    'kierunekPozostale',
+    'stronaPozostale',
+    'naStroniePozostale',
+    'wycofano',
+    'wybierz',
+  ],
   '/start': ['przeniesiono'],
   '/przypomnienie': ['next'],
   '/wnioski/:id': ['zalaczono'],
@@ -64,8 +75,20 @@ function formCases(method: string, route: string, fields: Record<string, string>
   cases.push({ method, route, input: 'no body, no content-type' });
   cases.push({ method, route, input: 'JSON null', payload: 'null', contentType: json });
   cases.push({ method, route, input: 'JSON array body', payload: '["a"]', contentType: json });
-  cases.push({ method, route, input: 'JSON arrays for strings', payload: JSON.stringify(Object.fromEntries(Object.keys(fields).map((k) => [k, ['a', 'b']]))), contentType: json });
-  cases.push({ method, route, input: 'JSON numbers/objects for strings', payload: JSON.stringify(Object.fromEntries(Object.keys(fields).map((k, i) => [k, i % 2 ? { a: 1 } : 1]))), contentType: json });
+  cases.push({
+    method,
+    route,
+    input: 'JSON arrays for strings',
+    payload: JSON.stringify(Object.fromEntries(Object.keys(fields).map((k) => [k, ['a', 'b']]))),
+    contentType: json,
+  });
+  cases.push({
+    method,
+    route,
+    input: 'JSON numbers/objects for strings',
+    payload: JSON.stringify(Object.fromEntries(Object.keys(fields).map((k, i) => [k, i % 2 ? { a: 1 } : 1]))),
+    contentType: json,
+  });
   return cases;
 }
 
@@ -151,7 +174,15 @@ describe('hostile input: no route answers 5xx', () => {
       // logging out ends the session the other cases use: last
       .sort((a, b) => Number(a.url === '/wyloguj') - Number(b.url === '/wyloguj'));
     for (const r of posts) cases.push(...(r.url === '/wnioski/:id/zalaczniki' ? uploadCases(r.url) : formCases(r.method, r.url, bodies[r.url] ?? {})));
-    cases.push(...formCases('POST', '/ueoz/oidc/token', { grant_type: 'authorization_code', code: 'abc', redirect_uri: 'http://localhost:3000/logowanie/callback', client_id: 'ssoz2-portal', code_verifier: 'x'.repeat(43) }));
+    cases.push(
+      ...formCases('POST', '/ueoz/oidc/token', {
+        grant_type: 'authorization_code',
+        code: 'abc',
+        redirect_uri: 'http://localhost:3000/logowanie/callback',
+        client_id: 'ssoz2-portal',
+        code_verifier: 'x'.repeat(43),
+      }),
+    );
     for (const [route, params] of Object.entries(QUERIES)) cases.push(...queryCases(route, params));
     const known = new Set(t.routeTable.map((r) => r.url));
     for (const route of Object.keys(QUERIES)) assert.ok(known.has(route) || route.startsWith('/ueoz/oidc/'), `${route} is a route`);
@@ -172,7 +203,10 @@ describe('hostile input: no route answers 5xx', () => {
       let res: LightMyRequestResponse;
       try {
         res = await t.app.inject({
-          method: c.method as 'GET' | 'POST', url, headers, remoteAddress: `10.9.${Math.floor(++ip / 250)}.${(ip % 250) + 1}`,
+          method: c.method as 'GET' | 'POST',
+          url,
+          headers,
+          remoteAddress: `10.9.${Math.floor(++ip / 250)}.${(ip % 250) + 1}`,
           ...(c.payload !== undefined ? { payload: c.payload } : {}),
         });
       } catch (err) {
@@ -191,10 +225,18 @@ describe('hostile input: no route answers 5xx', () => {
 
     const byStatus = new Map<number, number>();
     for (const r of results) byStatus.set(r.status, (byStatus.get(r.status) ?? 0) + 1);
-    ctx.diagnostic(`answers by status: ${[...byStatus].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}×${n}`).join(', ')}`);
+    ctx.diagnostic(
+      `answers by status: ${[...byStatus]
+        .sort((a, b) => a[0] - b[0])
+        .map(([s, n]) => `${s}×${n}`)
+        .join(', ')}`,
+    );
     const failures = results.filter((r) => r.status >= 500 || r.status < 0);
     const width = Math.max(...failures.map((f) => f.route.length), 5);
-    const table = ['route'.padEnd(width) + ' | status | input', ...failures.map((f) => `${f.route.padEnd(width)} | ${String(f.status).padStart(6)} | ${f.input}`)].join('\n');
+    const table = [
+      'route'.padEnd(width) + ' | status | input',
+      ...failures.map((f) => `${f.route.padEnd(width)} | ${String(f.status).padStart(6)} | ${f.input}`),
+    ].join('\n');
     if (failures.length) ctx.diagnostic(`${failures.length} of ${results.length} hostile inputs answered 5xx:\n${table}`);
     assert.ok(results.length > 300, `${results.length} cases ran`);
     assert.equal(failures.length, 0, `hostile inputs answered 5xx (route | status | input):\n${table}`);

@@ -65,7 +65,10 @@ describe('identity hardening', () => {
     const { a, page } = await signIn('jan.kowalski', '+48 600 100 202');
     const [acc] = await db().select().from(accounts).where(eq(accounts.login, 'jan.kowalski'));
     const providerSessions = () =>
-      db().select().from(oidcModels).where(and(eq(oidcModels.type, 'Session'), sql`${oidcModels.payload}->>'accountId' = ${acc!.id}`));
+      db()
+        .select()
+        .from(oidcModels)
+        .where(and(eq(oidcModels.type, 'Session'), sql`${oidcModels.payload}->>'accountId' = ${acc!.id}`));
     assert.ok((await providerSessions()).length >= 1, 'signed in at UEOZ');
     const out = await a.post('/wyloguj', {}, { csrfFrom: page.body });
     assert.equal(pathOf(out), '/wylogowano', 'no end-session form to submit');
@@ -91,7 +94,10 @@ describe('identity hardening', () => {
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Czy chcesz wylogować się z Usług Elektronicznych Ochrony Zdrowia\?/);
     assert.doesNotMatch(page.body, /auto-submit/, 'no script submits the confirmation');
-    const left = await db().select().from(oidcModels).where(and(eq(oidcModels.type, 'Session'), sql`${oidcModels.payload}->>'accountId' = ${acc!.id}`));
+    const left = await db()
+      .select()
+      .from(oidcModels)
+      .where(and(eq(oidcModels.type, 'Session'), sql`${oidcModels.payload}->>'accountId' = ${acc!.id}`));
     assert.ok(left.length >= 1, 'still signed in at UEOZ');
   });
 
@@ -149,9 +155,19 @@ describe('identity hardening', () => {
     assert.match(notices(login.body), /niedozwolone znaki/);
 
     const form = await a.get(`${base}/pz/zaloz`);
-    const reg = await a.post(`${base}/pz/zaloz`, {
-      firstName: 'Ze\u0000nek', lastName: 'Nowy', pesel: '92031501237', email: 'zenek.nowy@example.pl', phone: '+48 600 999 111', username: 'zenek.nowy', password: 'Bardzo-dobre-haslo-1',
-    }, { csrfFrom: form.body });
+    const reg = await a.post(
+      `${base}/pz/zaloz`,
+      {
+        firstName: 'Ze\u0000nek',
+        lastName: 'Nowy',
+        pesel: '92031501237',
+        email: 'zenek.nowy@example.pl',
+        phone: '+48 600 999 111',
+        username: 'zenek.nowy',
+        password: 'Bardzo-dobre-haslo-1',
+      },
+      { csrfFrom: form.body },
+    );
     assert.equal(reg.statusCode, 400);
     assert.match(reg.body, /data-qa="page-pz-register"/);
     assert.match(reg.body, /Pole „Imię” zawiera niedozwolone znaki/);
@@ -173,7 +189,10 @@ describe('identity hardening', () => {
     const cookie = [...a.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     const send = (url: string, payload: string) =>
       t.app.inject({ method: 'POST', url, payload, headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrf } });
-    for (const [url, qa] of [[`${base}/pz`, 'page-pz-login'], [`${base}/pz/zaloz`, 'page-pz-register']] as const) {
+    for (const [url, qa] of [
+      [`${base}/pz`, 'page-pz-login'],
+      [`${base}/pz/zaloz`, 'page-pz-register'],
+    ] as const) {
       for (const payload of ['null', '[]', '{"login":["a","b"],"password":1,"firstName":{"x":1}}']) {
         const r = await send(url, payload);
         assert.equal(r.statusCode, 400, `${url} ${payload}: ${r.body.slice(0, 200)}`);
@@ -264,7 +283,11 @@ describe('identity hardening', () => {
     t.clock.now = new Date();
     const a = new Agent(t);
     const { base, form } = await toUpdateForm(a);
-    const r = await a.post(`${base}/konto`, { login: 'anowak2', email: 'Jan.Kowalski@example.pl', email2: 'Jan.Kowalski@example.pl', terms: 'tak' }, { csrfFrom: form.body });
+    const r = await a.post(
+      `${base}/konto`,
+      { login: 'anowak2', email: 'Jan.Kowalski@example.pl', email2: 'Jan.Kowalski@example.pl', terms: 'tak' },
+      { csrfFrom: form.body },
+    );
     assert.equal(r.statusCode, 400);
     assert.match(r.body, /Ten adres e-mail jest już używany przez inne konto/);
     assert.match(r.body, /href="#f-email"/, 'in the error summary, linked to the field');
@@ -275,7 +298,11 @@ describe('identity hardening', () => {
     t.clock.now = new Date(Date.now() + 2 * MIN);
     const a = new Agent(t);
     const { base, form } = await toUpdateForm(a);
-    const saved = await a.post(`${base}/konto`, { login: 'anowak3', email: 'anna.nowak@example.pl', email2: 'anna.nowak@example.pl', terms: 'tak' }, { csrfFrom: form.body });
+    const saved = await a.post(
+      `${base}/konto`,
+      { login: 'anowak3', email: 'anna.nowak@example.pl', email2: 'anna.nowak@example.pl', terms: 'tak' },
+      { csrfFrom: form.body },
+    );
     assert.equal(pathOf(saved), `${base}/aktywacja`);
     const links = async () => {
       const list = (await t.app.inject({ url: '/dev/poczta.json?to=anna.nowak@example.pl' })).json() as Array<{ text: string }>;
@@ -317,10 +344,16 @@ describe('identity hardening', () => {
 
   it('a login another account took in the meantime is refused with a message, not a unique-index error', async () => {
     const now = new Date();
-    const [other] = await db().insert(accounts).values({ pesel: '90010112345', firstName: 'Inny', lastName: 'Ktoś', login: 'zajety.login', status: 'active', email: 'inny@example.pl' }).returning();
+    const [other] = await db()
+      .insert(accounts)
+      .values({ pesel: '90010112345', firstName: 'Inny', lastName: 'Ktoś', login: 'zajety.login', status: 'active', email: 'inny@example.pl' })
+      .returning();
     const [me] = await db().insert(accounts).values({ pesel: '90010112346', firstName: 'Ja', lastName: 'Ktoś', status: 'update_required' }).returning();
     assert.ok(other && me);
-    const r = await updateAccountInfo({ db: db(), outbox: t.app.deps.outbox, publicUrl: t.config.publicUrl }, { accountId: me.id, login: 'Zajety.Login', email: 'ja@example.pl', now, meta });
+    const r = await updateAccountInfo(
+      { db: db(), outbox: t.app.deps.outbox, publicUrl: t.config.publicUrl },
+      { accountId: me.id, login: 'Zajety.Login', email: 'ja@example.pl', now, meta },
+    );
     assert.deepEqual(r, { ok: false, errors: { login: 'Ten login jest już zajęty. Wybierz inny' } });
   });
 
@@ -330,7 +363,9 @@ describe('identity hardening', () => {
     const a1 = await startAttempt(db(), { interactionUid: 'race-1', ip: meta.ip, now });
     const a2 = await startAttempt(db(), { interactionUid: 'race-2', ip: meta.ip, now });
     const deps = { db: db(), queue: t.app.deps.queue };
-    const [x, y] = await Promise.all([a1, a2].map((attemptId) => accountAfterPz(deps, { attemptId, pesel, firstName: 'Ola', lastName: 'Równoległa', now, meta })));
+    const [x, y] = await Promise.all(
+      [a1, a2].map((attemptId) => accountAfterPz(deps, { attemptId, pesel, firstName: 'Ola', lastName: 'Równoległa', now, meta })),
+    );
     assert.equal(x?.id, y?.id);
     assert.equal((await db().select().from(accounts).where(eq(accounts.pesel, pesel))).length, 1);
   });
@@ -363,12 +398,32 @@ describe('identity hardening', () => {
     // the same subject at another issuer is another person; the PESEL says it is Katarzyna
     const keycloak = 'https://keycloak.example/realms/cez';
     const linked = await db().transaction((tx) =>
-      upsertUserFromClaims(tx, { issuer: keycloak, subject: kasia!.subject, peselHash: hash, firstName: 'Katarzyna', lastName: 'Dąbrowska', login: 'kdabrowska', email: null, now: new Date() }));
+      upsertUserFromClaims(tx, {
+        issuer: keycloak,
+        subject: kasia!.subject,
+        peselHash: hash,
+        firstName: 'Katarzyna',
+        lastName: 'Dąbrowska',
+        login: 'kdabrowska',
+        email: null,
+        now: new Date(),
+      }),
+    );
     assert.equal(linked.user.id, kasia!.id, 'the same person, every profile kept');
     assert.equal(linked.linkedFrom, BUILTIN_ISSUER);
     assert.equal(linked.user.issuer, keycloak);
     const stranger = await db().transaction((tx) =>
-      upsertUserFromClaims(tx, { issuer: 'https://other.example', subject: kasia!.subject, peselHash: peselLinkHash(t.config, '85031401244'), firstName: 'A', lastName: 'B', login: null, email: null, now: new Date() }));
+      upsertUserFromClaims(tx, {
+        issuer: 'https://other.example',
+        subject: kasia!.subject,
+        peselHash: peselLinkHash(t.config, '85031401244'),
+        firstName: 'A',
+        lastName: 'B',
+        login: null,
+        email: null,
+        now: new Date(),
+      }),
+    );
     assert.notEqual(stranger.user.id, kasia!.id, 'the subject alone never matches');
   });
 
@@ -376,14 +431,21 @@ describe('identity hardening', () => {
     // Jan's portal user as if it had come from another UEOZ: another issuer and subject, his PESEL hash
     const hash = peselLinkHash(t.config, '65022802359');
     const oldIssuer = 'https://old-ueoz.example/ueoz/oidc';
-    const [jan] = await db().update(users).set({ issuer: oldIssuer, subject: randomUUID(), peselHash: hash }).where(eq(users.login, 'jan.kowalski')).returning();
+    const [jan] = await db()
+      .update(users)
+      .set({ issuer: oldIssuer, subject: randomUUID(), peselHash: hash })
+      .where(eq(users.login, 'jan.kowalski'))
+      .returning();
     const { page } = await signIn('jan.kowalski', '+48 600 100 202');
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Centrum e-Zdrowia/, 'his profiles are still there');
     const [now] = await db().select().from(users).where(eq(users.id, jan!.id));
     assert.equal(now?.issuer, BUILTIN_ISSUER);
     assert.equal((await db().select().from(users).where(eq(users.peselHash, hash!))).length, 1, 'no second user for the same person');
-    const audit = await db().select().from(auditLog).where(and(eq(auditLog.action, 'user.identity_linked'), eq(auditLog.actorUserId, jan!.id)));
+    const audit = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'user.identity_linked'), eq(auditLog.actorUserId, jan!.id)));
     assert.equal(audit.length, 1);
     assert.deepEqual(audit[0]?.details, { fromIssuer: oldIssuer, toIssuer: BUILTIN_ISSUER, by: 'pesel' });
   });
@@ -395,11 +457,16 @@ describe('identity hardening', () => {
     assert.equal(schedules.length, 1, 'scheduled');
     const long = new Date(Date.now() - 48 * 3600_000);
     t.clock.now = new Date();
-    await db().insert(sessions).values({ idHash: 'f'.repeat(64), userId: null, data: {}, createdAt: long, lastSeenAt: long, idleExpiresAt: long, absoluteExpiresAt: long });
+    await db()
+      .insert(sessions)
+      .values({ idHash: 'f'.repeat(64), userId: null, data: {}, createdAt: long, lastSeenAt: long, idleExpiresAt: long, absoluteExpiresAt: long });
     await db().insert(oidcModels).values({ type: 'Session', id: 'expired-one', payload: {}, expiresAt: long });
     await t.queue.boss.send(QUEUES.purgeExpired.name, {});
     await eventually(async () => {
-      const s = await db().select().from(sessions).where(eq(sessions.idHash, 'f'.repeat(64)));
+      const s = await db()
+        .select()
+        .from(sessions)
+        .where(eq(sessions.idHash, 'f'.repeat(64)));
       const m = await db().select().from(oidcModels).where(eq(oidcModels.id, 'expired-one'));
       return s.length === 0 && m.length === 0;
     }, 20_000);

@@ -57,7 +57,11 @@ describe('a profile in an inactive unit stays "zablokowany"', () => {
     const base = `/profil/${starostwo.id}/wniosek`;
     const rolesPage = await maria.get(`${base}/role`);
     assert.match(rolesPage.body, /Wniosek o nowe role do profilu/);
-    const toSummary = await maria.post(`${base}/role`, { roles: 'WYP_KARTY_PSY', phone: '600 100 203', email: 'maria.wisniewska@example.pl' }, { csrfFrom: rolesPage.body });
+    const toSummary = await maria.post(
+      `${base}/role`,
+      { roles: 'WYP_KARTY_PSY', phone: '600 100 203', email: 'maria.wisniewska@example.pl' },
+      { csrfFrom: rolesPage.body },
+    );
     assert.equal(pathOf(toSummary), `${base}/podsumowanie`);
     const summary = await maria.get(`${base}/podsumowanie`);
     assert.match(summary.body, /Zweryfikuj dane/);
@@ -67,7 +71,10 @@ describe('a profile in an inactive unit stays "zablokowany"', () => {
     await deactivate('starostwo-aleksandrow-kujawski');
     const saved = await maria.post(`${base}/podsumowanie`, { akcja: 'zapisz', statement: 'tak' }, { csrfFrom: summary.body });
     assert.ok(saved.statusCode < 500, `answered ${saved.statusCode}`);
-    const now = await t.database.db.select({ id: roleRequests.id, status: roleRequests.status }).from(roleRequests).where(eq(roleRequests.profileId, starostwo.id));
+    const now = await t.database.db
+      .select({ id: roleRequests.id, status: roleRequests.status })
+      .from(roleRequests)
+      .where(eq(roleRequests.profileId, starostwo.id));
     for (const r of now.filter((r) => !before.some((b) => b.id === r.id))) assert.equal(r.status, 'oczekujacy');
     assert.equal((await profileOf('starostwo-aleksandrow-kujawski')).status, 'zablokowany', 'the approved roles must not make it "aktywny" again');
 

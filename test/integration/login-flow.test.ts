@@ -74,7 +74,11 @@ describe('login: portal → UEOZ → Profil Zaufany (demo) → portal', () => {
     assert.match(bad.body, /Adresy e-mail muszą być takie same/);
     assert.match(bad.body, /Zaznacz, że znasz Warunki korzystania z serwisu/);
     assert.match(bad.body, /value="anna@example.pl"/, 'typed values kept');
-    const ok = await a.post(`${base}/konto`, { login: 'anowak', email: 'anna.nowak@example.pl', email2: 'anna.nowak@example.pl', terms: 'tak' }, { csrfFrom: bad.body });
+    const ok = await a.post(
+      `${base}/konto`,
+      { login: 'anowak', email: 'anna.nowak@example.pl', email2: 'anna.nowak@example.pl', terms: 'tak' },
+      { csrfFrom: bad.body },
+    );
     assert.equal(pathOf(ok), `${base}/aktywacja`);
     const activate = await a.get(`${base}/aktywacja`);
     assert.match(activate.body, /Musisz zweryfikować swój adres e-mail/);

@@ -47,7 +47,11 @@ describe('login limits through the routes (demo mode)', () => {
   };
 
   async function smsTo(phone: string) {
-    return db().select().from(messages).where(and(eq(messages.to, phone), eq(messages.channel, 'sms'))).orderBy(desc(messages.createdAt));
+    return db()
+      .select()
+      .from(messages)
+      .where(and(eq(messages.to, phone), eq(messages.channel, 'sms')))
+      .orderBy(desc(messages.createdAt));
   }
   async function lastCode(phone: string): Promise<string> {
     const code = /(\d{6})/.exec((await smsTo(phone))[0]?.text ?? '')?.[1];
@@ -55,7 +59,11 @@ describe('login limits through the routes (demo mode)', () => {
     return code;
   }
   async function emailsTo(address: string) {
-    return db().select().from(messages).where(and(eq(messages.to, address), eq(messages.channel, 'email'))).orderBy(desc(messages.createdAt));
+    return db()
+      .select()
+      .from(messages)
+      .where(and(eq(messages.to, address), eq(messages.channel, 'email')))
+      .orderBy(desc(messages.createdAt));
   }
   async function lastActivationLink(address: string): Promise<string> {
     const link = /(https?:\/\/\S+\/ueoz\/aktywuj\?token=[\w-]+)/.exec((await emailsTo(address))[0]?.text ?? '')?.[1];
@@ -63,7 +71,10 @@ describe('login limits through the routes (demo mode)', () => {
     return link;
   }
   async function accountOf(login: string) {
-    const [acc] = await db().select().from(accounts).where(eq(accounts.pesel, person(login).pesel));
+    const [acc] = await db()
+      .select()
+      .from(accounts)
+      .where(eq(accounts.pesel, person(login).pesel));
     return acc ?? null;
   }
   async function userIdOf(login: string): Promise<string> {
@@ -72,7 +83,10 @@ describe('login limits through the routes (demo mode)', () => {
     return u.id;
   }
   async function identityEvents(action: string, actor?: string) {
-    return db().select().from(identityAudit).where(actor ? and(eq(identityAudit.action, action), eq(identityAudit.actor, actor)) : eq(identityAudit.action, action));
+    return db()
+      .select()
+      .from(identityAudit)
+      .where(actor ? and(eq(identityAudit.action, action), eq(identityAudit.actor, actor)) : eq(identityAudit.action, action));
   }
 
   /** The activation e-mail's link: its page (changes nothing), then "Aktywuj konto". */
@@ -164,7 +178,8 @@ describe('login limits through the routes (demo mode)', () => {
     assert.equal(passed.length, 1, `statuses ${both.map((r) => `${r.statusCode} ${pathOf(r)}`).join(', ')}`);
     const refused = both.find((r) => r !== passed[0])!;
     assert.ok(
-      (refused.statusCode === 401 && /Brak ważnego kodu autoryzacyjnego/.test(refused.body)) || (refused.statusCode === 303 && pathOf(refused) === `${base}/pz`),
+      (refused.statusCode === 401 && /Brak ważnego kodu autoryzacyjnego/.test(refused.body)) ||
+        (refused.statusCode === 303 && pathOf(refused) === `${base}/pz`),
       `second submit refused, got ${refused.statusCode} ${pathOf(refused)} ${notices(refused.body)}`,
     );
     assert.equal((await identityEvents('pz.code_ok', 'jan.kowalski')).length, okBefore + 1, 'one successful code check');
@@ -261,7 +276,13 @@ describe('login limits through the routes (demo mode)', () => {
     assert.match(notices(burned.body), /Brak ważnego kodu autoryzacyjnego/);
 
     const wrongRows = (await identityEvents('pz.code_wrong', 'katarzyna.dabrowska')).slice(wrongBefore);
-    assert.deepEqual(wrongRows.map((r) => r.details.wrongAttempts).filter((n) => n !== undefined).sort(), [1, 2, 3]);
+    assert.deepEqual(
+      wrongRows
+        .map((r) => r.details.wrongAttempts)
+        .filter((n) => n !== undefined)
+        .sort(),
+      [1, 2, 3],
+    );
     assert.ok(wrongRows.some((r) => r.details.burned === true));
 
     const resent = await a.post(`${base}/kod/nowy`, {}, { csrfFrom: burned.body });
@@ -394,9 +415,23 @@ describe('login limits through the routes (demo mode)', () => {
     const [m] = await db().select().from(migrationAttempts).where(eq(migrationAttempts.accountId, acc!.id)).orderBy(desc(migrationAttempts.startedAt)).limit(1);
     assert.equal(m?.status, 'aborted');
 
-    assert.equal((await db().select().from(identityAudit).where(and(eq(identityAudit.action, 'migration.aborted'), eq(identityAudit.accountId, acc!.id)))).length, 1);
-    const portalLogins = await db().select().from(auditLog).where(and(eq(auditLog.action, 'login'), eq(auditLog.outcome, 'failure')));
-    assert.ok(portalLogins.some((r) => r.details.description === 'migration_aborted'), 'portal audit of the aborted login');
+    assert.equal(
+      (
+        await db()
+          .select()
+          .from(identityAudit)
+          .where(and(eq(identityAudit.action, 'migration.aborted'), eq(identityAudit.accountId, acc!.id)))
+      ).length,
+      1,
+    );
+    const portalLogins = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'login'), eq(auditLog.outcome, 'failure')));
+    assert.ok(
+      portalLogins.some((r) => r.details.description === 'migration_aborted'),
+      'portal audit of the aborted login',
+    );
   });
 
   it('"Chcę dostać nowy e-mail": one a minute, five an hour, with the messages on the page', async () => {
@@ -426,7 +461,11 @@ describe('login limits through the routes (demo mode)', () => {
     assert.equal(await resend(60 * SEC), sent);
     assert.equal((await emailsTo(email)).length, 2);
     assert.equal(await resend(60 * SEC + 59 * SEC), soon, 'a minute counts from the latest e-mail');
-    for (const [n, minutes] of [[3, 2], [4, 3], [5, 4]] as const) {
+    for (const [n, minutes] of [
+      [3, 2],
+      [4, 3],
+      [5, 4],
+    ] as const) {
       assert.equal(await resend(minutes * MIN), sent);
       assert.equal((await emailsTo(email)).length, n);
     }
@@ -501,7 +540,10 @@ describe('login limits through the routes (demo mode)', () => {
     const acc = await accountOf('anna.nowak');
     const verify = await db().select().from(identityAudit).where(eq(identityAudit.accountId, acc!.id));
     assert.deepEqual(
-      verify.filter((r) => r.action === 'email.verify').map((r) => r.details.reason).sort(),
+      verify
+        .filter((r) => r.action === 'email.verify')
+        .map((r) => r.details.reason)
+        .sort(),
       ['expired', 'replaced', 'used'],
     );
     assert.equal(verify.filter((r) => r.action === 'email.verified').length, 1);
@@ -520,7 +562,11 @@ describe('login limits through the routes (demo mode)', () => {
     const a = new Agent(t);
     await loginToPortal(a, 'jan.kowalski');
     const janId = await userIdOf('jan.kowalski');
-    const timeouts = () => db().select().from(auditLog).where(and(eq(auditLog.action, 'session.timeout'), eq(auditLog.actorUserId, janId)));
+    const timeouts = () =>
+      db()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'session.timeout'), eq(auditLog.actorUserId, janId)));
     const before = (await timeouts()).length;
 
     at(new Date(t0.getTime() + 20 * MIN));
@@ -565,7 +611,10 @@ describe('login limits through the routes (demo mode)', () => {
     const expired = await a.get('/moje-konto');
     assert.equal(expired.statusCode, 401);
     assert.match(expired.body, /Sesja wygasła/);
-    const audits = await db().select().from(auditLog).where(and(eq(auditLog.action, 'session.timeout'), eq(auditLog.actorUserId, mariaId)));
+    const audits = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'session.timeout'), eq(auditLog.actorUserId, mariaId)));
     assert.deepEqual(audits.at(-1)?.details, { reason: 'absolute' });
   });
 
@@ -577,7 +626,15 @@ describe('login limits through the routes (demo mode)', () => {
     assert.equal(out.statusCode, 303);
     assert.equal((await a.get('/start')).statusCode, 303);
     const userId = await userIdOf('katarzyna.dabrowska');
-    assert.equal((await db().select().from(auditLog).where(and(eq(auditLog.action, 'logout'), eq(auditLog.actorUserId, userId)))).length, 1);
+    assert.equal(
+      (
+        await db()
+          .select()
+          .from(auditLog)
+          .where(and(eq(auditLog.action, 'logout'), eq(auditLog.actorUserId, userId)))
+      ).length,
+      1,
+    );
   });
 
   // ───────────────────────── audit trail ─────────────────────────
@@ -585,14 +642,30 @@ describe('login limits through the routes (demo mode)', () => {
   it('the flows above left audit rows for every step, and no full PESEL in any audit row or message', async () => {
     const identity = await db().select().from(identityAudit);
     const has = (action: string, outcome?: 'success' | 'failure') => identity.some((r) => r.action === action && (!outcome || r.outcome === outcome));
-    for (const action of ['pz.code_sent', 'pz.code_ok', 'migration.found', 'migration.skipped', 'migration.aborted', 'account.updated', 'email.verified', 'login']) {
+    for (const action of [
+      'pz.code_sent',
+      'pz.code_ok',
+      'migration.found',
+      'migration.skipped',
+      'migration.aborted',
+      'account.updated',
+      'email.verified',
+      'login',
+    ]) {
       assert.ok(has(action, 'success'), `identity audit ${action}`);
     }
     for (const action of ['pz.code_wrong', 'pz.lockout', 'migration.not_found', 'email.verify']) assert.ok(has(action, 'failure'), `identity audit ${action}`);
-    assert.ok(identity.some((r) => r.action === 'login' && r.actor === 'anowak'), 'anna signed in after activation');
+    assert.ok(
+      identity.some((r) => r.action === 'login' && r.actor === 'anowak'),
+      'anna signed in after activation',
+    );
 
     const portal = await db().select().from(auditLog);
-    for (const action of ['login', 'logout', 'session.timeout']) assert.ok(portal.some((r) => r.action === action), `portal audit ${action}`);
+    for (const action of ['login', 'logout', 'session.timeout'])
+      assert.ok(
+        portal.some((r) => r.action === action),
+        `portal audit ${action}`,
+      );
     assert.ok(portal.some((r) => r.action === 'login' && r.outcome === 'failure'));
 
     const mail = await db().select().from(messages);

@@ -20,7 +20,13 @@ describe('demo mailbox and outbox', () => {
       await t.app.deps.outbox.enqueue(tx, { channel: 'sms', to: '+48 600 100 200', text: 'Kod autoryzacyjny: 123456' });
     });
     await t.database.db.transaction(async (tx) => {
-      await t.app.deps.outbox.enqueue(tx, { channel: 'email', to: 'anna.nowak@example.pl', subject: 'Aktywuj konto', text: 'Kliknij http://localhost:3000/aktywuj?t=abc', html: '<p>x</p>' });
+      await t.app.deps.outbox.enqueue(tx, {
+        channel: 'email',
+        to: 'anna.nowak@example.pl',
+        subject: 'Aktywuj konto',
+        text: 'Kliknij http://localhost:3000/aktywuj?t=abc',
+        html: '<p>x</p>',
+      });
     });
     const all = await eventually(async () => {
       const list = (await t.app.inject({ url: '/dev/poczta.json' })).json() as Array<Record<string, unknown>>;
@@ -61,7 +67,14 @@ describe('demo mailbox and outbox', () => {
 describe('demo pages are absent in production mode', () => {
   it('/dev/poczta answers 404', async (ctx) => {
     const t = await buildTestApp({
-      env: { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), DATABASE_URL: 'postgres://unused@127.0.0.1:1/unused', TRUST_PROXY: '1', SMTP_URL: 'smtp://127.0.0.1:2525', PUBLIC_URL: 'https://ssoz.example.pl' },
+      env: {
+        NODE_ENV: 'production',
+        SESSION_SECRET: 'x'.repeat(40),
+        DATABASE_URL: 'postgres://unused@127.0.0.1:1/unused',
+        TRUST_PROXY: '1',
+        SMTP_URL: 'smtp://127.0.0.1:2525',
+        PUBLIC_URL: 'https://ssoz.example.pl',
+      },
     });
     assert.equal(t.config.demo, false);
     assert.equal((await t.app.inject({ url: '/dev/poczta.json' })).statusCode, 404);

@@ -53,13 +53,23 @@ describe('Moje konto', () => {
     assert.ok(active.includes('Starostwo Powiatowe w Aleksandrowie Kujawskim'));
     assert.doesNotMatch(active, /K-Dent/);
     assert.equal((active.match(/Pracuj w profilu/g) ?? []).length, 2);
-    const forms = [...active.matchAll(/<form method="post" action="\/profil\/([0-9a-f-]{36})\/pracuj"[^>]*>\s*<input type="hidden" name="_csrf" value="[^"]+"/g)];
+    const forms = [
+      ...active.matchAll(/<form method="post" action="\/profil\/([0-9a-f-]{36})\/pracuj"[^>]*>\s*<input type="hidden" name="_csrf" value="[^"]+"/g),
+    ];
     assert.equal(forms.length, 2, 'a CSRF-protected "Pracuj w profilu" form per profile');
     for (const tab of ['Aktywne role', 'Dane jednostki', 'Dane kontaktowe użytkownika', 'Złożone wnioski']) assert.ok(active.includes(tab), tab);
     assert.match(active, /<details class="expander"/);
     // Aktywne role of the starostwo: both approved requests, "Przypisana od 28.11.2023"
-    for (const [role, no] of [['Wypełniający sprawozdania niefinansowe', 'U000573/2023'], ['Wypełniający sprawozdania finansowe', 'U000574/2023']]) {
-      assert.match(active, new RegExp(`<td data-label="Rola w jednostce">${role}</td>\\s*<td data-label="Przypisana od">28\\.11\\.2023</td>\\s*<td data-label="Numer wniosku">${no}</td>`));
+    for (const [role, no] of [
+      ['Wypełniający sprawozdania niefinansowe', 'U000573/2023'],
+      ['Wypełniający sprawozdania finansowe', 'U000574/2023'],
+    ]) {
+      assert.match(
+        active,
+        new RegExp(
+          `<td data-label="Rola w jednostce">${role}</td>\\s*<td data-label="Przypisana od">28\\.11\\.2023</td>\\s*<td data-label="Numer wniosku">${no}</td>`,
+        ),
+      );
     }
     assert.ok(active.includes('U000575/2023'));
     assert.match(active, /<td data-label="Status wniosku"><span class="badge badge--ok">Zatwierdzony<\/span><\/td>/);
@@ -71,7 +81,18 @@ describe('Moje konto', () => {
     assert.match(active, /Edytuj dane kontaktowe/);
     assert.match(active, /<dt>Telefon<\/dt><dd>\+48 600 100 203<\/dd>/);
     assert.match(active, /<dt>Adres e-mail<\/dt><dd>maria\.wisniewska@example\.pl<\/dd>/);
-    for (const label of ['NIP', 'REGON', 'Numer księgi rejestrowej', 'Województwo', 'Powiat', 'Gmina', 'Miejscowość', 'Kod pocztowy', 'Ulica', 'Numer budynku']) {
+    for (const label of [
+      'NIP',
+      'REGON',
+      'Numer księgi rejestrowej',
+      'Województwo',
+      'Powiat',
+      'Gmina',
+      'Miejscowość',
+      'Kod pocztowy',
+      'Ulica',
+      'Numer budynku',
+    ]) {
       assert.ok(active.includes(`<dt>${label}</dt>`), label);
     }
   });
@@ -110,7 +131,10 @@ describe('Moje konto', () => {
     const html = (await maria.get('/moje-konto')).body;
     const form = section(item(html, 'request-U000593-2023'), 'reminder-opt-out', '</form>');
     assert.doesNotMatch(form, /^reminder-opt-out"[^>]*class="[^"]*field--checkbox/, 'the form itself is not the checkbox grid');
-    assert.match(form, /<div class="field field--checkbox"><input class="checkbox__input" type="checkbox"[^>]*name="optOut"[^>]*\/?><label class="checkbox__label"[^>]*>[^<]+<\/label><\/div><button class="button button--secondary" type="submit">Zapisz wybór<span class="visually-hidden"> U000593\/2023<\/span><\/button>/);
+    assert.match(
+      form,
+      /<div class="field field--checkbox"><input class="checkbox__input" type="checkbox"[^>]*name="optOut"[^>]*\/?><label class="checkbox__label"[^>]*>[^<]+<\/label><\/div><button class="button button--secondary" type="submit">Zapisz wybór<span class="visually-hidden"> U000593\/2023<\/span><\/button>/,
+    );
     assert.doesNotMatch(form, /button--link/);
   });
 
@@ -171,23 +195,44 @@ describe('Moje konto', () => {
     await db.insert(attachments).values([
       { ...base, originalName: 'Wniosek_podpisany.pdf', storageKey: 'test/clean', sizeBytes: 73738, scanStatus: 'clean' },
       { ...base, originalName: 'Skan.jpg', contentType: 'image/jpeg', storageKey: 'test/pending', sizeBytes: 2 * 1024 * 1024, scanStatus: 'pending' },
-      { ...base, originalName: 'Usuniety.pdf', storageKey: 'test/deleted', sizeBytes: 1000, scanStatus: 'clean', deletedAt: new Date(), deletedReason: 'owner' },
+      {
+        ...base,
+        originalName: 'Usuniety.pdf',
+        storageKey: 'test/deleted',
+        sizeBytes: 1000,
+        scanStatus: 'clean',
+        deletedAt: new Date(),
+        deletedReason: 'owner',
+      },
     ]);
     let html = (await maria.get('/moje-konto')).body;
     for (const qa of ['request-U000593-2023', 'request-U000594-2023']) {
       const one = item(html, qa);
       assert.doesNotMatch(one, /Brak załączników/, 'a clean file removes the reminder');
-      assert.match(one, /Bezpieczne pliki załączone do wniosku<\/h3>\s*<ol data-qa="clean-files"><li><span>Wniosek_podpisany\.pdf \(PDF, 72\.01 KB\)<\/span> <a href="\/wnioski\/[^"]+\/zalaczniki\/[^"]+">Pobierz/);
+      assert.match(
+        one,
+        /Bezpieczne pliki załączone do wniosku<\/h3>\s*<ol data-qa="clean-files"><li><span>Wniosek_podpisany\.pdf \(PDF, 72\.01 KB\)<\/span> <a href="\/wnioski\/[^"]+\/zalaczniki\/[^"]+">Pobierz/,
+      );
       assert.match(one, /<ol data-qa="clean-files">.*?\/usun"/s, 'a safe file can be removed while the request is pending');
-      assert.match(one, /Pliki oczekujące na skanowanie pod kątem bezpieczeństwa<\/h3>\s*<ol data-qa="scanning-files"><li><span>Skan\.jpg \(JPG, 2\.00 MB\)<\/span><\/li><\/ol>/);
+      assert.match(
+        one,
+        /Pliki oczekujące na skanowanie pod kątem bezpieczeństwa<\/h3>\s*<ol data-qa="scanning-files"><li><span>Skan\.jpg \(JPG, 2\.00 MB\)<\/span><\/li><\/ol>/,
+      );
       assert.doesNotMatch(one, /Usuniety\.pdf/);
     }
 
     // four more pending requests in the same submission: 6 in all, two pages of 5
     for (let i = 0; i < 4; i++) {
       await db.insert(roleRequests).values({
-        number: `U00090${i}/2023`, year: 2023, seq: 900 + i, submissionId: r593.submissionId, profileId: r593.profileId, roleCode: 'WYP_NIEFIN',
-        status: 'oczekujacy', verifyingUnitId: r593.verifyingUnitId, submittedAt: r593.submittedAt,
+        number: `U00090${i}/2023`,
+        year: 2023,
+        seq: 900 + i,
+        submissionId: r593.submissionId,
+        profileId: r593.profileId,
+        roleCode: 'WYP_NIEFIN',
+        status: 'oczekujacy',
+        verifyingUnitId: r593.verifyingUnitId,
+        submittedAt: r593.submittedAt,
       });
     }
     html = (await maria.get('/moje-konto')).body;
@@ -213,12 +258,32 @@ describe('Moje konto', () => {
     const submissionId = await db.transaction(async (tx) => {
       const [sub] = await tx
         .insert(requestSubmissions)
-        .values({ idempotencyKey: 'test:unfinished', userId: owner.id, profileId: r593.profileId, source: 'wizard', contactPhone: '+48 600 100 203', contactEmail: 'maria@example.pl', createdAt: savedAt })
+        .values({
+          idempotencyKey: 'test:unfinished',
+          userId: owner.id,
+          profileId: r593.profileId,
+          source: 'wizard',
+          contactPhone: '+48 600 100 203',
+          contactEmail: 'maria@example.pl',
+          createdAt: savedAt,
+        })
         .returning({ id: requestSubmissions.id });
-      for (const [seq, roleCode] of [[951, 'WYP_NIEFIN'], [952, 'WYP_FIN']] as const) {
+      for (const [seq, roleCode] of [
+        [951, 'WYP_NIEFIN'],
+        [952, 'WYP_FIN'],
+      ] as const) {
         await createRequest(
           tx,
-          { number: `U000${seq}/2026`, year: 2026, seq, submissionId: sub!.id, profileId: r593.profileId, roleCode, verifyingUnitId: r593.verifyingUnitId, submittedAt: savedAt },
+          {
+            number: `U000${seq}/2026`,
+            year: 2026,
+            seq,
+            submissionId: sub!.id,
+            profileId: r593.profileId,
+            roleCode,
+            verifyingUnitId: r593.verifyingUnitId,
+            submittedAt: savedAt,
+          },
           'zapisany',
           { by: owner.id, at: savedAt, event: 'saved' },
         );
@@ -241,6 +306,6 @@ describe('Moje konto', () => {
     assert.match(pending, /data-qa="pending-total">6</, 'the pending count is unchanged');
 
     const jans = (await jan.get('/moje-konto')).body;
-    assert.doesNotMatch(jans, /Niezakończone wnioski|U00095[12]/, 'only one\'s own');
+    assert.doesNotMatch(jans, /Niezakończone wnioski|U00095[12]/, "only one's own");
   });
 });

@@ -5,7 +5,7 @@ import { auditLog, profiles, requestStatusHistory, roleRequests, units, users } 
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import { profilePermissions } from '../../src/portal/actor/actor.ts';
 import { PERMISSIONS } from '../../src/domain/reference-data.ts';
-import type { Agent} from '../helpers/agent.ts';
+import type { Agent } from '../helpers/agent.ts';
 import { pathOf } from '../helpers/agent.ts';
 import { signedIn } from '../helpers/login.ts';
 
@@ -63,7 +63,7 @@ describe('working in a profile, withdrawing a request, editing contact data', ()
     assert.equal((await profilePermissions(t.database.db, kdent.id)).permissions.size, 0, 'pending requests grant nothing');
   });
 
-  it('a profile that is not active, or not one\'s own, cannot be worked in (404)', async () => {
+  it("a profile that is not active, or not one's own, cannot be worked in (404)", async () => {
     const kdent = await profileOf('maria.wisniewska', 'k-dent');
     const page = await maria.get('/kontakt');
     assert.equal((await maria.post(`/profil/${kdent.id}/pracuj`, {}, { csrfFrom: page.body })).statusCode, 404);
@@ -91,7 +91,10 @@ describe('working in a profile, withdrawing a request, editing contact data', ()
     // irreversible: a second withdrawal changes nothing
     await maria.post(`/wnioski/${req!.id}/wycofaj`, {}, { csrfFrom: confirm.body });
     assert.equal((await t.database.db.select().from(requestStatusHistory).where(eq(requestStatusHistory.requestId, req!.id))).length, history.length);
-    const audit = await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'request.withdrawn'), eq(auditLog.subjectId, req!.id)));
+    const audit = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'request.withdrawn'), eq(auditLog.subjectId, req!.id)));
     assert.equal(audit.length, 1);
   });
 
@@ -104,7 +107,11 @@ describe('working in a profile, withdrawing a request, editing contact data', ()
     assert.match(bad.body, /Wpisz poprawny numer telefonu/);
     assert.match(bad.body, /Wpisz adres e-mail/);
     assert.match(bad.body, /value="abc"/);
-    const ok = await maria.post(`/profil/${starostwo.id}/dane-kontaktowe`, { phone: '54 282 20 00', email: 'm.wisniewska@starostwo.example.pl' }, { csrfFrom: form.body });
+    const ok = await maria.post(
+      `/profil/${starostwo.id}/dane-kontaktowe`,
+      { phone: '54 282 20 00', email: 'm.wisniewska@starostwo.example.pl' },
+      { csrfFrom: form.body },
+    );
     // back in Moje konto the profile's details are open on "Dane kontaktowe użytkownika" with the new values
     assert.equal(pathOf(ok), `/moje-konto?zapisano=1&profil=${starostwo.id}#profil-${starostwo.id}-kontakt`);
     const account = await maria.get(pathOf(ok));
@@ -113,16 +120,25 @@ describe('working in a profile, withdrawing a request, editing contact data', ()
     const own = card.slice(0, card.indexOf('</article>'));
     assert.match(own, /<details class="expander" data-qa="profile-details" open>/);
     assert.ok(own.includes(`id="profil-${starostwo.id}-kontakt"`), 'the fragment names the contact tab');
-    assert.match(own.slice(own.indexOf(`id="profil-${starostwo.id}-kontakt"`)), /^[^]*?<dt>Telefon<\/dt><dd>\+48 54 282 20 00<\/dd>[^]*?<dt>Adres e-mail<\/dt><dd>m\.wisniewska@starostwo\.example\.pl<\/dd>/);
+    assert.match(
+      own.slice(own.indexOf(`id="profil-${starostwo.id}-kontakt"`)),
+      /^[^]*?<dt>Telefon<\/dt><dd>\+48 54 282 20 00<\/dd>[^]*?<dt>Adres e-mail<\/dt><dd>m\.wisniewska@starostwo\.example\.pl<\/dd>/,
+    );
     assert.equal((account.body.match(/data-qa="profile-details" open/g) ?? []).length, 1, 'only that profile opens');
     assert.doesNotMatch((await maria.get('/moje-konto')).body, /data-qa="profile-details" open/, 'closed on a plain visit');
     const updated = await profileOf('maria.wisniewska', 'starostwo-aleksandrow-kujawski');
     assert.equal(updated.phone, '+48 54 282 20 00');
     assert.equal(updated.email, 'm.wisniewska@starostwo.example.pl');
-    const audit = await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'profile.contact_updated'), eq(auditLog.subjectId, starostwo.id)));
+    const audit = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'profile.contact_updated'), eq(auditLog.subjectId, starostwo.id)));
     assert.equal(audit.length, 1);
     assert.equal((await jan.get(`/profil/${starostwo.id}/dane-kontaktowe`)).statusCode, 404);
     const janPage = await jan.get('/kontakt');
-    assert.equal((await jan.post(`/profil/${starostwo.id}/dane-kontaktowe`, { phone: '600100200', email: 'x@example.pl' }, { csrfFrom: janPage.body })).statusCode, 404);
+    assert.equal(
+      (await jan.post(`/profil/${starostwo.id}/dane-kontaktowe`, { phone: '600100200', email: 'x@example.pl' }, { csrfFrom: janPage.body })).statusCode,
+      404,
+    );
   });
 });

@@ -37,7 +37,15 @@ describe('public pages', () => {
 
   it('the portal footer carries the manual links', async () => {
     const res = await t.app.inject({ url: '/' });
-    for (const label of ['Ministerstwo Zdrowia', 'Centrum e-Zdrowia', 'Deklaracja dostępności', 'Polityka prywatności', 'Mapa strony', 'Przeczytaj jak z niego korzystać', 'Skontaktuj się z nami']) {
+    for (const label of [
+      'Ministerstwo Zdrowia',
+      'Centrum e-Zdrowia',
+      'Deklaracja dostępności',
+      'Polityka prywatności',
+      'Mapa strony',
+      'Przeczytaj jak z niego korzystać',
+      'Skontaktuj się z nami',
+    ]) {
       assert.ok(res.body.includes(label), `footer has ${label}`);
     }
   });

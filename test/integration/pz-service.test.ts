@@ -4,11 +4,14 @@ import { and, count, eq, inArray, notInArray } from 'drizzle-orm';
 import { identityAudit, loginAttempts, messages, pzAuthCodes, pzCredentials } from '../../src/db/schema/index.ts';
 import { DEMO_PASSWORD, DEMO_PEOPLE } from '../../src/demo/demo-accounts.ts';
 import {
-  passwordFailureMessage, pzMessages, pzRegisterMessages, smsCodeText, verifyCodeFailureMessage, wrongCodeMessage,
+  passwordFailureMessage,
+  pzMessages,
+  pzRegisterMessages,
+  smsCodeText,
+  verifyCodeFailureMessage,
+  wrongCodeMessage,
 } from '../../src/identity/pz/messages.ts';
-import {
-  checkPassword, getAttempt, registerPzAccount, sendCode, startAttempt, verifyCode, type RegisterInput,
-} from '../../src/identity/pz/service.ts';
+import { checkPassword, getAttempt, registerPzAccount, sendCode, startAttempt, verifyCode, type RegisterInput } from '../../src/identity/pz/service.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
 
 const meta = { ip: '203.0.113.7', requestId: 'req-pz-service' };
@@ -130,13 +133,22 @@ describe('simulated Profil Zaufany: service', () => {
     assert.equal(!right.ok && right.reason, 'locked');
     assert.equal((await getAttempt(db(), id, plus(now, 14)))?.stage, 'password');
 
-    const later = await checkPassword(db(), { attemptId: await attempt(plus(now, 16)), login: 'piotr.zielinski', password: DEMO_PASSWORD, now: plus(now, 16), meta });
+    const later = await checkPassword(db(), {
+      attemptId: await attempt(plus(now, 16)),
+      login: 'piotr.zielinski',
+      password: DEMO_PASSWORD,
+      now: plus(now, 16),
+      meta,
+    });
     assert.equal(later.ok, true, 'accepted once the lock has passed');
     const [after] = await db().select().from(pzCredentials).where(eq(pzCredentials.username, 'piotr.zielinski'));
     assert.equal(after?.failedAttempts, 0);
     assert.equal(after?.lockedUntil, null);
 
-    const lockouts = await db().select().from(identityAudit).where(and(eq(identityAudit.action, 'pz.lockout'), eq(identityAudit.actor, 'piotr.zielinski')));
+    const lockouts = await db()
+      .select()
+      .from(identityAudit)
+      .where(and(eq(identityAudit.action, 'pz.lockout'), eq(identityAudit.actor, 'piotr.zielinski')));
     assert.equal(lockouts.length, 1);
   });
 
@@ -155,7 +167,12 @@ describe('simulated Profil Zaufany: service', () => {
     const id = await loggedIn('anna.nowak', now);
     const sent = await sendCode(db(), t.app.deps.outbox, { attemptId: id, now, meta });
     assert.deepEqual(sent, { ok: true, phoneMasked: '+48 *** *** 200' });
-    const [sms] = await db().select().from(messages).where(eq(messages.to, ANNA_PHONE)).orderBy(messages.createdAt).then((r) => r.slice(-1));
+    const [sms] = await db()
+      .select()
+      .from(messages)
+      .where(eq(messages.to, ANNA_PHONE))
+      .orderBy(messages.createdAt)
+      .then((r) => r.slice(-1));
     assert.equal(sms?.channel, 'sms');
     const code = /\(demo\): (\d{6})\./.exec(sms?.text ?? '')?.[1] ?? '';
     assert.equal(sms?.text, smsCodeText(code));
@@ -168,7 +185,13 @@ describe('simulated Profil Zaufany: service', () => {
     assert.deepEqual(ok, {
       ok: true,
       credential: {
-        id: stored?.credentialId, username: 'anna.nowak', firstName: 'Anna', lastName: 'Nowak', pesel: '85031401244', email: 'anna.nowak@example.pl', phone: ANNA_PHONE,
+        id: stored?.credentialId,
+        username: 'anna.nowak',
+        firstName: 'Anna',
+        lastName: 'Nowak',
+        pesel: '85031401244',
+        email: 'anna.nowak@example.pl',
+        phone: ANNA_PHONE,
       },
     });
     assert.equal((await getAttempt(db(), id, now))?.stage, 'authenticated');
@@ -222,7 +245,10 @@ describe('simulated Profil Zaufany: service', () => {
     if (codeA !== codeB) {
       assert.deepEqual(await verifyCode(db(), { attemptId: a, code: codeB, now, meta }), { ok: false, reason: 'wrong', attemptsLeft: 2 });
     }
-    const [n] = await db().select({ n: count() }).from(pzAuthCodes).where(inArray(pzAuthCodes.attemptId, [a, b]));
+    const [n] = await db()
+      .select({ n: count() })
+      .from(pzAuthCodes)
+      .where(inArray(pzAuthCodes.attemptId, [a, b]));
     assert.equal(n?.n, 2);
     // the same (a, b) with the codes swapped: the hash is bound to the attempt id
     const bHash = (await db().select().from(pzAuthCodes).where(eq(pzAuthCodes.attemptId, b)))[0]?.codeHash;
@@ -232,7 +258,11 @@ describe('simulated Profil Zaufany: service', () => {
     assert.equal((await verifyCode(db(), { attemptId: b, code: codeB, now, meta })).ok, true);
 
     const notYet = await attempt(now);
-    assert.deepEqual(await sendCode(db(), t.app.deps.outbox, { attemptId: notYet, now, meta }), { ok: false, reason: 'attempt_expired' }, 'no code before the password');
+    assert.deepEqual(
+      await sendCode(db(), t.app.deps.outbox, { attemptId: notYet, now, meta }),
+      { ok: false, reason: 'attempt_expired' },
+      'no code before the password',
+    );
     assert.deepEqual(await verifyCode(db(), { attemptId: 'unknown', code: codeA, now, meta }), { ok: false, reason: 'attempt_expired' });
   });
 
@@ -282,13 +312,26 @@ describe('simulated Profil Zaufany: service', () => {
     assert.deepEqual(empty, {
       ok: false,
       errors: {
-        firstName: 'Wpisz imię', lastName: 'Wpisz nazwisko', pesel: 'Wpisz numer PESEL', email: 'Wpisz adres e-mail',
-        phone: 'Wpisz numer telefonu komórkowego', username: 'Wpisz nazwę użytkownika', password: 'Wpisz hasło',
+        firstName: 'Wpisz imię',
+        lastName: 'Wpisz nazwisko',
+        pesel: 'Wpisz numer PESEL',
+        email: 'Wpisz adres e-mail',
+        phone: 'Wpisz numer telefonu komórkowego',
+        username: 'Wpisz nazwę użytkownika',
+        password: 'Wpisz hasło',
       },
     });
 
     const bad = await registerPzAccount(db(), {
-      firstName: 'Ola', lastName: 'Test', pesel: '85031401245', email: 'nie-email', phone: '+48 22 597 09 27', username: 'Ab', password: 'samelitery-bez-cyfr', now, meta,
+      firstName: 'Ola',
+      lastName: 'Test',
+      pesel: '85031401245',
+      email: 'nie-email',
+      phone: '+48 22 597 09 27',
+      username: 'Ab',
+      password: 'samelitery-bez-cyfr',
+      now,
+      meta,
     });
     assert.equal(bad.ok, false);
     assert.deepEqual(!bad.ok && bad.errors, {
@@ -300,7 +343,15 @@ describe('simulated Profil Zaufany: service', () => {
     });
 
     const more = await registerPzAccount(db(), {
-      firstName: 'Ola', lastName: 'Test', pesel: '85023000000', email: 'ola@example.pl', phone: '12', username: 'ola test', password: 'krotkie1', now, meta,
+      firstName: 'Ola',
+      lastName: 'Test',
+      pesel: '85023000000',
+      email: 'ola@example.pl',
+      phone: '12',
+      username: 'ola test',
+      password: 'krotkie1',
+      now,
+      meta,
     });
     assert.deepEqual(!more.ok && more.errors, {
       pesel: pzRegisterMessages.peselDate,
@@ -310,7 +361,15 @@ describe('simulated Profil Zaufany: service', () => {
     });
 
     const taken = await registerPzAccount(db(), {
-      firstName: 'Anna', lastName: 'Nowak', pesel: '85031401244', email: 'ANNA.NOWAK@EXAMPLE.PL', phone: '600 100 200', username: 'Anna.Nowak', password: 'Bardzo-dobre-haslo-2026', now, meta,
+      firstName: 'Anna',
+      lastName: 'Nowak',
+      pesel: '85031401244',
+      email: 'ANNA.NOWAK@EXAMPLE.PL',
+      phone: '600 100 200',
+      username: 'Anna.Nowak',
+      password: 'Bardzo-dobre-haslo-2026',
+      now,
+      meta,
     });
     assert.deepEqual(!taken.ok && taken.errors, {
       pesel: 'Konto Profilu Zaufanego z tym numerem PESEL już istnieje',
@@ -323,7 +382,13 @@ describe('simulated Profil Zaufany: service', () => {
 
   const newPesel = withCheckDigit('9203150123');
   const registration: RegisterInput = {
-    firstName: ' Zofia ', lastName: 'Nowa-Testowa', pesel: newPesel, email: 'Zofia.Testowa@example.pl', phone: '600 700 800', username: 'Zofia.T', password: 'Moje-nowe-haslo-42',
+    firstName: ' Zofia ',
+    lastName: 'Nowa-Testowa',
+    pesel: newPesel,
+    email: 'Zofia.Testowa@example.pl',
+    phone: '600 700 800',
+    username: 'Zofia.T',
+    password: 'Moje-nowe-haslo-42',
   };
 
   it('registers a new PZ account that can then sign in and receive codes', async () => {
@@ -341,7 +406,10 @@ describe('simulated Profil Zaufany: service', () => {
     assert.deepEqual(!dup.ok && dup.errors, { pesel: pzRegisterMessages.peselTaken });
 
     const id = await attempt(now);
-    assert.deepEqual(await checkPassword(db(), { attemptId: id, login: 'zofia.testowa@EXAMPLE.pl', password: registration.password, now, meta }), { ok: true, credentialId: row?.id });
+    assert.deepEqual(await checkPassword(db(), { attemptId: id, login: 'zofia.testowa@EXAMPLE.pl', password: registration.password, now, meta }), {
+      ok: true,
+      credentialId: row?.id,
+    });
     assert.deepEqual(await sendCode(db(), t.app.deps.outbox, { attemptId: id, now, meta }), { ok: true, phoneMasked: '+48 *** *** 800' });
     const id2 = await attempt(now);
     assert.equal((await checkPassword(db(), { attemptId: id2, login: 'ZOFIA.T', password: registration.password, now, meta })).ok, true);
@@ -354,7 +422,10 @@ describe('simulated Profil Zaufany: service', () => {
       assert.ok(actions.has(a), `audit has ${a}`);
     }
     const pz = rows.filter((r) => r.action.startsWith('pz.'));
-    assert.ok(pz.every((r) => r.ip === meta.ip && r.requestId === meta.requestId), 'ip and request id on every row');
+    assert.ok(
+      pz.every((r) => r.ip === meta.ip && r.requestId === meta.requestId),
+      'ip and request id on every row',
+    );
     const pesels = [...DEMO_PEOPLE.map((p) => p.pesel), newPesel];
     for (const r of pz) {
       const text = JSON.stringify(r);

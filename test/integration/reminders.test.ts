@@ -54,7 +54,10 @@ describe('Brak załączników do wniosków o rolę', () => {
     const on = await maria.post(`/wnioski/${r593.id}/bez-przypomnien`, { optOut: 'tak' }, { csrfFrom: page.body });
     assert.equal(pathOf(on), '/moje-konto?zapisano-przypomnienie=1#oczekujace-wnioski');
     assert.equal((await request('U000593/2023')).reminderOptOut, true);
-    const audit = await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'request.reminder_opt_out'), eq(auditLog.subjectId, r593.id)));
+    const audit = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'request.reminder_opt_out'), eq(auditLog.subjectId, r593.id)));
     assert.equal(audit.length, 1);
     assert.deepEqual(audit[0]?.details, { number: 'U000593/2023', optOut: true });
 
@@ -63,10 +66,18 @@ describe('Brak załączników do wniosków o rolę', () => {
     assert.equal((await request('U000593/2023')).reminderOptOut, false);
 
     const janPage = await jan.get('/moje-konto');
-    assert.equal((await jan.post(`/wnioski/${r593.id}/bez-przypomnien`, { optOut: 'tak' }, { csrfFrom: janPage.body })).statusCode, 404, "another user's request is not found");
+    assert.equal(
+      (await jan.post(`/wnioski/${r593.id}/bez-przypomnien`, { optOut: 'tak' }, { csrfFrom: janPage.body })).statusCode,
+      404,
+      "another user's request is not found",
+    );
     assert.equal((await maria.post('/wnioski/nie-uuid/bez-przypomnien', { optOut: 'tak' }, { csrfFrom: page.body })).statusCode, 404);
     const approved = await request('U000573/2023');
-    assert.equal((await maria.post(`/wnioski/${approved.id}/bez-przypomnien`, { optOut: 'tak' }, { csrfFrom: page.body })).statusCode, 404, 'an own request that is not pending has no opt-out to find');
+    assert.equal(
+      (await maria.post(`/wnioski/${approved.id}/bez-przypomnien`, { optOut: 'tak' }, { csrfFrom: page.body })).statusCode,
+      404,
+      'an own request that is not pending has no opt-out to find',
+    );
     assert.equal((await request('U000573/2023')).reminderOptOut, false);
   });
 });

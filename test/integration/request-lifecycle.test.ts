@@ -25,7 +25,10 @@ describe('the request lifecycle (builders, loginAs, no demo data)', () => {
     assert.equal(r?.status, 'zatwierdzony');
     assert.ok(r?.assignedAt && r.decidedAt);
     const history = await db().select().from(requestStatusHistory).where(eq(requestStatusHistory.requestId, requestId)).orderBy(asc(requestStatusHistory.id));
-    assert.deepEqual(history.map((h) => `${h.fromStatus ?? '∅'}→${h.toStatus}`), ['∅→zapisany', 'zapisany→oczekujacy', 'oczekujacy→zatwierdzony']);
+    assert.deepEqual(
+      history.map((h) => `${h.fromStatus ?? '∅'}→${h.toStatus}`),
+      ['∅→zapisany', 'zapisany→oczekujacy', 'oczekujacy→zatwierdzony'],
+    );
     const [p] = await db().select().from(profiles).where(eq(profiles.id, profile.id));
     assert.equal(p?.status, 'aktywny');
     const audit = await db().select().from(auditLog).where(eq(auditLog.subjectId, requestId));
@@ -52,7 +55,10 @@ describe('the request lifecycle (builders, loginAs, no demo data)', () => {
     const a = await loginAs(t, profile.userId);
     const page = await a.get(`/wnioski/${requestId}/wycofaj`);
     assert.equal(page.statusCode, 200);
-    const [r1, r2] = await Promise.all([a.post(`/wnioski/${requestId}/wycofaj`, {}, { csrfFrom: page.body }), a.post(`/wnioski/${requestId}/wycofaj`, {}, { csrfFrom: page.body })]);
+    const [r1, r2] = await Promise.all([
+      a.post(`/wnioski/${requestId}/wycofaj`, {}, { csrfFrom: page.body }),
+      a.post(`/wnioski/${requestId}/wycofaj`, {}, { csrfFrom: page.body }),
+    ]);
     assert.deepEqual([pathOf(r1), pathOf(r2)].sort(), ['/moje-konto', '/moje-konto?wycofano=1'], 'one withdrawal, and no false notice for the other');
     const history = await db().select().from(requestStatusHistory).where(eq(requestStatusHistory.requestId, requestId));
     assert.equal(history.filter((h) => h.toStatus === 'odrzucony').length, 1);

@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { auditLog, profiles, requestSubmissions, roleRequests, units, users } from '../../src/db/schema/index.ts';
 import { nextRequestNumber } from '../../src/db/repositories/requests.ts';
 import { buildTestApp, eventually, type TestApp } from '../helpers/app.ts';
-import type { Agent} from '../helpers/agent.ts';
+import type { Agent } from '../helpers/agent.ts';
 import { pathOf } from '../helpers/agent.ts';
 import { signedIn } from '../helpers/login.ts';
 
@@ -33,7 +33,8 @@ describe('Wniosek o nowy profil w SSOZ II', () => {
     const chosen = await ewa.post('/profil/wniosek/jednostka', { unitId }, { csrfFrom: search.body });
     assert.equal(pathOf(chosen), '/profil/wniosek/role');
     const rolesPage = await ewa.get('/profil/wniosek/role');
-    for (const r of ['Wypełniający sprawozdania niefinansowe', 'Wypełniający sprawozdania finansowe', 'Wypełniający karty psychiatryczne']) assert.ok(rolesPage.body.includes(r), r);
+    for (const r of ['Wypełniający sprawozdania niefinansowe', 'Wypełniający sprawozdania finansowe', 'Wypełniający karty psychiatryczne'])
+      assert.ok(rolesPage.body.includes(r), r);
     assert.doesNotMatch(rolesPage.body, /Nadzorujący|Administrator/, 'only roles of a reporting unit');
 
     const none = await ewa.post('/profil/wniosek/role', { phone: '', email: 'x' }, { csrfFrom: rolesPage.body });
@@ -47,7 +48,9 @@ describe('Wniosek o nowy profil w SSOZ II', () => {
     body.append('roles', 'WYP_FIN');
     body.append('roles', 'NADZ_FIN'); // not offered in this unit: ignored
     const toSummary = await t.app.inject({
-      method: 'POST', url: '/profil/wniosek/role', payload: body.toString(),
+      method: 'POST',
+      url: '/profil/wniosek/role',
+      payload: body.toString(),
       headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: [...ewa.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
     });
     assert.equal(toSummary.statusCode, 303);
@@ -69,7 +72,10 @@ describe('Wniosek o nowy profil w SSOZ II', () => {
     ]);
     const loc = [pathOf(r1), pathOf(r2)].filter((p) => p.startsWith('/wnioski/'));
     assert.ok(loc.length >= 1, `${pathOf(r1)} ${pathOf(r2)}`);
-    assert.ok(loc.every((l) => l === loc[0]), 'both answers lead to the same submission');
+    assert.ok(
+      loc.every((l) => l === loc[0]),
+      'both answers lead to the same submission',
+    );
     const submissionId = loc[0]!.split('/')[2]!;
     const reqs = await t.database.db.select().from(roleRequests).where(eq(roleRequests.submissionId, submissionId));
     assert.equal(reqs.length, 2, 'a double submit creates nothing more');
@@ -78,14 +84,21 @@ describe('Wniosek o nowy profil w SSOZ II', () => {
     // "Skorzystaj z opcji Zakończ, aby wniosek uzyskał status oczekującego": saved, not yet pending
     assert.ok(reqs.every((r) => r.status === 'zapisany' && /^U\d{6}\/2026$/.test(r.number)));
     const [cez] = await t.database.db.select().from(units).where(eq(units.sourceKey, 'cez'));
-    assert.ok(reqs.every((r) => r.verifyingUnitId === cez!.id), 'wielkopolskie UW has no administrator: routed to CeZ');
+    assert.ok(
+      reqs.every((r) => r.verifyingUnitId === cez!.id),
+      'wielkopolskie UW has no administrator: routed to CeZ',
+    );
     const resend = await ewa.post('/profil/wniosek/podsumowanie', fields, { csrfFrom: summary.body });
     assert.equal(pathOf(resend), `/wnioski/${submissionId}`, 'a reload after saving shows the saved submission');
 
     const noMailYet = (await t.app.inject({ url: '/dev/poczta.json?to=ewa.kaminska@example.pl' })).json() as Array<{ subject: string }>;
     assert.ok(!noMailYet.some((m) => m.subject.startsWith('Złożono wniosek o role')), 'no confirmation before "Zakończ"');
     const unfinished = await ewa.get('/moje-konto');
-    for (const r of reqs) assert.ok(!unfinished.body.slice(unfinished.body.indexOf('oczekujace-wnioski')).includes(`>${r.number}<`), 'not under "Oczekujące wnioski" before "Zakończ"');
+    for (const r of reqs)
+      assert.ok(
+        !unfinished.body.slice(unfinished.body.indexOf('oczekujace-wnioski')).includes(`>${r.number}<`),
+        'not under "Oczekujące wnioski" before "Zakończ"',
+      );
     const download = await ewa.get(`/wnioski/${submissionId}`);
     for (const r of reqs) assert.ok(download.body.includes(r.number));
     const early = await ewa.post(`/wnioski/${submissionId}/zakoncz`, { delivery: 'later' }, { csrfFrom: download.body });
@@ -109,7 +122,10 @@ describe('Wniosek o nowy profil w SSOZ II', () => {
     assert.match(account.body, /Wniosek ma status oczekującego/);
     for (const r of reqs) assert.ok(account.body.includes(r.number), `Moje konto lists ${r.number}`);
     const pending = await t.database.db.select().from(roleRequests).where(eq(roleRequests.submissionId, submissionId));
-    assert.ok(pending.every((r) => r.status === 'oczekujacy'), 'pending after "Zakończ"');
+    assert.ok(
+      pending.every((r) => r.status === 'oczekujacy'),
+      'pending after "Zakończ"',
+    );
     const confirmation = await eventually(async () => {
       const list = (await t.app.inject({ url: '/dev/poczta.json?to=ewa.kaminska@example.pl' })).json() as Array<{ subject: string; text: string }>;
       return list.find((m) => m.subject.startsWith('Złożono wniosek o role'));
@@ -132,7 +148,11 @@ describe('Wniosek o nowy profil w SSOZ II', () => {
   });
 
   it("another user's submission and PDF answer 404", async () => {
-    const [sub] = await t.database.db.select().from(requestSubmissions).innerJoin(users, eq(users.id, requestSubmissions.userId)).where(eq(users.login, 'ewa.kaminska'));
+    const [sub] = await t.database.db
+      .select()
+      .from(requestSubmissions)
+      .innerJoin(users, eq(users.id, requestSubmissions.userId))
+      .where(eq(users.login, 'ewa.kaminska'));
     const jan = await signedIn(t, 'jan.kowalski', '+48 600 100 202');
     assert.equal((await jan.get(`/wnioski/${sub!.request_submissions.id}`)).statusCode, 404);
     assert.equal((await jan.get(`/wnioski/${sub!.request_submissions.id}/pdf`)).statusCode, 404);
@@ -166,7 +186,10 @@ describe('Wniosek o nowy profil w SSOZ II', () => {
   it('50 parallel submissions get 50 distinct consecutive numbers', async () => {
     const numbers = await Promise.all(Array.from({ length: 50 }, () => t.database.db.transaction((tx) => nextRequestNumber(tx, 2031))));
     const seqs = numbers.map((n) => n.seq).sort((a, b) => a - b);
-    assert.deepEqual(seqs, Array.from({ length: 50 }, (_, i) => i + 1));
+    assert.deepEqual(
+      seqs,
+      Array.from({ length: 50 }, (_, i) => i + 1),
+    );
     assert.equal(new Set(numbers.map((n) => n.number)).size, 50);
     assert.ok(numbers.every((n) => /^U0000\d\d\/2031$/.test(n.number)));
   });

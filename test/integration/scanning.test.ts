@@ -19,7 +19,6 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]), Buffer.from('JFIF'), Buffer.alloc(64, 7)]);
 const INFECTED_PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from(EICAR), Buffer.from('\n%%EOF\n')]);
 
-
 async function upload(t: TestApp, a: Agent, submissionId: string, files: { name: string; data: Buffer }[]) {
   const page = await a.get(`/wnioski/${submissionId}/zalaczniki`);
   const res = await postUpload(t, a, submissionId, csrfOf(page.body), files);
@@ -33,7 +32,8 @@ async function mariaSignedIn(t: TestApp): Promise<{ a: Agent; landing: string }>
   const base = await startLogin(a);
   const done = await pzLogin(t, a, base, 'maria.wisniewska', '+48 600 100 203');
   let r = done;
-  for (let i = 0; i < 10 && r.statusCode >= 300 && r.statusCode < 400 && !pathOf(r).startsWith('/przypomnienie'); i++) r = await a.get(String(r.headers.location));
+  for (let i = 0; i < 10 && r.statusCode >= 300 && r.statusCode < 400 && !pathOf(r).startsWith('/przypomnienie'); i++)
+    r = await a.get(String(r.headers.location));
   return { a, landing: pathOf(r) };
 }
 
@@ -64,7 +64,10 @@ describe('malware scanning, removal notice and the missing-attachment reminder',
   });
 
   it('a clean PDF and JPEG become "Bezpieczne pliki załączone do wniosku", with "Pobierz" and "Usuń"', async () => {
-    await upload(t, a, submissionId, [{ name: 'Wniosek podpisany.pdf', data: PDF }, { name: 'skan.jpg', data: JPEG }]);
+    await upload(t, a, submissionId, [
+      { name: 'Wniosek podpisany.pdf', data: PDF },
+      { name: 'skan.jpg', data: JPEG },
+    ]);
     await eventually(async () => {
       const [x] = await t.database.db.select().from(attachments).where(eq(attachments.originalName, 'skan.jpg'));
       return x?.scanStatus === 'clean' ? x : null;
@@ -92,7 +95,11 @@ describe('malware scanning, removal notice and the missing-attachment reminder',
     assert.equal(row.deletedReason, 'malware');
     assert.match(row.scanDetail ?? '', /EICAR/i);
     const mail = await eventually(async () => {
-      const list = (await t.app.inject({ url: '/dev/poczta.json?to=maria.wisniewska@example.pl' })).json() as Array<{ subject: string; text: string; html: string }>;
+      const list = (await t.app.inject({ url: '/dev/poczta.json?to=maria.wisniewska@example.pl' })).json() as Array<{
+        subject: string;
+        text: string;
+        html: string;
+      }>;
       return list.find((m) => m.text.includes('negatywnie zweryfikowany'));
     });
     assert.match(mail.text, /zarazony\.pdf \(PDF 0\.\d\d KB\)/);
@@ -113,11 +120,36 @@ describe('malware scanning, removal notice and the missing-attachment reminder',
     await storage.put(key, Readable.from([INFECTED_PDF]));
     const [row] = await db
       .insert(attachments)
-      .values({ submissionId, ownerUserId: sub!.userId, originalName: 'awaria.pdf', storageKey: key, contentType: 'application/pdf', sizeBytes: INFECTED_PDF.length, sha256: 'x'.repeat(64) })
+      .values({
+        submissionId,
+        ownerUserId: sub!.userId,
+        originalName: 'awaria.pdf',
+        storageKey: key,
+        contentType: 'application/pdf',
+        sizeBytes: INFECTED_PDF.length,
+        sha256: 'x'.repeat(64),
+      })
       .returning();
-    const deps = { db, storage, scanner: new BuiltinEicarScanner(), outbox: t.app.deps.outbox, logger: pino({ level: 'silent' }), portalUrl: t.config.publicUrl, now: () => new Date() };
+    const deps = {
+      db,
+      storage,
+      scanner: new BuiltinEicarScanner(),
+      outbox: t.app.deps.outbox,
+      logger: pino({ level: 'silent' }),
+      portalUrl: t.config.publicUrl,
+      now: () => new Date(),
+    };
     // the process "dies" when it deletes the bytes
-    const crashing = { ...deps, storage: { put: storage.put.bind(storage), get: storage.get.bind(storage), delete: async () => { throw new Error('crash'); } } };
+    const crashing = {
+      ...deps,
+      storage: {
+        put: storage.put.bind(storage),
+        get: storage.get.bind(storage),
+        delete: async () => {
+          throw new Error('crash');
+        },
+      },
+    };
     await assert.rejects(scanAttachment(crashing, row!.id), /crash/);
     const [afterCrash] = await db.select().from(attachments).where(eq(attachments.id, row!.id));
     assert.equal(afterCrash?.deletedAt, null, 'not marked removed while the bytes are on disk');
@@ -150,7 +182,15 @@ describe('malware scanning, removal notice and the missing-attachment reminder',
       assert.match(page.body, /Pliki oczekujące na skanowanie pod kątem bezpieczeństwa/);
       // the retried job, once a scanner answers
       const verdict = await scanAttachment(
-        { db: down.database.db, storage: down.app.deps.storage, scanner: new BuiltinEicarScanner(), outbox: down.app.deps.outbox, logger: pino({ level: 'silent' }), portalUrl: down.config.publicUrl, now: () => new Date() },
+        {
+          db: down.database.db,
+          storage: down.app.deps.storage,
+          scanner: new BuiltinEicarScanner(),
+          outbox: down.app.deps.outbox,
+          logger: pino({ level: 'silent' }),
+          portalUrl: down.config.publicUrl,
+          now: () => new Date(),
+        },
         row.id,
       );
       assert.equal(verdict, 'clean');

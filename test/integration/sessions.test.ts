@@ -76,7 +76,10 @@ describe('portal sessions', () => {
     t.app.inject({ url, headers: { ...(cookie ? { cookie } : {}), ...(accept ? { accept } : {}) } });
 
   const timeoutAudits = () =>
-    t.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'session.timeout'), eq(auditLog.actorUserId, janId)));
+    t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'session.timeout'), eq(auditLog.actorUserId, janId)));
 
   it('login sets an HttpOnly, SameSite=Lax browser-session cookie; the table holds only its hash', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/__test/login', payload: { userId: janId } });
@@ -90,7 +93,10 @@ describe('portal sessions', () => {
     assert.equal(c.expires, undefined);
     assert.notEqual(c.secure, true, 'Secure only in production (__Host- prefix there)');
 
-    const rows = await t.database.db.select().from(sessions).where(eq(sessions.idHash, sha256(c.value)));
+    const rows = await t.database.db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.idHash, sha256(c.value)));
     assert.equal(rows.length, 1);
     const row = rows[0]!;
     assert.equal(row.userId, janId);
@@ -104,7 +110,16 @@ describe('portal sessions', () => {
     const first = await login();
     const second = await login(janId, first.cookie);
     assert.notEqual(second.raw, first.raw);
-    assert.equal((await t.database.db.select().from(sessions).where(eq(sessions.idHash, sha256(first.raw)))).length, 0, 'old session deleted');
+    assert.equal(
+      (
+        await t.database.db
+          .select()
+          .from(sessions)
+          .where(eq(sessions.idHash, sha256(first.raw)))
+      ).length,
+      0,
+      'old session deleted',
+    );
 
     const old = await get('/__test/private', first.cookie);
     assert.equal(old.statusCode, 303, 'the old id is just unknown: login again');
@@ -135,7 +150,16 @@ describe('portal sessions', () => {
     assert.match(res.body, /href="\/logowanie\?next=%2F__test%2Fprivate"[^>]*>Zaloguj się\/ Zarejestruj<\/a>/);
     const cleared = res.cookies.find((x) => x.name === COOKIE);
     assert.ok(cleared && cleared.value === '', 'cookie cleared');
-    assert.equal((await t.database.db.select().from(sessions).where(eq(sessions.idHash, sha256(raw)))).length, 0, 'row deleted');
+    assert.equal(
+      (
+        await t.database.db
+          .select()
+          .from(sessions)
+          .where(eq(sessions.idHash, sha256(raw)))
+      ).length,
+      0,
+      'row deleted',
+    );
 
     const audits = await timeoutAudits();
     assert.equal(audits.length, before + 1);
@@ -253,14 +277,21 @@ describe('portal sessions', () => {
     assert.equal(res.statusCode, 200);
     const cleared = res.cookies.find((x) => x.name === COOKIE);
     assert.ok(cleared && cleared.value === '' && cleared.expires && cleared.expires.getTime() < Date.now());
-    assert.equal((await t.database.db.select().from(sessions).where(eq(sessions.idHash, sha256(raw)))).length, 0);
+    assert.equal(
+      (
+        await t.database.db
+          .select()
+          .from(sessions)
+          .where(eq(sessions.idHash, sha256(raw)))
+      ).length,
+      0,
+    );
     assert.equal((await get('/__test/private', cookie)).statusCode, 303);
   });
 
   it('session data: shallow merge, undefined removes a key; an anonymous session times out without an audit', async () => {
     const { cookie, raw } = await login(null);
-    const post = (patch: Record<string, unknown>) =>
-      t.app.inject({ method: 'POST', url: '/__test/data', headers: { cookie }, payload: patch });
+    const post = (patch: Record<string, unknown>) => t.app.inject({ method: 'POST', url: '/__test/data', headers: { cookie }, payload: patch });
     assert.deepEqual((await post({ a: 1, b: { c: 'ż' } })).json(), { a: 1, b: { c: 'ż' } });
     assert.deepEqual((await post({ a: null, d: true })).json(), { a: null, b: { c: 'ż' }, d: true });
     // JSON cannot carry undefined: remove through the store directly

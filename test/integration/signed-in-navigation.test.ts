@@ -60,7 +60,11 @@ describe('signed-in navigation', () => {
     const tokens = [...page.body.matchAll(/name="_csrf" value="([^"]+)"/g)].map((m) => m[1]);
     assert.ok(tokens.length >= 2, 'the form and the user menu carry a token');
     assert.equal(new Set(tokens).size, 1, 'one token on the page');
-    const sent = await jan.post('/kontakt', { formId: crypto.randomUUID(), name: 'Jan Kowalski', email: 'jan.kowalski@example.pl', topic: 'logowanie', message: 'Pytanie o konto.' }, { csrfFrom: page.body });
+    const sent = await jan.post(
+      '/kontakt',
+      { formId: crypto.randomUUID(), name: 'Jan Kowalski', email: 'jan.kowalski@example.pl', topic: 'logowanie', message: 'Pytanie o konto.' },
+      { csrfFrom: page.body },
+    );
     assert.equal(sent.statusCode, 303, sent.body.slice(0, 300));
     const confirmation = await jan.follow(sent);
     assert.match(confirmation.body, /Wiadomość została wysłana/);

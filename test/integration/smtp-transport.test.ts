@@ -47,7 +47,14 @@ describe('SMTP transport against a real SMTP server', () => {
 
   it('delivers an HTML + text e-mail with Polish letters', async () => {
     const transport = new SmtpTransport(`smtp://127.0.0.1:${port}`, 'SSOZ II <no-reply@ssoz.example.pl>');
-    await transport.deliver({ id: 'm1', channel: 'email', to: 'jan.kowalski@example.pl', subject: 'Wniosek zaakceptowany — Łódź', text: 'Zażółć gęślą jaźń', html: '<p>Zażółć</p>' });
+    await transport.deliver({
+      id: 'm1',
+      channel: 'email',
+      to: 'jan.kowalski@example.pl',
+      subject: 'Wniosek zaakceptowany — Łódź',
+      text: 'Zażółć gęślą jaźń',
+      html: '<p>Zażółć</p>',
+    });
     transport.close();
     assert.equal(received.length, 1);
     assert.deepEqual(received[0]?.to, ['jan.kowalski@example.pl']);
@@ -65,7 +72,10 @@ describe('SMTP transport against a real SMTP server', () => {
 
   it('refuses SMS, which has no production gateway', async () => {
     const transport = new SmtpTransport(`smtp://127.0.0.1:${port}`, 'no-reply@ssoz.example.pl');
-    await assert.rejects(transport.deliver({ id: 'm3', channel: 'sms', to: '+48600100200', subject: null, text: 'kod', html: null }), /no production transport/);
+    await assert.rejects(
+      transport.deliver({ id: 'm3', channel: 'sms', to: '+48600100200', subject: null, text: 'kod', html: null }),
+      /no production transport/,
+    );
     transport.close();
   });
 });

@@ -30,7 +30,13 @@ async function tryTransfer(a: Agent, login: string) {
 // "Konta utworzone przed …" cannot be transferred: the cut-off day itself is the first day that can.
 for (const { name, env, cutoff, dayBefore, text } of [
   { name: 'default cut-off 2010-01-01', env: {}, cutoff: '2010-01-01', dayBefore: '2009-12-31', text: 'przed 1 stycznia 2010' },
-  { name: 'configured LEGACY_CUTOFF_DATE=2015-03-01', env: { LEGACY_CUTOFF_DATE: '2015-03-01' }, cutoff: '2015-03-01', dayBefore: '2015-02-28', text: 'przed 1 marca 2015' },
+  {
+    name: 'configured LEGACY_CUTOFF_DATE=2015-03-01',
+    env: { LEGACY_CUTOFF_DATE: '2015-03-01' },
+    cutoff: '2015-03-01',
+    dayBefore: '2015-02-28',
+    text: 'przed 1 marca 2015',
+  },
 ]) {
   describe(`SSOZ I transfer, ${name}`, () => {
     let t: TestApp;

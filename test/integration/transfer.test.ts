@@ -59,7 +59,12 @@ describe('Przeniesienie uprawnień z SSOZ I', () => {
       assert.match(res.body, /href="#f-login"/);
     }
     const cookie = [...a.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    const nothing = await t.app.inject({ method: 'POST', url: '/profil/przeniesienie', payload: 'null', headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrfOf(page.body) } });
+    const nothing = await t.app.inject({
+      method: 'POST',
+      url: '/profil/przeniesienie',
+      payload: 'null',
+      headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': csrfOf(page.body) },
+    });
     assert.equal(nothing.statusCode, 400);
     assert.match(nothing.body, /Zabrakło wymaganych danych lub dane niepoprawne/);
   });
@@ -71,7 +76,10 @@ describe('Przeniesienie uprawnień z SSOZ I', () => {
     const ok = await a.post('/profil/przeniesienie', { login: 'goz.piotrowice', password: 'Ssoz1-Demo!' }, { csrfFrom: page.body });
     assert.equal(pathOf(ok), '/profil/przeniesienie/podsumowanie');
     const [legacy] = await db.select().from(legacyAccounts).where(eq(legacyAccounts.login, 'goz.piotrowice'));
-    const stored = await db.select().from(requestDrafts).where(and(eq(requestDrafts.userId, user!.id), eq(requestDrafts.kind, 'ssoz1_transfer')));
+    const stored = await db
+      .select()
+      .from(requestDrafts)
+      .where(and(eq(requestDrafts.userId, user!.id), eq(requestDrafts.kind, 'ssoz1_transfer')));
     assert.equal(stored.length, 1);
     assert.deepEqual(stored[0]?.data, { legacyId: legacy!.id, verifiedAt: t.clock.now.toISOString() });
 
@@ -119,7 +127,10 @@ describe('Przeniesienie uprawnień z SSOZ I', () => {
       a.post('/profil/przeniesienie/podsumowanie', fields, { csrfFrom: bad.body }),
     ]);
     assert.ok([first, second].some((r) => pathOf(r) === '/start?przeniesiono=1'));
-    assert.ok([first, second].every((r) => ['/start?przeniesiono=1', '/start'].includes(pathOf(r))), 'the second click shows the result, not step 1');
+    assert.ok(
+      [first, second].every((r) => ['/start?przeniesiono=1', '/start'].includes(pathOf(r))),
+      'the second click shows the result, not step 1',
+    );
     const home = await a.get('/start?przeniesiono=1');
     assert.match(home.body, /Profil został utworzony z uprawnień SSOZ I/);
     assert.match(home.body, /Gminny Ośrodek Zdrowia w Piotrowicach/);
@@ -127,7 +138,10 @@ describe('Przeniesienie uprawnień z SSOZ I', () => {
     const db = t.database.db;
     const [user] = await db.select().from(users).where(eq(users.login, 'katarzyna.dabrowska'));
     const [unit] = await db.select().from(units).where(eq(units.sourceKey, 'goz-piotrowice'));
-    const profs = await db.select().from(profiles).where(and(eq(profiles.userId, user!.id), eq(profiles.unitId, unit!.id)));
+    const profs = await db
+      .select()
+      .from(profiles)
+      .where(and(eq(profiles.userId, user!.id), eq(profiles.unitId, unit!.id)));
     assert.equal(profs.length, 1, 'one profile, even with a double submit');
     assert.equal(profs[0]?.status, 'aktywny');
     assert.equal(profs[0]?.phone, '+48 600 100 206');
@@ -139,8 +153,19 @@ describe('Przeniesienie uprawnień z SSOZ I', () => {
     const [legacy] = await db.select().from(legacyAccounts).where(eq(legacyAccounts.login, 'goz.piotrowice'));
     assert.ok(legacy?.transferredAt);
     const history = await db.select().from(requestStatusHistory).where(eq(requestStatusHistory.requestId, reqs[0]!.id));
-    assert.deepEqual(history.map((h) => [h.fromStatus, h.toStatus, h.reason]), [[null, 'zatwierdzony', 'Przeniesione z SSOZ I (konto goz.piotrowice)']]);
-    assert.equal((await db.select().from(auditLog).where(and(eq(auditLog.action, 'request.transferred'), eq(auditLog.subjectId, reqs[0]!.id)))).length, 1);
+    assert.deepEqual(
+      history.map((h) => [h.fromStatus, h.toStatus, h.reason]),
+      [[null, 'zatwierdzony', 'Przeniesione z SSOZ I (konto goz.piotrowice)']],
+    );
+    assert.equal(
+      (
+        await db
+          .select()
+          .from(auditLog)
+          .where(and(eq(auditLog.action, 'request.transferred'), eq(auditLog.subjectId, reqs[0]!.id)))
+      ).length,
+      1,
+    );
     assert.equal((await db.select().from(requestDrafts).where(eq(requestDrafts.userId, user!.id))).length, 0, 'the draft is gone');
     const audit = await db.select().from(auditLog).where(eq(auditLog.action, 'ssoz1.transfer'));
     assert.equal(audit.length, 1);
@@ -155,7 +180,8 @@ describe('Przeniesienie uprawnień z SSOZ I', () => {
 
   it('five wrong passwords lock that legacy login for a while', async () => {
     const page = await a.get('/profil/przeniesienie');
-    for (let i = 0; i < 4; i++) assert.equal((await a.post('/profil/przeniesienie', { login: 'stare.konto', password: `zle-${i}` }, { csrfFrom: page.body })).statusCode, 400);
+    for (let i = 0; i < 4; i++)
+      assert.equal((await a.post('/profil/przeniesienie', { login: 'stare.konto', password: `zle-${i}` }, { csrfFrom: page.body })).statusCode, 400);
     const locked = await a.post('/profil/przeniesienie', { login: 'stare.konto', password: 'zle-5' }, { csrfFrom: page.body });
     assert.equal(locked.statusCode, 429);
     assert.match(locked.body, /zablokowane do godziny 11:15/);

@@ -58,10 +58,16 @@ describe('unit search (wizard step 1, "Wybór jednostki")', () => {
     }
     const totals = await Promise.all(['lodz', 'Łódź', 'ŁÓDŹ', 'łodz', 'LODZ'].map(async (name) => (await search({ name })).total));
     assert.ok(totals[0]! > 0);
-    assert.ok(totals.every((n) => n === totals[0]), `same result for every spelling: ${totals.join(', ')}`);
+    assert.ok(
+      totals.every((n) => n === totals[0]),
+      `same result for every spelling: ${totals.join(', ')}`,
+    );
     const lodz = await all({ name: 'Łódź' });
     assert.ok(lodz.some((u) => u.name === 'Łódzki Urząd Wojewódzki w Łodzi'));
-    assert.ok(lodz.every((u) => /[łl][óo]d[źz]/i.test(u.name)), 'every hit contains the fragment');
+    assert.ok(
+      lodz.every((u) => /[łl][óo]d[źz]/i.test(u.name)),
+      'every hit contains the fragment',
+    );
   });
 
   it('combines filters with AND; the kind filter narrows', async () => {
@@ -89,7 +95,10 @@ describe('unit search (wizard step 1, "Wybór jednostki")', () => {
     assert.equal(p2.page, 2);
     assert.equal(p2.rows.length, 10);
     const ids1 = new Set(p1.rows.map((r) => r.id));
-    assert.ok(p2.rows.every((r) => !ids1.has(r.id)), 'page 2 shares no row with page 1');
+    assert.ok(
+      p2.rows.every((r) => !ids1.has(r.id)),
+      'page 2 shares no row with page 1',
+    );
     const last = await search({ name: 'przychodnia', pageSize: 10, page: p1.pageCount });
     assert.equal(last.rows.length, p1.total - 10 * (p1.pageCount - 1));
     assert.ok(last.rows.length >= 1 && last.rows.length <= 10);
@@ -112,11 +121,28 @@ describe('unit search (wizard step 1, "Wybór jednostki")', () => {
     assert.equal(uw.total, 16);
     const names = uw.rows.map((r) => r.name.split(' ')[0]);
     assert.deepEqual(names, [
-      'Dolnośląski', 'Kujawsko-Pomorski', 'Lubelski', 'Lubuski', 'Łódzki', 'Małopolski', 'Mazowiecki', 'Opolski',
-      'Podkarpacki', 'Podlaski', 'Pomorski', 'Śląski', 'Świętokrzyski', 'Warmińsko-Mazurski', 'Wielkopolski', 'Zachodniopomorski',
+      'Dolnośląski',
+      'Kujawsko-Pomorski',
+      'Lubelski',
+      'Lubuski',
+      'Łódzki',
+      'Małopolski',
+      'Mazowiecki',
+      'Opolski',
+      'Podkarpacki',
+      'Podlaski',
+      'Pomorski',
+      'Śląski',
+      'Świętokrzyski',
+      'Warmińsko-Mazurski',
+      'Wielkopolski',
+      'Zachodniopomorski',
     ]);
     const desc = await search({ kindCode: 'UW', pageSize: 25, direction: 'desc' });
-    assert.deepEqual(desc.rows.map((r) => r.id), [...uw.rows].reverse().map((r) => r.id));
+    assert.deepEqual(
+      desc.rows.map((r) => r.id),
+      [...uw.rows].reverse().map((r) => r.id),
+    );
 
     // a larger result, across pages, agrees with the Polish collator everywhere
     const rows = await all({ name: 'lodz' });
@@ -170,7 +196,7 @@ describe('unit search (wizard step 1, "Wybór jednostki")', () => {
     await t.database.db.execute(sql`vacuum analyze portal.units`);
     for (const fragment of ['k-dent', 'lodz', 'pulsantis']) {
       const res = await t.database.db.execute(sql`explain select id from portal.units where is_active and search_name like ${`%${fragment}%`}`);
-      const plan = ((res as unknown as { rows: Array<Record<string, string>> }).rows).map((r) => Object.values(r)[0]).join('\n');
+      const plan = (res as unknown as { rows: Array<Record<string, string>> }).rows.map((r) => Object.values(r)[0]).join('\n');
       assert.match(plan, /Bitmap Index Scan on units_search_name_trgm_idx/, `${fragment}:\n${plan}`);
     }
   });

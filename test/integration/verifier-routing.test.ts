@@ -38,19 +38,56 @@ describe('a verifier whose only active profiles hold no administrator role route
     const [uw] = await db.select().from(units).where(eq(units.sourceKey, 'uw-30'));
     const [kdent] = await db.select().from(units).where(eq(units.sourceKey, 'k-dent'));
     assert.ok(cez && uw && kdent);
-    assert.equal(uw.voivodeshipCode, kdent.voivodeshipCode, 'K-Dent lies in the UW\'s voivodeship (wielkopolskie)');
+    assert.equal(uw.voivodeshipCode, kdent.voivodeshipCode, "K-Dent lies in the UW's voivodeship (wielkopolskie)");
     cezId = cez.id;
     uwId = uw.id;
     // Tomasz Lewandowski also works in the Wielkopolski UW, as Nadzorujący sprawozdania niefinansowe only
     const [tomasz] = await db.select().from(users).where(eq(users.login, 'tomasz.lewandowski'));
     assert.ok(tomasz);
     const at = new Date('2019-05-06T10:00:00Z');
-    const [profile] = await db.insert(profiles).values({ userId: tomasz.id, unitId: uw.id, phone: '+48 600 100 204', email: 'tomasz.lewandowski@example.pl', status: 'aktywny', createdAt: at, updatedAt: at, statusChangedAt: at }).returning();
-    const [sub] = await db.insert(requestSubmissions).values({ idempotencyKey: 'test:uw-30-nadz', userId: tomasz.id, profileId: profile!.id, source: 'wizard', contactPhone: profile!.phone, contactEmail: profile!.email, createdAt: at, finishedAt: at }).returning();
-    const [grant] = await db.insert(roleRequests).values({
-      number: 'U900001/2019', year: 2019, seq: 900001, submissionId: sub!.id, profileId: profile!.id, roleCode: 'NADZ_NIEFIN', status: 'zatwierdzony',
-      verifyingUnitId: cez.id, submittedAt: at, decidedAt: at, assignedAt: at, statusChangedAt: at,
-    }).returning();
+    const [profile] = await db
+      .insert(profiles)
+      .values({
+        userId: tomasz.id,
+        unitId: uw.id,
+        phone: '+48 600 100 204',
+        email: 'tomasz.lewandowski@example.pl',
+        status: 'aktywny',
+        createdAt: at,
+        updatedAt: at,
+        statusChangedAt: at,
+      })
+      .returning();
+    const [sub] = await db
+      .insert(requestSubmissions)
+      .values({
+        idempotencyKey: 'test:uw-30-nadz',
+        userId: tomasz.id,
+        profileId: profile!.id,
+        source: 'wizard',
+        contactPhone: profile!.phone,
+        contactEmail: profile!.email,
+        createdAt: at,
+        finishedAt: at,
+      })
+      .returning();
+    const [grant] = await db
+      .insert(roleRequests)
+      .values({
+        number: 'U900001/2019',
+        year: 2019,
+        seq: 900001,
+        submissionId: sub!.id,
+        profileId: profile!.id,
+        roleCode: 'NADZ_NIEFIN',
+        status: 'zatwierdzony',
+        verifyingUnitId: cez.id,
+        submittedAt: at,
+        decidedAt: at,
+        assignedAt: at,
+        statusChangedAt: at,
+      })
+      .returning();
     grantId = grant!.id;
     grantProfileId = profile!.id;
   });

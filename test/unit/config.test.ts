@@ -30,17 +30,36 @@ describe('config', () => {
   it('refuses production without what production needs, naming each', () => {
     assert.throws(
       () => loadConfig({ NODE_ENV: 'production', DATA_DIR: tmp() }),
-      (e: unknown) => e instanceof ConfigError && ['SESSION_SECRET', 'DATABASE_URL', 'SMTP_URL', 'PUBLIC_URL', 'TRUST_PROXY'].every((k) => e.problems.some((p) => p.includes(k))),
+      (e: unknown) =>
+        e instanceof ConfigError &&
+        ['SESSION_SECRET', 'DATABASE_URL', 'SMTP_URL', 'PUBLIC_URL', 'TRUST_PROXY'].every((k) => e.problems.some((p) => p.includes(k))),
     );
   });
 
   it('production never loads demo data or demo pages', () => {
     const c = loadConfig({
-      NODE_ENV: 'production', TRUST_PROXY: '1', SESSION_SECRET: 's'.repeat(40), DATABASE_URL: 'postgres://u@db/ssoz', SMTP_URL: 'smtp://mail:25', PUBLIC_URL: 'https://ssoz.example.pl',
+      NODE_ENV: 'production',
+      TRUST_PROXY: '1',
+      SESSION_SECRET: 's'.repeat(40),
+      DATABASE_URL: 'postgres://u@db/ssoz',
+      SMTP_URL: 'smtp://mail:25',
+      PUBLIC_URL: 'https://ssoz.example.pl',
     });
     assert.equal(c.demo, false);
     assert.equal(c.seedDemoData, false);
-    assert.throws(() => loadConfig({ NODE_ENV: 'production', TRUST_PROXY: '1', SESSION_SECRET: 's'.repeat(40), DATABASE_URL: 'postgres://u@db/ssoz', SMTP_URL: 'smtp://mail:25', PUBLIC_URL: 'https://ssoz.example.pl', SEED_DEMO_DATA: '1' }), ConfigError);
+    assert.throws(
+      () =>
+        loadConfig({
+          NODE_ENV: 'production',
+          TRUST_PROXY: '1',
+          SESSION_SECRET: 's'.repeat(40),
+          DATABASE_URL: 'postgres://u@db/ssoz',
+          SMTP_URL: 'smtp://mail:25',
+          PUBLIC_URL: 'https://ssoz.example.pl',
+          SEED_DEMO_DATA: '1',
+        }),
+      ConfigError,
+    );
   });
 
   it('rejects malformed values', () => {

@@ -30,7 +30,18 @@ test('valid e-mail addresses', () => {
 });
 
 test('invalid e-mail addresses', () => {
-  for (const bad of ['', '   ', 'jan', 'jan@', '@example.pl', 'jan kowalski@example.pl', 'jan@localhost', 'jan@@example.pl', 'jan..k@example.pl', 'jan@example..pl']) {
+  for (const bad of [
+    '',
+    '   ',
+    'jan',
+    'jan@',
+    '@example.pl',
+    'jan kowalski@example.pl',
+    'jan@localhost',
+    'jan@@example.pl',
+    'jan..k@example.pl',
+    'jan@example..pl',
+  ]) {
     assert.equal(isValidEmail(bad), false, JSON.stringify(bad));
     assert.equal(normalizeEmail(bad), null);
   }
@@ -38,8 +49,7 @@ test('invalid e-mail addresses', () => {
 
 test('e-mail length limit is 254 characters', () => {
   // 64-character local part and labels under 63 characters, so only the total length varies.
-  const address = (lastLabel: number): string =>
-    `${'a'.repeat(64)}@${`${'b'.repeat(49)}.`.repeat(3)}${'c'.repeat(lastLabel)}.pl`;
+  const address = (lastLabel: number): string => `${'a'.repeat(64)}@${`${'b'.repeat(49)}.`.repeat(3)}${'c'.repeat(lastLabel)}.pl`;
   const atLimit = address(36);
   const overLimit = address(37);
   assert.equal(atLimit.length, EMAIL_MAX_LENGTH);
@@ -61,7 +71,11 @@ describe('checkContact (Telefon *, E-mail *)', () => {
     assert.deepEqual(checkContact({ phone: ' 600 100 200 ', email: ' jan@example.pl ' }), { ok: true, phone: '+48 600 100 200', email: 'jan@example.pl' });
   });
   it('names each missing or wrong field and keeps what was typed', () => {
-    assert.deepEqual(checkContact({}), { ok: false, errors: { phone: contactMessages.phoneRequired, email: contactMessages.emailRequired }, typed: { phone: '', email: '' } });
+    assert.deepEqual(checkContact({}), {
+      ok: false,
+      errors: { phone: contactMessages.phoneRequired, email: contactMessages.emailRequired },
+      typed: { phone: '', email: '' },
+    });
     const r = checkContact({ phone: 'abc', email: 'x@' });
     assert.equal(r.ok, false);
     if (!r.ok) {

@@ -54,7 +54,11 @@ describe('the input boundary', () => {
     const F = z.object({ a: text({ max: 5, required: 'A' }), b: text({ max: 5, required: 'B' }) });
     const r = parseForm(F, {}, ['b', 'a']);
     assert.equal(r.ok, false);
-    if (!r.ok) assert.deepEqual(r.summary.map((s) => s.text), ['B', 'A']);
+    if (!r.ok)
+      assert.deepEqual(
+        r.summary.map((s) => s.text),
+        ['B', 'A'],
+      );
   });
 
   it('query values fall back instead of failing', () => {
@@ -69,6 +73,7 @@ describe('the input boundary', () => {
 
   it('ids in paths are UUIDs', () => {
     assert.ok(IdParams.safeParse({ id: '0640b2ea-15fc-40f1-b13d-bff7a51b4fe5' }).success);
-    for (const bad of ['1', '0640b2ea-15fc-40f1-b13d-bff7a51b4fe5x', "' or 1=1", '0640b2ea-15fc-40f1-b13d-bff7a51b4fe\u0000']) assert.equal(IdParams.safeParse({ id: bad }).success, false);
+    for (const bad of ['1', '0640b2ea-15fc-40f1-b13d-bff7a51b4fe5x', "' or 1=1", '0640b2ea-15fc-40f1-b13d-bff7a51b4fe\u0000'])
+      assert.equal(IdParams.safeParse({ id: bad }).success, false);
   });
 });

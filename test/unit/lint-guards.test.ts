@@ -25,11 +25,17 @@ describe('lint guard rails of the layout', () => {
   it('a feature that imports another feature fails', async () => {
     assert.match((await restricted('src/portal/features/request/service.ts', "import { x } from '../profile/service.ts';\n")).join(), /another feature/);
     assert.match((await restricted('src/portal/features/request/sub/a.ts', "import { x } from '../../../features/profile/a.ts';\n")).join(), /another feature/);
-    assert.deepEqual(await restricted('src/portal/features/request/service.ts', "import { x } from '../../context.ts';\nimport { y } from './schema.ts';\n"), []);
+    assert.deepEqual(
+      await restricted('src/portal/features/request/service.ts', "import { x } from '../../context.ts';\nimport { y } from './schema.ts';\n"),
+      [],
+    );
   });
 
   it('a production module that imports src/demo/ fails; bootstrap may', async () => {
-    assert.match((await restricted('src/identity/pz/service.ts', "import { seedDemoData } from '../../demo/seed-demo.ts';\n")).join(), /Only src\/bootstrap.ts/);
+    assert.match(
+      (await restricted('src/identity/pz/service.ts', "import { seedDemoData } from '../../demo/seed-demo.ts';\n")).join(),
+      /Only src\/bootstrap.ts/,
+    );
     assert.deepEqual(await restricted('src/bootstrap.ts', "import { seedDemoData } from './demo/seed-demo.ts';\n"), []);
   });
 });

@@ -12,7 +12,12 @@ describe('logs never contain a PESEL', () => {
 
   it('scrubs messages, nested fields and redacts pesel keys', () => {
     const lines: string[] = [];
-    const sink = new Writable({ write(chunk, _enc, cb) { lines.push(String(chunk)); cb(); } });
+    const sink = new Writable({
+      write(chunk, _enc, cb) {
+        lines.push(String(chunk));
+        cb();
+      },
+    });
     const log = pino(loggerOptions('info'), sink);
     log.info({ pesel: '85031401244', nested: { note: 'user 78110507838' } }, 'login for 65022802359');
     const out = lines.join('');

@@ -3,15 +3,33 @@ import { describe, it } from 'node:test';
 import { tilesFor, type ModuleTile } from '../../src/portal/modules.ts';
 
 const tiles: ModuleTile[] = [
-  { permission: 'SPR_NIEFIN_WYPELNIJ', title: 'Sprawozdania niefinansowe', items: ['Do wypełnienia'], href: '/sprawozdania/niefinansowe', linkLabel: 'Przejdź do sprawozdań niefinansowych' },
-  { permission: 'SPR_NIEFIN_WERYFIKUJ', title: 'Sprawozdania niefinansowe', items: ['Do weryfikacji'], href: '/sprawozdania/niefinansowe', linkLabel: 'Przejdź do sprawozdań niefinansowych' },
+  {
+    permission: 'SPR_NIEFIN_WYPELNIJ',
+    title: 'Sprawozdania niefinansowe',
+    items: ['Do wypełnienia'],
+    href: '/sprawozdania/niefinansowe',
+    linkLabel: 'Przejdź do sprawozdań niefinansowych',
+  },
+  {
+    permission: 'SPR_NIEFIN_WERYFIKUJ',
+    title: 'Sprawozdania niefinansowe',
+    items: ['Do weryfikacji'],
+    href: '/sprawozdania/niefinansowe',
+    linkLabel: 'Przejdź do sprawozdań niefinansowych',
+  },
   { permission: 'SLOWNIKI_ZARZADZAJ', title: 'Zarządzanie', items: ['Słowniki'], href: '/zarzadzanie', linkLabel: 'Przejdź do zarządzania' },
 ];
 
 describe('module tiles by permission', () => {
   it('shows only the modules the profile may open, each once', () => {
-    assert.deepEqual(tilesFor(new Set(['SPR_NIEFIN_WYPELNIJ', 'SPR_NIEFIN_WERYFIKUJ']), tiles).map((t) => t.href), ['/sprawozdania/niefinansowe']);
-    assert.deepEqual(tilesFor(new Set(['SLOWNIKI_ZARZADZAJ']), tiles).map((t) => t.title), ['Zarządzanie']);
+    assert.deepEqual(
+      tilesFor(new Set(['SPR_NIEFIN_WYPELNIJ', 'SPR_NIEFIN_WERYFIKUJ']), tiles).map((t) => t.href),
+      ['/sprawozdania/niefinansowe'],
+    );
+    assert.deepEqual(
+      tilesFor(new Set(['SLOWNIKI_ZARZADZAJ']), tiles).map((t) => t.title),
+      ['Zarządzanie'],
+    );
     assert.deepEqual(tilesFor(new Set(), tiles), []);
   });
 });

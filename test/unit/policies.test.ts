@@ -5,7 +5,17 @@ import { authorize, can, decide } from '../../src/portal/policies/index.ts';
 import type { AppError } from '../../src/lib/errors.ts';
 
 const actor = (o: Partial<Actor> = {}): Actor => ({
-  userId: 'u1', firstName: 'A', lastName: 'B', email: null, login: null, profiles: [], activeProfiles: [], profile: null, roles: [], permissions: new Set(), ...o,
+  userId: 'u1',
+  firstName: 'A',
+  lastName: 'B',
+  email: null,
+  login: null,
+  profiles: [],
+  activeProfiles: [],
+  profile: null,
+  roles: [],
+  permissions: new Set(),
+  ...o,
 });
 
 describe('policies', () => {
@@ -17,9 +27,18 @@ describe('policies', () => {
     assert.equal(decide(actor(), 'request.withdraw', { ...mine, status: 'zapisany' }), 'allow');
     assert.equal(decide(actor(), 'request.withdraw', { ...mine, status: 'zatwierdzony' }), 'deny');
     assert.equal(decide(actor(), 'request.setReminder', { ...mine, status: 'zapisany' }), 'hide');
-    assert.throws(() => authorize(actor(), 'request.view', { ...mine, ownerUserId: 'u2' }), (e: AppError) => e.statusCode === 404);
-    assert.throws(() => authorize(actor(), 'request.withdraw', { ...mine, status: 'odrzucony' }), (e: AppError) => e.statusCode === 403);
-    assert.throws(() => authorize(actor(), 'request.view', null), (e: AppError) => e.statusCode === 404);
+    assert.throws(
+      () => authorize(actor(), 'request.view', { ...mine, ownerUserId: 'u2' }),
+      (e: AppError) => e.statusCode === 404,
+    );
+    assert.throws(
+      () => authorize(actor(), 'request.withdraw', { ...mine, status: 'odrzucony' }),
+      (e: AppError) => e.statusCode === 403,
+    );
+    assert.throws(
+      () => authorize(actor(), 'request.view', null),
+      (e: AppError) => e.statusCode === 404,
+    );
   });
 
   it('works only in an active profile of one’s own', () => {

@@ -1,12 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  LEGACY_ROLE_MAPPINGS,
-  PERMISSIONS,
-  ROLE_PERMISSIONS,
-  ROLES,
-  UNIT_KINDS,
-} from '../../src/domain/reference-data.ts';
+import { LEGACY_ROLE_MAPPINGS, PERMISSIONS, ROLE_PERMISSIONS, ROLES, UNIT_KINDS } from '../../src/domain/reference-data.ts';
 
 const unique = (values: readonly string[]): boolean => new Set(values).size === values.length;
 const permissionCodes = new Set(PERMISSIONS.map((p) => p.code));
@@ -17,7 +11,16 @@ test('unit kinds: the ten classes of domain.md', () => {
     UNIT_KINDS.map((k) => [k.code, [k.isCentral && 'C', k.isSupervising && 'S', k.isReporting && 'R'].filter(Boolean).join('')]),
   );
   assert.deepEqual(classes, {
-    CeZ: 'C', UW: 'S', IPIN: 'S', KCPU: 'S', WSSE: 'SR', PSSE: 'R', PODM: 'R', PRAKT: 'R', GM: 'R', JEDN_ORG: 'R',
+    CeZ: 'C',
+    UW: 'S',
+    IPIN: 'S',
+    KCPU: 'S',
+    WSSE: 'SR',
+    PSSE: 'R',
+    PODM: 'R',
+    PRAKT: 'R',
+    GM: 'R',
+    JEDN_ORG: 'R',
   });
   assert.ok(unique(UNIT_KINDS.map((k) => k.code)));
   for (const kind of UNIT_KINDS) assert.ok(kind.name.trim().length > 3, kind.code);
@@ -26,11 +29,23 @@ test('unit kinds: the ten classes of domain.md', () => {
 
 test('permissions: the required codes, each with a name and a description', () => {
   for (const code of [
-    'SPR_NIEFIN_WYPELNIJ', 'SPR_NIEFIN_WERYFIKUJ', 'SPR_FIN_WYPELNIJ', 'SPR_FIN_WERYFIKUJ',
-    'KARTY_PSY_WYPELNIJ', 'KARTY_PSY_WERYFIKUJ', 'SPR_SZUKAJ_BEZ_TRESCI', 'UZYTKOWNICY_ZARZADZAJ',
-    'UZYTKOWNICY_PRZEGLADAJ', 'JEDNOSTKI_ZARZADZAJ', 'JEDNOSTKI_PRZEGLADAJ', 'RAPORTY_TWORZ',
-    'SLOWNIKI_ZARZADZAJ', 'KOMUNIKATY_ZARZADZAJ', 'AUDYT_PRZEGLADAJ',
-  ]) assert.ok(permissionCodes.has(code), code);
+    'SPR_NIEFIN_WYPELNIJ',
+    'SPR_NIEFIN_WERYFIKUJ',
+    'SPR_FIN_WYPELNIJ',
+    'SPR_FIN_WERYFIKUJ',
+    'KARTY_PSY_WYPELNIJ',
+    'KARTY_PSY_WERYFIKUJ',
+    'SPR_SZUKAJ_BEZ_TRESCI',
+    'UZYTKOWNICY_ZARZADZAJ',
+    'UZYTKOWNICY_PRZEGLADAJ',
+    'JEDNOSTKI_ZARZADZAJ',
+    'JEDNOSTKI_PRZEGLADAJ',
+    'RAPORTY_TWORZ',
+    'SLOWNIKI_ZARZADZAJ',
+    'KOMUNIKATY_ZARZADZAJ',
+    'AUDYT_PRZEGLADAJ',
+  ])
+    assert.ok(permissionCodes.has(code), code);
   assert.ok(unique(PERMISSIONS.map((p) => p.code)));
   for (const p of PERMISSIONS) {
     assert.ok(p.name.length > 3, p.code);
@@ -39,10 +54,22 @@ test('permissions: the required codes, each with a name and a description', () =
 });
 
 test('roles: codes, names and descriptions from the manual', () => {
-  assert.deepEqual(ROLES.map((r) => r.code), [
-    'ADMIN_CEZ', 'PRACOWNIK_CEZ', 'ADMIN_IPIN', 'ADMIN_UW', 'ADMIN_KCPU',
-    'NADZ_NIEFIN', 'NADZ_FIN', 'NADZ_KARTY_PSY', 'WYP_NIEFIN', 'WYP_FIN', 'WYP_KARTY_PSY',
-  ]);
+  assert.deepEqual(
+    ROLES.map((r) => r.code),
+    [
+      'ADMIN_CEZ',
+      'PRACOWNIK_CEZ',
+      'ADMIN_IPIN',
+      'ADMIN_UW',
+      'ADMIN_KCPU',
+      'NADZ_NIEFIN',
+      'NADZ_FIN',
+      'NADZ_KARTY_PSY',
+      'WYP_NIEFIN',
+      'WYP_FIN',
+      'WYP_KARTY_PSY',
+    ],
+  );
   assert.ok(unique(ROLES.map((r) => r.name)));
   assert.ok(unique(ROLES.map((r) => String(r.sortOrder))));
   for (const r of ROLES) assert.ok(r.description.length > 20, r.code);
@@ -68,7 +95,7 @@ test('role descriptions match the manual text when the spec is present', async (
   for (const r of ROLES) assert.ok(manual.includes(`${r.name}\t${r.description}\n`), r.code);
 });
 
-test('every onlyUnitKind names an existing kind of the role\'s class', () => {
+test("every onlyUnitKind names an existing kind of the role's class", () => {
   for (const r of ROLES) {
     if (r.onlyUnitKind === null) continue;
     const kind = UNIT_KINDS.find((k) => k.code === r.onlyUnitKind);

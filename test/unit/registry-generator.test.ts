@@ -7,14 +7,30 @@ import { NAMED_UNITS, RESERVED_IDENTIFIERS, type NamedUnit } from '../../src/dem
 
 // First digit(s) of postal codes used in each voivodeship (Poczta Polska districts).
 const POSTAL_FIRST_DIGITS: Record<string, string> = {
-  '02': '5', '04': '8', '06': '2', '08': '6', '10': '9', '12': '3', '14': '0 2', '16': '4', '18': '3',
-  '20': '1', '22': '7 8', '24': '4', '26': '2', '28': '1', '30': '6', '32': '7',
+  '02': '5',
+  '04': '8',
+  '06': '2',
+  '08': '6',
+  '10': '9',
+  '12': '3',
+  '14': '0 2',
+  '16': '4',
+  '18': '3',
+  '20': '1',
+  '22': '7 8',
+  '24': '4',
+  '26': '2',
+  '28': '1',
+  '30': '6',
+  '32': '7',
 };
 
 /** Everything a unit record must satisfy, named or generated; returns the list of problems. */
 function problems(u: GeneratedUnit | NamedUnit, emailOk: (e: string) => boolean): string[] {
   const out: string[] = [];
-  const bad = (what: string): void => { out.push(`${u.key}: ${what}`); };
+  const bad = (what: string): void => {
+    out.push(`${u.key}: ${what}`);
+  };
   if (!isValidNip(u.nip) || !/^\d{10}$/.test(u.nip)) bad(`NIP ${u.nip}`);
   if (!isValidRegon9(u.regon)) bad(`REGON ${u.regon}`);
   const place = describeGmina(u.teryt);
@@ -25,7 +41,8 @@ function problems(u: GeneratedUnit | NamedUnit, emailOk: (e: string) => boolean)
     if (place.gmina.name !== u.gmina) bad(`gmina ${u.gmina} ≠ ${place.gmina.name}`);
     if (place.gmina.kind === '3') bad('address points at an urban-rural gmina as a whole, not its town or rural area');
   }
-  if (!/^\d{2}-\d{3}$/.test(u.postalCode) || !(POSTAL_FIRST_DIGITS[u.voivodeshipCode] ?? '').includes(u.postalCode.charAt(0))) bad(`postal code ${u.postalCode}`);
+  if (!/^\d{2}-\d{3}$/.test(u.postalCode) || !(POSTAL_FIRST_DIGITS[u.voivodeshipCode] ?? '').includes(u.postalCode.charAt(0)))
+    bad(`postal code ${u.postalCode}`);
   if (!/^\+48 \d{2} \d{3} \d{2} \d{2}$/.test(u.phone)) bad(`phone ${u.phone}`);
   if (!emailOk(u.email)) bad(`e-mail ${u.email}`);
   if (!u.name.trim() || !u.locality.trim() || !u.street.trim() || !/^\d+[A-Z]?(\/\d+)?$/.test(u.buildingNo)) bad('empty name or address part');
@@ -60,8 +77,9 @@ describe('TERC parser', () => {
   });
 
   it('accepts a BOM, CRLF and quoted fields; rejects malformed rows', () => {
-    const csv = '\uFEFFWOJ;POW;GMI;RODZ;NAZWA;NAZWA_DOD;STAN_NA\r\n"04";;;;"KUJAWSKO-POMORSKIE";"województwo";"2024-01-01"\r\n'
-      + '04;01;;;aleksandrowski;powiat;2024-01-01\r\n04;01;01;1;"Aleksandrów ""Kujawski""";gmina miejska;2024-01-01\r\n';
+    const csv =
+      '\uFEFFWOJ;POW;GMI;RODZ;NAZWA;NAZWA_DOD;STAN_NA\r\n"04";;;;"KUJAWSKO-POMORSKIE";"województwo";"2024-01-01"\r\n' +
+      '04;01;;;aleksandrowski;powiat;2024-01-01\r\n04;01;01;1;"Aleksandrów ""Kujawski""";gmina miejska;2024-01-01\r\n';
     const t = parseTerc(csv);
     assert.deepEqual(t.voivodeships, [{ code: '04', name: 'kujawsko-pomorskie' }]);
     assert.equal(t.gminas[0]?.name, 'Aleksandrów "Kujawski"');
@@ -74,15 +92,38 @@ describe('TERC parser', () => {
 describe('Polish locative', () => {
   it('declines town names correctly', () => {
     const cases: [string, string][] = [
-      ['Kutno', 'w Kutnie'], ['Wrocław', 'we Wrocławiu'], ['Włocławek', 'we Włocławku'], ['Warszawa', 'w Warszawie'],
-      ['Aleksandrów Kujawski', 'w Aleksandrowie Kujawskim'], ['Katowice', 'w Katowicach'], ['Gniezno', 'w Gnieźnie'],
-      ['Krosno', 'w Krośnie'], ['Poznań', 'w Poznaniu'], ['Sosnowiec', 'w Sosnowcu'], ['Lubliniec', 'w Lublińcu'],
-      ['Bolesławiec', 'w Bolesławcu'], ['Gdańsk', 'w Gdańsku'], ['Białystok', 'w Białymstoku'], ['Limanowa', 'w Limanowej'],
-      ['Racibórz', 'w Raciborzu'], ['Wyszogród', 'w Wyszogrodzie'], ['Legnica', 'w Legnicy'], ['Gdynia', 'w Gdyni'],
-      ['Suwałki', 'w Suwałkach'], ['Tychy', 'w Tychach'], ['Piekary Śląskie', 'w Piekarach Śląskich'],
-      ['Rawa Mazowiecka', 'w Rawie Mazowieckiej'], ['Sępólno Krajeńskie', 'w Sępólnie Krajeńskim'], ['Busko-Zdrój', 'w Busku-Zdroju'],
-      ['Kędzierzyn-Koźle', 'w Kędzierzynie-Koźlu'], ['Radom', 'w Radomiu'], ['Opole', 'w Opolu'], ['Częstochowa', 'w Częstochowie'],
-      ['Brzeg Dolny', 'w Brzegu Dolnym'], ['Ustrzyki Dolne', 'w Ustrzykach Dolnych'], ['Złotoryja', 'w Złotoryi'],
+      ['Kutno', 'w Kutnie'],
+      ['Wrocław', 'we Wrocławiu'],
+      ['Włocławek', 'we Włocławku'],
+      ['Warszawa', 'w Warszawie'],
+      ['Aleksandrów Kujawski', 'w Aleksandrowie Kujawskim'],
+      ['Katowice', 'w Katowicach'],
+      ['Gniezno', 'w Gnieźnie'],
+      ['Krosno', 'w Krośnie'],
+      ['Poznań', 'w Poznaniu'],
+      ['Sosnowiec', 'w Sosnowcu'],
+      ['Lubliniec', 'w Lublińcu'],
+      ['Bolesławiec', 'w Bolesławcu'],
+      ['Gdańsk', 'w Gdańsku'],
+      ['Białystok', 'w Białymstoku'],
+      ['Limanowa', 'w Limanowej'],
+      ['Racibórz', 'w Raciborzu'],
+      ['Wyszogród', 'w Wyszogrodzie'],
+      ['Legnica', 'w Legnicy'],
+      ['Gdynia', 'w Gdyni'],
+      ['Suwałki', 'w Suwałkach'],
+      ['Tychy', 'w Tychach'],
+      ['Piekary Śląskie', 'w Piekarach Śląskich'],
+      ['Rawa Mazowiecka', 'w Rawie Mazowieckiej'],
+      ['Sępólno Krajeńskie', 'w Sępólnie Krajeńskim'],
+      ['Busko-Zdrój', 'w Busku-Zdroju'],
+      ['Kędzierzyn-Koźle', 'w Kędzierzynie-Koźlu'],
+      ['Radom', 'w Radomiu'],
+      ['Opole', 'w Opolu'],
+      ['Częstochowa', 'w Częstochowie'],
+      ['Brzeg Dolny', 'w Brzegu Dolnym'],
+      ['Ustrzyki Dolne', 'w Ustrzykach Dolnych'],
+      ['Złotoryja', 'w Złotoryi'],
     ];
     for (const [name, expected] of cases) assert.equal(inPlace(name), expected, name);
   });
@@ -119,7 +160,12 @@ describe('named units', () => {
     assert.equal(byKey.get('wsse-gdansk')?.voivodeship, 'pomorskie');
 
     const uws = NAMED_UNITS.filter((u) => u.kindCode === 'UW');
-    assert.deepEqual(uws.map((u) => u.voivodeshipCode).sort(), loadTeryt().voivodeships.map((v) => v.code).sort());
+    assert.deepEqual(
+      uws.map((u) => u.voivodeshipCode).sort(),
+      loadTeryt()
+        .voivodeships.map((v) => v.code)
+        .sort(),
+    );
     assert.ok(uws.some((u) => u.name === 'Kujawsko-Pomorski Urząd Wojewódzki w Bydgoszczy' && u.key === 'uw-04'));
     assert.ok(uws.every((u) => u.name.includes('Urząd Wojewódzki')));
 
@@ -150,7 +196,10 @@ describe('generated registry', () => {
     assert.ok(ms < 5000, `took ${Math.round(ms)} ms`);
     assert.deepEqual(generateRegistry(), units);
     const other = generateRegistry({ seed: 7, count: 300 });
-    assert.notDeepEqual(other.map((u) => u.nip), units.slice(0, 300).map((u) => u.nip));
+    assert.notDeepEqual(
+      other.map((u) => u.nip),
+      units.slice(0, 300).map((u) => u.nip),
+    );
   });
 
   it('has the real registry size and every reporting kind', () => {
@@ -180,17 +229,39 @@ describe('generated registry', () => {
     const unique = (values: (string | null)[], reserved: ReadonlySet<string>, what: string): void => {
       const present = values.filter((v): v is string => v !== null);
       assert.equal(new Set(present).size, present.length, `${what} unique`);
-      assert.ok(present.every((v) => !reserved.has(v)), `${what} avoid the named units`);
+      assert.ok(
+        present.every((v) => !reserved.has(v)),
+        `${what} avoid the named units`,
+      );
     };
-    unique(units.map((u) => u.nip), RESERVED_IDENTIFIERS.nip, 'NIP');
-    unique(units.map((u) => u.regon), RESERVED_IDENTIFIERS.regon, 'REGON');
-    unique(units.map((u) => u.registryBookNo), RESERVED_IDENTIFIERS.registryBookNo, 'registry book no.');
-    unique(units.map((u) => u.email), new Set(NAMED_UNITS.map((u) => u.email)), 'e-mail');
+    unique(
+      units.map((u) => u.nip),
+      RESERVED_IDENTIFIERS.nip,
+      'NIP',
+    );
+    unique(
+      units.map((u) => u.regon),
+      RESERVED_IDENTIFIERS.regon,
+      'REGON',
+    );
+    unique(
+      units.map((u) => u.registryBookNo),
+      RESERVED_IDENTIFIERS.registryBookNo,
+      'registry book no.',
+    );
+    unique(
+      units.map((u) => u.email),
+      new Set(NAMED_UNITS.map((u) => u.email)),
+      'e-mail',
+    );
   });
 
   it('does not duplicate the named units or place PSSE twice in one town', () => {
     const named = new Set(NAMED_UNITS.map((u) => u.name));
-    assert.deepEqual(units.filter((u) => named.has(u.name)).map((u) => u.name), []);
+    assert.deepEqual(
+      units.filter((u) => named.has(u.name)).map((u) => u.name),
+      [],
+    );
     const psse = units.filter((u) => u.kindCode === 'PSSE').map((u) => u.name);
     assert.equal(new Set(psse).size, psse.length);
     assert.ok(psse.length >= 300, `${psse.length} PSSE`);
@@ -206,6 +277,9 @@ describe('generated registry', () => {
     const small = generateRegistry({ count: 400 });
     assert.equal(small.length, 400);
     assert.ok(new Set(small.map((u) => u.voivodeshipCode)).size >= 14);
-    assert.deepEqual(small.flatMap((u) => problems(u, exampleEmail)), []);
+    assert.deepEqual(
+      small.flatMap((u) => problems(u, exampleEmail)),
+      [],
+    );
   });
 });

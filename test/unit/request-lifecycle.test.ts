@@ -5,8 +5,14 @@ import { REQUEST_STATUSES, type RequestStatus } from '../../src/domain/status.ts
 
 describe('the request transition table', () => {
   const allowed: [RequestStatus | null, RequestStatus][] = [
-    [null, 'zapisany'], [null, 'zatwierdzony'], ['zapisany', 'oczekujacy'], ['zapisany', 'odrzucony'], ['oczekujacy', 'zatwierdzony'],
-    ['oczekujacy', 'odrzucony'], ['oczekujacy', 'zarchiwizowany'], ['odrzucony', 'zarchiwizowany'],
+    [null, 'zapisany'],
+    [null, 'zatwierdzony'],
+    ['zapisany', 'oczekujacy'],
+    ['zapisany', 'odrzucony'],
+    ['oczekujacy', 'zatwierdzony'],
+    ['oczekujacy', 'odrzucony'],
+    ['oczekujacy', 'zarchiwizowany'],
+    ['odrzucony', 'zarchiwizowany'],
   ];
 
   it('allows exactly the moves of the manual and domain rules', () => {

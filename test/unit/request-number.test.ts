@@ -22,13 +22,28 @@ test('year must have four digits', () => {
 test('parses valid numbers and round-trips', () => {
   assert.deepEqual(parseRequestNumber('U004036/2023'), { seq: 4036, year: 2023 });
   assert.deepEqual(parseRequestNumber(' U000594/2023 '), { seq: 594, year: 2023 });
-  for (const [seq, year] of [[1, 2024], [123_456, 2025], [999_999, 2030]] as const) {
+  for (const [seq, year] of [
+    [1, 2024],
+    [123_456, 2025],
+    [999_999, 2030],
+  ] as const) {
     assert.deepEqual(parseRequestNumber(formatRequestNumber(seq, year)), { seq, year });
   }
 });
 
 test('rejects malformed numbers', () => {
-  for (const bad of ['', 'U4036/2023', 'U0004036/2023', 'u004036/2023', 'U004036-2023', 'U004036/23', 'U000000/2023', 'X004036/2023', 'U00403a/2023', 'U004036/2023/1']) {
+  for (const bad of [
+    '',
+    'U4036/2023',
+    'U0004036/2023',
+    'u004036/2023',
+    'U004036-2023',
+    'U004036/23',
+    'U000000/2023',
+    'X004036/2023',
+    'U00403a/2023',
+    'U004036/2023/1',
+  ]) {
     assert.equal(parseRequestNumber(bad), null, bad);
   }
 });

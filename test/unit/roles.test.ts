@@ -30,9 +30,7 @@ test('supervising units offer their own administrator role only', () => {
 });
 
 test('a supervising-and-reporting unit (WSSE) offers both sets, no administrator role', () => {
-  assert.deepEqual(codes(availableRoles(unitOf('WSSE'), ROLES, none)), [
-    'NADZ_NIEFIN', 'NADZ_FIN', 'NADZ_KARTY_PSY', 'WYP_NIEFIN', 'WYP_FIN', 'WYP_KARTY_PSY',
-  ]);
+  assert.deepEqual(codes(availableRoles(unitOf('WSSE'), ROLES, none)), ['NADZ_NIEFIN', 'NADZ_FIN', 'NADZ_KARTY_PSY', 'WYP_NIEFIN', 'WYP_FIN', 'WYP_KARTY_PSY']);
 });
 
 test('held or pending roles are left out', () => {
@@ -49,25 +47,20 @@ test('the result follows sortOrder, not the order of the input', () => {
 
 test('a new unit kind works from its dictionary flags alone', () => {
   const unit = { kindCode: 'NOWY_RODZAJ', isCentral: false, isSupervising: true, isReporting: true };
-  assert.deepEqual(codes(availableRoles(unit, ROLES, none)), [
-    'NADZ_NIEFIN', 'NADZ_FIN', 'NADZ_KARTY_PSY', 'WYP_NIEFIN', 'WYP_FIN', 'WYP_KARTY_PSY',
-  ]);
+  assert.deepEqual(codes(availableRoles(unit, ROLES, none)), ['NADZ_NIEFIN', 'NADZ_FIN', 'NADZ_KARTY_PSY', 'WYP_NIEFIN', 'WYP_FIN', 'WYP_KARTY_PSY']);
   const inert = { kindCode: 'X', isCentral: false, isSupervising: false, isReporting: false };
   assert.deepEqual(availableRoles(inert, ROLES, none), []);
 });
 
-test('availableRoles does not reorder the caller\'s array', () => {
+test("availableRoles does not reorder the caller's array", () => {
   const input = [...ROLES].reverse();
   const before = codes(input);
   availableRoles(unitOf('WSSE'), input, none);
   assert.deepEqual(codes(input), before);
 });
 
-test('permissionsOf unions the roles\' permissions', () => {
-  assert.deepEqual(
-    [...permissionsOf(['WYP_NIEFIN', 'NADZ_NIEFIN'], ROLE_PERMISSIONS)].sort(),
-    ['SPR_NIEFIN_WERYFIKUJ', 'SPR_NIEFIN_WYPELNIJ'],
-  );
+test("permissionsOf unions the roles' permissions", () => {
+  assert.deepEqual([...permissionsOf(['WYP_NIEFIN', 'NADZ_NIEFIN'], ROLE_PERMISSIONS)].sort(), ['SPR_NIEFIN_WERYFIKUJ', 'SPR_NIEFIN_WYPELNIJ']);
   assert.deepEqual([...permissionsOf(['NIEZNANA'], ROLE_PERMISSIONS)], []);
   assert.deepEqual([...permissionsOf([], ROLE_PERMISSIONS)], []);
 });

@@ -10,7 +10,10 @@ const role = (code: string): RoleDef => {
 };
 
 const ref = (unitId: string, hasActiveAdmin = true): VerifierRef => ({
-  unitId, name: unitId, email: `${unitId.toLowerCase()}@example.pl`, hasActiveAdmin,
+  unitId,
+  name: unitId,
+  email: `${unitId.toLowerCase()}@example.pl`,
+  hasActiveAdmin,
 });
 
 const CEZ = ref('CEZ');
@@ -19,23 +22,24 @@ const KCPU = ref('KCPU');
 const UW_KUJ = ref('UW-04'); // kujawsko-pomorskie
 const UW_POM = ref('UW-22'); // pomorskie
 
-function route(
-  roleCode: string,
-  unit: Partial<RouteInput['unit']> = {},
-  verifiers: Partial<RouteInput['verifiers']> = {},
-): string {
+function route(roleCode: string, unit: Partial<RouteInput['unit']> = {}, verifiers: Partial<RouteInput['verifiers']> = {}): string {
   return routeRequest({
     role: role(roleCode),
     unit: { kindCode: 'PODM', voivodeshipCode: '04', isAddictionCare: false, ...unit },
     verifiers: {
-      cez: CEZ, ipin: IPIN, kcpu: KCPU,
-      uwByVoivodeship: new Map([['04', UW_KUJ], ['22', UW_POM]]),
+      cez: CEZ,
+      ipin: IPIN,
+      kcpu: KCPU,
+      uwByVoivodeship: new Map([
+        ['04', UW_KUJ],
+        ['22', UW_POM],
+      ]),
       ...verifiers,
     },
   }).unitId;
 }
 
-test('non-financial and financial filling roles → UW of the unit\'s voivodeship', () => {
+test("non-financial and financial filling roles → UW of the unit's voivodeship", () => {
   assert.equal(route('WYP_NIEFIN'), 'UW-04');
   assert.equal(route('WYP_FIN'), 'UW-04');
   assert.equal(route('WYP_NIEFIN', { voivodeshipCode: '22' }), 'UW-22');

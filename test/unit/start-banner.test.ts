@@ -7,6 +7,9 @@ it('the demo start banner names a README section that exists', () => {
   const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
   const named = /README\.md \(sekcja „([^”]+)”\)/.exec(server)?.[1];
   assert.ok(named, 'the banner names a section');
-  const headings = readme.split('\n').filter((l) => /^#{1,6} /.test(l)).map((l) => l.replace(/^#+ /, '').trim());
+  const headings = readme
+    .split('\n')
+    .filter((l) => /^#{1,6} /.test(l))
+    .map((l) => l.replace(/^#+ /, '').trim());
   assert.ok(headings.includes(named), `README has a "${named}" heading (has: ${headings.join(', ')})`);
 });

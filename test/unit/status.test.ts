@@ -13,8 +13,7 @@ import {
   type RequestStatus,
 } from '../../src/domain/status.ts';
 
-const derive = (requestStatuses: RequestStatus[], blocked = false, unitActive = true): string =>
-  deriveProfileStatus({ blocked, unitActive, requestStatuses });
+const derive = (requestStatuses: RequestStatus[], blocked = false, unitActive = true): string => deriveProfileStatus({ blocked, unitActive, requestStatuses });
 
 test('blocked profile or inactive unit → zablokowany, whatever the requests', () => {
   assert.equal(derive(['zatwierdzony'], true), 'zablokowany');
@@ -53,13 +52,24 @@ test('no requests at all → nieaktywowany (documented choice)', () => {
 
 test('Polish labels', () => {
   assert.deepEqual(REQUEST_STATUS_LABELS, {
-    zapisany: 'zapisany (niezakończony)', oczekujacy: 'oczekujący', zatwierdzony: 'zatwierdzony', odrzucony: 'odrzucony', zarchiwizowany: 'zarchiwizowany',
+    zapisany: 'zapisany (niezakończony)',
+    oczekujacy: 'oczekujący',
+    zatwierdzony: 'zatwierdzony',
+    odrzucony: 'odrzucony',
+    zarchiwizowany: 'zarchiwizowany',
   });
   assert.deepEqual(REQUEST_STATUS_DISPLAY, {
-    zapisany: 'Zapisany (niezakończony)', oczekujacy: 'Oczekujący', zatwierdzony: 'Zatwierdzony', odrzucony: 'Odrzucony', zarchiwizowany: 'Zarchiwizowany',
+    zapisany: 'Zapisany (niezakończony)',
+    oczekujacy: 'Oczekujący',
+    zatwierdzony: 'Zatwierdzony',
+    odrzucony: 'Odrzucony',
+    zarchiwizowany: 'Zarchiwizowany',
   });
   assert.deepEqual(PROFILE_STATUS_LABELS, {
-    aktywny: 'Aktywny', nieaktywowany: 'Nieaktywowany', odrzucony: 'Odrzucony', zablokowany: 'Zablokowany',
+    aktywny: 'Aktywny',
+    nieaktywowany: 'Nieaktywowany',
+    odrzucony: 'Odrzucony',
+    zablokowany: 'Zablokowany',
   });
   assert.equal(WITHDRAWN_REASON, 'Wycofany przez wnioskującego');
 });

@@ -6,5 +6,9 @@ export type AttachmentRow = typeof attachments.$inferSelect;
 
 /** The files of a submission that still exist (not deleted), oldest first. */
 export async function listSubmissionAttachments(db: DbOrTx, submissionId: string): Promise<AttachmentRow[]> {
-  return db.select().from(attachments).where(and(eq(attachments.submissionId, submissionId), isNull(attachments.deletedAt))).orderBy(asc(attachments.createdAt));
+  return db
+    .select()
+    .from(attachments)
+    .where(and(eq(attachments.submissionId, submissionId), isNull(attachments.deletedAt)))
+    .orderBy(asc(attachments.createdAt));
 }

@@ -4,7 +4,10 @@ import { requestDrafts } from '../schema/index.ts';
 
 /** The user's draft of one wizard kind (one at a time per kind), untyped: the wizard's schema types it. */
 export async function readDraft(db: DbOrTx, userId: string, kind: string): Promise<{ id: string; step: string; data: unknown } | null> {
-  const [d] = await db.select().from(requestDrafts).where(and(eq(requestDrafts.userId, userId), eq(requestDrafts.kind, kind)));
+  const [d] = await db
+    .select()
+    .from(requestDrafts)
+    .where(and(eq(requestDrafts.userId, userId), eq(requestDrafts.kind, kind)));
   return d ? { id: d.id, step: d.step, data: d.data } : null;
 }
 

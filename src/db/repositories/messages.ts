@@ -39,7 +39,18 @@ export async function listDemoMailbox(db: DbOrTx, opts: { to?: string; limit?: n
 
 export async function getDemoMessage(db: DbOrTx, id: string): Promise<MailboxMessage | null> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-  const [r] = await db.select().from(messages).where(and(eq(messages.id, id), eq(messages.transport, 'demo')));
+  const [r] = await db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.id, id), eq(messages.transport, 'demo')));
   if (!r) return null;
-  return { id: r.id, channel: r.channel === 'sms' ? 'sms' : 'email', to: r.to, subject: r.subject, text: r.text, html: r.html, createdAt: r.createdAt.toISOString() };
+  return {
+    id: r.id,
+    channel: r.channel === 'sms' ? 'sms' : 'email',
+    to: r.to,
+    subject: r.subject,
+    text: r.text,
+    html: r.html,
+    createdAt: r.createdAt.toISOString(),
+  };
 }

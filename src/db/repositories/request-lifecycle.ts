@@ -57,7 +57,12 @@ export async function transition(tx: Tx, requestId: string, to: RequestStatus, h
   await recordStatusChange(tx, { requestId, from, to, reason: how.reason ?? null, by: how.by, at: how.at });
   const profileStatus = await recomputeProfileStatus(tx, row.profileId, how.at);
   await recordAudit(tx, {
-    action: `request.${rule.event}`, actorUserId: how.by, subjectType: 'role_request', subjectId: requestId, ip: how.ip ?? null, requestId: how.requestId ?? null,
+    action: `request.${rule.event}`,
+    actorUserId: how.by,
+    subjectType: 'role_request',
+    subjectId: requestId,
+    ip: how.ip ?? null,
+    requestId: how.requestId ?? null,
     details: { number: row.number, from, to, ...(how.reason ? { reason: how.reason } : {}), profileStatus, ...how.details },
   });
   return { ok: true, from, to, profileId: row.profileId, profileStatus, number: row.number };
@@ -83,7 +88,12 @@ export async function createRequest(tx: Tx, values: NewRequest, to: RequestStatu
   if (!row) throw new Error('request insert failed');
   await recordStatusChange(tx, { requestId: row.id, from: null, to, reason: how.reason ?? null, by: how.by, at: how.at });
   await recordAudit(tx, {
-    action: `request.${rule.event}`, actorUserId: how.by, subjectType: 'role_request', subjectId: row.id, ip: how.ip ?? null, requestId: how.requestId ?? null,
+    action: `request.${rule.event}`,
+    actorUserId: how.by,
+    subjectType: 'role_request',
+    subjectId: row.id,
+    ip: how.ip ?? null,
+    requestId: how.requestId ?? null,
     details: { number: values.number, to, ...(how.reason ? { reason: how.reason } : {}), ...how.details },
   });
   return row.id;

@@ -35,7 +35,9 @@ export async function recomputeProfileStatus(tx: Tx, profileId: string, now: Dat
     .innerJoin(units, eq(units.id, profiles.unitId))
     .where(eq(profiles.id, profileId));
   if (!p) throw new Error('profile missing');
-  const statuses = (await tx.select({ s: roleRequests.status }).from(roleRequests).where(eq(roleRequests.profileId, profileId))).map((r) => r.s as RequestStatus);
+  const statuses = (await tx.select({ s: roleRequests.status }).from(roleRequests).where(eq(roleRequests.profileId, profileId))).map(
+    (r) => r.s as RequestStatus,
+  );
   const next = deriveProfileStatus({ blocked: Boolean(p.blockedAt), unitActive: p.unitActive, requestStatuses: statuses });
   if (next !== p.status) await tx.update(profiles).set({ status: next, statusChangedAt: now, updatedAt: now }).where(eq(profiles.id, profileId));
   return next;
@@ -45,5 +47,7 @@ export async function recordStatusChange(
   tx: Tx,
   e: { requestId: string; from: string | null; to: string; reason?: string | null; by: string | null; at: Date },
 ): Promise<void> {
-  await tx.insert(requestStatusHistory).values({ requestId: e.requestId, fromStatus: e.from, toStatus: e.to, reason: e.reason ?? null, changedBy: e.by, changedAt: e.at });
+  await tx
+    .insert(requestStatusHistory)
+    .values({ requestId: e.requestId, fromStatus: e.from, toStatus: e.to, reason: e.reason ?? null, changedBy: e.by, changedAt: e.at });
 }

@@ -15,7 +15,10 @@ export async function findProfile(db: DbOrTx, profileId: string) {
     .innerJoin(unitKinds, eq(unitKinds.code, units.kindCode))
     .where(eq(profiles.id, profileId));
   if (!row) return null;
-  return { ...row, subject: { type: 'profile' as const, ownerUserId: row.profile.userId, status: row.profile.status as ProfileStatus, unitId: row.profile.unitId } };
+  return {
+    ...row,
+    subject: { type: 'profile' as const, ownerUserId: row.profile.userId, status: row.profile.status as ProfileStatus, unitId: row.profile.unitId },
+  };
 }
 
 export async function findRequest(db: DbOrTx, requestId: string) {
@@ -29,14 +32,25 @@ export async function findRequest(db: DbOrTx, requestId: string) {
     .where(eq(roleRequests.id, requestId));
   if (!row) return null;
   const r = row.request;
-  return { ...row, subject: { type: 'request' as const, ownerUserId: row.ownerUserId, status: r.status as RequestStatus, profileId: r.profileId, verifyingUnitId: r.verifyingUnitId } };
+  return {
+    ...row,
+    subject: {
+      type: 'request' as const,
+      ownerUserId: row.ownerUserId,
+      status: r.status as RequestStatus,
+      profileId: r.profileId,
+      verifyingUnitId: r.verifyingUnitId,
+    },
+  };
 }
 
 export async function findSubmission(db: DbOrTx, submissionId: string) {
   if (!UUID_RE.test(submissionId)) return null;
   const [s] = await db.select().from(requestSubmissions).where(eq(requestSubmissions.id, submissionId));
   if (!s) return null;
-  const statuses = (await db.select({ status: roleRequests.status }).from(roleRequests).where(eq(roleRequests.submissionId, s.id))).map((r) => r.status as RequestStatus);
+  const statuses = (await db.select({ status: roleRequests.status }).from(roleRequests).where(eq(roleRequests.submissionId, s.id))).map(
+    (r) => r.status as RequestStatus,
+  );
   const open = statuses.some((st) => st === 'zapisany' || st === 'oczekujacy');
   return { submission: s, statuses, subject: { type: 'submission' as const, ownerUserId: s.userId, open } };
 }
@@ -46,11 +60,17 @@ export async function findAttachment(db: DbOrTx, submissionId: string, attachmen
   if (!UUID_RE.test(attachmentId)) return null;
   const s = await findSubmission(db, submissionId);
   if (!s) return null;
-  const [a] = await db.select().from(attachments).where(and(eq(attachments.id, attachmentId), eq(attachments.submissionId, s.submission.id)));
+  const [a] = await db
+    .select()
+    .from(attachments)
+    .where(and(eq(attachments.id, attachmentId), eq(attachments.submissionId, s.submission.id)));
   if (!a) return null;
   const subject = {
-    type: 'attachment' as const, ownerUserId: s.submission.userId, submissionOpen: s.subject.open,
-    scanStatus: a.scanStatus as 'pending' | 'clean' | 'infected', deleted: a.deletedAt !== null,
+    type: 'attachment' as const,
+    ownerUserId: s.submission.userId,
+    submissionOpen: s.subject.open,
+    scanStatus: a.scanStatus as 'pending' | 'clean' | 'infected',
+    deleted: a.deletedAt !== null,
   };
   return { attachment: a, submission: s.submission, subject };
 }

@@ -26,19 +26,38 @@ export interface IdentityClaims {
  */
 export async function upsertUserFromClaims(db: DbOrTx, c: IdentityClaims): Promise<{ user: UserRow; linkedFrom: string | null }> {
   const profile = { firstName: c.firstName, lastName: c.lastName, login: c.login, email: c.email, lastLoginAt: c.now };
-  const [known] = await db.select().from(users).where(and(eq(users.issuer, c.issuer), eq(users.subject, c.subject))).for('update');
+  const [known] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.issuer, c.issuer), eq(users.subject, c.subject)))
+    .for('update');
   if (known) {
     // keep the hash current unless another person already holds it (then the claim is not trusted for linking)
-    const hashFree = c.peselHash !== null && c.peselHash !== known.peselHash
-      && (await db.select({ id: users.id }).from(users).where(and(eq(users.peselHash, c.peselHash), ne(users.id, known.id)))).length === 0;
-    const [row] = await db.update(users).set({ ...profile, ...(hashFree ? { peselHash: c.peselHash } : {}) }).where(eq(users.id, known.id)).returning();
+    const hashFree =
+      c.peselHash !== null &&
+      c.peselHash !== known.peselHash &&
+      (
+        await db
+          .select({ id: users.id })
+          .from(users)
+          .where(and(eq(users.peselHash, c.peselHash), ne(users.id, known.id)))
+      ).length === 0;
+    const [row] = await db
+      .update(users)
+      .set({ ...profile, ...(hashFree ? { peselHash: c.peselHash } : {}) })
+      .where(eq(users.id, known.id))
+      .returning();
     if (!row) throw new Error('user update failed');
     return { user: row, linkedFrom: null };
   }
   if (c.peselHash) {
     const [person] = await db.select().from(users).where(eq(users.peselHash, c.peselHash)).for('update');
     if (person) {
-      const [row] = await db.update(users).set({ ...profile, issuer: c.issuer, subject: c.subject }).where(eq(users.id, person.id)).returning();
+      const [row] = await db
+        .update(users)
+        .set({ ...profile, issuer: c.issuer, subject: c.subject })
+        .where(eq(users.id, person.id))
+        .returning();
       if (!row) throw new Error('user link failed');
       return { user: row, linkedFrom: person.issuer };
     }

@@ -9,20 +9,24 @@ export const messaging = pgSchema('messaging');
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
-export const messages = messaging.table('messages', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  /** email | sms */
-  channel: text('channel').notNull(),
-  to: text('to').notNull(),
-  subject: text('subject'),
-  text: text('text').notNull(),
-  html: text('html'),
-  /** queued | sent | failed */
-  status: text('status').notNull().default('queued'),
-  /** demo | smtp */
-  transport: text('transport'),
-  attempts: integer('attempts').notNull().default(0),
-  lastError: text('last_error'),
-  createdAt: ts('created_at').notNull().defaultNow(),
-  sentAt: ts('sent_at'),
-}, (t) => [index('messages_created_idx').on(t.createdAt), index('messages_to_idx').on(t.to)]);
+export const messages = messaging.table(
+  'messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** email | sms */
+    channel: text('channel').notNull(),
+    to: text('to').notNull(),
+    subject: text('subject'),
+    text: text('text').notNull(),
+    html: text('html'),
+    /** queued | sent | failed */
+    status: text('status').notNull().default('queued'),
+    /** demo | smtp */
+    transport: text('transport'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    sentAt: ts('sent_at'),
+  },
+  (t) => [index('messages_created_idx').on(t.createdAt), index('messages_to_idx').on(t.to)],
+);

@@ -1,7 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigserial, boolean, check, date, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid,
-} from 'drizzle-orm/pg-core';
+import { bigserial, boolean, check, date, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { PROFILE_STATUSES, REQUEST_STATUSES } from '../../domain/status.ts';
 import { polishSortKey } from '../sort-key.ts';
 
@@ -45,10 +43,18 @@ export const roles = portal.table('roles', {
   sortOrder: integer('sort_order').notNull().default(0),
 });
 
-export const rolePermissions = portal.table('role_permissions', {
-  roleCode: text('role_code').notNull().references(() => roles.code, { onDelete: 'cascade' }),
-  permissionCode: text('permission_code').notNull().references(() => permissions.code, { onDelete: 'cascade' }),
-}, (t) => [primaryKey({ columns: [t.roleCode, t.permissionCode] })]);
+export const rolePermissions = portal.table(
+  'role_permissions',
+  {
+    roleCode: text('role_code')
+      .notNull()
+      .references(() => roles.code, { onDelete: 'cascade' }),
+    permissionCode: text('permission_code')
+      .notNull()
+      .references(() => permissions.code, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.roleCode, t.permissionCode] })],
+);
 
 /** SSOZ I role names and what they become in SSOZ II (null: not carried over, with a note). */
 export const legacyRoleMappings = portal.table('legacy_role_mappings', {
@@ -59,44 +65,54 @@ export const legacyRoleMappings = portal.table('legacy_role_mappings', {
 
 // ───────────────────────── registry ─────────────────────────
 
-export const units = portal.table('units', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  /** Stable key of the source record (registry import or demo generator), for idempotent loads. */
-  sourceKey: text('source_key').notNull(),
-  kindCode: text('kind_code').notNull().references(() => unitKinds.code),
-  name: text('name').notNull(),
-  /** lower-case name with Polish diacritics folded, searched through a trigram index */
-  searchName: text('search_name').notNull(),
-  nip: text('nip'),
-  regon: text('regon'),
-  registryBookNo: text('registry_book_no'),
-  teryt: text('teryt'),
-  voivodeshipCode: text('voivodeship_code'),
-  voivodeship: text('voivodeship'),
-  powiat: text('powiat'),
-  gmina: text('gmina'),
-  locality: text('locality'),
-  postalCode: text('postal_code'),
-  street: text('street'),
-  buildingNo: text('building_no'),
-  phone: text('phone'),
-  email: text('email'),
-  isActive: boolean('is_active').notNull().default(true),
-  isAddictionCare: boolean('is_addiction_care').notNull().default(false),
-  createdAt: ts('created_at').notNull().defaultNow(),
-  updatedAt: ts('updated_at').notNull().defaultNow(),
-}, (t) => [
-  uniqueIndex('units_source_key_uq').on(t.sourceKey),
-  index('units_kind_idx').on(t.kindCode),
-  index('units_nip_idx').on(t.nip),
-  index('units_regon_idx').on(t.regon),
-  index('units_registry_book_idx').on(t.registryBookNo),
-  index('units_voivodeship_idx').on(t.voivodeshipCode),
-  index('units_search_name_trgm_idx').using('gin', sql`${t.searchName} gin_trgm_ops`),
-  // the wizard lists the whole registry at once, in Polish name order: page by page from this index
-  index('units_active_sort_idx').on(polishSortKey(t.name), t.id).where(sql`${t.isActive}`),
-  index('units_active_kind_sort_idx').on(t.kindCode, polishSortKey(t.name), t.id).where(sql`${t.isActive}`),
-]);
+export const units = portal.table(
+  'units',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Stable key of the source record (registry import or demo generator), for idempotent loads. */
+    sourceKey: text('source_key').notNull(),
+    kindCode: text('kind_code')
+      .notNull()
+      .references(() => unitKinds.code),
+    name: text('name').notNull(),
+    /** lower-case name with Polish diacritics folded, searched through a trigram index */
+    searchName: text('search_name').notNull(),
+    nip: text('nip'),
+    regon: text('regon'),
+    registryBookNo: text('registry_book_no'),
+    teryt: text('teryt'),
+    voivodeshipCode: text('voivodeship_code'),
+    voivodeship: text('voivodeship'),
+    powiat: text('powiat'),
+    gmina: text('gmina'),
+    locality: text('locality'),
+    postalCode: text('postal_code'),
+    street: text('street'),
+    buildingNo: text('building_no'),
+    phone: text('phone'),
+    email: text('email'),
+    isActive: boolean('is_active').notNull().default(true),
+    isAddictionCare: boolean('is_addiction_care').notNull().default(false),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('units_source_key_uq').on(t.sourceKey),
+    index('units_kind_idx').on(t.kindCode),
+    index('units_nip_idx').on(t.nip),
+    index('units_regon_idx').on(t.regon),
+    index('units_registry_book_idx').on(t.registryBookNo),
+    index('units_voivodeship_idx').on(t.voivodeshipCode),
+    index('units_search_name_trgm_idx').using('gin', sql`${t.searchName} gin_trgm_ops`),
+    // the wizard lists the whole registry at once, in Polish name order: page by page from this index
+    index('units_active_sort_idx')
+      .on(polishSortKey(t.name), t.id)
+      .where(sql`${t.isActive}`),
+    index('units_active_kind_sort_idx')
+      .on(t.kindCode, polishSortKey(t.name), t.id)
+      .where(sql`${t.isActive}`),
+  ],
+);
 
 // ───────────────────────── users, profiles, role requests ─────────────────────────
 
@@ -108,62 +124,84 @@ export const BUILTIN_ISSUER = 'builtin';
  * A person. Known by the identity provider's issuer + subject; `peselHash` (a keyed HMAC of the
  * verified PESEL claim, never the number) links the first sign-in from a new issuer to the same person.
  */
-export const users = portal.table('users', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  issuer: text('issuer').notNull().default(BUILTIN_ISSUER),
-  subject: text('subject').notNull(),
-  peselHash: text('pesel_hash'),
-  login: text('login'),
-  firstName: text('first_name').notNull(),
-  lastName: text('last_name').notNull(),
-  email: text('email'),
-  createdAt: ts('created_at').notNull().defaultNow(),
-  lastLoginAt: ts('last_login_at'),
-}, (t) => [
-  uniqueIndex('users_issuer_subject_uq').on(t.issuer, t.subject),
-  uniqueIndex('users_pesel_hash_uq').on(t.peselHash).where(sql`${t.peselHash} is not null`),
-]);
+export const users = portal.table(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    issuer: text('issuer').notNull().default(BUILTIN_ISSUER),
+    subject: text('subject').notNull(),
+    peselHash: text('pesel_hash'),
+    login: text('login'),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    email: text('email'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    lastLoginAt: ts('last_login_at'),
+  },
+  (t) => [
+    uniqueIndex('users_issuer_subject_uq').on(t.issuer, t.subject),
+    uniqueIndex('users_pesel_hash_uq')
+      .on(t.peselHash)
+      .where(sql`${t.peselHash} is not null`),
+  ],
+);
 
 /** One user in one unit. `status` is a cache of deriveProfileStatus(), recomputed in the same transaction. */
-export const profiles = portal.table('profiles', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  userId: uuid('user_id').notNull().references(() => users.id),
-  unitId: uuid('unit_id').notNull().references(() => units.id),
-  phone: text('phone').notNull(),
-  email: text('email').notNull(),
-  status: text('status').notNull(),
-  statusChangedAt: ts('status_changed_at').notNull().defaultNow(),
-  blockedAt: ts('blocked_at'),
-  blockedBy: uuid('blocked_by').references(() => users.id),
-  blockedReason: text('blocked_reason'),
-  createdAt: ts('created_at').notNull().defaultNow(),
-  updatedAt: ts('updated_at').notNull().defaultNow(),
-}, (t) => [
-  uniqueIndex('profiles_user_unit_uq').on(t.userId, t.unitId),
-  index('profiles_unit_idx').on(t.unitId),
-  check('profiles_status_ck', oneOf(t.status, PROFILE_STATUSES)),
-]);
+export const profiles = portal.table(
+  'profiles',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    phone: text('phone').notNull(),
+    email: text('email').notNull(),
+    status: text('status').notNull(),
+    statusChangedAt: ts('status_changed_at').notNull().defaultNow(),
+    blockedAt: ts('blocked_at'),
+    blockedBy: uuid('blocked_by').references(() => users.id),
+    blockedReason: text('blocked_reason'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('profiles_user_unit_uq').on(t.userId, t.unitId),
+    index('profiles_unit_idx').on(t.unitId),
+    check('profiles_status_ck', oneOf(t.status, PROFILE_STATUSES)),
+  ],
+);
 
 /** One run of a wizard ("Zapisz wniosek"): its requests share one PDF. The key makes a resubmit a no-op. */
-export const requestSubmissions = portal.table('request_submissions', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  idempotencyKey: text('idempotency_key').notNull(),
-  userId: uuid('user_id').notNull().references(() => users.id),
-  profileId: uuid('profile_id').notNull().references(() => profiles.id),
-  /** wizard | ssoz1_transfer */
-  source: text('source').notNull(),
-  contactPhone: text('contact_phone').notNull(),
-  contactEmail: text('contact_email').notNull(),
-  pdfDownloadedAt: ts('pdf_downloaded_at'),
-  /** now | later — "Kiedy chcesz przekazać podpisany wniosek" */
-  deliveryChoice: text('delivery_choice'),
-  finishedAt: ts('finished_at'),
-  createdAt: ts('created_at').notNull().defaultNow(),
-}, (t) => [
-  uniqueIndex('request_submissions_idem_uq').on(t.idempotencyKey),
-  check('request_submissions_source_ck', oneOf(t.source, ['wizard', 'ssoz1_transfer'])),
-  check('request_submissions_delivery_ck', sql`${t.deliveryChoice} is null or ${oneOf(t.deliveryChoice, ['now', 'later'])}`),
-]);
+export const requestSubmissions = portal.table(
+  'request_submissions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    profileId: uuid('profile_id')
+      .notNull()
+      .references(() => profiles.id),
+    /** wizard | ssoz1_transfer */
+    source: text('source').notNull(),
+    contactPhone: text('contact_phone').notNull(),
+    contactEmail: text('contact_email').notNull(),
+    pdfDownloadedAt: ts('pdf_downloaded_at'),
+    /** now | later — "Kiedy chcesz przekazać podpisany wniosek" */
+    deliveryChoice: text('delivery_choice'),
+    finishedAt: ts('finished_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('request_submissions_idem_uq').on(t.idempotencyKey),
+    check('request_submissions_source_ck', oneOf(t.source, ['wizard', 'ssoz1_transfer'])),
+    check('request_submissions_delivery_ck', sql`${t.deliveryChoice} is null or ${oneOf(t.deliveryChoice, ['now', 'later'])}`),
+  ],
+);
 
 /** Per-year counter behind U######/YYYY; incremented with an atomic upsert. */
 export const requestNumberCounters = portal.table('request_number_counters', {
@@ -171,154 +209,208 @@ export const requestNumberCounters = portal.table('request_number_counters', {
   lastSeq: integer('last_seq').notNull(),
 });
 
-export const roleRequests = portal.table('role_requests', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  number: text('number').notNull(),
-  year: integer('year').notNull(),
-  seq: integer('seq').notNull(),
-  submissionId: uuid('submission_id').notNull().references(() => requestSubmissions.id),
-  profileId: uuid('profile_id').notNull().references(() => profiles.id),
-  roleCode: text('role_code').notNull().references(() => roles.code),
-  /** zapisany | oczekujacy | zatwierdzony | odrzucony | zarchiwizowany (domain/status.ts; moves in domain/request-lifecycle.ts) */
-  status: text('status').notNull(),
-  rejectReason: text('reject_reason'),
-  verifyingUnitId: uuid('verifying_unit_id').notNull().references(() => units.id),
-  submittedAt: ts('submitted_at').notNull().defaultNow(),
-  decidedAt: ts('decided_at'),
-  decidedBy: uuid('decided_by').references(() => users.id),
-  /** "Przypisana od": when the role became effective */
-  assignedAt: ts('assigned_at'),
-  /** "Plik został wysłany mailem lub wydruk pocztą — nie przypominaj mi …" */
-  reminderOptOut: boolean('reminder_opt_out').notNull().default(false),
-  statusChangedAt: ts('status_changed_at').notNull().defaultNow(),
-}, (t) => [
-  uniqueIndex('role_requests_number_uq').on(t.number),
-  uniqueIndex('role_requests_year_seq_uq').on(t.year, t.seq),
-  index('role_requests_profile_idx').on(t.profileId),
-  index('role_requests_verifier_status_idx').on(t.verifyingUnitId, t.status),
-  index('role_requests_submission_idx').on(t.submissionId),
-  check('role_requests_status_ck', oneOf(t.status, REQUEST_STATUSES)),
-]);
+export const roleRequests = portal.table(
+  'role_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    number: text('number').notNull(),
+    year: integer('year').notNull(),
+    seq: integer('seq').notNull(),
+    submissionId: uuid('submission_id')
+      .notNull()
+      .references(() => requestSubmissions.id),
+    profileId: uuid('profile_id')
+      .notNull()
+      .references(() => profiles.id),
+    roleCode: text('role_code')
+      .notNull()
+      .references(() => roles.code),
+    /** zapisany | oczekujacy | zatwierdzony | odrzucony | zarchiwizowany (domain/status.ts; moves in domain/request-lifecycle.ts) */
+    status: text('status').notNull(),
+    rejectReason: text('reject_reason'),
+    verifyingUnitId: uuid('verifying_unit_id')
+      .notNull()
+      .references(() => units.id),
+    submittedAt: ts('submitted_at').notNull().defaultNow(),
+    decidedAt: ts('decided_at'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    /** "Przypisana od": when the role became effective */
+    assignedAt: ts('assigned_at'),
+    /** "Plik został wysłany mailem lub wydruk pocztą — nie przypominaj mi …" */
+    reminderOptOut: boolean('reminder_opt_out').notNull().default(false),
+    statusChangedAt: ts('status_changed_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('role_requests_number_uq').on(t.number),
+    uniqueIndex('role_requests_year_seq_uq').on(t.year, t.seq),
+    index('role_requests_profile_idx').on(t.profileId),
+    index('role_requests_verifier_status_idx').on(t.verifyingUnitId, t.status),
+    index('role_requests_submission_idx').on(t.submissionId),
+    check('role_requests_status_ck', oneOf(t.status, REQUEST_STATUSES)),
+  ],
+);
 
-export const requestStatusHistory = portal.table('request_status_history', {
-  id: bigserial('id', { mode: 'number' }).primaryKey(),
-  requestId: uuid('request_id').notNull().references(() => roleRequests.id, { onDelete: 'cascade' }),
-  fromStatus: text('from_status'),
-  toStatus: text('to_status').notNull(),
-  reason: text('reason'),
-  changedBy: uuid('changed_by').references(() => users.id),
-  changedAt: ts('changed_at').notNull().defaultNow(),
-}, (t) => [
-  index('request_status_history_request_idx').on(t.requestId),
-  check('request_status_history_to_ck', oneOf(t.toStatus, REQUEST_STATUSES)),
-  check('request_status_history_from_ck', sql`${t.fromStatus} is null or ${oneOf(t.fromStatus, REQUEST_STATUSES)}`),
-]);
+export const requestStatusHistory = portal.table(
+  'request_status_history',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => roleRequests.id, { onDelete: 'cascade' }),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    reason: text('reason'),
+    changedBy: uuid('changed_by').references(() => users.id),
+    changedAt: ts('changed_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('request_status_history_request_idx').on(t.requestId),
+    check('request_status_history_to_ck', oneOf(t.toStatus, REQUEST_STATUSES)),
+    check('request_status_history_from_ck', sql`${t.fromStatus} is null or ${oneOf(t.fromStatus, REQUEST_STATUSES)}`),
+  ],
+);
 
 /** Server-side wizard drafts, so steps survive reloads and can be refused out of order. */
-export const requestDrafts = portal.table('request_drafts', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-  /** new_profile | new_roles | ssoz1_transfer */
-  kind: text('kind').notNull(),
-  step: text('step').notNull(),
-  data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
-  createdAt: ts('created_at').notNull().defaultNow(),
-  updatedAt: ts('updated_at').notNull().defaultNow(),
-}, (t) => [index('request_drafts_user_idx').on(t.userId)]);
+export const requestDrafts = portal.table(
+  'request_drafts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** new_profile | new_roles | ssoz1_transfer */
+    kind: text('kind').notNull(),
+    step: text('step').notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('request_drafts_user_idx').on(t.userId)],
+);
 
 /** Signed application files. Bytes live in the storage backend under `storageKey`, never in the web root. */
-export const attachments = portal.table('attachments', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  submissionId: uuid('submission_id').notNull().references(() => requestSubmissions.id),
-  ownerUserId: uuid('owner_user_id').notNull().references(() => users.id),
-  originalName: text('original_name').notNull(),
-  storageKey: text('storage_key').notNull(),
-  contentType: text('content_type').notNull(),
-  sizeBytes: integer('size_bytes').notNull(),
-  sha256: text('sha256').notNull(),
-  /** pending | clean | infected */
-  scanStatus: text('scan_status').notNull().default('pending'),
-  scanDetail: text('scan_detail'),
-  scanAttempts: integer('scan_attempts').notNull().default(0),
-  scannedAt: ts('scanned_at'),
-  deletedAt: ts('deleted_at'),
-  /** owner | malware */
-  deletedReason: text('deleted_reason'),
-  createdAt: ts('created_at').notNull().defaultNow(),
-}, (t) => [
-  uniqueIndex('attachments_storage_key_uq').on(t.storageKey),
-  index('attachments_submission_idx').on(t.submissionId),
-  check('attachments_scan_status_ck', oneOf(t.scanStatus, SCAN_STATUSES)),
-  check('attachments_deleted_reason_ck', sql`${t.deletedReason} is null or ${oneOf(t.deletedReason, ['owner', 'malware'])}`),
-]);
+export const attachments = portal.table(
+  'attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    submissionId: uuid('submission_id')
+      .notNull()
+      .references(() => requestSubmissions.id),
+    ownerUserId: uuid('owner_user_id')
+      .notNull()
+      .references(() => users.id),
+    originalName: text('original_name').notNull(),
+    storageKey: text('storage_key').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    /** pending | clean | infected */
+    scanStatus: text('scan_status').notNull().default('pending'),
+    scanDetail: text('scan_detail'),
+    scanAttempts: integer('scan_attempts').notNull().default(0),
+    scannedAt: ts('scanned_at'),
+    deletedAt: ts('deleted_at'),
+    /** owner | malware */
+    deletedReason: text('deleted_reason'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('attachments_storage_key_uq').on(t.storageKey),
+    index('attachments_submission_idx').on(t.submissionId),
+    check('attachments_scan_status_ck', oneOf(t.scanStatus, SCAN_STATUSES)),
+    check('attachments_deleted_reason_ck', sql`${t.deletedReason} is null or ${oneOf(t.deletedReason, ['owner', 'malware'])}`),
+  ],
+);
 
 // ───────────────────────── SSOZ I legacy accounts ─────────────────────────
 
-export const legacyAccounts = portal.table('legacy_accounts', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  login: text('login').notNull(),
-  passwordHash: text('password_hash').notNull(),
-  unitId: uuid('unit_id').notNull().references(() => units.id),
-  legacyRoles: text('legacy_roles').array().notNull(),
-  createdOn: date('created_on', { mode: 'string' }).notNull(),
-  failedAttempts: integer('failed_attempts').notNull().default(0),
-  lockedUntil: ts('locked_until'),
-  transferredAt: ts('transferred_at'),
-  transferredToProfileId: uuid('transferred_to_profile_id').references(() => profiles.id),
-  transferredByUserId: uuid('transferred_by_user_id').references(() => users.id),
-}, (t) => [uniqueIndex('legacy_accounts_login_uq').on(sql`lower(${t.login})`)]);
+export const legacyAccounts = portal.table(
+  'legacy_accounts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    login: text('login').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    legacyRoles: text('legacy_roles').array().notNull(),
+    createdOn: date('created_on', { mode: 'string' }).notNull(),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    lockedUntil: ts('locked_until'),
+    transferredAt: ts('transferred_at'),
+    transferredToProfileId: uuid('transferred_to_profile_id').references(() => profiles.id),
+    transferredByUserId: uuid('transferred_by_user_id').references(() => users.id),
+  },
+  (t) => [uniqueIndex('legacy_accounts_login_uq').on(sql`lower(${t.login})`)],
+);
 
 // ───────────────────────── sessions, announcements, audit ─────────────────────────
 
 /** Server-side portal sessions; the cookie holds only the random id, the table only its hash. */
-export const sessions = portal.table('sessions', {
-  idHash: text('id_hash').primaryKey(),
-  userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
-  data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
-  createdAt: ts('created_at').notNull().defaultNow(),
-  lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
-  idleExpiresAt: ts('idle_expires_at').notNull(),
-  absoluteExpiresAt: ts('absolute_expires_at').notNull(),
-}, (t) => [index('sessions_user_idx').on(t.userId), index('sessions_idle_idx').on(t.idleExpiresAt)]);
+export const sessions = portal.table(
+  'sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
+    idleExpiresAt: ts('idle_expires_at').notNull(),
+    absoluteExpiresAt: ts('absolute_expires_at').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId), index('sessions_idle_idx').on(t.idleExpiresAt)],
+);
 
 /** "Komunikaty": the home page shows the newest published one ("Najnowszy komunikat"). */
-export const announcements = portal.table('announcements', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  title: text('title').notNull(),
-  body: text('body').notNull(),
-  publishedAt: ts('published_at'),
-  createdBy: uuid('created_by').references(() => users.id),
-  createdAt: ts('created_at').notNull().defaultNow(),
-}, (t) => [index('announcements_published_idx').on(t.publishedAt)]);
+export const announcements = portal.table(
+  'announcements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    publishedAt: ts('published_at'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('announcements_published_idx').on(t.publishedAt)],
+);
 
 /** Who did what and when (rozliczalność). Append-only. */
-export const auditLog = portal.table('audit_log', {
-  id: bigserial('id', { mode: 'number' }).primaryKey(),
-  occurredAt: ts('occurred_at').notNull().defaultNow(),
-  actorUserId: uuid('actor_user_id').references(() => users.id),
-  actorLabel: text('actor_label'),
-  action: text('action').notNull(),
-  subjectType: text('subject_type'),
-  subjectId: text('subject_id'),
-  /** success | failure */
-  outcome: text('outcome').notNull().default('success'),
-  ip: text('ip'),
-  requestId: text('request_id'),
-  details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
-}, (t) => [
-  index('audit_log_occurred_idx').on(t.occurredAt),
-  index('audit_log_subject_idx').on(t.subjectType, t.subjectId),
-  index('audit_log_actor_idx').on(t.actorUserId),
-]);
+export const auditLog = portal.table(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    occurredAt: ts('occurred_at').notNull().defaultNow(),
+    actorUserId: uuid('actor_user_id').references(() => users.id),
+    actorLabel: text('actor_label'),
+    action: text('action').notNull(),
+    subjectType: text('subject_type'),
+    subjectId: text('subject_id'),
+    /** success | failure */
+    outcome: text('outcome').notNull().default('success'),
+    ip: text('ip'),
+    requestId: text('request_id'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [
+    index('audit_log_occurred_idx').on(t.occurredAt),
+    index('audit_log_subject_idx').on(t.subjectType, t.subjectId),
+    index('audit_log_actor_idx').on(t.actorUserId),
+  ],
+);
 
 /** "Skontaktuj się z nami": messages to the helpdesk. The id comes from the form, so a resubmit is a no-op. */
-export const contactRequests = portal.table('contact_requests', {
-  id: uuid('id').primaryKey(),
-  referenceNo: text('reference_no').notNull(),
-  name: text('name').notNull(),
-  email: text('email').notNull(),
-  topic: text('topic').notNull(),
-  message: text('message').notNull(),
-  ip: text('ip'),
-  createdAt: ts('created_at').notNull().defaultNow(),
-}, (t) => [uniqueIndex('contact_requests_reference_uq').on(t.referenceNo)]);
+export const contactRequests = portal.table(
+  'contact_requests',
+  {
+    id: uuid('id').primaryKey(),
+    referenceNo: text('reference_no').notNull(),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    topic: text('topic').notNull(),
+    message: text('message').notNull(),
+    ip: text('ip'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('contact_requests_reference_uq').on(t.referenceNo)],
+);

@@ -14,7 +14,13 @@ export async function seedReferenceData(db: DbOrTx): Promise<void> {
       .values(UNIT_KINDS.map((k, i) => ({ ...k, sortOrder: (i + 1) * 10 })))
       .onConflictDoUpdate({
         target: unitKinds.code,
-        set: { name: sql`excluded.name`, isCentral: sql`excluded.is_central`, isSupervising: sql`excluded.is_supervising`, isReporting: sql`excluded.is_reporting`, sortOrder: sql`excluded.sort_order` },
+        set: {
+          name: sql`excluded.name`,
+          isCentral: sql`excluded.is_central`,
+          isSupervising: sql`excluded.is_supervising`,
+          isReporting: sql`excluded.is_reporting`,
+          sortOrder: sql`excluded.sort_order`,
+        },
       });
     await tx
       .insert(permissions)
@@ -26,8 +32,13 @@ export async function seedReferenceData(db: DbOrTx): Promise<void> {
       .onConflictDoUpdate({
         target: roles.code,
         set: {
-          name: sql`excluded.name`, description: sql`excluded.description`, unitClass: sql`excluded.unit_class`,
-          onlyUnitKind: sql`excluded.only_unit_kind`, reportArea: sql`excluded.report_area`, isAdmin: sql`excluded.is_admin`, sortOrder: sql`excluded.sort_order`,
+          name: sql`excluded.name`,
+          description: sql`excluded.description`,
+          unitClass: sql`excluded.unit_class`,
+          onlyUnitKind: sql`excluded.only_unit_kind`,
+          reportArea: sql`excluded.report_area`,
+          isAdmin: sql`excluded.is_admin`,
+          sortOrder: sql`excluded.sort_order`,
         },
       });
     // the mapping is replaced as a whole: a permission removed from a role must disappear

@@ -51,7 +51,13 @@ export async function accountAfterPz(
             .returning({ id: migrationAttempts.id });
         }
         await deps.queue.send(tx, QUEUES.eplozMigration.name, { migrationId: m.id });
-        await recordIdentityAudit(tx, { action: 'migration.started', outcome: 'success', accountId: acc.id, ip: input.meta.ip, requestId: input.meta.requestId });
+        await recordIdentityAudit(tx, {
+          action: 'migration.started',
+          outcome: 'success',
+          accountId: acc.id,
+          ip: input.meta.ip,
+          requestId: input.meta.requestId,
+        });
       }
     }
     return acc;
@@ -93,7 +99,10 @@ export async function latestMigration(db: Db, accountId: string) {
 /** "Przerwij proces migracji": the attempt ends; the next login searches again. */
 export async function abortMigration(db: Db, accountId: string, now: Date, meta: Meta): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.update(migrationAttempts).set({ status: 'aborted', finishedAt: now }).where(and(eq(migrationAttempts.accountId, accountId), ne(migrationAttempts.status, 'aborted')));
+    await tx
+      .update(migrationAttempts)
+      .set({ status: 'aborted', finishedAt: now })
+      .where(and(eq(migrationAttempts.accountId, accountId), ne(migrationAttempts.status, 'aborted')));
     await recordIdentityAudit(tx, { action: 'migration.aborted', outcome: 'success', accountId, ip: meta.ip, requestId: meta.requestId });
   });
 }
@@ -101,7 +110,10 @@ export async function abortMigration(db: Db, accountId: string, now: Date, meta:
 /** "Utwórz nowe konto bez migracji". */
 export async function skipMigration(db: Db, accountId: string, now: Date, meta: Meta): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.update(accounts).set({ status: 'update_required', updatedAt: now }).where(and(eq(accounts.id, accountId), eq(accounts.status, 'migration')));
+    await tx
+      .update(accounts)
+      .set({ status: 'update_required', updatedAt: now })
+      .where(and(eq(accounts.id, accountId), eq(accounts.status, 'migration')));
     await recordIdentityAudit(tx, { action: 'migration.skipped', outcome: 'success', accountId, ip: meta.ip, requestId: meta.requestId });
   });
 }
@@ -145,7 +157,9 @@ async function issueActivation(tx: Tx, outbox: Outbox, publicUrl: string, acc: A
     .set({ replacedAt: now })
     .where(and(eq(emailVerificationTokens.accountId, acc.id), isNull(emailVerificationTokens.usedAt), isNull(emailVerificationTokens.replacedAt)));
   const token = randomBytes(32).toString('base64url');
-  await tx.insert(emailVerificationTokens).values({ accountId: acc.id, tokenHash: sha256(token), email, expiresAt: new Date(now.getTime() + ACTIVATION_TTL_MS), createdAt: now });
+  await tx
+    .insert(emailVerificationTokens)
+    .values({ accountId: acc.id, tokenHash: sha256(token), email, expiresAt: new Date(now.getTime() + ACTIVATION_TTL_MS), createdAt: now });
   await outbox.enqueue(tx, { channel: 'email', to: email, ...activationMail(publicUrl, token, acc) });
 }
 
@@ -178,7 +192,14 @@ export async function updateAccountInfo(
         .returning();
       if (!acc) throw new Error('account missing');
       await issueActivation(tx, deps.outbox, deps.publicUrl, acc, input.email, input.now);
-      await recordIdentityAudit(tx, { action: 'account.updated', outcome: 'success', accountId: acc.id, actor: input.login, ip: input.meta.ip, requestId: input.meta.requestId });
+      await recordIdentityAudit(tx, {
+        action: 'account.updated',
+        outcome: 'success',
+        accountId: acc.id,
+        actor: input.login,
+        ip: input.meta.ip,
+        requestId: input.meta.requestId,
+      });
       return { ok: true } as const;
     });
   } catch (err) {
@@ -205,7 +226,14 @@ export async function resendActivation(
     if (last && input.now.getTime() - last.getTime() < RESEND_MIN_INTERVAL_MS) return { ok: false, reason: 'too_soon' } as const;
     if (recent.length >= RESEND_MAX_PER_HOUR) return { ok: false, reason: 'too_many' } as const;
     await issueActivation(tx, deps.outbox, deps.publicUrl, acc, acc.email, input.now);
-    await recordIdentityAudit(tx, { action: 'account.activation_resent', outcome: 'success', accountId: acc.id, actor: acc.login, ip: input.meta.ip, requestId: input.meta.requestId });
+    await recordIdentityAudit(tx, {
+      action: 'account.activation_resent',
+      outcome: 'success',
+      accountId: acc.id,
+      actor: acc.login,
+      ip: input.meta.ip,
+      requestId: input.meta.requestId,
+    });
     return { ok: true } as const;
   });
 }
@@ -222,7 +250,10 @@ function refusalOf(t: typeof emailVerificationTokens.$inferSelect, acc: AccountR
 }
 
 async function loadToken(db: DbOrTx, token: string, lock: boolean) {
-  const q = db.select().from(emailVerificationTokens).where(eq(emailVerificationTokens.tokenHash, sha256(token)));
+  const q = db
+    .select()
+    .from(emailVerificationTokens)
+    .where(eq(emailVerificationTokens.tokenHash, sha256(token)));
   const [t] = lock ? await q.for('update') : await q;
   if (!t) return null;
   const [acc] = await db.select().from(accounts).where(eq(accounts.id, t.accountId));
@@ -244,7 +275,14 @@ export async function checkActivationToken(
   if (!found) return { ok: false, reason: 'invalid' };
   const reason = refusalOf(found.t, found.acc, input.now);
   if (!reason) return { ok: true };
-  await recordIdentityAudit(db, { action: 'email.verify', outcome: 'failure', accountId: found.t.accountId, ip: input.meta.ip, requestId: input.meta.requestId, details: { reason } });
+  await recordIdentityAudit(db, {
+    action: 'email.verify',
+    outcome: 'failure',
+    accountId: found.t.accountId,
+    ip: input.meta.ip,
+    requestId: input.meta.requestId,
+    details: { reason },
+  });
   return { ok: false, reason };
 }
 
@@ -261,7 +299,14 @@ export async function activateByToken(
     const reason = refusalOf(t, acc, input.now);
     if (reason || !acc) {
       const r = reason ?? 'replaced';
-      await recordIdentityAudit(tx, { action: 'email.verify', outcome: 'failure', accountId: t.accountId, ip: input.meta.ip, requestId: input.meta.requestId, details: { reason: r } });
+      await recordIdentityAudit(tx, {
+        action: 'email.verify',
+        outcome: 'failure',
+        accountId: t.accountId,
+        ip: input.meta.ip,
+        requestId: input.meta.requestId,
+        details: { reason: r },
+      });
       return { ok: false, reason: r, accountId: t.accountId } as const;
     }
     await tx.update(emailVerificationTokens).set({ usedAt: input.now }).where(eq(emailVerificationTokens.id, t.id));
@@ -271,7 +316,14 @@ export async function activateByToken(
       .set({ usedAt: input.now })
       .where(and(eq(emailVerificationTokens.accountId, acc.id), isNull(emailVerificationTokens.usedAt), isNull(emailVerificationTokens.replacedAt)));
     await tx.update(accounts).set({ status: 'active', emailVerifiedAt: input.now, updatedAt: input.now }).where(eq(accounts.id, acc.id));
-    await recordIdentityAudit(tx, { action: 'email.verified', outcome: 'success', accountId: acc.id, actor: acc.login, ip: input.meta.ip, requestId: input.meta.requestId });
+    await recordIdentityAudit(tx, {
+      action: 'email.verified',
+      outcome: 'success',
+      accountId: acc.id,
+      actor: acc.login,
+      ip: input.meta.ip,
+      requestId: input.meta.requestId,
+    });
     return { ok: true, accountId: acc.id } as const;
   });
 }

@@ -43,10 +43,15 @@ export function nextPath(uid: string, a: Pick<LoginAttempt, 'stage'>, acc: Pick<
   if (a.stage === 'password') return `${base}/pz`;
   if (a.stage === 'code') return `${base}/kod`;
   switch (acc?.status) {
-    case 'migration': return `${base}/migracja`;
-    case 'update_required': return `${base}/konto`;
-    case 'activation_required': return `${base}/aktywacja`;
-    case 'active': return `${base}/dokoncz`;
-    default: return `${base}/pz`;
+    case 'migration':
+      return `${base}/migracja`;
+    case 'update_required':
+      return `${base}/konto`;
+    case 'activation_required':
+      return `${base}/aktywacja`;
+    case 'active':
+      return `${base}/dokoncz`;
+    default:
+      return `${base}/pz`;
   }
 }

@@ -5,8 +5,7 @@ import { identityFormMessages as M } from './messages.ts';
 const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 export type FormRead<F extends string> =
-  | { ok: true; values: Record<F, string> }
-  | { ok: false; values: Partial<Record<F, string>>; errors: Partial<Record<F | '_form', string>> };
+  { ok: true; values: Record<F, string> } | { ok: false; values: Partial<Record<F, string>>; errors: Partial<Record<F | '_form', string>> };
 
 /**
  * The boundary of every UEOZ form post: a body that is not an object (null, missing, JSON array),

@@ -35,7 +35,12 @@ export async function interactionRoutes(app: FastifyInstance, opts: { provider: 
         await recordIdentityAudit(db, { action: 'login', outcome: 'success', accountId: account.id, actor: account.login, ip: req.ip, requestId: req.id });
         clearAttemptCookie(reply);
         // remember: false → a browser-session cookie at the provider: closing the browser ends the UEOZ session
-        const url = await provider.interactionResult(req.raw, reply.raw, { login: { accountId: account.id, remember: false } }, { mergeWithLastSubmission: false });
+        const url = await provider.interactionResult(
+          req.raw,
+          reply.raw,
+          { login: { accountId: account.id, remember: false } },
+          { mergeWithLastSubmission: false },
+        );
         return reply.redirect(url, 303);
       });
     }),

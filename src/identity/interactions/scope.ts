@@ -75,7 +75,10 @@ export function interactionScope(provider: Provider, routes: (scope: FastifyInst
       const uid = (req.params as { uid?: unknown }).uid;
       if (typeof uid !== 'string') throw new Error('UEOZ interaction route without :uid');
       // expired, unknown, or started in another browser → not live
-      const live = await provider.interactionDetails(req.raw, reply.raw).then((d) => d.uid === uid, () => false);
+      const live = await provider.interactionDetails(req.raw, reply.raw).then(
+        (d) => d.uid === uid,
+        () => false,
+      );
       if (!live) {
         await reply.html(InteractionExpiredPage(), 410);
         return reply;

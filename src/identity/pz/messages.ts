@@ -28,8 +28,10 @@ const hhmm = new Intl.DateTimeFormat('pl-PL', { hour: '2-digit', minute: '2-digi
 
 /** "Spróbuj ponownie po godzinie HH:MM" — Polish local time. */
 export function lockedMessage(lockedUntil: Date): string {
-  return `Konto zostało czasowo zablokowane po ${PZ_LIMITS.maxWrongPasswords} nieudanych próbach logowania. `
-    + `Spróbuj ponownie po godzinie ${hhmm.format(lockedUntil)}.`;
+  return (
+    `Konto zostało czasowo zablokowane po ${PZ_LIMITS.maxWrongPasswords} nieudanych próbach logowania. ` +
+    `Spróbuj ponownie po godzinie ${hhmm.format(lockedUntil)}.`
+  );
 }
 
 export function wrongCodeMessage(attemptsLeft: number): string {
@@ -44,9 +46,12 @@ export function smsCodeText(code: string): string {
 /** Message for a failed checkPassword(). */
 export function passwordFailureMessage(r: { reason: 'invalid' | 'locked' | 'attempt_expired'; lockedUntil?: Date }): string {
   switch (r.reason) {
-    case 'invalid': return pzMessages.invalid;
-    case 'locked': return r.lockedUntil ? lockedMessage(r.lockedUntil) : pzMessages.invalid;
-    case 'attempt_expired': return pzMessages.attemptExpired;
+    case 'invalid':
+      return pzMessages.invalid;
+    case 'locked':
+      return r.lockedUntil ? lockedMessage(r.lockedUntil) : pzMessages.invalid;
+    case 'attempt_expired':
+      return pzMessages.attemptExpired;
   }
 }
 
@@ -56,16 +61,18 @@ export function sendCodeFailureMessage(reason: 'attempt_expired' | 'too_many_cod
 }
 
 /** Message for a failed verifyCode(). */
-export function verifyCodeFailureMessage(r: {
-  reason: 'wrong' | 'expired' | 'too_many_wrong' | 'no_code' | 'attempt_expired';
-  attemptsLeft?: number;
-}): string {
+export function verifyCodeFailureMessage(r: { reason: 'wrong' | 'expired' | 'too_many_wrong' | 'no_code' | 'attempt_expired'; attemptsLeft?: number }): string {
   switch (r.reason) {
-    case 'wrong': return wrongCodeMessage(r.attemptsLeft ?? 0);
-    case 'expired': return pzMessages.codeExpired;
-    case 'too_many_wrong': return pzMessages.tooManyWrong;
-    case 'no_code': return pzMessages.noCode;
-    case 'attempt_expired': return pzMessages.attemptExpired;
+    case 'wrong':
+      return wrongCodeMessage(r.attemptsLeft ?? 0);
+    case 'expired':
+      return pzMessages.codeExpired;
+    case 'too_many_wrong':
+      return pzMessages.tooManyWrong;
+    case 'no_code':
+      return pzMessages.noCode;
+    case 'attempt_expired':
+      return pzMessages.attemptExpired;
   }
 }
 

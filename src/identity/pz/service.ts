@@ -24,13 +24,9 @@ export interface RequestMeta {
 
 export type LoginAttempt = typeof loginAttempts.$inferSelect;
 
-export type CheckPasswordResult =
-  | { ok: true; credentialId: string }
-  | { ok: false; reason: 'invalid' | 'locked' | 'attempt_expired'; lockedUntil?: Date };
+export type CheckPasswordResult = { ok: true; credentialId: string } | { ok: false; reason: 'invalid' | 'locked' | 'attempt_expired'; lockedUntil?: Date };
 
-export type SendCodeResult =
-  | { ok: true; phoneMasked: string }
-  | { ok: false; reason: 'attempt_expired' | 'too_many_codes' };
+export type SendCodeResult = { ok: true; phoneMasked: string } | { ok: false; reason: 'attempt_expired' | 'too_many_codes' };
 
 export interface PzIdentity {
   id: string;
@@ -43,8 +39,7 @@ export interface PzIdentity {
 }
 
 export type VerifyCodeResult =
-  | { ok: true; credential: PzIdentity }
-  | { ok: false; reason: 'wrong' | 'expired' | 'too_many_wrong' | 'no_code' | 'attempt_expired'; attemptsLeft?: number };
+  { ok: true; credential: PzIdentity } | { ok: false; reason: 'wrong' | 'expired' | 'too_many_wrong' | 'no_code' | 'attempt_expired'; attemptsLeft?: number };
 
 export interface RegisterInput {
   firstName: string;
@@ -91,7 +86,7 @@ function generateCode(): string {
 export function maskPhone(phone: string): string {
   const groups = phone.trim().split(/\s+/);
   if (groups.length >= 3) {
-    return groups.map((g, i) => (i === 0 && g.startsWith('+')) || i === groups.length - 1 ? g : '*'.repeat(g.length)).join(' ');
+    return groups.map((g, i) => ((i === 0 && g.startsWith('+')) || i === groups.length - 1 ? g : '*'.repeat(g.length))).join(' ');
   }
   const digits = phone.replace(/\D/g, '');
   return `*** *** ${digits.slice(-3)}`;
@@ -133,7 +128,10 @@ async function loadLiveAttempt(db: DbOrTx, attemptId: string, now: Date, lock: b
 
 /** Marks every still-usable code of the attempt as spent (a new password check or a new code). */
 async function invalidateCodes(db: DbOrTx, attemptId: string, now: Date): Promise<void> {
-  await db.update(pzAuthCodes).set({ usedAt: now }).where(and(eq(pzAuthCodes.attemptId, attemptId), isNull(pzAuthCodes.usedAt)));
+  await db
+    .update(pzAuthCodes)
+    .set({ usedAt: now })
+    .where(and(eq(pzAuthCodes.attemptId, attemptId), isNull(pzAuthCodes.usedAt)));
 }
 
 /** A new sign-in at the PZ page (stage "password", valid 15 minutes); returns the random attempt id. */
@@ -185,12 +183,15 @@ export async function checkPassword(
     const key = loginKey(login);
     await tx.insert(pzLoginThrottle).values({ loginKey: key, updatedAt: now }).onConflictDoNothing();
     const [throttle] = await tx.select().from(pzLoginThrottle).where(eq(pzLoginThrottle.loginKey, key)).for('update');
-    const [cred] = login === '' ? [] : await tx
-      .select()
-      .from(pzCredentials)
-      .where(or(sql`lower(${pzCredentials.username}) = ${login}`, sql`lower(${pzCredentials.email}) = ${login}`))
-      .limit(1)
-      .for('update');
+    const [cred] =
+      login === ''
+        ? []
+        : await tx
+            .select()
+            .from(pzCredentials)
+            .where(or(sql`lower(${pzCredentials.username}) = ${login}`, sql`lower(${pzCredentials.email}) = ${login}`))
+            .limit(1)
+            .for('update');
 
     // The same work whatever the case: one verification, against a dummy hash when there is no account.
     const matches = await pzPasswords.verify(cred?.passwordHash ?? (await getDummyHash()), password);
@@ -203,7 +204,10 @@ export async function checkPassword(
       .sort((a, b) => b.getTime() - a.getTime())[0];
     if (lockedUntil) {
       await recordIdentityAudit(tx, {
-        ...audit, action: 'pz.login', outcome: 'failure', details: { reason: 'locked', ...who, lockedUntil: lockedUntil.toISOString(), attempt: ref },
+        ...audit,
+        action: 'pz.login',
+        outcome: 'failure',
+        details: { reason: 'locked', ...who, lockedUntil: lockedUntil.toISOString(), attempt: ref },
       });
       return { ok: false, reason: 'locked', lockedUntil } as const;
     }
@@ -214,7 +218,9 @@ export async function checkPassword(
       const credFailed = cred ? (cred.lockedUntil ? 0 : cred.failedAttempts) + 1 : 0;
       const failed = Math.max(throttleFailed, credFailed);
       await recordIdentityAudit(tx, {
-        ...audit, action: 'pz.login', outcome: 'failure',
+        ...audit,
+        action: 'pz.login',
+        outcome: 'failure',
         details: { reason: cred ? 'wrong_password' : 'unknown_login', ...who, failedAttempts: failed, attempt: ref },
       });
       if (failed >= PZ_LIMITS.maxWrongPasswords) {
@@ -222,7 +228,10 @@ export async function checkPassword(
         await tx.update(pzLoginThrottle).set({ failedAttempts: 0, lockedUntil: until, updatedAt: now }).where(eq(pzLoginThrottle.loginKey, key));
         if (cred) await tx.update(pzCredentials).set({ failedAttempts: 0, lockedUntil: until }).where(eq(pzCredentials.id, cred.id));
         await recordIdentityAudit(tx, {
-          ...audit, action: 'pz.lockout', outcome: 'failure', details: { ...who, failedAttempts: failed, lockedUntil: until.toISOString(), attempt: ref },
+          ...audit,
+          action: 'pz.lockout',
+          outcome: 'failure',
+          details: { ...who, failedAttempts: failed, lockedUntil: until.toISOString(), attempt: ref },
         });
         return { ok: false, reason: 'locked', lockedUntil: until } as const;
       }
@@ -267,20 +276,22 @@ export async function sendCode(
     }
     const audit = { ...base, actor: cred.username };
 
-    const [perAttempt] = await tx.select({ n: sql<number>`count(*)::int` }).from(pzAuthCodes).where(eq(pzAuthCodes.attemptId, attemptId));
+    const [perAttempt] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(pzAuthCodes)
+      .where(eq(pzAuthCodes.attemptId, attemptId));
     const [perAccount] = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(pzAuthCodes)
-      .where(and(
-        eq(pzAuthCodes.credentialId, cred.id),
-        gt(pzAuthCodes.createdAt, addMinutes(now, -60)),
-        lte(pzAuthCodes.createdAt, now),
-      ));
-    const limit = (perAttempt?.n ?? 0) >= PZ_LIMITS.maxCodesPerAttempt ? 'attempt'
-      : (perAccount?.n ?? 0) >= PZ_LIMITS.maxCodesPerAccountPerHour ? 'account' : null;
+      .where(and(eq(pzAuthCodes.credentialId, cred.id), gt(pzAuthCodes.createdAt, addMinutes(now, -60)), lte(pzAuthCodes.createdAt, now)));
+    const limit =
+      (perAttempt?.n ?? 0) >= PZ_LIMITS.maxCodesPerAttempt ? 'attempt' : (perAccount?.n ?? 0) >= PZ_LIMITS.maxCodesPerAccountPerHour ? 'account' : null;
     if (limit) {
       await recordIdentityAudit(tx, {
-        ...audit, action: 'pz.code_sent', outcome: 'failure', details: { reason: 'too_many_codes', limit, credentialId: cred.id, attempt: ref },
+        ...audit,
+        action: 'pz.code_sent',
+        outcome: 'failure',
+        details: { reason: 'too_many_codes', limit, credentialId: cred.id, attempt: ref },
       });
       return { ok: false, reason: 'too_many_codes' } as const;
     }
@@ -294,7 +305,10 @@ export async function sendCode(
     const messageId = await outbox.enqueue(tx, { channel: 'sms', to: cred.phone, text: smsCodeText(code) });
     const phoneMasked = maskPhone(cred.phone);
     await recordIdentityAudit(tx, {
-      ...audit, action: 'pz.code_sent', outcome: 'success', details: { credentialId: cred.id, codeId: row?.id, messageId, phone: phoneMasked, attempt: ref },
+      ...audit,
+      action: 'pz.code_sent',
+      outcome: 'success',
+      details: { credentialId: cred.id, codeId: row?.id, messageId, phone: phoneMasked, attempt: ref },
     });
     return { ok: true, phoneMasked } as const;
   });
@@ -304,10 +318,7 @@ export async function sendCode(
  * "Potwierdź": checks the SMS code of this attempt. Single use, valid 5 minutes, three wrong
  * entries burn it. Success moves the attempt to stage "authenticated" and returns the PZ identity.
  */
-export async function verifyCode(
-  db: DbOrTx,
-  input: { attemptId: string; code: string; now: Date; meta: RequestMeta },
-): Promise<VerifyCodeResult> {
+export async function verifyCode(db: DbOrTx, input: { attemptId: string; code: string; now: Date; meta: RequestMeta }): Promise<VerifyCodeResult> {
   const { attemptId, now, meta } = input;
   const entered = input.code.replace(/\s+/g, '');
   const base = { ip: meta.ip, requestId: meta.requestId };
@@ -319,26 +330,35 @@ export async function verifyCode(
       await recordIdentityAudit(tx, { ...base, action: 'pz.code_wrong', outcome: 'failure', details: { reason: 'attempt_expired', attempt: ref } });
       return { ok: false, reason: 'attempt_expired' } as const;
     }
-    const [cred] = attempt.credentialId
-      ? await tx.select().from(pzCredentials).where(eq(pzCredentials.id, attempt.credentialId))
-      : [];
+    const [cred] = attempt.credentialId ? await tx.select().from(pzCredentials).where(eq(pzCredentials.id, attempt.credentialId)) : [];
     const audit = { ...base, actor: cred?.username ?? null };
 
-    const [current] = attempt.stage === 'code' && cred
-      ? await tx
-        .select()
-        .from(pzAuthCodes)
-        .where(and(eq(pzAuthCodes.attemptId, attemptId), eq(pzAuthCodes.credentialId, cred.id), isNull(pzAuthCodes.usedAt)))
-        .orderBy(desc(pzAuthCodes.createdAt))
-        .limit(1)
-        .for('update')
-      : [];
+    const [current] =
+      attempt.stage === 'code' && cred
+        ? await tx
+            .select()
+            .from(pzAuthCodes)
+            .where(and(eq(pzAuthCodes.attemptId, attemptId), eq(pzAuthCodes.credentialId, cred.id), isNull(pzAuthCodes.usedAt)))
+            .orderBy(desc(pzAuthCodes.createdAt))
+            .limit(1)
+            .for('update')
+        : [];
     if (!current || !cred) {
-      await recordIdentityAudit(tx, { ...audit, action: 'pz.code_wrong', outcome: 'failure', details: { reason: 'no_code', stage: attempt.stage, attempt: ref } });
+      await recordIdentityAudit(tx, {
+        ...audit,
+        action: 'pz.code_wrong',
+        outcome: 'failure',
+        details: { reason: 'no_code', stage: attempt.stage, attempt: ref },
+      });
       return { ok: false, reason: 'no_code' } as const;
     }
     if (current.expiresAt.getTime() <= now.getTime()) {
-      await recordIdentityAudit(tx, { ...audit, action: 'pz.code_expired', outcome: 'failure', details: { credentialId: cred.id, codeId: current.id, attempt: ref } });
+      await recordIdentityAudit(tx, {
+        ...audit,
+        action: 'pz.code_expired',
+        outcome: 'failure',
+        details: { credentialId: cred.id, codeId: current.id, attempt: ref },
+      });
       return { ok: false, reason: 'expired' } as const;
     }
 
@@ -347,9 +367,15 @@ export async function verifyCode(
     if (!matches) {
       const wrong = current.wrongAttempts + 1;
       const burned = wrong >= PZ_LIMITS.maxWrongCodeEntries;
-      await tx.update(pzAuthCodes).set({ wrongAttempts: wrong, ...(burned ? { usedAt: now } : {}) }).where(eq(pzAuthCodes.id, current.id));
+      await tx
+        .update(pzAuthCodes)
+        .set({ wrongAttempts: wrong, ...(burned ? { usedAt: now } : {}) })
+        .where(eq(pzAuthCodes.id, current.id));
       await recordIdentityAudit(tx, {
-        ...audit, action: 'pz.code_wrong', outcome: 'failure', details: { credentialId: cred.id, codeId: current.id, wrongAttempts: wrong, burned, attempt: ref },
+        ...audit,
+        action: 'pz.code_wrong',
+        outcome: 'failure',
+        details: { credentialId: cred.id, codeId: current.id, wrongAttempts: wrong, burned, attempt: ref },
       });
       return burned
         ? ({ ok: false, reason: 'too_many_wrong' } as const)
@@ -362,7 +388,13 @@ export async function verifyCode(
     return {
       ok: true,
       credential: {
-        id: cred.id, username: cred.username, firstName: cred.firstName, lastName: cred.lastName, pesel: cred.pesel, email: cred.email, phone: cred.phone,
+        id: cred.id,
+        username: cred.username,
+        firstName: cred.firstName,
+        lastName: cred.lastName,
+        pesel: cred.pesel,
+        email: cred.email,
+        phone: cred.phone,
       },
     } as const;
   });
@@ -419,10 +451,7 @@ export async function purgeLoginThrottle(db: DbOrTx, now: Date): Promise<number>
 }
 
 /** "Załącz profil" → "Zarejestruj się": a new simulated Profil Zaufany account. */
-export async function registerPzAccount(
-  db: DbOrTx,
-  input: RegisterInput & { now: Date; meta: RequestMeta },
-): Promise<RegisterResult> {
+export async function registerPzAccount(db: DbOrTx, input: RegisterInput & { now: Date; meta: RequestMeta }): Promise<RegisterResult> {
   const { now, meta } = input;
   const base = { ip: meta.ip, requestId: meta.requestId };
   const { errors, values: v } = validateRegistration(input);
@@ -438,11 +467,13 @@ export async function registerPzAccount(
     const rows = await tx
       .select({ username: pzCredentials.username, email: pzCredentials.email, pesel: pzCredentials.pesel })
       .from(pzCredentials)
-      .where(or(
-        sql`lower(${pzCredentials.username}) = ${v.username}`,
-        sql`lower(${pzCredentials.email}) = ${v.email.toLowerCase()}`,
-        eq(pzCredentials.pesel, v.pesel),
-      ));
+      .where(
+        or(
+          sql`lower(${pzCredentials.username}) = ${v.username}`,
+          sql`lower(${pzCredentials.email}) = ${v.email.toLowerCase()}`,
+          eq(pzCredentials.pesel, v.pesel),
+        ),
+      );
     const e: Record<string, string> = {};
     if (rows.some((r) => r.pesel === v.pesel)) e.pesel = M.peselTaken;
     if (rows.some((r) => r.email.toLowerCase() === v.email.toLowerCase())) e.email = M.emailTaken;
@@ -460,7 +491,14 @@ export async function registerPzAccount(
       const [row] = await tx
         .insert(pzCredentials)
         .values({
-          username: v.username, email: v.email, passwordHash, firstName: v.firstName, lastName: v.lastName, pesel: v.pesel, phone: v.phone, createdAt: now,
+          username: v.username,
+          email: v.email,
+          passwordHash,
+          firstName: v.firstName,
+          lastName: v.lastName,
+          pesel: v.pesel,
+          phone: v.phone,
+          createdAt: now,
         })
         .returning({ id: pzCredentials.id });
       if (!row) throw new Error('pz_credentials insert returned nothing');

@@ -90,7 +90,12 @@ export class PortalOidcClient {
 
   async callback(currentUrl: URL, checks: { state: string; nonce: string; verifier: string }): Promise<{ claims: PortalClaims; idToken: string }> {
     const c = await this.get();
-    const tokens = await oidc.authorizationCodeGrant(c, currentUrl, { pkceCodeVerifier: checks.verifier, expectedState: checks.state, expectedNonce: checks.nonce, idTokenExpected: true });
+    const tokens = await oidc.authorizationCodeGrant(c, currentUrl, {
+      pkceCodeVerifier: checks.verifier,
+      expectedState: checks.state,
+      expectedNonce: checks.nonce,
+      idTokenExpected: true,
+    });
     const raw = tokens.claims();
     if (!raw || !tokens.id_token) throw new Error('no ID token');
     let merged: Record<string, unknown> = { ...raw };

@@ -45,9 +45,7 @@ export function text(opts: { max: number; multiline?: boolean; required?: string
   );
   const trimmed = base.transform((s) => (opts.trim === false ? s : s.trim()));
   return trimmed.pipe(
-    opts.required
-      ? z.string().min(1, opts.required).max(opts.max, inputMessages.tooLong(opts.max))
-      : z.string().max(opts.max, inputMessages.tooLong(opts.max)),
+    opts.required ? z.string().min(1, opts.required).max(opts.max, inputMessages.tooLong(opts.max)) : z.string().max(opts.max, inputMessages.tooLong(opts.max)),
   );
 }
 
@@ -95,9 +93,7 @@ export function queryEnum<const T extends readonly [string, ...string[]]>(values
 }
 
 /** Params and query of a route, checked by the validator compiler below. */
-export type ParsedForm<T> =
-  | { ok: true; data: T }
-  | { ok: false; values: Record<string, string>; errors: Record<string, string>; summary: FormError[] };
+export type ParsedForm<T> = { ok: true; data: T } | { ok: false; values: Record<string, string>; errors: Record<string, string>; summary: FormError[] };
 
 /**
  * A form post → typed data, or what the page needs to show the form again: the typed values, the

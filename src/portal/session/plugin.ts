@@ -2,10 +2,7 @@ import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config/index.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
-import {
-  createSession, destroySession, hashSessionId, isWellFormedSessionId, loadSession, touchSession, updateSessionData,
-  type SessionRow,
-} from './store.ts';
+import { createSession, destroySession, hashSessionId, isWellFormedSessionId, loadSession, touchSession, updateSessionData, type SessionRow } from './store.ts';
 
 /** What a handler sees of the server-side session; `id` is the stored hash, never the cookie value. */
 export interface PortalSession {

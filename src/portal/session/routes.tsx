@@ -16,7 +16,9 @@ export function SessionExpiredPage({ next }: { next?: string | null } = {}): JSX
       <h1 data-qa="page-sesja-wygasla">{sessionMessages.expiredTitle}</h1>
       <p class="lead">{sessionMessages.expiredLead}</p>
       <p>
-        <a class="button" href={href} data-qa="session-expired-login">{sessionMessages.login}</a>
+        <a class="button" href={href} data-qa="session-expired-login">
+          {sessionMessages.login}
+        </a>
       </p>
     </Layout>
   );

@@ -10,9 +10,7 @@ export const SESSION_ABSOLUTE_MS = 10 * 60 * 60 * 1000;
 
 export type SessionRow = typeof sessions.$inferSelect;
 export type SessionLoad =
-  | { status: 'active'; session: SessionRow }
-  | { status: 'expired'; userId: string | null; reason: 'idle' | 'absolute' }
-  | { status: 'none' };
+  { status: 'active'; session: SessionRow } | { status: 'expired'; userId: string | null; reason: 'idle' | 'absolute' } | { status: 'none' };
 
 /** 32 random bytes, base64url: what the cookie carries. */
 const RAW_ID = /^[A-Za-z0-9_-]{43}$/;
@@ -77,11 +75,7 @@ export async function touchSession(db: DbOrTx, idHash: string, now: Date): Promi
  * Shallow-merge `patch` into the session's data in one statement (no lost update between
  * concurrent requests); a key set to undefined is removed. Returns the new data, null if no session.
  */
-export async function updateSessionData(
-  db: DbOrTx,
-  idHash: string,
-  patch: Record<string, unknown>,
-): Promise<Record<string, unknown> | null> {
+export async function updateSessionData(db: DbOrTx, idHash: string, patch: Record<string, unknown>): Promise<Record<string, unknown> | null> {
   const set: Record<string, unknown> = {};
   let expr: SQL = sql`${sessions.data}`;
   for (const [key, value] of Object.entries(patch)) {

@@ -68,7 +68,13 @@ function DeleteLink(p: { base: string; file: AttachmentRow; returnTo: string; sh
  * (browsers send the parts in the order of the form).
  */
 export function AttachmentsBlock(p: {
-  submissionId: string; csrf: string; files: AttachmentRow[]; returnTo: 'wniosek' | 'zalaczniki'; canChange: boolean; maxMb: number; feedback?: AttachmentsFeedback;
+  submissionId: string;
+  csrf: string;
+  files: AttachmentRow[];
+  returnTo: 'wniosek' | 'zalaczniki';
+  canChange: boolean;
+  maxMb: number;
+  feedback?: AttachmentsFeedback;
 }): JSX.Element {
   const pending = p.files.filter((f) => f.scanStatus === 'pending');
   const clean = p.files.filter((f) => f.scanStatus === 'clean');
@@ -81,25 +87,50 @@ export function AttachmentsBlock(p: {
         <div class="notice notice--success" role="status" data-qa="file-deleted">
           <p safe>{deletedNotice(p.feedback.deleted)}</p>
         </div>
-      ) : ''}
+      ) : (
+        ''
+      )}
       {p.canChange ? (
         <form method="post" action={`${base}?powrot=${p.returnTo}`} enctype="multipart/form-data" data-module="prevent-double-submit">
           <CsrfField token={p.csrf} />
           <div class={`field${refused.length ? ' field--error' : ''}`} data-module="dropzone">
-            <label class="field__label" for={FILE_FIELD_ID}>Przeciągnij lub wybierz plik (format: .jpg, .pdf)</label>
-            <p class="field__hint" id={`${FILE_FIELD_ID}-hint`} safe>{`Skan lub zdjęcie podpisanego wniosku albo wniosek podpisany elektronicznie. Możesz wybrać kilka plików, każdy do ${p.maxMb} MB.`}</p>
+            <label class="field__label" for={FILE_FIELD_ID}>
+              Przeciągnij lub wybierz plik (format: .jpg, .pdf)
+            </label>
+            <p
+              class="field__hint"
+              id={`${FILE_FIELD_ID}-hint`}
+              safe
+            >{`Skan lub zdjęcie podpisanego wniosku albo wniosek podpisany elektronicznie. Możesz wybrać kilka plików, każdy do ${p.maxMb} MB.`}</p>
             {refused.length ? (
               <div class="field__error" id={`${FILE_FIELD_ID}-error`}>
                 {refused.map((text) => (
-                  <p><span class="visually-hidden">Błąd: </span><span safe>{text}</span></p>
+                  <p>
+                    <span class="visually-hidden">Błąd: </span>
+                    <span safe>{text}</span>
+                  </p>
                 ))}
               </div>
-            ) : ''}
-            <input class="field__input" type="file" id={FILE_FIELD_ID} name="pliki" multiple accept=".pdf,.jpg,.jpeg,application/pdf,image/jpeg" aria-describedby={describedBy} />
+            ) : (
+              ''
+            )}
+            <input
+              class="field__input"
+              type="file"
+              id={FILE_FIELD_ID}
+              name="pliki"
+              multiple
+              accept=".pdf,.jpg,.jpeg,application/pdf,image/jpeg"
+              aria-describedby={describedBy}
+            />
           </div>
-          <button class="button button--secondary" type="submit">Załącz wybrane pliki</button>
+          <button class="button button--secondary" type="submit">
+            Załącz wybrane pliki
+          </button>
         </form>
-      ) : ''}
+      ) : (
+        ''
+      )}
       {pending.length ? (
         <section aria-labelledby={`pending-${p.submissionId}`} data-qa="pending-files">
           <h3 id={`pending-${p.submissionId}`}>Pliki oczekujące na skanowanie pod kątem bezpieczeństwa</h3>
@@ -111,7 +142,9 @@ export function AttachmentsBlock(p: {
             ))}
           </ol>
         </section>
-      ) : ''}
+      ) : (
+        ''
+      )}
       {clean.length ? (
         <section aria-labelledby={`clean-${p.submissionId}`} data-qa="clean-files">
           <h3 id={`clean-${p.submissionId}`}>Bezpieczne pliki załączone do wniosku</h3>
@@ -119,13 +152,17 @@ export function AttachmentsBlock(p: {
             {clean.map((f) => (
               <li>
                 <span safe>{label(f)}</span>{' '}
-                <a href={`${base}/${f.id}`}>Pobierz<span class="visually-hidden" safe>{`: ${f.originalName}`}</span></a>{' '}
+                <a href={`${base}/${f.id}`}>
+                  Pobierz<span class="visually-hidden" safe>{`: ${f.originalName}`}</span>
+                </a>{' '}
                 <DeleteLink base={base} file={f} returnTo={p.returnTo} show={p.canChange} />
               </li>
             ))}
           </ol>
         </section>
-      ) : ''}
+      ) : (
+        ''
+      )}
     </div>
   );
 }

@@ -5,11 +5,15 @@ export function ErrorSummary({ errors, title }: { errors: readonly FormError[]; 
   if (errors.length === 0) return '';
   return (
     <div class="error-summary" role="alert" tabindex="-1" data-module="error-summary" data-qa="error-summary" aria-labelledby="error-summary-title">
-      <h2 class="error-summary__title" id="error-summary-title" safe>{title ?? 'Zabrakło wymaganych danych lub dane niepoprawne'}</h2>
+      <h2 class="error-summary__title" id="error-summary-title" safe>
+        {title ?? 'Zabrakło wymaganych danych lub dane niepoprawne'}
+      </h2>
       <ul class="error-summary__list">
         {errors.map((e) => (
           <li>
-            <a href={e.href} safe>{e.text}</a>
+            <a href={e.href} safe>
+              {e.text}
+            </a>
           </li>
         ))}
       </ul>

@@ -26,7 +26,14 @@ function describedBy(id: string, hint: string | undefined, error: string | undef
 }
 
 /** Label, hint and inline error around one control, the same for every text control. */
-function FieldShell(p: { id: string; label: string; required?: boolean | undefined; hint?: string | undefined; error?: string | undefined; children: JSX.Element }): JSX.Element {
+function FieldShell(p: {
+  id: string;
+  label: string;
+  required?: boolean | undefined;
+  hint?: string | undefined;
+  error?: string | undefined;
+  children: JSX.Element;
+}): JSX.Element {
   const safeControl = p.children;
   return (
     <div class={`field${p.error ? ' field--error' : ''}`}>
@@ -34,7 +41,13 @@ function FieldShell(p: { id: string; label: string; required?: boolean | undefin
         <span safe>{p.label}</span>
         {p.required ? <span aria-hidden="true"> *</span> : ''}
       </label>
-      {p.hint ? <p class="field__hint" id={`${p.id}-hint`} safe>{p.hint}</p> : ''}
+      {p.hint ? (
+        <p class="field__hint" id={`${p.id}-hint`} safe>
+          {p.hint}
+        </p>
+      ) : (
+        ''
+      )}
       <ErrorMessage id={p.id} text={p.error} />
       {safeControl}
     </div>
@@ -42,7 +55,14 @@ function FieldShell(p: { id: string; label: string; required?: boolean | undefin
 }
 
 export function TextField(
-  props: BaseProps & { value?: string | undefined; type?: 'text' | 'email' | 'tel' | 'password'; autocomplete?: string; maxlength?: number; readonly?: boolean; inputmode?: string },
+  props: BaseProps & {
+    value?: string | undefined;
+    type?: 'text' | 'email' | 'tel' | 'password';
+    autocomplete?: string;
+    maxlength?: number;
+    readonly?: boolean;
+    inputmode?: string;
+  },
 ): JSX.Element {
   const id = props.id ?? `f-${props.name}`;
   const error = props.errors?.[props.name];
@@ -112,7 +132,13 @@ export function Checkbox(props: BaseProps & { checked?: boolean; value?: string;
         {safeLabel}
         {props.required ? <span aria-hidden="true"> *</span> : ''}
       </label>
-      {props.hint ? <p class="field__hint" id={`${id}-hint`} safe>{props.hint}</p> : ''}
+      {props.hint ? (
+        <p class="field__hint" id={`${id}-hint`} safe>
+          {props.hint}
+        </p>
+      ) : (
+        ''
+      )}
     </div>
   );
 }

@@ -24,11 +24,21 @@ function Footer({ variant }: { variant: 'portal' | 'ueoz' }): JSX.Element {
         <div class="container">
           <nav aria-label="Stopka UEOZ">
             <ul class="footer-links">
-              <li><a href="/ueoz/czym-sa-ueoz">Czym są UEOZ?</a></li>
-              <li><a href="/pomoc">Pomoc</a></li>
-              <li><a href="/ueoz/warunki-korzystania">Warunki korzystania z serwisu</a></li>
-              <li><a href="/polityka-prywatnosci">Polityka prywatności</a></li>
-              <li><a href="/deklaracja-dostepnosci">Deklaracja dostępności</a></li>
+              <li>
+                <a href="/ueoz/czym-sa-ueoz">Czym są UEOZ?</a>
+              </li>
+              <li>
+                <a href="/pomoc">Pomoc</a>
+              </li>
+              <li>
+                <a href="/ueoz/warunki-korzystania">Warunki korzystania z serwisu</a>
+              </li>
+              <li>
+                <a href="/polityka-prywatnosci">Polityka prywatności</a>
+              </li>
+              <li>
+                <a href="/deklaracja-dostepnosci">Deklaracja dostępności</a>
+              </li>
             </ul>
           </nav>
         </div>
@@ -39,14 +49,30 @@ function Footer({ variant }: { variant: 'portal' | 'ueoz' }): JSX.Element {
     <footer class="site-footer" data-qa="footer">
       <div class="container footer-grid">
         <div>
-          <p class="footer-brand"><span class="brand-mark">SSOZ</span> System Statystyki w Ochronie Zdrowia</p>
+          <p class="footer-brand">
+            <span class="brand-mark">SSOZ</span> System Statystyki w Ochronie Zdrowia
+          </p>
           <nav aria-label="Stopka">
             <ul class="footer-links">
-              <li><a href="https://www.gov.pl/web/zdrowie" rel="noopener">Ministerstwo Zdrowia</a></li>
-              <li><a href="https://cez.gov.pl" rel="noopener">Centrum e-Zdrowia</a></li>
-              <li><a href="/deklaracja-dostepnosci">Deklaracja dostępności</a></li>
-              <li><a href="/polityka-prywatnosci">Polityka prywatności</a></li>
-              <li><a href="/mapa-strony">Mapa strony</a></li>
+              <li>
+                <a href="https://www.gov.pl/web/zdrowie" rel="noopener">
+                  Ministerstwo Zdrowia
+                </a>
+              </li>
+              <li>
+                <a href="https://cez.gov.pl" rel="noopener">
+                  Centrum e-Zdrowia
+                </a>
+              </li>
+              <li>
+                <a href="/deklaracja-dostepnosci">Deklaracja dostępności</a>
+              </li>
+              <li>
+                <a href="/polityka-prywatnosci">Polityka prywatności</a>
+              </li>
+              <li>
+                <a href="/mapa-strony">Mapa strony</a>
+              </li>
             </ul>
           </nav>
         </div>
@@ -56,7 +82,9 @@ function Footer({ variant }: { variant: 'portal' | 'ueoz' }): JSX.Element {
             <a href="/pomoc">Przeczytaj jak z niego korzystać</a> lub
           </p>
           <p>
-            <a class="button button--secondary" href="/kontakt">Skontaktuj się z nami</a>
+            <a class="button button--secondary" href="/kontakt">
+              Skontaktuj się z nami
+            </a>
           </p>
         </div>
       </div>
@@ -82,7 +110,9 @@ export function Layout(props: PropsWithChildren<LayoutProps>): JSX.Element {
           <script src="/assets/app.js" defer></script>
         </head>
         <body class={`page page--${variant}`}>
-          <a class="skip-link" href="#main">Przejdź do treści</a>
+          <a class="skip-link" href="#main">
+            Przejdź do treści
+          </a>
           <header class="site-header">
             <div class="container site-header__inner">
               {variant === 'ueoz' ? (
@@ -103,27 +133,50 @@ export function Layout(props: PropsWithChildren<LayoutProps>): JSX.Element {
             <nav class="container breadcrumbs" aria-label="Ścieżka">
               <ol>
                 {props.breadcrumbs.map((b) => (
-                  <li>{b.href ? <a href={b.href} safe>{b.label}</a> : <span aria-current="page" safe>{b.label}</span>}</li>
+                  <li>
+                    {b.href ? (
+                      <a href={b.href} safe>
+                        {b.label}
+                      </a>
+                    ) : (
+                      <span aria-current="page" safe>
+                        {b.label}
+                      </span>
+                    )}
+                  </li>
                 ))}
               </ol>
             </nav>
-          ) : ''}
+          ) : (
+            ''
+          )}
           <main id="main" class="container main" tabindex="-1">
             {props.children}
           </main>
           {props.session ? (
             <div class="session-timeout" data-module="session-timeout" data-idle-expires-at={props.session.idleExpiresAt} hidden>
-              <div class="notice notice--warning session-timeout__dialog" role="alertdialog" aria-labelledby="session-timeout-title"
-                aria-describedby="session-timeout-text" tabindex="-1" data-qa="session-timeout" hidden>
+              <div
+                class="notice notice--warning session-timeout__dialog"
+                role="alertdialog"
+                aria-labelledby="session-timeout-title"
+                aria-describedby="session-timeout-text"
+                tabindex="-1"
+                data-qa="session-timeout"
+                hidden
+              >
                 <h2 id="session-timeout-title">Twoja sesja wkrótce wygaśnie</h2>
                 <p id="session-timeout-text">Za 2 minuty zostaniesz automatycznie wylogowany z powodu bezczynności.</p>
                 <form method="post" action="/sesja/przedluz">
                   <input type="hidden" name="_csrf" value={props.session.csrf} />
-                  <button type="submit" class="button">Przedłuż sesję</button>
+                  <button type="submit" class="button">
+                    Przedłuż sesję
+                  </button>
                 </form>
               </div>
             </div>
-          ) : ''}
+          ) : (
+            ''
+          )}
           <Footer variant={variant} />
         </body>
       </html>

@@ -16,7 +16,11 @@ export interface SignedInFrame {
 export function SignedInLayout(props: PropsWithChildren<Omit<LayoutProps, 'headerRight' | 'session'> & { frame: SignedInFrame }>): JSX.Element {
   const { frame, children, ...rest } = props;
   return (
-    <Layout {...rest} headerRight={<UserMenu name={frame.userName} csrf={frame.csrf} profiles={frame.profiles} currentProfileId={frame.currentProfileId} />} session={frame.session}>
+    <Layout
+      {...rest}
+      headerRight={<UserMenu name={frame.userName} csrf={frame.csrf} profiles={frame.profiles} currentProfileId={frame.currentProfileId} />}
+      session={frame.session}
+    >
       {children}
     </Layout>
   );
@@ -26,8 +30,16 @@ export function SignedInLayout(props: PropsWithChildren<Omit<LayoutProps, 'heade
  * The layout of a page anyone may open (help, sitemap, contact, error pages): with the user menu
  * when a signed-in user opens it, with the anonymous header otherwise. `frame` is null for visitors.
  */
-export function PortalLayout(props: PropsWithChildren<Omit<LayoutProps, 'headerRight' | 'session'> & { frame?: SignedInFrame | null | undefined }>): JSX.Element {
+export function PortalLayout(
+  props: PropsWithChildren<Omit<LayoutProps, 'headerRight' | 'session'> & { frame?: SignedInFrame | null | undefined }>,
+): JSX.Element {
   const { frame, children, ...rest } = props;
   const safeContent = children ?? '';
-  return frame ? <SignedInLayout {...rest} frame={frame}>{safeContent}</SignedInLayout> : <Layout {...rest}>{safeContent}</Layout>;
+  return frame ? (
+    <SignedInLayout {...rest} frame={frame}>
+      {safeContent}
+    </SignedInLayout>
+  ) : (
+    <Layout {...rest}>{safeContent}</Layout>
+  );
 }

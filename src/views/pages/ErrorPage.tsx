@@ -76,12 +76,19 @@ export function ErrorPage({ status, requestId, frame }: { status: number; reques
   return (
     <PortalLayout frame={frame} title={t.title}>
       <h1 safe>{t.title}</h1>
-      <p class="lead" safe>{t.lead}</p>
+      <p class="lead" safe>
+        {t.lead}
+      </p>
       <p class="muted">
-        Numer zgłoszenia: <code data-qa="request-id" safe>{requestId}</code>
+        Numer zgłoszenia:{' '}
+        <code data-qa="request-id" safe>
+          {requestId}
+        </code>
       </p>
       <p>
-        <a class="button" href="/">Przejdź do strony głównej</a>
+        <a class="button" href="/">
+          Przejdź do strony głównej
+        </a>
       </p>
       <p>
         <a href="/kontakt">Skontaktuj się z nami</a>

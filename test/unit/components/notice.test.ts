@@ -7,7 +7,10 @@ const render = async (el: JSX.Element) => String(await el);
 describe('Notice', () => {
   it('success: a polite status with the escaped message', async () => {
     const html = await render(Notice({ tone: 'success', text: 'Zapisano <b>dane</b> & "cudzysłów"', qa: 'account-notice' }));
-    assert.equal(html, '<div class="notice notice--success" role="status" data-qa="account-notice"><p>Zapisano &lt;b>dane&lt;/b> &amp; &#34;cudzysłów&#34;</p></div>');
+    assert.equal(
+      html,
+      '<div class="notice notice--success" role="status" data-qa="account-notice"><p>Zapisano &lt;b>dane&lt;/b> &amp; &#34;cudzysłów&#34;</p></div>',
+    );
   });
 
   it('info and warning are part of the page: no live region unless asked', async () => {

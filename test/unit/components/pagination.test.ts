@@ -6,11 +6,22 @@ const render = async (el: JSX.Element) => String(await el);
 
 const base: PagingProps = {
   path: '/moje-konto',
-  query: [['sortOczekujace', 'jednostka'], ['stronaOczekujace', '3'], ['naStroniePozostale', '10']],
+  query: [
+    ['sortOczekujace', 'jednostka'],
+    ['stronaOczekujace', '3'],
+    ['naStroniePozostale', '10'],
+  ],
   pageParam: 'stronaOczekujace',
   sizeParam: 'naStronieOczekujace',
-  page: 3, pageCount: 9, total: 42, pageSize: 5, pageSizes: [5, 10, 25],
-  anchor: 'oczekujace-wnioski', label: 'Oczekujące wnioski: strony', sizeId: 'f-naStronieOczekujace', totalQa: 'pending-total',
+  page: 3,
+  pageCount: 9,
+  total: 42,
+  pageSize: 5,
+  pageSizes: [5, 10, 25],
+  anchor: 'oczekujace-wnioski',
+  label: 'Oczekujące wnioski: strony',
+  sizeId: 'f-naStronieOczekujace',
+  totalQa: 'pending-total',
 };
 
 describe('Pagination', () => {
@@ -22,7 +33,10 @@ describe('Pagination', () => {
   });
 
   it('links keep the other parameters and the section; page 1 is left out', () => {
-    assert.equal(pagingHref(base, { stronaOczekujace: '4' }), '/moje-konto?sortOczekujace=jednostka&stronaOczekujace=4&naStroniePozostale=10#oczekujace-wnioski');
+    assert.equal(
+      pagingHref(base, { stronaOczekujace: '4' }),
+      '/moje-konto?sortOczekujace=jednostka&stronaOczekujace=4&naStroniePozostale=10#oczekujace-wnioski',
+    );
     assert.equal(pagingHref(base, { stronaOczekujace: null }), '/moje-konto?sortOczekujace=jednostka&naStroniePozostale=10#oczekujace-wnioski');
     assert.equal(pagingHref({ path: '/x', query: [] }, {}), '/x');
   });
@@ -30,12 +44,21 @@ describe('Pagination', () => {
   it('page links: previous, numbers with gaps, the current page marked, next', async () => {
     const html = await render(Pagination(base));
     assert.match(html, /^<nav class="pagination" aria-label="Oczekujące wnioski: strony"><ul>/);
-    assert.match(html, /<a href="\/moje-konto\?sortOczekujace=jednostka&stronaOczekujace=2&naStroniePozostale=10#oczekujace-wnioski" rel="prev">&lt; Poprzednia<\/a>/);
-    assert.match(html, /<a href="\/moje-konto\?sortOczekujace=jednostka&naStroniePozostale=10#oczekujace-wnioski"><span class="visually-hidden">Strona <\/span><span>1<\/span><\/a>/);
+    assert.match(
+      html,
+      /<a href="\/moje-konto\?sortOczekujace=jednostka&stronaOczekujace=2&naStroniePozostale=10#oczekujace-wnioski" rel="prev">&lt; Poprzednia<\/a>/,
+    );
+    assert.match(
+      html,
+      /<a href="\/moje-konto\?sortOczekujace=jednostka&naStroniePozostale=10#oczekujace-wnioski"><span class="visually-hidden">Strona <\/span><span>1<\/span><\/a>/,
+    );
     assert.match(html, /<span aria-current="page"><span class="visually-hidden">Strona <\/span><span>3<\/span><\/span>/);
     assert.match(html, /stronaOczekujace=4[^"]*" rel="next">Następna ><\/a>/);
     // 1 2 [3] 4 … 9
-    assert.deepEqual([...html.matchAll(/<span>(\d+)<\/span>/g)].map((m) => m[1]), ['1', '2', '3', '4', '9']);
+    assert.deepEqual(
+      [...html.matchAll(/<span>(\d+)<\/span>/g)].map((m) => m[1]),
+      ['1', '2', '3', '4', '9'],
+    );
     assert.equal((html.match(/…/g) ?? []).length, 1);
   });
 
@@ -61,7 +84,10 @@ describe('Pagination', () => {
     assert.match(html, /<form method="get" action="\/moje-konto#oczekujace-wnioski" class="list-controls">/);
     assert.match(html, /<input type="hidden" name="sortOczekujace" value="jednostka"\/?><input type="hidden" name="naStroniePozostale" value="10"\/?>/);
     assert.doesNotMatch(html, /name="stronaOczekujace"/, 'a new page size starts from the first page');
-    assert.match(html, /<label class="field__label" for="f-naStronieOczekujace">Pokaż na stronie<\/label><select class="field__input" id="f-naStronieOczekujace" name="naStronieOczekujace"><option value="5" selected>5<\/option><option value="10">10<\/option>/);
+    assert.match(
+      html,
+      /<label class="field__label" for="f-naStronieOczekujace">Pokaż na stronie<\/label><select class="field__input" id="f-naStronieOczekujace" name="naStronieOczekujace"><option value="5" selected>5<\/option><option value="10">10<\/option>/,
+    );
     assert.match(html, /<button class="button button--secondary" type="submit">Pokaż<\/button>/);
     assert.doesNotMatch(html, /class="pagination"/);
   });

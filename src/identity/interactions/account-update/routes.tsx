@@ -17,8 +17,14 @@ export async function accountUpdateRoutes(app: FastifyInstance): Promise<void> {
 
   const page = (req: FastifyRequest<UidParams>, reply: FastifyReply, acc: AccountRow, extra: Partial<Parameters<typeof UpdateAccountPage>[0]> = {}) =>
     UpdateAccountPage({
-      uid: req.params.uid, csrf: reply.generateCsrf(), firstName: acc.firstName, lastName: acc.lastName, pesel: acc.pesel,
-      migrated: Boolean(acc.eplozAccountId), values: { login: acc.login ?? '', email: acc.email ?? '', email2: acc.email ?? '' }, ...extra,
+      uid: req.params.uid,
+      csrf: reply.generateCsrf(),
+      firstName: acc.firstName,
+      lastName: acc.lastName,
+      pesel: acc.pesel,
+      migrated: Boolean(acc.eplozAccountId),
+      values: { login: acc.login ?? '', email: acc.email ?? '', email2: acc.email ?? '' },
+      ...extra,
     });
 
   app.get<UidParams>('/ueoz/logowanie/:uid/konto', step, async (req, reply) => reply.html(page(req, reply, authenticatedOf(req).account)));
@@ -30,13 +36,21 @@ export async function accountUpdateRoutes(app: FastifyInstance): Promise<void> {
         ...(errors._form ? [{ href: '#f-login', text: errors._form }] : []),
         ...UPDATE_FIELDS.filter((f) => errors[f]).map((f) => ({ href: `#f-${f}`, text: errors[f] as string })),
       ];
-      await recordIdentityAudit(db(), { action: 'account.update', outcome: 'failure', accountId: account.id, ip: req.ip, requestId: req.id, details: { fields: Object.keys(errors) } });
+      await recordIdentityAudit(db(), {
+        action: 'account.update',
+        outcome: 'failure',
+        accountId: account.id,
+        ip: req.ip,
+        requestId: req.id,
+        details: { fields: Object.keys(errors) },
+      });
       return reply.html(page(req, reply, account, { values, errors, summary }), 400);
     };
 
     const input = readForm(req.body, UPDATE_LABELS);
     const values = Object.fromEntries(Object.entries(input.values).filter((e): e is [string, string] => typeof e[1] === 'string'));
-    if (!input.ok) return refuse({ ...(input.errors as Record<string, string>), ...(input.errors._form ? { _form: identityFormMessages.formUnreadable } : {}) }, values);
+    if (!input.ok)
+      return refuse({ ...(input.errors as Record<string, string>), ...(input.errors._form ? { _form: identityFormMessages.formUnreadable } : {}) }, values);
 
     const result = validateForm(UpdateForm, input.values, UPDATE_FIELDS);
     const errors: Record<string, string> = { ...result.fieldErrors };

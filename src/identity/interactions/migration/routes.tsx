@@ -27,8 +27,14 @@ export async function migrationRoutes(app: FastifyInstance, opts: { provider: Pr
     }
     return reply.html(
       Z02Page({
-        uid, csrf: reply.generateCsrf(), eventNumber: m.eventNumber, startedAt: m.startedAt, finishedAt: m.finishedAt ?? now(),
-        firstName: account.firstName, lastName: account.lastName, maskedPesel: maskPesel(account.pesel),
+        uid,
+        csrf: reply.generateCsrf(),
+        eventNumber: m.eventNumber,
+        startedAt: m.startedAt,
+        finishedAt: m.finishedAt ?? now(),
+        firstName: account.firstName,
+        lastName: account.lastName,
+        maskedPesel: maskPesel(account.pesel),
       }),
     );
   });
@@ -37,7 +43,12 @@ export async function migrationRoutes(app: FastifyInstance, opts: { provider: Pr
     const { account, attempt } = authenticatedOf(req);
     await abortMigration(db(), account.id, now(), requestMeta(req));
     await finishAttempt(db(), attempt.id);
-    const url = await opts.provider.interactionResult(req.raw, reply.raw, { error: 'access_denied', error_description: 'migration_aborted' }, { mergeWithLastSubmission: false });
+    const url = await opts.provider.interactionResult(
+      req.raw,
+      reply.raw,
+      { error: 'access_denied', error_description: 'migration_aborted' },
+      { mergeWithLastSubmission: false },
+    );
     return reply.redirect(url, 303);
   });
 

@@ -10,8 +10,13 @@ import { PZ_REGISTER_FIELDS, PzCodePage, PzLoginPage, PzRegisterPage } from './p
 const LOGIN_FIELDS = { login: 'Nazwa użytkownika lub adres e-mail', password: 'Hasło' } as const;
 const CODE_FIELDS = { code: 'Kod autoryzacyjny' } as const;
 const REGISTER_FIELDS = {
-  firstName: 'Imię', lastName: 'Nazwisko', pesel: 'Numer PESEL', email: 'Adres e-mail', phone: 'Numer telefonu komórkowego',
-  username: 'Nazwa użytkownika', password: 'Hasło',
+  firstName: 'Imię',
+  lastName: 'Nazwisko',
+  pesel: 'Numer PESEL',
+  email: 'Adres e-mail',
+  phone: 'Numer telefonu komórkowego',
+  username: 'Nazwa użytkownika',
+  password: 'Hasło',
 } as const;
 
 /**
@@ -60,7 +65,12 @@ export async function profilZaufanyRoutes(app: FastifyInstance): Promise<void> {
     const { attempt } = interactionOf(req);
     const q = req.query as Record<string, unknown>;
     return reply.html(
-      PzCodePage({ uid: req.params.uid, csrf: reply.generateCsrf(), phoneMasked: await phoneOf(attempt?.credentialId ?? null), ...(q.nowy ? { info: pzMessages.codeResent } : {}) }),
+      PzCodePage({
+        uid: req.params.uid,
+        csrf: reply.generateCsrf(),
+        phoneMasked: await phoneOf(attempt?.credentialId ?? null),
+        ...(q.nowy ? { info: pzMessages.codeResent } : {}),
+      }),
     );
   });
 
@@ -75,20 +85,34 @@ export async function profilZaufanyRoutes(app: FastifyInstance): Promise<void> {
     if (!r.ok) return codePage(verifyCodeFailureMessage(r), 401);
     const acc = await accountAfterPz(
       { db: db(), queue: app.deps.queue },
-      { attemptId: attempt.id, pesel: r.credential.pesel, firstName: r.credential.firstName, lastName: r.credential.lastName, now: now(), meta: requestMeta(req) },
+      {
+        attemptId: attempt.id,
+        pesel: r.credential.pesel,
+        firstName: r.credential.firstName,
+        lastName: r.credential.lastName,
+        now: now(),
+        meta: requestMeta(req),
+      },
     );
     return reply.redirect(nextPath(uid, { stage: 'authenticated' }, acc), 303);
   });
 
-  app.post<UidParams>('/ueoz/logowanie/:uid/kod/nowy', { config: { ueozStep: 'code', rateLimit: { max: 10, timeWindow: '5 minutes' } } }, async (req, reply) => {
-    const { attempt, base, uid } = interactionOf(req);
-    if (!attempt) throw new Error('code step without an attempt');
-    const sent = await sendCode(db(), app.deps.outbox, { attemptId: attempt.id, now: now(), meta: requestMeta(req) });
-    if (!sent.ok) {
-      return reply.html(PzCodePage({ uid, csrf: reply.generateCsrf(), phoneMasked: await phoneOf(attempt.credentialId), error: sendCodeFailureMessage(sent.reason) }), 429);
-    }
-    return reply.redirect(`${base}/kod?nowy=1`, 303);
-  });
+  app.post<UidParams>(
+    '/ueoz/logowanie/:uid/kod/nowy',
+    { config: { ueozStep: 'code', rateLimit: { max: 10, timeWindow: '5 minutes' } } },
+    async (req, reply) => {
+      const { attempt, base, uid } = interactionOf(req);
+      if (!attempt) throw new Error('code step without an attempt');
+      const sent = await sendCode(db(), app.deps.outbox, { attemptId: attempt.id, now: now(), meta: requestMeta(req) });
+      if (!sent.ok) {
+        return reply.html(
+          PzCodePage({ uid, csrf: reply.generateCsrf(), phoneMasked: await phoneOf(attempt.credentialId), error: sendCodeFailureMessage(sent.reason) }),
+          429,
+        );
+      }
+      return reply.redirect(`${base}/kod?nowy=1`, 303);
+    },
+  );
 
   app.get<UidParams>('/ueoz/logowanie/:uid/pz/zaloz', async (req, reply) => reply.html(PzRegisterPage({ uid: req.params.uid, csrf: reply.generateCsrf() })));
 

@@ -99,6 +99,7 @@ export const accountNotices: Readonly<Record<NoticeFlag, string>> = {
   wycofano: 'Wniosek został wycofany. Ma status „Odrzucony” z powodem „Wycofany przez wnioskującego”.',
   zapisano: 'Dane kontaktowe zostały zapisane.',
   'zapisano-przypomnienie': 'Zapisano wybór dotyczący przypomnień o braku załącznika.',
-  zlozono: 'Wniosek ma status oczekującego i jest widoczny dla osób uprawnionych do jego weryfikacji. O akceptacji lub odrzuceniu poinformujemy Cię wiadomością e-mail.',
+  zlozono:
+    'Wniosek ma status oczekującego i jest widoczny dla osób uprawnionych do jego weryfikacji. O akceptacji lub odrzuceniu poinformujemy Cię wiadomością e-mail.',
   wybierz: 'Masz kilka aktywnych profili. Wybierz profil, w którym chcesz pracować.',
 };

@@ -37,8 +37,15 @@ function paging(p: AccountParams, list: Page<unknown>, which: 'pending' | 'other
   const pageParam = pending ? 'stronaOczekujace' : 'stronaPozostale';
   const sizeParam = pending ? 'naStronieOczekujace' : 'naStroniePozostale';
   return {
-    path: '/moje-konto', query: queryPairs(p), pageParam, sizeParam,
-    page: list.page, pageCount: list.pageCount, total: list.total, pageSize: p[sizeParam], pageSizes: PAGE_SIZES,
+    path: '/moje-konto',
+    query: queryPairs(p),
+    pageParam,
+    sizeParam,
+    page: list.page,
+    pageCount: list.pageCount,
+    total: list.total,
+    pageSize: p[sizeParam],
+    pageSizes: PAGE_SIZES,
     anchor: pending ? PENDING_ANCHOR : OTHER_ANCHOR,
     label: `${pending ? m.pendingRequests : m.otherProfiles}: strony`,
     sizeId: `f-${sizeParam}`,
@@ -72,16 +79,33 @@ function ProfileStatusBadge({ status }: { status: string }): JSX.Element {
 
 function RequestStatusBadge({ status }: { status: string }): JSX.Element {
   const tone = status === 'zatwierdzony' ? 'ok' : status === 'oczekujacy' ? 'pending' : 'error';
-  return <span class={`badge badge--${tone}`} safe>{isRequestStatus(status) ? REQUEST_STATUS_DISPLAY[status] : status}</span>;
+  return (
+    <span class={`badge badge--${tone}`} safe>
+      {isRequestStatus(status) ? REQUEST_STATUS_DISPLAY[status] : status}
+    </span>
+  );
 }
 
 function UnitIds({ unit }: { unit: AccountUnit }): JSX.Element {
-  return <SummaryList qa="unit-data" rows={[{ label: m.nip, value: unit.nip }, { label: m.regon, value: unit.regon }, { label: m.registryBookNo, value: unit.registryBookNo }]} />;
+  return (
+    <SummaryList
+      qa="unit-data"
+      rows={[
+        { label: m.nip, value: unit.nip },
+        { label: m.regon, value: unit.regon },
+        { label: m.registryBookNo, value: unit.registryBookNo },
+      ]}
+    />
+  );
 }
 
 /** "Sortuj: A | B": the current sort toggles its direction, another starts from its default. */
 function SortLinks<S extends PendingSort | OtherSort>(p: {
-  current: S; dir: Direction; options: readonly (readonly [S, string])[]; href: (sort: S, dir: Direction) => string; qa: string;
+  current: S;
+  dir: Direction;
+  options: readonly (readonly [S, string])[];
+  href: (sort: S, dir: Direction) => string;
+  qa: string;
 }): JSX.Element {
   return (
     <p class="list-sort" data-qa={p.qa}>
@@ -112,73 +136,142 @@ function ActiveProfile({ profile, csrf, open }: { profile: AccountProfile; csrf:
   const approved = profile.requests.filter((r) => r.status === 'zatwierdzony');
   return (
     <article class="card" data-qa={`profile-${profile.id}`} aria-label={u.name}>
-      <SummaryList rows={[{ label: m.unitName, value: u.name }, { label: m.kind, value: u.kindCode }, { label: m.status, safeValue: <ProfileStatusBadge status={profile.status} /> }]} />
+      <SummaryList
+        rows={[
+          { label: m.unitName, value: u.name },
+          { label: m.kind, value: u.kindCode },
+          { label: m.status, safeValue: <ProfileStatusBadge status={profile.status} /> },
+        ]}
+      />
       <form method="post" action={`/profil/${profile.id}/pracuj`} class="button-group">
         <CsrfField token={csrf} />
         <button class="button" type="submit" data-qa="work-in-profile">
-          <span>{m.workInProfile}</span><span class="visually-hidden" safe>{`: ${u.name}`}</span>
+          <span>{m.workInProfile}</span>
+          <span class="visually-hidden" safe>{`: ${u.name}`}</span>
         </button>
       </form>
       <details class="expander" data-qa="profile-details" open={open}>
-        <summary><span>{m.profileDetails}</span><span class="visually-hidden" safe>{`: ${u.name}`}</span></summary>
+        <summary>
+          <span>{m.profileDetails}</span>
+          <span class="visually-hidden" safe>{`: ${u.name}`}</span>
+        </summary>
         <div>
           <nav class="tabs" aria-label={m.tabsLabel}>
             <ul>
-              <li><a href={`#${id}-role`}>{m.tabRoles}</a></li>
-              <li><a href={`#${id}-jednostka`}>{m.tabUnit}</a></li>
-              <li><a href={`#${id}-kontakt`}>{m.tabContact}</a></li>
-              <li><a href={`#${id}-wnioski`}>{m.tabRequests}</a></li>
+              <li>
+                <a href={`#${id}-role`}>{m.tabRoles}</a>
+              </li>
+              <li>
+                <a href={`#${id}-jednostka`}>{m.tabUnit}</a>
+              </li>
+              <li>
+                <a href={`#${id}-kontakt`}>{m.tabContact}</a>
+              </li>
+              <li>
+                <a href={`#${id}-wnioski`}>{m.tabRequests}</a>
+              </li>
             </ul>
           </nav>
 
           <div id={`${id}-role`} data-qa="active-roles">
             <h3>{m.tabRoles}</h3>
-            {approved.length === 0 ? <p>{m.noActiveRoles}</p> : (
+            {approved.length === 0 ? (
+              <p>{m.noActiveRoles}</p>
+            ) : (
               <table class="table">
                 <caption class="visually-hidden" safe>{`${m.tabRoles}: ${u.name}`}</caption>
-                <thead><tr><th scope="col">{m.roleInUnit}</th><th scope="col">{m.assignedFrom}</th><th scope="col">{m.requestNumber}</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th scope="col">{m.roleInUnit}</th>
+                    <th scope="col">{m.assignedFrom}</th>
+                    <th scope="col">{m.requestNumber}</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {approved.map((r) => (
                     <tr>
-                      <td data-label={m.roleInUnit} safe>{r.roleName}</td>
-                      <td data-label={m.assignedFrom} safe>{formatDatePl(r.assignedAt)}</td>
-                      <td data-label={m.requestNumber} safe>{r.number}</td>
+                      <td data-label={m.roleInUnit} safe>
+                        {r.roleName}
+                      </td>
+                      <td data-label={m.assignedFrom} safe>
+                        {formatDatePl(r.assignedAt)}
+                      </td>
+                      <td data-label={m.requestNumber} safe>
+                        {r.number}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             )}
-            <p><a class="button button--secondary" href={`/profil/${profile.id}/wniosek/role`} data-qa="request-other-roles">{m.requestOtherRoles}</a></p>
+            <p>
+              <a class="button button--secondary" href={`/profil/${profile.id}/wniosek/role`} data-qa="request-other-roles">
+                {m.requestOtherRoles}
+              </a>
+            </p>
           </div>
 
           <div id={`${id}-jednostka`}>
             <h3>{m.tabUnit}</h3>
-            <SummaryList qa="unit-data" rows={[
-              { label: m.nip, value: u.nip }, { label: m.regon, value: u.regon }, { label: m.registryBookNo, value: u.registryBookNo },
-              { label: m.voivodeship, value: u.voivodeship }, { label: m.powiat, value: u.powiat }, { label: m.gmina, value: u.gmina },
-              { label: m.locality, value: u.locality }, { label: m.postalCode, value: u.postalCode }, { label: m.street, value: u.street }, { label: m.buildingNo, value: u.buildingNo },
-            ]} />
+            <SummaryList
+              qa="unit-data"
+              rows={[
+                { label: m.nip, value: u.nip },
+                { label: m.regon, value: u.regon },
+                { label: m.registryBookNo, value: u.registryBookNo },
+                { label: m.voivodeship, value: u.voivodeship },
+                { label: m.powiat, value: u.powiat },
+                { label: m.gmina, value: u.gmina },
+                { label: m.locality, value: u.locality },
+                { label: m.postalCode, value: u.postalCode },
+                { label: m.street, value: u.street },
+                { label: m.buildingNo, value: u.buildingNo },
+              ]}
+            />
           </div>
 
           <div id={`${id}-kontakt`}>
             <h3>{m.tabContact}</h3>
-            <SummaryList qa="contact-data" rows={[{ label: m.phone, value: profile.phone }, { label: m.email, value: profile.email }]}
-              action={{ href: `/profil/${profile.id}/dane-kontaktowe`, text: m.editContact, qa: 'edit-contact', module: 'dialog-link' }} />
+            <SummaryList
+              qa="contact-data"
+              rows={[
+                { label: m.phone, value: profile.phone },
+                { label: m.email, value: profile.email },
+              ]}
+              action={{ href: `/profil/${profile.id}/dane-kontaktowe`, text: m.editContact, qa: 'edit-contact', module: 'dialog-link' }}
+            />
           </div>
 
           <div id={`${id}-wnioski`} data-qa="submitted-requests">
             <h3>{m.tabRequests}</h3>
-            {profile.requests.length === 0 ? <p>{m.noRequests}</p> : (
+            {profile.requests.length === 0 ? (
+              <p>{m.noRequests}</p>
+            ) : (
               <table class="table">
                 <caption class="visually-hidden" safe>{`${m.tabRequests}: ${u.name}`}</caption>
-                <thead><tr><th scope="col">{m.requestNumber}</th><th scope="col">{m.requestedRole}</th><th scope="col">{m.requestStatus}</th><th scope="col">{m.submittedOn}</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th scope="col">{m.requestNumber}</th>
+                    <th scope="col">{m.requestedRole}</th>
+                    <th scope="col">{m.requestStatus}</th>
+                    <th scope="col">{m.submittedOn}</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {profile.requests.map((r) => (
                     <tr>
-                      <td data-label={m.requestNumber} safe>{r.number}</td>
-                      <td data-label={m.requestedRole} safe>{r.roleName}</td>
-                      <td data-label={m.requestStatus}><RequestStatusBadge status={r.status} /></td>
-                      <td data-label={m.submittedOn} safe>{formatDatePl(r.submittedAt)}</td>
+                      <td data-label={m.requestNumber} safe>
+                        {r.number}
+                      </td>
+                      <td data-label={m.requestedRole} safe>
+                        {r.roleName}
+                      </td>
+                      <td data-label={m.requestStatus}>
+                        <RequestStatusBadge status={r.status} />
+                      </td>
+                      <td data-label={m.submittedOn} safe>
+                        {formatDatePl(r.submittedAt)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -198,13 +291,19 @@ function UnfinishedSubmission({ item }: { item: UnfinishedItem }): JSX.Element {
   const u = item.profile.unit;
   return (
     <article class="card" data-qa={`unfinished-${item.submissionId}`} aria-label={`${m.unfinishedRequests}: ${u.name}`}>
-      <SummaryList rows={[
-        { label: m.unitName, value: u.name }, { label: m.kind, value: u.kindCode }, { label: m.requestedRoles, value: item.roleNames.join(', ') },
-        { label: m.requestNumbers, value: item.numbers.join(', ') }, { label: m.savedOn, value: formatDatePl(item.savedAt) },
-      ]} />
+      <SummaryList
+        rows={[
+          { label: m.unitName, value: u.name },
+          { label: m.kind, value: u.kindCode },
+          { label: m.requestedRoles, value: item.roleNames.join(', ') },
+          { label: m.requestNumbers, value: item.numbers.join(', ') },
+          { label: m.savedOn, value: formatDatePl(item.savedAt) },
+        ]}
+      />
       <p>
         <a class="button" href={`/wnioski/${item.submissionId}`} data-qa="finish-request">
-          <span>{m.finishRequest}</span><span class="visually-hidden" safe>{` ${item.numbers.join(', ')}`}</span>
+          <span>{m.finishRequest}</span>
+          <span class="visually-hidden" safe>{` ${item.numbers.join(', ')}`}</span>
         </a>
       </p>
     </article>
@@ -223,14 +322,22 @@ function FileList({ files, qa, csrf, actions }: { files: AccountAttachment[]; qa
           {actions ? (
             <>
               {' '}
-              <a href={`/wnioski/${f.submissionId}/zalaczniki/${f.id}`}>{m.fileDownload}<span class="visually-hidden" safe>{`: ${f.originalName}`}</span></a>{' '}
+              <a href={`/wnioski/${f.submissionId}/zalaczniki/${f.id}`}>
+                {m.fileDownload}
+                <span class="visually-hidden" safe>{`: ${f.originalName}`}</span>
+              </a>{' '}
               <form method="post" action={`/wnioski/${f.submissionId}/zalaczniki/${f.id}/usun`} class="inline-form">
                 <CsrfField token={csrf} />
                 <input type="hidden" name="powrot" value="konto" />
-                <button class="button button--link" type="submit">{m.fileDelete}<span class="visually-hidden" safe>{`: ${f.originalName}`}</span></button>
+                <button class="button button--link" type="submit">
+                  {m.fileDelete}
+                  <span class="visually-hidden" safe>{`: ${f.originalName}`}</span>
+                </button>
               </form>
             </>
-          ) : ''}
+          ) : (
+            ''
+          )}
         </li>
       ))}
     </ol>
@@ -243,56 +350,113 @@ function PendingRequest({ item, csrf }: { item: PendingItem; csrf: string }): JS
   const qa = `request-${r.number.replace(/\//g, '-')}`;
   return (
     <article class="card" data-qa={qa} aria-label={`${m.requestNumber} ${r.number}`}>
-      {item.missingAttachment ? <p><span class="badge badge--pending" data-qa="no-attachments">{m.noAttachments}</span></p> : ''}
-      <SummaryList rows={[
-        { label: m.unitName, value: u.name }, { label: m.kind, value: u.kindCode }, { label: m.requestedRole, value: r.roleName },
-        { label: m.requestNumber, value: r.number }, { label: m.submittedOn, value: formatDatePl(r.submittedAt) },
-      ]} />
+      {item.missingAttachment ? (
+        <p>
+          <span class="badge badge--pending" data-qa="no-attachments">
+            {m.noAttachments}
+          </span>
+        </p>
+      ) : (
+        ''
+      )}
+      <SummaryList
+        rows={[
+          { label: m.unitName, value: u.name },
+          { label: m.kind, value: u.kindCode },
+          { label: m.requestedRole, value: r.roleName },
+          { label: m.requestNumber, value: r.number },
+          { label: m.submittedOn, value: formatDatePl(r.submittedAt) },
+        ]}
+      />
       <details class="expander" data-qa="request-details">
-        <summary><span>{m.requestDetails}</span><span class="visually-hidden" safe>{` ${r.number}`}</span></summary>
+        <summary>
+          <span>{m.requestDetails}</span>
+          <span class="visually-hidden" safe>{` ${r.number}`}</span>
+        </summary>
         <div>
           <h3>{m.confirmation}</h3>
           <form method="post" action={`/wnioski/${r.id}/bez-przypomnien`} class="opt-out-form" data-qa="reminder-opt-out">
             <CsrfField token={csrf} />
             <div class="field field--checkbox">
               <input class="checkbox__input" type="checkbox" id={`optout-${r.id}`} name="optOut" value="tak" checked={r.reminderOptOut} />
-              <label class="checkbox__label" for={`optout-${r.id}`}>{m.optOut}</label>
+              <label class="checkbox__label" for={`optout-${r.id}`}>
+                {m.optOut}
+              </label>
             </div>
-            <button class="button button--secondary" type="submit">{m.optOutSave}<span class="visually-hidden" safe>{` ${r.number}`}</span></button>
+            <button class="button button--secondary" type="submit">
+              {m.optOutSave}
+              <span class="visually-hidden" safe>{` ${r.number}`}</span>
+            </button>
           </form>
           <ul>
-            <li><a href={`/wnioski/${r.submissionId}/zalaczniki`} data-qa="attach-signed">{m.attachSigned}</a></li>
-            <li><a href={`/wnioski/${r.submissionId}/pdf`} data-qa="download-pdf">{m.downloadPdf}</a></li>
+            <li>
+              <a href={`/wnioski/${r.submissionId}/zalaczniki`} data-qa="attach-signed">
+                {m.attachSigned}
+              </a>
+            </li>
+            <li>
+              <a href={`/wnioski/${r.submissionId}/pdf`} data-qa="download-pdf">
+                {m.downloadPdf}
+              </a>
+            </li>
           </ul>
           <details class="expander" data-qa="instructions">
             <summary>{m.showInstructions}</summary>
             <div>
               <p>{m.instructionsIntro}</p>
               <p>{m.instructionsHow}</p>
-              <ol>{m.instructions.map((s) => <li>{s}</li>)}</ol>
+              <ol>
+                {m.instructions.map((s) => (
+                  <li>{s}</li>
+                ))}
+              </ol>
               <p>{m.instructionsFormats}</p>
             </div>
           </details>
           {item.unsafeRemoved ? (
-            <Notice tone="error" role="none" qa="unsafe-removed" title={m.unsafeRemovedTitle} titleLevel={3} titleId={`unsafe-removed-${r.id}`} text={m.unsafeRemovedBody} />
-          ) : ''}
+            <Notice
+              tone="error"
+              role="none"
+              qa="unsafe-removed"
+              title={m.unsafeRemovedTitle}
+              titleLevel={3}
+              titleId={`unsafe-removed-${r.id}`}
+              text={m.unsafeRemovedBody}
+            />
+          ) : (
+            ''
+          )}
           {item.scanningFiles.length ? (
             <>
               <h3>{m.pendingScanFiles}</h3>
               <FileList files={item.scanningFiles} qa="scanning-files" csrf={csrf} actions={false} />
             </>
-          ) : ''}
+          ) : (
+            ''
+          )}
           {item.cleanFiles.length ? (
             <>
               <h3>{m.cleanFiles}</h3>
               <FileList files={item.cleanFiles} qa="clean-files" csrf={csrf} actions />
             </>
-          ) : ''}
+          ) : (
+            ''
+          )}
           <h3>{m.tabUnit}</h3>
           <UnitIds unit={u} />
           <h3>{m.contactInUnit}</h3>
-          <SummaryList qa="contact-data" rows={[{ label: m.phone, value: item.profile.phone }, { label: m.email, value: item.profile.email }]} />
-          <p><a class="button button--secondary" href={`/wnioski/${r.id}/wycofaj`} data-qa="withdraw">{m.withdraw}</a></p>
+          <SummaryList
+            qa="contact-data"
+            rows={[
+              { label: m.phone, value: item.profile.phone },
+              { label: m.email, value: item.profile.email },
+            ]}
+          />
+          <p>
+            <a class="button button--secondary" href={`/wnioski/${r.id}/wycofaj`} data-qa="withdraw">
+              {m.withdraw}
+            </a>
+          </p>
         </div>
       </details>
     </article>
@@ -322,38 +486,57 @@ export function AccountPage(p: {
       <h1 data-qa="page-account">{m.title}</h1>
       <p class="lead">{m.lead}</p>
       <div class="button-group">
-        <a class="button" href="/profil/wniosek" data-qa="new-profile">{m.newProfile}</a>
-        <a class="button button--secondary" href="/profil/przeniesienie" data-qa="transfer">{m.transfer}</a>
+        <a class="button" href="/profil/wniosek" data-qa="new-profile">
+          {m.newProfile}
+        </a>
+        <a class="button button--secondary" href="/profil/przeniesienie" data-qa="transfer">
+          {m.transfer}
+        </a>
       </div>
 
       <section aria-labelledby="aktywne-profile-h" id="aktywne-profile" data-qa="active-profiles">
         <h2 id="aktywne-profile-h">{m.activeProfiles}</h2>
-        {p.active.length === 0
-          ? <p data-qa="active-empty">{m.emptyActive}</p>
-          : p.active.map((x) => <ActiveProfile profile={x} csrf={p.frame.csrf} open={x.id === p.openProfileId} />)}
+        {p.active.length === 0 ? (
+          <p data-qa="active-empty">{m.emptyActive}</p>
+        ) : (
+          p.active.map((x) => <ActiveProfile profile={x} csrf={p.frame.csrf} open={x.id === p.openProfileId} />)
+        )}
       </section>
 
       {p.unfinished.length ? (
         <section aria-labelledby={`${UNFINISHED_ANCHOR}-h`} id={UNFINISHED_ANCHOR} data-qa="unfinished-requests">
           <h2 id={`${UNFINISHED_ANCHOR}-h`}>{m.unfinishedRequests}</h2>
           <p>{m.unfinishedLead}</p>
-          {p.unfinished.map((item) => <UnfinishedSubmission item={item} />)}
+          {p.unfinished.map((item) => (
+            <UnfinishedSubmission item={item} />
+          ))}
         </section>
-      ) : ''}
+      ) : (
+        ''
+      )}
 
       <section aria-labelledby={`${PENDING_ANCHOR}-h`} id={PENDING_ANCHOR} data-qa="pending-requests">
         <h2 id={`${PENDING_ANCHOR}-h`}>{m.pendingRequests}</h2>
-        {p.pending.total === 0 ? <p data-qa="pending-empty">{m.emptyPending}</p> : (
+        {p.pending.total === 0 ? (
+          <p data-qa="pending-empty">{m.emptyPending}</p>
+        ) : (
           <>
             <SortLinks
               qa="pending-sort"
               current={params.sortOczekujace}
               dir={params.kierunek}
-              options={[['numer', m.sortNumber], ['jednostka', m.sortUnit]] as const}
+              options={
+                [
+                  ['numer', m.sortNumber],
+                  ['jednostka', m.sortUnit],
+                ] as const
+              }
               href={(sort, dir) => accountHref(params, { sortOczekujace: sort, kierunek: dir, stronaOczekujace: 1 }, PENDING_ANCHOR)}
             />
             <PaginationSummary {...pendingPaging} />
-            {p.pending.rows.map((item) => <PendingRequest item={item} csrf={p.frame.csrf} />)}
+            {p.pending.rows.map((item) => (
+              <PendingRequest item={item} csrf={p.frame.csrf} />
+            ))}
             <Pagination {...pendingPaging} />
           </>
         )}
@@ -361,26 +544,48 @@ export function AccountPage(p: {
 
       <section aria-labelledby={`${OTHER_ANCHOR}-h`} id={OTHER_ANCHOR} data-qa="other-profiles">
         <h2 id={`${OTHER_ANCHOR}-h`}>{m.otherProfiles}</h2>
-        {p.other.total === 0 ? <p data-qa="other-empty">{m.emptyOther}</p> : (
+        {p.other.total === 0 ? (
+          <p data-qa="other-empty">{m.emptyOther}</p>
+        ) : (
           <>
             <SortLinks
               qa="other-sort"
               current={params.sortPozostale}
               dir={params.kierunekPozostale}
-              options={[['zmiana', m.sortStatusChange], ['jednostka', m.sortUnit]] as const}
+              options={
+                [
+                  ['zmiana', m.sortStatusChange],
+                  ['jednostka', m.sortUnit],
+                ] as const
+              }
               href={(sort, dir) => accountHref(params, { sortPozostale: sort, kierunekPozostale: dir, stronaPozostale: 1 }, OTHER_ANCHOR)}
             />
             <PaginationSummary {...otherPaging} />
             <table class="table">
               <caption class="visually-hidden">{m.otherProfiles}</caption>
-              <thead><tr><th scope="col">{m.unitName}</th><th scope="col">{m.kind}</th><th scope="col">{m.status}</th><th scope="col">{m.createdOn}</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">{m.unitName}</th>
+                  <th scope="col">{m.kind}</th>
+                  <th scope="col">{m.status}</th>
+                  <th scope="col">{m.createdOn}</th>
+                </tr>
+              </thead>
               <tbody>
                 {p.other.rows.map((x) => (
                   <tr data-qa={`other-profile-${x.id}`}>
-                    <td data-label={m.unitName} safe>{x.unit.name}</td>
-                    <td data-label={m.kind} safe>{x.unit.kindCode}</td>
-                    <td data-label={m.status}><ProfileStatusBadge status={x.status} /></td>
-                    <td data-label={m.createdOn} safe>{formatDatePl(x.createdAt)}</td>
+                    <td data-label={m.unitName} safe>
+                      {x.unit.name}
+                    </td>
+                    <td data-label={m.kind} safe>
+                      {x.unit.kindCode}
+                    </td>
+                    <td data-label={m.status}>
+                      <ProfileStatusBadge status={x.status} />
+                    </td>
+                    <td data-label={m.createdOn} safe>
+                      {formatDatePl(x.createdAt)}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -100,11 +100,24 @@ const byNumberDesc = (a: AccountRequest, b: AccountRequest) => b.year - a.year |
 export async function loadAccount(db: DbOrTx, userId: string): Promise<AccountData> {
   const profileRows = await db
     .select({
-      id: profiles.id, status: profiles.status, phone: profiles.phone, email: profiles.email,
-      createdAt: profiles.createdAt, statusChangedAt: profiles.statusChangedAt,
-      name: units.name, kindCode: units.kindCode, nip: units.nip, regon: units.regon, registryBookNo: units.registryBookNo,
-      voivodeship: units.voivodeship, powiat: units.powiat, gmina: units.gmina, locality: units.locality,
-      postalCode: units.postalCode, street: units.street, buildingNo: units.buildingNo,
+      id: profiles.id,
+      status: profiles.status,
+      phone: profiles.phone,
+      email: profiles.email,
+      createdAt: profiles.createdAt,
+      statusChangedAt: profiles.statusChangedAt,
+      name: units.name,
+      kindCode: units.kindCode,
+      nip: units.nip,
+      regon: units.regon,
+      registryBookNo: units.registryBookNo,
+      voivodeship: units.voivodeship,
+      powiat: units.powiat,
+      gmina: units.gmina,
+      locality: units.locality,
+      postalCode: units.postalCode,
+      street: units.street,
+      buildingNo: units.buildingNo,
     })
     .from(profiles)
     .innerJoin(units, eq(units.id, profiles.unitId))
@@ -112,43 +125,73 @@ export async function loadAccount(db: DbOrTx, userId: string): Promise<AccountDa
 
   const requestRows = await db
     .select({
-      id: roleRequests.id, number: roleRequests.number, year: roleRequests.year, seq: roleRequests.seq,
-      submissionId: roleRequests.submissionId, profileId: roleRequests.profileId, roleName: roles.name,
-      status: roleRequests.status, submittedAt: roleRequests.submittedAt, statusChangedAt: roleRequests.statusChangedAt, assignedAt: roleRequests.assignedAt,
-      decidedAt: roleRequests.decidedAt, reminderOptOut: roleRequests.reminderOptOut,
+      id: roleRequests.id,
+      number: roleRequests.number,
+      year: roleRequests.year,
+      seq: roleRequests.seq,
+      submissionId: roleRequests.submissionId,
+      profileId: roleRequests.profileId,
+      roleName: roles.name,
+      status: roleRequests.status,
+      submittedAt: roleRequests.submittedAt,
+      statusChangedAt: roleRequests.statusChangedAt,
+      assignedAt: roleRequests.assignedAt,
+      decidedAt: roleRequests.decidedAt,
+      reminderOptOut: roleRequests.reminderOptOut,
     })
     .from(roleRequests)
     .innerJoin(profiles, eq(profiles.id, roleRequests.profileId))
     .innerJoin(roles, eq(roles.code, roleRequests.roleCode))
     .where(eq(profiles.userId, userId));
 
-  const requests: AccountRequest[] = requestRows
-    .map(({ decidedAt, ...r }) => ({ ...r, assignedAt: r.assignedAt ?? decidedAt }))
-    .sort(byNumberDesc);
+  const requests: AccountRequest[] = requestRows.map(({ decidedAt, ...r }) => ({ ...r, assignedAt: r.assignedAt ?? decidedAt })).sort(byNumberDesc);
 
   const all: AccountProfile[] = profileRows.map((p) => ({
-    id: p.id, status: p.status, phone: p.phone, email: p.email, createdAt: p.createdAt, statusChangedAt: p.statusChangedAt,
+    id: p.id,
+    status: p.status,
+    phone: p.phone,
+    email: p.email,
+    createdAt: p.createdAt,
+    statusChangedAt: p.statusChangedAt,
     unit: {
-      name: p.name, kindCode: p.kindCode, nip: p.nip, regon: p.regon, registryBookNo: p.registryBookNo,
-      voivodeship: p.voivodeship, powiat: p.powiat, gmina: p.gmina, locality: p.locality,
-      postalCode: p.postalCode, street: p.street, buildingNo: p.buildingNo,
+      name: p.name,
+      kindCode: p.kindCode,
+      nip: p.nip,
+      regon: p.regon,
+      registryBookNo: p.registryBookNo,
+      voivodeship: p.voivodeship,
+      powiat: p.powiat,
+      gmina: p.gmina,
+      locality: p.locality,
+      postalCode: p.postalCode,
+      street: p.street,
+      buildingNo: p.buildingNo,
     },
     requests: requests.filter((r) => r.profileId === p.id),
   }));
 
   const pendingRequests = requests.filter((r) => r.status === 'oczekujacy');
   const submissionIds = [...new Set(pendingRequests.map((r) => r.submissionId))];
-  const files: AccountAttachment[] = submissionIds.length === 0 ? [] : (await db
-    .select({
-      id: attachments.id, submissionId: attachments.submissionId, originalName: attachments.originalName,
-      contentType: attachments.contentType, sizeBytes: attachments.sizeBytes, scanStatus: attachments.scanStatus,
-      deletedAt: attachments.deletedAt, deletedReason: attachments.deletedReason,
-    })
-    .from(attachments)
-    .innerJoin(requestSubmissions, eq(requestSubmissions.id, attachments.submissionId))
-    .where(and(eq(requestSubmissions.userId, userId), inArray(attachments.submissionId, submissionIds)))
-    .orderBy(asc(attachments.createdAt), asc(attachments.id)))
-    .map(({ deletedAt, ...f }) => ({ ...f, deleted: deletedAt !== null }));
+  const files: AccountAttachment[] =
+    submissionIds.length === 0
+      ? []
+      : (
+          await db
+            .select({
+              id: attachments.id,
+              submissionId: attachments.submissionId,
+              originalName: attachments.originalName,
+              contentType: attachments.contentType,
+              sizeBytes: attachments.sizeBytes,
+              scanStatus: attachments.scanStatus,
+              deletedAt: attachments.deletedAt,
+              deletedReason: attachments.deletedReason,
+            })
+            .from(attachments)
+            .innerJoin(requestSubmissions, eq(requestSubmissions.id, attachments.submissionId))
+            .where(and(eq(requestSubmissions.userId, userId), inArray(attachments.submissionId, submissionIds)))
+            .orderBy(asc(attachments.createdAt), asc(attachments.id))
+        ).map(({ deletedAt, ...f }) => ({ ...f, deleted: deletedAt !== null }));
 
   const profileById = new Map(all.map((p) => [p.id, p]));
   const pending: PendingItem[] = [];
@@ -197,9 +240,8 @@ export function sortPending(items: readonly PendingItem[], sort: PendingSort, di
   const sign = dir === 'asc' ? 1 : -1;
   const byNumber = (a: PendingItem, b: PendingItem) => byNumberDesc(b.request, a.request);
   return [...items].sort((a, b) =>
-    sort === 'jednostka'
-      ? sign * plCollator.compare(a.profile.unit.name, b.profile.unit.name) || byNumber(a, b)
-      : sign * byNumber(a, b));
+    sort === 'jednostka' ? sign * plCollator.compare(a.profile.unit.name, b.profile.unit.name) || byNumber(a, b) : sign * byNumber(a, b),
+  );
 }
 
 export function sortOther(items: readonly AccountProfile[], sort: OtherSort, dir: Direction): AccountProfile[] {
@@ -207,7 +249,8 @@ export function sortOther(items: readonly AccountProfile[], sort: OtherSort, dir
   return [...items].sort((a, b) =>
     sort === 'jednostka'
       ? sign * plCollator.compare(a.unit.name, b.unit.name) || a.id.localeCompare(b.id)
-      : sign * (a.statusChangedAt.getTime() - b.statusChangedAt.getTime()) || plCollator.compare(a.unit.name, b.unit.name));
+      : sign * (a.statusChangedAt.getTime() - b.statusChangedAt.getTime()) || plCollator.compare(a.unit.name, b.unit.name),
+  );
 }
 
 export interface Page<T> {

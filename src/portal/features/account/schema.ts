@@ -24,8 +24,14 @@ export function defaultDirection(sort: PendingSort | OtherSort): Direction {
 }
 
 export const DEFAULT_PARAMS: AccountParams = {
-  sortOczekujace: 'numer', kierunek: 'desc', stronaOczekujace: 1, naStronieOczekujace: 5,
-  sortPozostale: 'zmiana', kierunekPozostale: 'desc', stronaPozostale: 1, naStroniePozostale: 5,
+  sortOczekujace: 'numer',
+  kierunek: 'desc',
+  stronaOczekujace: 1,
+  naStronieOczekujace: 5,
+  sortPozostale: 'zmiana',
+  kierunekPozostale: 'desc',
+  stronaPozostale: 1,
+  naStroniePozostale: 5,
 };
 
 /** The notices of the actions that lead to Moje konto, by query flag; the first one present wins. */
@@ -50,7 +56,7 @@ export const AccountQuery = z
     kierunekPozostale: direction,
     stronaPozostale: queryInt(1),
     naStroniePozostale: pageSize,
-    ...Object.fromEntries(NOTICE_FLAGS.map((f) => [f, flag])) as Record<NoticeFlag, typeof flag>,
+    ...(Object.fromEntries(NOTICE_FLAGS.map((f) => [f, flag])) as Record<NoticeFlag, typeof flag>),
     /** the profile whose details open (after saving its contact data) */
     profil: z.preprocess((v) => (typeof first(v) === 'string' && UUID_RE.test(first(v) as string) ? first(v) : undefined), z.string().optional()),
     /** the token of an attachment notice kept in the session */

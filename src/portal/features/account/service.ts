@@ -16,8 +16,16 @@ export function accountService({ db }: ServiceDeps) {
   return {
     async overview(ctx: Ctx, requested: AccountParams): Promise<AccountOverview> {
       const data = await loadAccount(db, ctx.actor.userId);
-      const pending = paginate(sortPending(data.pending, requested.sortOczekujace, requested.kierunek), requested.stronaOczekujace, requested.naStronieOczekujace);
-      const other = paginate(sortOther(data.other, requested.sortPozostale, requested.kierunekPozostale), requested.stronaPozostale, requested.naStroniePozostale);
+      const pending = paginate(
+        sortPending(data.pending, requested.sortOczekujace, requested.kierunek),
+        requested.stronaOczekujace,
+        requested.naStronieOczekujace,
+      );
+      const other = paginate(
+        sortOther(data.other, requested.sortPozostale, requested.kierunekPozostale),
+        requested.stronaPozostale,
+        requested.naStroniePozostale,
+      );
       return {
         params: { ...requested, stronaOczekujace: pending.page, stronaPozostale: other.page },
         active: data.active,

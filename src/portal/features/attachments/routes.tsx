@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { FEEDBACK_KEY, FEEDBACK_PARAM, readAttachmentsFeedback, type AttachmentsFeedback, type StoredFeedback } from '../../../views/components/Attachments.tsx';
+import {
+  FEEDBACK_KEY,
+  FEEDBACK_PARAM,
+  readAttachmentsFeedback,
+  type AttachmentsFeedback,
+  type StoredFeedback,
+} from '../../../views/components/Attachments.tsx';
 import { frameOf, type SignedInApp } from '../../actor/scope.ts';
 import { ctxOf } from '../../context.ts';
 import { attachmentMessages as m } from './messages.ts';
@@ -30,8 +36,15 @@ export async function attachmentRoutes(app: SignedInApp): Promise<void> {
     const own = await s().overview(ctxOf(req), { submissionId });
     return reply.html(
       AttachmentsPage({
-        frame: frameOf(req, reply), submissionId: submissionId, requests: own.pendingRequests, files: own.files, canChange: own.canChange, unfinished: !own.submission.finishedAt,
-        maxMb: s().maxMb, added, feedback,
+        frame: frameOf(req, reply),
+        submissionId: submissionId,
+        requests: own.pendingRequests,
+        files: own.files,
+        canChange: own.canChange,
+        unfinished: !own.submission.finishedAt,
+        maxMb: s().maxMb,
+        added,
+        feedback,
       }),
       feedback.refused.length ? 400 : 200,
     );
@@ -43,53 +56,66 @@ export async function attachmentRoutes(app: SignedInApp): Promise<void> {
   });
 
   // the CSRF token is the body's first part, checked by app.ts before any file is read
-  app.post('/wnioski/:id/zalaczniki', { schema: { params: SubmissionParams, querystring: ReturnQuery }, config: { multipartCsrf: true, rateLimit: { max: 30, timeWindow: '10 minutes' } } }, async (req, reply) => {
-    const { id } = req.params;
-    const { powrot } = req.query;
-    const submissionId = await s().openForUpload(ctxOf(req), { submissionId: id });
-    const outcomes: UploadOutcome[] = [];
-    const parts = req.multipartRest;
-    if (parts) {
-      try {
-        for await (const part of parts) {
-          if (part.type !== 'file') continue;
-          if (!part.filename) {
-            part.file.resume();
-            continue;
+  app.post(
+    '/wnioski/:id/zalaczniki',
+    { schema: { params: SubmissionParams, querystring: ReturnQuery }, config: { multipartCsrf: true, rateLimit: { max: 30, timeWindow: '10 minutes' } } },
+    async (req, reply) => {
+      const { id } = req.params;
+      const { powrot } = req.query;
+      const submissionId = await s().openForUpload(ctxOf(req), { submissionId: id });
+      const outcomes: UploadOutcome[] = [];
+      const parts = req.multipartRest;
+      if (parts) {
+        try {
+          for await (const part of parts) {
+            if (part.type !== 'file') continue;
+            if (!part.filename) {
+              part.file.resume();
+              continue;
+            }
+            outcomes.push(await s().store(ctxOf(req), { submissionId, fileName: part.filename, stream: part.file }));
           }
-          outcomes.push(await s().store(ctxOf(req), { submissionId, fileName: part.filename, stream: part.file }));
-        }
-      } catch (err) {
-        // what was stored stays, the rest is reported. A file over the size limit is also raised
-        // here at the end of the body, but it was already refused by name when it arrived.
-        const code = (err as { code?: unknown }).code;
-        if (code !== 'FST_REQ_FILE_TOO_LARGE') {
-          req.log.info({ err }, 'upload stopped');
-          outcomes.push({ ok: false, name: '', message: code === 'FST_FILES_LIMIT' ? m.tooManyAtOnce : m.notReceived });
+        } catch (err) {
+          // what was stored stays, the rest is reported. A file over the size limit is also raised
+          // here at the end of the body, but it was already refused by name when it arrived.
+          const code = (err as { code?: unknown }).code;
+          if (code !== 'FST_REQ_FILE_TOO_LARGE') {
+            req.log.info({ err }, 'upload stopped');
+            outcomes.push({ ok: false, name: '', message: code === 'FST_FILES_LIMIT' ? m.tooManyAtOnce : m.notReceived });
+          }
         }
       }
-    }
-    if (outcomes.length === 0) outcomes.push({ ok: false, name: '', message: m.noFile });
-    const added = outcomes.filter((o) => o.ok).length;
-    const refused = outcomes.flatMap((o) => (o.ok ? [] : [o.message]));
-    if (refused.length === 0) return reply.redirect(backHref(submissionId, powrot, `?zalaczono=${added}`), 303);
-    // from step 4 of the wizard the user stays there, with the refusal and "Zakończ"
-    if (powrot === 'wniosek') {
-      const token = await remember(req, { submissionId: submissionId, refused });
-      return reply.redirect(backHref(submissionId, powrot, `?${FEEDBACK_PARAM}=${token}${added ? `&zalaczono=${added}` : ''}`), 303);
-    }
-    return page(req, reply, submissionId, { refused }, added);
-  });
+      if (outcomes.length === 0) outcomes.push({ ok: false, name: '', message: m.noFile });
+      const added = outcomes.filter((o) => o.ok).length;
+      const refused = outcomes.flatMap((o) => (o.ok ? [] : [o.message]));
+      if (refused.length === 0) return reply.redirect(backHref(submissionId, powrot, `?zalaczono=${added}`), 303);
+      // from step 4 of the wizard the user stays there, with the refusal and "Zakończ"
+      if (powrot === 'wniosek') {
+        const token = await remember(req, { submissionId: submissionId, refused });
+        return reply.redirect(backHref(submissionId, powrot, `?${FEEDBACK_PARAM}=${token}${added ? `&zalaczono=${added}` : ''}`), 303);
+      }
+      return page(req, reply, submissionId, { refused }, added);
+    },
+  );
 
   const confirmPage = async (req: FastifyRequest, reply: FastifyReply, params: { id: string; fileId: string }, returnTo: ReturnTo, error?: string) => {
     const file = await s().deletable(ctxOf(req), { submissionId: params.id, fileId: params.fileId });
     return reply.html(
-      DeleteFilePage({ frame: frameOf(req, reply), submissionId: file.submissionId, file, returnTo, backHref: backHref(file.submissionId, returnTo), ...(error ? { error } : {}) }),
+      DeleteFilePage({
+        frame: frameOf(req, reply),
+        submissionId: file.submissionId,
+        file,
+        returnTo,
+        backHref: backHref(file.submissionId, returnTo),
+        ...(error ? { error } : {}),
+      }),
       error ? 400 : 200,
     );
   };
 
-  app.get('/wnioski/:id/zalaczniki/:fileId/usun', { schema: { params: FileParams, querystring: ReturnQuery } }, (req, reply) => confirmPage(req, reply, req.params, req.query.powrot));
+  app.get('/wnioski/:id/zalaczniki/:fileId/usun', { schema: { params: FileParams, querystring: ReturnQuery } }, (req, reply) =>
+    confirmPage(req, reply, req.params, req.query.powrot),
+  );
 
   app.post('/wnioski/:id/zalaczniki/:fileId/usun', { schema: { params: FileParams } }, async (req, reply) => {
     const params = req.params;

@@ -64,7 +64,16 @@ async function storeUpload(
   }
   const refuse = async (message: string): Promise<UploadOutcome> => {
     await deps.storage.delete(key);
-    await recordAudit(deps.db, { action: 'attachment.refused', outcome: 'failure', actorUserId: input.userId, subjectType: 'submission', subjectId: input.submissionId, ip: input.meta.ip, requestId: input.meta.requestId, details: { name, size, message } });
+    await recordAudit(deps.db, {
+      action: 'attachment.refused',
+      outcome: 'failure',
+      actorUserId: input.userId,
+      subjectType: 'submission',
+      subjectId: input.submissionId,
+      ip: input.meta.ip,
+      requestId: input.meta.requestId,
+      details: { name, size, message },
+    });
     return { ok: false, name, message };
   };
   if (input.stream.truncated) return refuse(m.tooLarge(name, deps.maxMb));
@@ -74,15 +83,35 @@ async function storeUpload(
   const stored = await deps.db.transaction(async (tx) => {
     // the requests may have been decided, or the cap reached, while the file was arriving
     const own = await findSubmission(tx, input.submissionId);
-    const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(attachments).where(and(eq(attachments.submissionId, input.submissionId), isNull(attachments.deletedAt)));
+    const [{ n } = { n: 0 }] = await tx
+      .select({ n: count() })
+      .from(attachments)
+      .where(and(eq(attachments.submissionId, input.submissionId), isNull(attachments.deletedAt)));
     if (!own || !own.subject.open || own.submission.userId !== input.userId || n >= MAX_FILES_PER_SUBMISSION) return false;
     const [row] = await tx
       .insert(attachments)
-      .values({ submissionId: input.submissionId, ownerUserId: input.userId, originalName: name, storageKey: key, contentType: type.mime, sizeBytes: size, sha256: hash.digest('hex'), createdAt: input.now })
+      .values({
+        submissionId: input.submissionId,
+        ownerUserId: input.userId,
+        originalName: name,
+        storageKey: key,
+        contentType: type.mime,
+        sizeBytes: size,
+        sha256: hash.digest('hex'),
+        createdAt: input.now,
+      })
       .returning({ id: attachments.id });
     // the scan job commits with the file's row: no file is left without a scan on the way
     await deps.queue.send(tx, QUEUES.scanAttachment.name, { attachmentId: row!.id });
-    await recordAudit(tx, { action: 'attachment.uploaded', actorUserId: input.userId, subjectType: 'attachment', subjectId: row!.id, ip: input.meta.ip, requestId: input.meta.requestId, details: { submissionId: input.submissionId, name, size, type: type.mime } });
+    await recordAudit(tx, {
+      action: 'attachment.uploaded',
+      actorUserId: input.userId,
+      subjectType: 'attachment',
+      subjectId: row!.id,
+      ip: input.meta.ip,
+      requestId: input.meta.requestId,
+      details: { submissionId: input.submissionId, name, size, type: type.mime },
+    });
     return true;
   });
   if (!stored) return refuse(m.closed(name, MAX_FILES_PER_SUBMISSION));
@@ -99,7 +128,12 @@ export function attachmentService({ db, storage, queue, config }: ServiceDeps) {
     async overview(ctx: Ctx, input: { submissionId: string }) {
       const s = await findSubmission(db, input.submissionId);
       authorize(ctx.actor, 'submission.view', s?.subject);
-      return { submission: s.submission, pendingRequests: await openRequests(db, s.submission.id), canChange: s.subject.open, files: await listSubmissionAttachments(db, s.submission.id) };
+      return {
+        submission: s.submission,
+        pendingRequests: await openRequests(db, s.submission.id),
+        canChange: s.subject.open,
+        files: await listSubmissionAttachments(db, s.submission.id),
+      };
     },
 
     /** Files may be added: the submission is one's own and a request of it is saved or pending (else 404). */
@@ -111,7 +145,17 @@ export function attachmentService({ db, storage, queue, config }: ServiceDeps) {
 
     /** One uploaded file, streamed to storage and checked (see storeUpload). */
     async store(ctx: Ctx, input: { submissionId: string; fileName: string; stream: Readable & { truncated?: boolean } }): Promise<UploadOutcome> {
-      return storeUpload({ db, storage, queue, maxMb }, { userId: ctx.actor.userId, submissionId: input.submissionId, fileName: input.fileName, stream: input.stream, now: ctx.now, meta: { ip: ctx.ip, requestId: ctx.requestId } });
+      return storeUpload(
+        { db, storage, queue, maxMb },
+        {
+          userId: ctx.actor.userId,
+          submissionId: input.submissionId,
+          fileName: input.fileName,
+          stream: input.stream,
+          now: ctx.now,
+          meta: { ip: ctx.ip, requestId: ctx.requestId },
+        },
+      );
     },
 
     /** A file the owner may remove ("Usuń"): pending or clean, while a request of the submission is open. */
@@ -135,7 +179,13 @@ export function attachmentService({ db, storage, queue, config }: ServiceDeps) {
           .where(and(eq(attachments.id, f.attachment.id), isNull(attachments.deletedAt), inArray(attachments.scanStatus, ['pending', 'clean'])))
           .returning({ id: attachments.id });
         if (!done) throw notFound();
-        await recordAudit(tx, { action: 'attachment.deleted', ...auditOf(ctx), subjectType: 'attachment', subjectId: f.attachment.id, details: { name: f.attachment.originalName } });
+        await recordAudit(tx, {
+          action: 'attachment.deleted',
+          ...auditOf(ctx),
+          subjectType: 'attachment',
+          subjectId: f.attachment.id,
+          details: { name: f.attachment.originalName },
+        });
         await storage.delete(f.attachment.storageKey);
         return f.attachment.originalName;
       });

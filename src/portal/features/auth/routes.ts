@@ -45,7 +45,11 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     if (q.error) {
       const aborted = q.error_description === 'migration_aborted';
       await recordAudit(app.deps.database.db, {
-        action: 'login', outcome: 'failure', ip: req.ip, requestId: req.id, details: { error: q.error, description: q.error_description || null },
+        action: 'login',
+        outcome: 'failure',
+        ip: req.ip,
+        requestId: req.id,
+        details: { error: q.error, description: q.error_description || null },
       });
       await reply.endSession();
       return reply.html(
@@ -67,9 +71,18 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     }
     const { claims, idToken } = result;
     if (!claims.peselHash || !claims.firstName || !claims.lastName) {
-      await recordAudit(app.deps.database.db, { action: 'login', outcome: 'failure', ip: req.ip, requestId: req.id, details: { error: 'claims_missing', subject: claims.subject } });
+      await recordAudit(app.deps.database.db, {
+        action: 'login',
+        outcome: 'failure',
+        ip: req.ip,
+        requestId: req.id,
+        details: { error: 'claims_missing', subject: claims.subject },
+      });
       await reply.endSession();
-      return reply.html(LandingPage({ notice: 'Dostawca tożsamości nie przekazał imienia, nazwiska lub numeru PESEL. Skontaktuj się z administratorem.' }), 403);
+      return reply.html(
+        LandingPage({ notice: 'Dostawca tożsamości nie przekazał imienia, nazwiska lub numeru PESEL. Skontaktuj się z administratorem.' }),
+        403,
+      );
     }
     const now = app.deps.now();
     const signIn = () =>
@@ -77,7 +90,13 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
         const { user: u, linkedFrom } = await upsertUserFromClaims(tx, { ...claims, now });
         if (linkedFrom !== null) {
           await recordAudit(tx, {
-            action: 'user.identity_linked', actorUserId: u.id, actorLabel: u.login, subjectType: 'user', subjectId: u.id, ip: req.ip, requestId: req.id,
+            action: 'user.identity_linked',
+            actorUserId: u.id,
+            actorLabel: u.login,
+            subjectType: 'user',
+            subjectId: u.id,
+            ip: req.ip,
+            requestId: req.id,
             details: { fromIssuer: linkedFrom, toIssuer: claims.issuer, by: 'pesel' },
           });
         }

@@ -28,13 +28,24 @@ export function ContactPage(p: ContactPageProps): JSX.Element {
       <section aria-labelledby="helpline">
         <h2 id="helpline">Infolinia Centrum e-Zdrowia</h2>
         <dl class="kv">
-          <div><dt>Telefon</dt><dd>19239</dd></div>
-          <div><dt>Sprawy logowania</dt><dd><a href="mailto:logowanie@cez.gov.pl">logowanie@cez.gov.pl</a></dd></div>
-          <div><dt>Sprawy statystyki</dt><dd><a href="mailto:statystyka@cez.gov.pl">statystyka@cez.gov.pl</a></dd></div>
+          <div>
+            <dt>Telefon</dt>
+            <dd>19239</dd>
+          </div>
+          <div>
+            <dt>Sprawy logowania</dt>
+            <dd>
+              <a href="mailto:logowanie@cez.gov.pl">logowanie@cez.gov.pl</a>
+            </dd>
+          </div>
+          <div>
+            <dt>Sprawy statystyki</dt>
+            <dd>
+              <a href="mailto:statystyka@cez.gov.pl">statystyka@cez.gov.pl</a>
+            </dd>
+          </div>
         </dl>
-        <p class="muted">
-          W zgłoszeniu dotyczącym logowania podaj imię i nazwisko oraz 3 ostatnie cyfry numeru PESEL — nigdy cały numer.
-        </p>
+        <p class="muted">W zgłoszeniu dotyczącym logowania podaj imię i nazwisko oraz 3 ostatnie cyfry numeru PESEL — nigdy cały numer.</p>
       </section>
       <section aria-labelledby="form-title">
         <h2 id="form-title">Napisz do nas</h2>
@@ -46,10 +57,17 @@ export function ContactPage(p: ContactPageProps): JSX.Element {
           <TextField name="email" label="Adres e-mail" type="email" required autocomplete="email" maxlength={254} value={v.email} errors={errors} />
           <div class={`field${topicError ? ' field--error' : ''}`}>
             <fieldset class="radios" id="f-topic" aria-describedby={topicError ? 'f-topic-error' : undefined}>
-              <legend class="field__label">Temat<span aria-hidden="true"> *</span></legend>
+              <legend class="field__label">
+                Temat<span aria-hidden="true"> *</span>
+              </legend>
               {topicError ? (
-                <p class="field__error" id="f-topic-error"><span class="visually-hidden">Błąd: </span><span safe>{topicError}</span></p>
-              ) : ''}
+                <p class="field__error" id="f-topic-error">
+                  <span class="visually-hidden">Błąd: </span>
+                  <span safe>{topicError}</span>
+                </p>
+              ) : (
+                ''
+              )}
               {CONTACT_TOPICS.map((t, i) => (
                 <div class="radio">
                   <input type="radio" id={`f-topic-${i}`} name="topic" value={t.value} checked={v.topic === t.value} />
@@ -58,10 +76,20 @@ export function ContactPage(p: ContactPageProps): JSX.Element {
               ))}
             </fieldset>
           </div>
-          <TextArea name="message" label="Treść wiadomości" required maxlength={4000} rows={8} value={v.message} errors={errors}
-            hint="Nie podawaj w wiadomości numeru PESEL ani haseł." />
+          <TextArea
+            name="message"
+            label="Treść wiadomości"
+            required
+            maxlength={4000}
+            rows={8}
+            value={v.message}
+            errors={errors}
+            hint="Nie podawaj w wiadomości numeru PESEL ani haseł."
+          />
           <div class="button-group">
-            <button class="button" type="submit">Wyślij wiadomość</button>
+            <button class="button" type="submit">
+              Wyślij wiadomość
+            </button>
           </div>
         </form>
       </section>
@@ -74,11 +102,18 @@ export function ContactSentPage({ referenceNo, frame }: { referenceNo: string; f
     <PortalLayout frame={frame} title={m.sentTitle} breadcrumbs={crumbs}>
       <Notice tone="success" title="Wiadomość została wysłana" titleLevel={1} titleId="contact-sent-title" qa="contact-sent">
         <p>
-          Numer zgłoszenia: <strong data-qa="contact-reference" safe>{referenceNo}</strong>
+          Numer zgłoszenia:{' '}
+          <strong data-qa="contact-reference" safe>
+            {referenceNo}
+          </strong>
         </p>
       </Notice>
       <p>Potwierdzenie z numerem zgłoszenia wysłaliśmy na podany adres e-mail. Odpowiemy najszybciej, jak to możliwe.</p>
-      <p><a class="button button--secondary" href="/">Wróć do strony głównej</a></p>
+      <p>
+        <a class="button button--secondary" href="/">
+          Wróć do strony głównej
+        </a>
+      </p>
     </PortalLayout>
   );
 }

@@ -26,8 +26,13 @@ export async function profileRoutes(app: SignedInApp): Promise<void> {
     if (!r) return reply.redirect('/moje-konto', 303);
     return reply.html(
       WithdrawPage({
-        frame: frameOf(req, reply), requestId: r.request.id, unitName: r.unitName, kindCode: r.kindCode, roleName: r.roleName,
-        number: r.request.number, submittedAt: r.request.submittedAt,
+        frame: frameOf(req, reply),
+        requestId: r.request.id,
+        unitName: r.unitName,
+        kindCode: r.kindCode,
+        roleName: r.roleName,
+        number: r.request.number,
+        submittedAt: r.request.submittedAt,
       }),
     );
   });
@@ -40,7 +45,14 @@ export async function profileRoutes(app: SignedInApp): Promise<void> {
 
   app.get('/profil/:id/dane-kontaktowe', { schema: { params: IdParams } }, async (req, reply) => {
     const p = await s().contact(ctxOf(req), { profileId: req.params.id });
-    return reply.html(ContactEditPage({ frame: frameOf(req, reply), profileId: p.profile.id, unitName: p.unitName, values: { phone: p.profile.phone, email: p.profile.email } }));
+    return reply.html(
+      ContactEditPage({
+        frame: frameOf(req, reply),
+        profileId: p.profile.id,
+        unitName: p.unitName,
+        values: { phone: p.profile.phone, email: p.profile.email },
+      }),
+    );
   });
 
   app.post('/profil/:id/dane-kontaktowe', { schema: { params: IdParams } }, async (req, reply) => {
@@ -50,7 +62,17 @@ export async function profileRoutes(app: SignedInApp): Promise<void> {
     if (!contact?.ok) {
       const errors: Record<string, string> = form.ok ? { ...contact?.errors } : form.errors;
       const values = form.ok ? (contact && !contact.ok ? contact.typed : form.data) : { phone: form.values.phone ?? '', email: form.values.email ?? '' };
-      return reply.html(ContactEditPage({ frame: frameOf(req, reply), profileId: p.profile.id, unitName: p.unitName, values, summary: summaryOf(errors, CONTACT_FIELDS), errors }), 400);
+      return reply.html(
+        ContactEditPage({
+          frame: frameOf(req, reply),
+          profileId: p.profile.id,
+          unitName: p.unitName,
+          values,
+          summary: summaryOf(errors, CONTACT_FIELDS),
+          errors,
+        }),
+        400,
+      );
     }
     await s().updateContact(ctxOf(req), { profileId: p.profile.id, phone: contact.phone, email: contact.email });
     // the profile's details open on "Dane kontaktowe użytkownika", showing the values just saved

@@ -33,7 +33,14 @@ export function profileService({ db }: ServiceDeps) {
       return db.transaction(async (tx) => {
         const r = await findRequest(tx, input.requestId);
         authorize(ctx.actor, 'request.view', r?.subject);
-        const moved = await transition(tx, r.request.id, 'odrzucony', { by: ctx.actor.userId, reason: WITHDRAWN_REASON, event: 'withdrawn', at: ctx.now, ip: ctx.ip, requestId: ctx.requestId });
+        const moved = await transition(tx, r.request.id, 'odrzucony', {
+          by: ctx.actor.userId,
+          reason: WITHDRAWN_REASON,
+          event: 'withdrawn',
+          at: ctx.now,
+          ip: ctx.ip,
+          requestId: ctx.requestId,
+        });
         return moved.ok ? 'ok' : 'not_pending';
       });
     },
@@ -51,7 +58,10 @@ export function profileService({ db }: ServiceDeps) {
         authorize(ctx.actor, 'profile.editContact', p?.subject);
         await tx.update(profiles).set({ phone: input.phone, email: input.email, updatedAt: ctx.now }).where(eq(profiles.id, p.profile.id));
         await recordAudit(tx, {
-          action: 'profile.contact_updated', ...auditOf(ctx), subjectType: 'profile', subjectId: p.profile.id,
+          action: 'profile.contact_updated',
+          ...auditOf(ctx),
+          subjectType: 'profile',
+          subjectId: p.profile.id,
           details: { before: { phone: p.profile.phone, email: p.profile.email }, after: { phone: input.phone, email: input.email } },
         });
       });

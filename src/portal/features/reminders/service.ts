@@ -23,7 +23,10 @@ export function reminderService({ db }: ServiceDeps) {
         authorize(ctx.actor, 'request.setReminder', r?.subject);
         await tx.update(roleRequests).set({ reminderOptOut: input.optOut }).where(eq(roleRequests.id, r.request.id));
         await recordAudit(tx, {
-          action: 'request.reminder_opt_out', ...auditOf(ctx), subjectType: 'role_request', subjectId: r.request.id,
+          action: 'request.reminder_opt_out',
+          ...auditOf(ctx),
+          subjectType: 'role_request',
+          subjectId: r.request.id,
           details: { number: r.request.number, optOut: input.optOut },
         });
       });

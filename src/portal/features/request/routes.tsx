@@ -13,7 +13,13 @@ import { ChooseUnitForm, DownloadQuery, FinishForm, IdParams, ProfileParams, ROL
 import { NEW_PROFILE_WIZARD, type RequestDraftT } from './wizards.ts';
 
 const NEW_PROFILE: Flow = { title: m.newProfileTitle, steps: m.newProfileSteps, rolesStep: 2, base: '/profil/wniosek', unitStep: '/profil/wniosek' };
-const newRolesFlow = (profileId: string): Flow => ({ title: m.newRolesTitle, steps: m.newRolesSteps, rolesStep: 1, base: `/profil/${profileId}/wniosek`, unitStep: null });
+const newRolesFlow = (profileId: string): Flow => ({
+  title: m.newRolesTitle,
+  steps: m.newRolesSteps,
+  rolesStep: 1,
+  base: `/profil/${profileId}/wniosek`,
+  unitStep: null,
+});
 const flowOf = (w: Wizard<RequestDraftT>, profileId: string | null): Flow => (profileId && w !== NEW_PROFILE_WIZARD ? newRolesFlow(profileId) : NEW_PROFILE);
 
 /**
@@ -26,7 +32,9 @@ export async function requestRoutes(app: SignedInApp): Promise<void> {
   // ── step 1 (new profile): Wybór jednostki ──
   app.get(NEW_PROFILE.base, { schema: { querystring: SearchQuery } }, async (req, reply) => {
     const { kinds, result } = await s().searchUnits(ctxOf(req), req.query);
-    return reply.html(UnitSearchPage({ frame: frameOf(req, reply), flow: NEW_PROFILE, kinds, params: { ...req.query, strona: result.page }, result, searched: true }));
+    return reply.html(
+      UnitSearchPage({ frame: frameOf(req, reply), flow: NEW_PROFILE, kinds, params: { ...req.query, strona: result.page }, result, searched: true }),
+    );
   });
 
   app.post(`${NEW_PROFILE.base}/jednostka`, async (req, reply) => {
@@ -38,7 +46,17 @@ export async function requestRoutes(app: SignedInApp): Promise<void> {
   const rolesGet = async (req: FastifyRequest, reply: FastifyReply, profileId: string | null) => {
     const step = await s().rolesStep(ctxOf(req), { profileId });
     if (!step.ok) return reply.redirect(step.redirect, 303);
-    return reply.html(RolesPage({ frame: frameOf(req, reply), flow: flowOf(step.wizard, profileId), unit: step.unit, offered: step.offered, held: step.held, pending: step.pending, values: step.values }));
+    return reply.html(
+      RolesPage({
+        frame: frameOf(req, reply),
+        flow: flowOf(step.wizard, profileId),
+        unit: step.unit,
+        offered: step.offered,
+        held: step.held,
+        pending: step.pending,
+        values: step.values,
+      }),
+    );
   };
 
   const rolesPost = async (req: FastifyRequest, reply: FastifyReply, profileId: string | null) => {
@@ -51,7 +69,17 @@ export async function requestRoutes(app: SignedInApp): Promise<void> {
     type Shown = { wizard: Wizard<RequestDraftT>; unit: UnitForRequest; offered: RoleDef[]; held: RoleDef[]; pending: RoleDef[] };
     const again = (r: Shown, errors: Record<string, string>, values: { roleCodes: string[]; phone: string; email: string }) =>
       reply.html(
-        RolesPage({ frame: frameOf(req, reply), flow: flowOf(r.wizard, profileId), unit: r.unit, offered: r.offered, held: r.held, pending: r.pending, values, summary: summaryOf(errors, ROLES_FIELDS), errors }),
+        RolesPage({
+          frame: frameOf(req, reply),
+          flow: flowOf(r.wizard, profileId),
+          unit: r.unit,
+          offered: r.offered,
+          held: r.held,
+          pending: r.pending,
+          values,
+          summary: summaryOf(errors, ROLES_FIELDS),
+          errors,
+        }),
         400,
       );
     if (form.ok) {
@@ -72,8 +100,15 @@ export async function requestRoutes(app: SignedInApp): Promise<void> {
     if (!step.ok) return reply.redirect(step.redirect, 303);
     return reply.html(
       SummaryPage({
-        frame: frameOf(req, reply), flow: flowOf(step.wizard, profileId), unit: step.unit, roles: step.roles, phone: step.phone, email: step.email, draftId: step.draftId,
-        summary: summaryOf(errors ?? {}, ['statement']), ...(errors ? { errors } : {}),
+        frame: frameOf(req, reply),
+        flow: flowOf(step.wizard, profileId),
+        unit: step.unit,
+        roles: step.roles,
+        phone: step.phone,
+        email: step.email,
+        draftId: step.draftId,
+        summary: summaryOf(errors ?? {}, ['statement']),
+        ...(errors ? { errors } : {}),
       }),
       errors ? 400 : 200,
     );
@@ -111,16 +146,27 @@ export async function requestRoutes(app: SignedInApp): Promise<void> {
     const fileFeedback = readAttachmentsFeedback(req.query, req.session?.data, d.submission.id);
     return reply.html(
       DownloadPage({
-        frame: frameOf(req, reply), title: flow.title, steps: flow.steps, submissionId: d.submission.id,
-        requests: d.requests.map((r) => ({ number: r.number, roleName: r.roleName })), downloaded: Boolean(d.submission.pdfDownloadedAt),
-        summary: [...summaryOf(errors ?? {}, ['pdf', 'delivery']), ...feedbackSummary(fileFeedback)], ...(errors ? { errors } : {}),
-        files: d.files, maxMb: Math.round(app.deps.config.attachmentMaxBytes / 1024 / 1024), added, fileFeedback, ...(delivery ? { delivery } : {}),
+        frame: frameOf(req, reply),
+        title: flow.title,
+        steps: flow.steps,
+        submissionId: d.submission.id,
+        requests: d.requests.map((r) => ({ number: r.number, roleName: r.roleName })),
+        downloaded: Boolean(d.submission.pdfDownloadedAt),
+        summary: [...summaryOf(errors ?? {}, ['pdf', 'delivery']), ...feedbackSummary(fileFeedback)],
+        ...(errors ? { errors } : {}),
+        files: d.files,
+        maxMb: Math.round(app.deps.config.attachmentMaxBytes / 1024 / 1024),
+        added,
+        fileFeedback,
+        ...(delivery ? { delivery } : {}),
       }),
       errors ? 400 : 200,
     );
   };
 
-  app.get('/wnioski/:id', { schema: { params: IdParams, querystring: DownloadQuery } }, (req, reply) => downloadPage(req, reply, req.params.id, req.query.zalaczono));
+  app.get('/wnioski/:id', { schema: { params: IdParams, querystring: DownloadQuery } }, (req, reply) =>
+    downloadPage(req, reply, req.params.id, req.query.zalaczono),
+  );
 
   app.get('/wnioski/:id/pdf', { schema: { params: IdParams } }, async (req, reply) => {
     const d = await s().pdf(ctxOf(req), { submissionId: req.params.id });

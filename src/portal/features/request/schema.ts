@@ -15,10 +15,13 @@ export const SearchQuery = z.object({
   sortuj: queryEnum(['name', 'kind', 'nip'], 'name'),
   kierunek: queryEnum(['asc', 'desc'], 'asc'),
   strona: queryInt(1),
-  naStronie: z.preprocess((v) => {
-    const n = Number(Array.isArray(v) ? v[0] : v);
-    return n === 25 || n === 50 || n === 100 ? n : 10;
-  }, z.union([z.literal(10), z.literal(25), z.literal(50), z.literal(100)])),
+  naStronie: z.preprocess(
+    (v) => {
+      const n = Number(Array.isArray(v) ? v[0] : v);
+      return n === 25 || n === 50 || n === 100 ? n : 10;
+    },
+    z.union([z.literal(10), z.literal(25), z.literal(50), z.literal(100)]),
+  ),
 });
 export type SearchQueryT = z.output<typeof SearchQuery>;
 

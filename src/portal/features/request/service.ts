@@ -29,7 +29,10 @@ export async function allRoles(db: DbOrTx): Promise<RoleDef[]> {
 
 /** The user's profile in a unit (one per unit), if any. */
 async function profileInUnit(db: DbOrTx, userId: string, unitId: string) {
-  const [p] = await db.select().from(profiles).where(and(eq(profiles.userId, userId), eq(profiles.unitId, unitId)));
+  const [p] = await db
+    .select()
+    .from(profiles)
+    .where(and(eq(profiles.userId, userId), eq(profiles.unitId, unitId)));
   return p ?? null;
 }
 
@@ -50,7 +53,10 @@ export type StepResult<T> = { ok: true; value: T } | { ok: false; redirect: stri
 /** The request wizards' steps; every method authorises, GETs never write. */
 export function requestService({ db, outbox, config }: ServiceDeps) {
   /** The wizard of this path: new profile, or new roles for one's own profile (not blocked). */
-  async function locate(ctx: Ctx, profileId: string | null): Promise<{ wizard: Wizard<RequestDraftT>; unit: UnitForRequest | null; draft: Awaited<ReturnType<typeof drafts.get<RequestDraftT>>> }> {
+  async function locate(
+    ctx: Ctx,
+    profileId: string | null,
+  ): Promise<{ wizard: Wizard<RequestDraftT>; unit: UnitForRequest | null; draft: Awaited<ReturnType<typeof drafts.get<RequestDraftT>>> }> {
     if (!profileId) {
       const draft = await drafts.get(db, NEW_PROFILE_WIZARD, ctx.actor.userId);
       return { wizard: NEW_PROFILE_WIZARD, draft, unit: draft?.data.unitId ? await getUnitForRequest(db, draft.data.unitId) : null };
@@ -81,10 +87,21 @@ export function requestService({ db, outbox, config }: ServiceDeps) {
     /** Step 1: the whole registry at once ("Wszystkich pozycji …"), narrowed by what was typed. */
     async searchUnits(_ctx: Ctx, q: SearchQueryT) {
       const kinds = await db.select({ code: unitKinds.code, name: unitKinds.name }).from(unitKinds).orderBy(asc(unitKinds.sortOrder));
-      const result = await searchUnits(db, {
-        kindCode: q.rodzaj || undefined, nip: q.nip || undefined, regon: q.regon || undefined, registryBookNo: q.ksiega || undefined, name: q.nazwa || undefined,
-        sort: q.sortuj, direction: q.kierunek, page: q.strona, pageSize: q.naStronie,
-      }, { listAll: true });
+      const result = await searchUnits(
+        db,
+        {
+          kindCode: q.rodzaj || undefined,
+          nip: q.nip || undefined,
+          regon: q.regon || undefined,
+          registryBookNo: q.ksiega || undefined,
+          name: q.nazwa || undefined,
+          sort: q.sortuj,
+          direction: q.kierunek,
+          page: q.strona,
+          pageSize: q.naStronie,
+        },
+        { listAll: true },
+      );
       return { kinds, result };
     },
 
@@ -108,7 +125,16 @@ export function requestService({ db, outbox, config }: ServiceDeps) {
       const o = await offer(ctx.actor.userId, loc.unit);
       const d = loc.draft?.data;
       const values = { roleCodes: d?.roleCodes ?? [], phone: d?.phone ?? o.profile?.phone ?? '', email: d?.email ?? o.profile?.email ?? ctx.actor.email ?? '' };
-      return { ok: true as const, wizard: loc.wizard, unit: loc.unit, offered: o.offered, held: o.held, pending: o.pending, values, draftId: loc.draft?.id ?? null };
+      return {
+        ok: true as const,
+        wizard: loc.wizard,
+        unit: loc.unit,
+        offered: o.offered,
+        held: o.held,
+        pending: o.pending,
+        values,
+        draftId: loc.draft?.id ?? null,
+      };
     },
 
     /** "Dalej": roles from the offer and valid contact data go to the draft; otherwise the errors. */
@@ -143,8 +169,13 @@ export function requestService({ db, outbox, config }: ServiceDeps) {
       const catalogue = await allRoles(db);
       const d = loc.draft.data;
       return {
-        ok: true as const, wizard: loc.wizard, unit: loc.unit, draftId: loc.draft.id,
-        roles: catalogue.filter((r) => d.roleCodes?.includes(r.code)), phone: d.phone ?? '', email: d.email ?? '',
+        ok: true as const,
+        wizard: loc.wizard,
+        unit: loc.unit,
+        draftId: loc.draft.id,
+        roles: catalogue.filter((r) => d.roleCodes?.includes(r.code)),
+        phone: d.phone ?? '',
+        email: d.email ?? '',
       };
     },
 
@@ -182,13 +213,29 @@ export function requestService({ db, outbox, config }: ServiceDeps) {
         const offered = new Map(availableRoles(unit, await allRoles(tx), new Set([...asked.held, ...asked.pending])).map((r) => [r.code, r]));
         const chosen = step.roles.map((r) => offered.get(r.code));
         if (chosen.length === 0 || chosen.some((r) => !r)) {
-          await drafts.save(tx, step.wizard, userId, 'roles', { ...(input.profileId ? { profileId: input.profileId } : {}), unitId: unit.id, phone: step.phone, email: step.email }, ctx.now);
+          await drafts.save(
+            tx,
+            step.wizard,
+            userId,
+            'roles',
+            { ...(input.profileId ? { profileId: input.profileId } : {}), unitId: unit.id, phone: step.phone, email: step.email },
+            ctx.now,
+          );
           return { ok: false, redirect: rolesPath } as const;
         }
         if (!profile) {
           const [created] = await tx
             .insert(profiles)
-            .values({ userId, unitId: unit.id, phone: step.phone, email: step.email, status: 'nieaktywowany', createdAt: ctx.now, updatedAt: ctx.now, statusChangedAt: ctx.now })
+            .values({
+              userId,
+              unitId: unit.id,
+              phone: step.phone,
+              email: step.email,
+              status: 'nieaktywowany',
+              createdAt: ctx.now,
+              updatedAt: ctx.now,
+              statusChangedAt: ctx.now,
+            })
             .returning();
           profile = created ?? null;
         } else {
@@ -197,7 +244,15 @@ export function requestService({ db, outbox, config }: ServiceDeps) {
         if (!profile) throw new Error('profile insert failed');
         const [submission] = await tx
           .insert(requestSubmissions)
-          .values({ idempotencyKey: key, userId, profileId: profile.id, source: 'wizard', contactPhone: step.phone, contactEmail: step.email, createdAt: ctx.now })
+          .values({
+            idempotencyKey: key,
+            userId,
+            profileId: profile.id,
+            source: 'wizard',
+            contactPhone: step.phone,
+            contactEmail: step.email,
+            createdAt: ctx.now,
+          })
           .returning({ id: requestSubmissions.id });
         if (!submission) throw new Error('submission insert failed');
         const verifiers = await loadVerifierCandidates(tx);
@@ -205,10 +260,23 @@ export function requestService({ db, outbox, config }: ServiceDeps) {
         const numbers: string[] = [];
         for (const role of chosen as RoleDef[]) {
           const { number, seq } = await nextRequestNumber(tx, year);
-          const verifier = routeRequest({ role, unit: { kindCode: unit.kindCode, voivodeshipCode: unit.voivodeshipCode ?? '', isAddictionCare: unit.isAddictionCare }, verifiers });
+          const verifier = routeRequest({
+            role,
+            unit: { kindCode: unit.kindCode, voivodeshipCode: unit.voivodeshipCode ?? '', isAddictionCare: unit.isAddictionCare },
+            verifiers,
+          });
           await createRequest(
             tx,
-            { number, year, seq, submissionId: submission.id, profileId: profile.id, roleCode: role.code, verifyingUnitId: verifier.unitId, submittedAt: ctx.now },
+            {
+              number,
+              year,
+              seq,
+              submissionId: submission.id,
+              profileId: profile.id,
+              roleCode: role.code,
+              verifyingUnitId: verifier.unitId,
+              submittedAt: ctx.now,
+            },
             'zapisany',
             { by: userId, at: ctx.now, ip: ctx.ip, requestId: ctx.requestId },
           );
@@ -216,7 +284,13 @@ export function requestService({ db, outbox, config }: ServiceDeps) {
         }
         await recomputeProfileStatus(tx, profile.id, ctx.now);
         await drafts.remove(tx, step.draftId);
-        await recordAudit(tx, { action: 'request.submitted', ...auditOf(ctx), subjectType: 'submission', subjectId: submission.id, details: { numbers, unitId: unit.id, roles: chosen.map((r) => r!.code) } });
+        await recordAudit(tx, {
+          action: 'request.submitted',
+          ...auditOf(ctx),
+          subjectType: 'submission',
+          subjectId: submission.id,
+          details: { numbers, unitId: unit.id, roles: chosen.map((r) => r!.code) },
+        });
         return { ok: true, submissionId: submission.id } as const;
       });
     },
@@ -226,7 +300,12 @@ export function requestService({ db, outbox, config }: ServiceDeps) {
       const s = await findSubmission(db, input.submissionId);
       authorize(ctx.actor, 'submission.view', s?.subject);
       const requests = await submissionRequests(db, s.submission.id);
-      const [first] = await db.select({ id: requestSubmissions.id }).from(requestSubmissions).where(eq(requestSubmissions.profileId, s.submission.profileId)).orderBy(asc(requestSubmissions.createdAt)).limit(1);
+      const [first] = await db
+        .select({ id: requestSubmissions.id })
+        .from(requestSubmissions)
+        .where(eq(requestSubmissions.profileId, s.submission.profileId))
+        .orderBy(asc(requestSubmissions.createdAt))
+        .limit(1);
       const files = await listSubmissionAttachments(db, s.submission.id);
       return { submission: s.submission, requests, isNewProfile: first?.id === s.submission.id, files };
     },
@@ -240,7 +319,9 @@ export function requestService({ db, outbox, config }: ServiceDeps) {
       const [profile] = await db.select({ unitId: profiles.unitId }).from(profiles).where(eq(profiles.id, s.submission.profileId));
       const unit = profile ? await getUnitForRequest(db, profile.unitId) : null;
       const verifierIds = [...new Set(requests.map((r) => r.verifyingUnitId))];
-      const verifierRows = verifierIds.length ? await db.select({ id: units.id, name: units.name, email: units.email }).from(units).where(inArray(units.id, verifierIds)) : [];
+      const verifierRows = verifierIds.length
+        ? await db.select({ id: units.id, name: units.name, email: units.email }).from(units).where(inArray(units.id, verifierIds))
+        : [];
       const verifier = verifierRows.find((v) => v.id === requests[0]?.verifyingUnitId) ?? verifierRows[0];
       if (!user || !unit || !verifier) throw new Error('submission without its user, unit or verifier');
       await db.transaction(async (tx) => {
@@ -255,10 +336,29 @@ export function requestService({ db, outbox, config }: ServiceDeps) {
         fileName: `Wniosek_${requests[0]?.number.replace('/', '-') ?? 'wniosek'}.pdf`,
         data: {
           verifier: { name: verifier.name, email: verifier.email ?? '' },
-          user: { login: user.login ?? '', lastName: user.lastName, firstName: user.firstName, phone: s.submission.contactPhone, email: s.submission.contactEmail },
+          user: {
+            login: user.login ?? '',
+            lastName: user.lastName,
+            firstName: user.firstName,
+            phone: s.submission.contactPhone,
+            email: s.submission.contactEmail,
+          },
           unit: {
-            kindName: unit.kindName, name: unit.name, nip: unit.nip, regon: unit.regon, registryBookNo: unit.registryBookNo, teryt: unit.teryt, voivodeship: unit.voivodeship,
-            powiat: unit.powiat, gmina: unit.gmina, locality: unit.locality, postalCode: unit.postalCode, street: unit.street, buildingNo: unit.buildingNo, phone: unit.phone, email: unit.email,
+            kindName: unit.kindName,
+            name: unit.name,
+            nip: unit.nip,
+            regon: unit.regon,
+            registryBookNo: unit.registryBookNo,
+            teryt: unit.teryt,
+            voivodeship: unit.voivodeship,
+            powiat: unit.powiat,
+            gmina: unit.gmina,
+            locality: unit.locality,
+            postalCode: unit.postalCode,
+            street: unit.street,
+            buildingNo: unit.buildingNo,
+            phone: unit.phone,
+            email: unit.email,
           },
           requests: requests.map((r) => ({ roleName: r.roleName, roleDescription: r.roleDescription, number: r.number })),
           printedAt: ctx.now,
@@ -288,15 +388,30 @@ export function requestService({ db, outbox, config }: ServiceDeps) {
           if (moved.ok) lines.push({ roleName: r.roleName, number: r.number });
         }
         if (lines.length) {
-          const [unit] = await tx.select({ name: units.name }).from(profiles).innerJoin(units, eq(units.id, profiles.unitId)).where(eq(profiles.id, locked.profileId));
+          const [unit] = await tx
+            .select({ name: units.name })
+            .from(profiles)
+            .innerJoin(units, eq(units.id, profiles.unitId))
+            .where(eq(profiles.id, locked.profileId));
           const [verifier] = await tx.select({ name: units.name, email: units.email }).from(units).where(eq(units.id, requests[0]!.verifyingUnitId));
           await outbox.enqueue(tx, {
             channel: 'email',
             to: locked.contactEmail,
-            ...submissionConfirmation({ unitName: unit?.name ?? '', requests: lines, verifier: { name: verifier?.name ?? '', email: verifier?.email ?? '' }, portalUrl: config.publicUrl }),
+            ...submissionConfirmation({
+              unitName: unit?.name ?? '',
+              requests: lines,
+              verifier: { name: verifier?.name ?? '', email: verifier?.email ?? '' },
+              portalUrl: config.publicUrl,
+            }),
           });
         }
-        await recordAudit(tx, { action: 'request.finished', ...auditOf(ctx), subjectType: 'submission', subjectId: locked.id, details: { delivery: input.delivery, numbers: lines.map((l) => l.number) } });
+        await recordAudit(tx, {
+          action: 'request.finished',
+          ...auditOf(ctx),
+          subjectType: 'submission',
+          subjectId: locked.id,
+          details: { delivery: input.delivery, numbers: lines.map((l) => l.number) },
+        });
         return 'ok';
       });
     },
@@ -305,7 +420,14 @@ export function requestService({ db, outbox, config }: ServiceDeps) {
 
 async function submissionRequests(db: DbOrTx, submissionId: string) {
   const rows = await db
-    .select({ id: roleRequests.id, number: roleRequests.number, status: roleRequests.status, roleName: roles.name, roleDescription: roles.description, verifyingUnitId: roleRequests.verifyingUnitId })
+    .select({
+      id: roleRequests.id,
+      number: roleRequests.number,
+      status: roleRequests.status,
+      roleName: roles.name,
+      roleDescription: roles.description,
+      verifyingUnitId: roleRequests.verifyingUnitId,
+    })
     .from(roleRequests)
     .innerJoin(roles, eq(roles.code, roleRequests.roleCode))
     .where(eq(roleRequests.submissionId, submissionId))

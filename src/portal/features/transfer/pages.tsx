@@ -18,42 +18,80 @@ export function TransferLoginPage(p: { frame: SignedInFrame; login?: string; sum
         <TextField name="login" label="Login konta SSOZ I" autocomplete="off" maxlength={100} value={p.login} errors={p.errors} />
         <TextField name="password" label="Hasło konta SSOZ I" type="password" autocomplete="off" maxlength={200} errors={p.errors} />
         <div class="button-group">
-          <a class="button button--secondary" href="/witaj">Anuluj</a>
-          <button class="button" type="submit">Dalej &gt;</button>
+          <a class="button button--secondary" href="/witaj">
+            Anuluj
+          </a>
+          <button class="button" type="submit">
+            Dalej &gt;
+          </button>
         </div>
       </form>
     </SignedInLayout>
   );
 }
 
-export function TransferSummaryPage(p: { frame: SignedInFrame; s: TransferSummary; values: Record<string, string>; summary?: FormError[]; errors?: FormErrors }): JSX.Element {
+export function TransferSummaryPage(p: {
+  frame: SignedInFrame;
+  s: TransferSummary;
+  values: Record<string, string>;
+  summary?: FormError[];
+  errors?: FormErrors;
+}): JSX.Element {
   const u = p.s.unit;
   return (
     <SignedInLayout title={`${m.title} — Podsumowanie`} frame={p.frame} hasErrors={!!p.summary?.length}>
       <ErrorSummary errors={p.summary ?? []} />
       <Steps steps={m.steps} current={2} />
-      <p class="muted" safe>{u.name}</p>
+      <p class="muted" safe>
+        {u.name}
+      </p>
       <h1 data-qa="page-transfer-summary">Podsumowanie</h1>
       <h2>Dane jednostki</h2>
       <table class="table" data-qa="transfer-unit">
         <caption class="visually-hidden">Dane jednostki</caption>
         <thead>
-          <tr><th scope="col">Rodzaj jednostki</th><th scope="col">Nazwa</th><th scope="col">NIP</th><th scope="col">REGON</th><th scope="col">Numer księgi rejestrowej</th></tr>
+          <tr>
+            <th scope="col">Rodzaj jednostki</th>
+            <th scope="col">Nazwa</th>
+            <th scope="col">NIP</th>
+            <th scope="col">REGON</th>
+            <th scope="col">Numer księgi rejestrowej</th>
+          </tr>
         </thead>
         <tbody>
           <tr>
-            <td data-label="Rodzaj jednostki" safe>{u.kindCode}</td>
-            <td data-label="Nazwa" safe>{u.name}</td>
-            <td data-label="NIP" safe>{u.nip ?? '—'}</td>
-            <td data-label="REGON" safe>{u.regon ?? '—'}</td>
-            <td data-label="Numer księgi rejestrowej" safe>{u.registryBookNo ?? '—'}</td>
+            <td data-label="Rodzaj jednostki" safe>
+              {u.kindCode}
+            </td>
+            <td data-label="Nazwa" safe>
+              {u.name}
+            </td>
+            <td data-label="NIP" safe>
+              {u.nip ?? '—'}
+            </td>
+            <td data-label="REGON" safe>
+              {u.regon ?? '—'}
+            </td>
+            <td data-label="Numer księgi rejestrowej" safe>
+              {u.registryBookNo ?? '—'}
+            </td>
           </tr>
         </tbody>
       </table>
       <form method="post" action="/profil/przeniesienie/podsumowanie" novalidate data-module="prevent-double-submit">
         <CsrfField token={p.frame.csrf} />
         <h2>Twoje dane kontaktowe w jednostce</h2>
-        <TextField name="phone" label="Telefon" type="tel" required autocomplete="tel" maxlength={30} value={p.values.phone} errors={p.errors} hint="np. +48 600 100 200" />
+        <TextField
+          name="phone"
+          label="Telefon"
+          type="tel"
+          required
+          autocomplete="tel"
+          maxlength={30}
+          value={p.values.phone}
+          errors={p.errors}
+          hint="np. +48 600 100 200"
+        />
         <TextField name="email" label="Adres e-mail" type="email" required autocomplete="email" maxlength={254} value={p.values.email} errors={p.errors} />
         <h2>Twoje role w jednostce</h2>
         <h3>Przydzielone role</h3>
@@ -76,11 +114,17 @@ export function TransferSummaryPage(p: { frame: SignedInFrame; s: TransferSummar
               ))}
             </ul>
           </>
-        ) : ''}
+        ) : (
+          ''
+        )}
         <p class="muted">* Pole obowiązkowe</p>
         <div class="button-group">
-          <a class="button button--secondary" href="/profil/przeniesienie">Wróć do poprzedniej strony</a>
-          <button class="button" type="submit">Zakończ</button>
+          <a class="button button--secondary" href="/profil/przeniesienie">
+            Wróć do poprzedniej strony
+          </a>
+          <button class="button" type="submit">
+            Zakończ
+          </button>
         </div>
       </form>
     </SignedInLayout>

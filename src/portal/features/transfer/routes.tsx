@@ -9,7 +9,8 @@ import { TransferLoginPage, TransferSummaryPage } from './pages.tsx';
 import { CONTACT_FIELDS, ContactForm, LOGIN_FIELDS, LoginForm, transferWizard } from './schema.ts';
 
 const hhmm = new Intl.DateTimeFormat('pl-PL', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Warsaw' });
-const longDate = (iso: string) => new Intl.DateTimeFormat('pl-PL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+const longDate = (iso: string) =>
+  new Intl.DateTimeFormat('pl-PL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 
 const LOGIN_PATH = stepOf(transferWizard, 'login').path;
 const SUMMARY_PATH = stepOf(transferWizard, 'summary').path;
@@ -34,21 +35,38 @@ export async function transferRoutes(app: SignedInApp): Promise<void> {
     const r = await s().verify(ctxOf(req), { login, password });
     if (!r.ok) {
       switch (r.reason) {
-        case 'invalid': return page(m.summaryInvalid, 400);
-        case 'locked': return page(m.locked(hhmm.format(r.until)), 429);
-        case 'too_old': return page(m.tooOld(longDate(app.deps.config.legacyCutoffDate)), 400);
-        case 'transferred': return page(m.transferred, 409);
-        case 'no_roles': return page(m.noRoles, 400);
+        case 'invalid':
+          return page(m.summaryInvalid, 400);
+        case 'locked':
+          return page(m.locked(hhmm.format(r.until)), 429);
+        case 'too_old':
+          return page(m.tooOld(longDate(app.deps.config.legacyCutoffDate)), 400);
+        case 'transferred':
+          return page(m.transferred, 409);
+        case 'no_roles':
+          return page(m.noRoles, 400);
       }
     }
     return reply.redirect(SUMMARY_PATH, 303);
   });
 
-  const summaryPage = async (req: FastifyRequest, reply: FastifyReply, legacyId: string, values: { phone: string; email: string }, errors?: Record<string, string>) => {
+  const summaryPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    legacyId: string,
+    values: { phone: string; email: string },
+    errors?: Record<string, string>,
+  ) => {
     const summary = await s().summary(ctxOf(req), { legacyId });
     if (!summary) return reply.redirect(LOGIN_PATH, 303);
     return reply.html(
-      TransferSummaryPage({ frame: frameOf(req, reply), s: summary, values, summary: errors ? summaryOf(errors, CONTACT_FIELDS) : [], ...(errors ? { errors } : {}) }),
+      TransferSummaryPage({
+        frame: frameOf(req, reply),
+        s: summary,
+        values,
+        summary: errors ? summaryOf(errors, CONTACT_FIELDS) : [],
+        ...(errors ? { errors } : {}),
+      }),
       errors ? 400 : 200,
     );
   };

@@ -20,15 +20,23 @@ let dummyHash: Promise<string> | null = null;
 const dummy = () => (dummyHash ??= argon2.hash('nieistniejace-konto-ssoz1', { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 }));
 
 export type VerifyResult =
-  | { ok: true; legacyId: string }
-  | { ok: false; reason: 'invalid' | 'too_old' | 'transferred' | 'no_roles' }
-  | { ok: false; reason: 'locked'; until: Date };
+  { ok: true; legacyId: string } | { ok: false; reason: 'invalid' | 'too_old' | 'transferred' | 'no_roles' } | { ok: false; reason: 'locked'; until: Date };
 
 export type CompleteResult = { ok: true; profileId: string; numbers: string[] } | { ok: false; reason: 'transferred' | 'no_roles' };
 
 export interface TransferSummary {
   legacyLogin: string;
-  unit: { id: string; kindCode: string; kindName: string; name: string; nip: string | null; regon: string | null; registryBookNo: string | null; voivodeshipCode: string | null; isAddictionCare: boolean };
+  unit: {
+    id: string;
+    kindCode: string;
+    kindName: string;
+    name: string;
+    nip: string | null;
+    regon: string | null;
+    registryBookNo: string | null;
+    voivodeshipCode: string | null;
+    isAddictionCare: boolean;
+  };
   /** legacy role → SSOZ II role */
   carried: { legacyName: string; role: RoleDef }[];
   /** legacy roles that have no SSOZ II role, with the reason */
@@ -43,20 +51,34 @@ async function loadSummary(db: DbOrTx, legacyId: string): Promise<TransferSummar
     .innerJoin(unitKinds, eq(unitKinds.code, units.kindCode))
     .where(eq(legacyAccounts.id, legacyId));
   if (!row) return null;
-  const mappings = await db.select({ m: legacyRoleMappings, role: roles }).from(legacyRoleMappings).leftJoin(roles, eq(roles.code, legacyRoleMappings.roleCode));
+  const mappings = await db
+    .select({ m: legacyRoleMappings, role: roles })
+    .from(legacyRoleMappings)
+    .leftJoin(roles, eq(roles.code, legacyRoleMappings.roleCode));
   const byName = new Map(mappings.map((x) => [x.m.legacyName, x]));
   const carried: TransferSummary['carried'] = [];
   const notCarried: TransferSummary['notCarried'] = [];
   for (const name of row.acc.legacyRoles) {
     const m = byName.get(name);
-    if (m?.role) carried.push({ legacyName: name, role: { ...m.role, unitClass: m.role.unitClass as RoleDef['unitClass'], reportArea: m.role.reportArea as RoleDef['reportArea'] } });
+    if (m?.role)
+      carried.push({
+        legacyName: name,
+        role: { ...m.role, unitClass: m.role.unitClass as RoleDef['unitClass'], reportArea: m.role.reportArea as RoleDef['reportArea'] },
+      });
     else notCarried.push({ legacyName: name, note: m?.m.note ?? 'Rola nie ma odpowiednika w SSOZ II.' });
   }
   return {
     legacyLogin: row.acc.login,
     unit: {
-      id: row.unit.id, kindCode: row.unit.kindCode, kindName: row.kindName, name: row.unit.name, nip: row.unit.nip, regon: row.unit.regon,
-      registryBookNo: row.unit.registryBookNo, voivodeshipCode: row.unit.voivodeshipCode, isAddictionCare: row.unit.isAddictionCare,
+      id: row.unit.id,
+      kindCode: row.unit.kindCode,
+      kindName: row.kindName,
+      name: row.unit.name,
+      nip: row.unit.nip,
+      regon: row.unit.regon,
+      registryBookNo: row.unit.registryBookNo,
+      voivodeshipCode: row.unit.voivodeshipCode,
+      isAddictionCare: row.unit.isAddictionCare,
     },
     carried,
     notCarried,
@@ -81,10 +103,21 @@ export function transferService({ db, config }: ServiceDeps) {
       const login = input.login.trim();
       return db.transaction(async (tx) => {
         const [acc] = login
-          ? await tx.select().from(legacyAccounts).where(sql`lower(${legacyAccounts.login}) = ${login.toLowerCase()}`).for('update')
+          ? await tx
+              .select()
+              .from(legacyAccounts)
+              .where(sql`lower(${legacyAccounts.login}) = ${login.toLowerCase()}`)
+              .for('update')
           : [];
         const audit = (outcome: 'success' | 'failure', reason: string) =>
-          recordAudit(tx, { action: 'ssoz1.verify', outcome, ...auditOf(ctx), subjectType: 'legacy_account', subjectId: acc?.id, details: { legacyLogin: acc?.login ?? null, reason } });
+          recordAudit(tx, {
+            action: 'ssoz1.verify',
+            outcome,
+            ...auditOf(ctx),
+            subjectType: 'legacy_account',
+            subjectId: acc?.id,
+            details: { legacyLogin: acc?.login ?? null, reason },
+          });
         if (!acc) {
           await argon2.verify(await dummy(), input.password || 'x');
           await audit('failure', 'unknown_login');
@@ -163,11 +196,23 @@ export function transferService({ db, config }: ServiceDeps) {
         const summary = await loadSummary(tx, acc.id);
         if (!summary || summary.carried.length === 0) return { ok: false, reason: 'no_roles' } as const;
 
-        let [profile] = await tx.select().from(profiles).where(and(eq(profiles.userId, userId), eq(profiles.unitId, summary.unit.id)));
+        let [profile] = await tx
+          .select()
+          .from(profiles)
+          .where(and(eq(profiles.userId, userId), eq(profiles.unitId, summary.unit.id)));
         if (!profile) {
           [profile] = await tx
             .insert(profiles)
-            .values({ userId, unitId: summary.unit.id, phone: input.phone, email: input.email, status: 'nieaktywowany', createdAt: ctx.now, updatedAt: ctx.now, statusChangedAt: ctx.now })
+            .values({
+              userId,
+              unitId: summary.unit.id,
+              phone: input.phone,
+              email: input.email,
+              status: 'nieaktywowany',
+              createdAt: ctx.now,
+              updatedAt: ctx.now,
+              statusChangedAt: ctx.now,
+            })
             .returning();
         } else {
           await tx.update(profiles).set({ phone: input.phone, email: input.email, updatedAt: ctx.now }).where(eq(profiles.id, profile.id));
@@ -177,33 +222,68 @@ export function transferService({ db, config }: ServiceDeps) {
         const [submission] = await tx
           .insert(requestSubmissions)
           .values({
-            idempotencyKey: `ssoz1:${acc.id}`, userId, profileId: profile.id, source: 'ssoz1_transfer', contactPhone: input.phone, contactEmail: input.email,
-            deliveryChoice: null, finishedAt: ctx.now, createdAt: ctx.now,
+            idempotencyKey: `ssoz1:${acc.id}`,
+            userId,
+            profileId: profile.id,
+            source: 'ssoz1_transfer',
+            contactPhone: input.phone,
+            contactEmail: input.email,
+            deliveryChoice: null,
+            finishedAt: ctx.now,
+            createdAt: ctx.now,
           })
           .returning({ id: requestSubmissions.id });
         if (!submission) throw new Error('submission insert failed');
         const verifiers = await loadVerifierCandidates(tx);
         const numbers: string[] = [];
         const year = Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Europe/Warsaw' }).format(ctx.now));
-        const how = { by: userId, at: ctx.now, ip: ctx.ip, requestId: ctx.requestId, event: 'transferred', reason: `Przeniesione z SSOZ I (konto ${acc.login})`, details: { legacyLogin: acc.login } };
+        const how = {
+          by: userId,
+          at: ctx.now,
+          ip: ctx.ip,
+          requestId: ctx.requestId,
+          event: 'transferred',
+          reason: `Przeniesione z SSOZ I (konto ${acc.login})`,
+          details: { legacyLogin: acc.login },
+        };
         for (const { role } of summary.carried) {
           if (held.has(role.code)) continue;
           held.add(role.code);
           const { number, seq } = await nextRequestNumber(tx, year);
-          const verifier = routeRequest({ role, unit: { kindCode: summary.unit.kindCode, voivodeshipCode: summary.unit.voivodeshipCode ?? '', isAddictionCare: summary.unit.isAddictionCare }, verifiers });
+          const verifier = routeRequest({
+            role,
+            unit: { kindCode: summary.unit.kindCode, voivodeshipCode: summary.unit.voivodeshipCode ?? '', isAddictionCare: summary.unit.isAddictionCare },
+            verifiers,
+          });
           await createRequest(
             tx,
-            { number, year, seq, submissionId: submission.id, profileId: profile.id, roleCode: role.code, verifyingUnitId: verifier.unitId, submittedAt: ctx.now },
+            {
+              number,
+              year,
+              seq,
+              submissionId: submission.id,
+              profileId: profile.id,
+              roleCode: role.code,
+              verifyingUnitId: verifier.unitId,
+              submittedAt: ctx.now,
+            },
             'zatwierdzony',
             how,
           );
           numbers.push(number);
         }
-        await tx.update(legacyAccounts).set({ transferredAt: ctx.now, transferredToProfileId: profile.id, transferredByUserId: userId }).where(eq(legacyAccounts.id, acc.id));
+        await tx
+          .update(legacyAccounts)
+          .set({ transferredAt: ctx.now, transferredToProfileId: profile.id, transferredByUserId: userId })
+          .where(eq(legacyAccounts.id, acc.id));
         // once, after all of the submission's requests are written
         const status = await recomputeProfileStatus(tx, profile.id, ctx.now);
         await recordAudit(tx, {
-          action: 'ssoz1.transfer', outcome: 'success', ...auditOf(ctx), subjectType: 'profile', subjectId: profile.id,
+          action: 'ssoz1.transfer',
+          outcome: 'success',
+          ...auditOf(ctx),
+          subjectType: 'profile',
+          subjectId: profile.id,
           details: { legacyLogin: acc.login, numbers, notCarried: summary.notCarried.map((n) => n.legacyName), status },
         });
         return { ok: true, profileId: profile.id, numbers } as const;

@@ -32,9 +32,23 @@ export function Notice(p: PropsWithChildren<NoticeProps>): JSX.Element {
   const titleId = p.title ? (p.titleId ?? `notice-${p.tone}-title`) : undefined;
   const level = p.titleLevel ?? 2;
   const safeBody = p.children ?? '';
-  const title = p.title
-    ? level === 1 ? <h1 id={titleId} safe>{p.title}</h1> : level === 3 ? <h3 id={titleId} safe>{p.title}</h3> : <h2 id={titleId} safe>{p.title}</h2>
-    : '';
+  const title = p.title ? (
+    level === 1 ? (
+      <h1 id={titleId} safe>
+        {p.title}
+      </h1>
+    ) : level === 3 ? (
+      <h3 id={titleId} safe>
+        {p.title}
+      </h3>
+    ) : (
+      <h2 id={titleId} safe>
+        {p.title}
+      </h2>
+    )
+  ) : (
+    ''
+  );
   return (
     <div class={`notice notice--${p.tone}`} role={role === 'none' ? undefined : role} aria-labelledby={titleId} data-qa={p.qa}>
       {title}

@@ -66,16 +66,31 @@ export function PaginationSummary(p: PropsWithChildren<PagingProps & { controls?
   const safeControls = p.children ?? '';
   return (
     <>
-      <p class="list-total">Wszystkich pozycji <strong data-qa={p.totalQa} safe>{String(p.total)}</strong></p>
+      <p class="list-total">
+        Wszystkich pozycji{' '}
+        <strong data-qa={p.totalQa} safe>
+          {String(p.total)}
+        </strong>
+      </p>
       <form method="get" action={`${p.path}${p.anchor ? `#${p.anchor}` : ''}`} class="list-controls">
-        {keep.map(([k, v]) => <input type="hidden" name={k} value={v} />)}
+        {keep.map(([k, v]) => (
+          <input type="hidden" name={k} value={v} />
+        ))}
         <div class="field field--inline">
           {safeControls}
-          <label class="field__label" for={p.sizeId} safe>{paginationMessages.perPage}</label>
+          <label class="field__label" for={p.sizeId} safe>
+            {paginationMessages.perPage}
+          </label>
           <select class="field__input" id={p.sizeId} name={p.sizeParam}>
-            {p.pageSizes.map((n) => <option value={String(n)} selected={p.pageSize === n} safe>{String(n)}</option>)}
+            {p.pageSizes.map((n) => (
+              <option value={String(n)} selected={p.pageSize === n} safe>
+                {String(n)}
+              </option>
+            ))}
           </select>
-          <button class="button button--secondary" type="submit" safe>{paginationMessages.show}</button>
+          <button class="button button--secondary" type="submit" safe>
+            {paginationMessages.show}
+          </button>
         </div>
       </form>
     </>
@@ -90,18 +105,54 @@ export function Pagination(p: PagingProps): JSX.Element {
   return (
     <nav class="pagination" aria-label={p.label}>
       <ul>
-        {p.page > 1 ? <li><a href={href(p.page - 1)} rel="prev" safe>{paginationMessages.previous}</a></li> : ''}
+        {p.page > 1 ? (
+          <li>
+            <a href={href(p.page - 1)} rel="prev" safe>
+              {paginationMessages.previous}
+            </a>
+          </li>
+        ) : (
+          ''
+        )}
         {numbers.map((n, i) => (
           <>
-            {i > 0 && n - (numbers[i - 1] ?? n) > 1 ? <li><span class="pagination__gap" aria-hidden="true">…</span></li> : ''}
+            {i > 0 && n - (numbers[i - 1] ?? n) > 1 ? (
+              <li>
+                <span class="pagination__gap" aria-hidden="true">
+                  …
+                </span>
+              </li>
+            ) : (
+              ''
+            )}
             <li>
-              {n === p.page
-                ? <span aria-current="page"><span class="visually-hidden" safe>{paginationMessages.page}</span><span safe>{String(n)}</span></span>
-                : <a href={href(n)}><span class="visually-hidden" safe>{paginationMessages.page}</span><span safe>{String(n)}</span></a>}
+              {n === p.page ? (
+                <span aria-current="page">
+                  <span class="visually-hidden" safe>
+                    {paginationMessages.page}
+                  </span>
+                  <span safe>{String(n)}</span>
+                </span>
+              ) : (
+                <a href={href(n)}>
+                  <span class="visually-hidden" safe>
+                    {paginationMessages.page}
+                  </span>
+                  <span safe>{String(n)}</span>
+                </a>
+              )}
             </li>
           </>
         ))}
-        {p.page < p.pageCount ? <li><a href={href(p.page + 1)} rel="next" safe>{paginationMessages.next}</a></li> : ''}
+        {p.page < p.pageCount ? (
+          <li>
+            <a href={href(p.page + 1)} rel="next" safe>
+              {paginationMessages.next}
+            </a>
+          </li>
+        ) : (
+          ''
+        )}
       </ul>
     </nav>
   );

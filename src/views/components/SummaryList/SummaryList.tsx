@@ -39,16 +39,22 @@ export function SummaryList(p: SummaryListProps): JSX.Element {
                     <span class="visually-hidden" safe>{` ${r.label}`}</span>
                   </a>
                 </dd>
-              ) : ''}
+              ) : (
+                ''
+              )}
             </div>
           );
         })}
       </dl>
       {p.action ? (
         <p class="summary-list__action">
-          <a href={p.action.href} data-qa={p.action.qa} data-module={p.action.module} safe>{p.action.text}</a>
+          <a href={p.action.href} data-qa={p.action.qa} data-module={p.action.module} safe>
+            {p.action.text}
+          </a>
         </p>
-      ) : ''}
+      ) : (
+        ''
+      )}
     </>
   );
 }

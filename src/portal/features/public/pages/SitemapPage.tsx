@@ -14,12 +14,30 @@ export function SitemapPage({ frame }: { frame?: SignedInFrame | null } = {}): J
         <li>
           <a href="/">Strona główna</a>
           <ul>
-            {frame ? '' : <li><a href="/logowanie">Zaloguj się/ Zarejestruj</a></li>}
-            <li><a href="/pomoc">Pomoc — jak korzystać z systemu</a></li>
-            <li><a href="/kontakt">Skontaktuj się z nami</a></li>
-            <li><a href="/polityka-prywatnosci">Polityka prywatności</a></li>
-            <li><a href="/deklaracja-dostepnosci">Deklaracja dostępności</a></li>
-            <li><a href="/mapa-strony" aria-current="page">Mapa strony</a></li>
+            {frame ? (
+              ''
+            ) : (
+              <li>
+                <a href="/logowanie">Zaloguj się/ Zarejestruj</a>
+              </li>
+            )}
+            <li>
+              <a href="/pomoc">Pomoc — jak korzystać z systemu</a>
+            </li>
+            <li>
+              <a href="/kontakt">Skontaktuj się z nami</a>
+            </li>
+            <li>
+              <a href="/polityka-prywatnosci">Polityka prywatności</a>
+            </li>
+            <li>
+              <a href="/deklaracja-dostepnosci">Deklaracja dostępności</a>
+            </li>
+            <li>
+              <a href="/mapa-strony" aria-current="page">
+                Mapa strony
+              </a>
+            </li>
           </ul>
         </li>
       </ul>
