@@ -25,6 +25,18 @@ export interface Ctx {
   now: Date;
 }
 
+/** The context of a page open to everyone (the contact form): the actor only when someone is signed in. */
+export interface PublicCtx {
+  actor: Actor | null;
+  ip: string;
+  requestId: string;
+  now: Date;
+}
+
+export function publicCtxOf(req: FastifyRequest): PublicCtx {
+  return { actor: req.actor, ip: req.ip, requestId: req.id, now: req.server.deps.now() };
+}
+
 /** The context of a signed-in request (inside the signed-in scope). */
 export function ctxOf(req: FastifyRequest): Ctx {
   return { actor: actorOf(req), ip: req.ip, requestId: req.id, now: req.server.deps.now() };

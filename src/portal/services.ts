@@ -3,6 +3,7 @@ import type { ServiceDeps } from './context.ts';
 import { accountService } from './features/account/service.ts';
 import { homeService } from './features/home/service.ts';
 import { profileService } from './features/profile/service.ts';
+import { contactService } from './features/contact/service.ts';
 import { attachmentService } from './features/attachments/service.ts';
 import { requestService } from './features/request/service.ts';
 import { reminderService } from './features/reminders/service.ts';
@@ -13,6 +14,7 @@ export function createServices(deps: ServiceDeps) {
     account: accountService(deps),
     home: homeService(deps),
     profiles: profileService(deps),
+    contact: contactService(deps),
     attachments: attachmentService(deps),
     requests: requestService(deps),
     reminders: reminderService(deps),

@@ -5,7 +5,8 @@ import { UUID_RE } from '../../../lib/ids.ts';
 import { parseForm, type ZodTypeProvider } from '../../http/input.ts';
 import { ContactPage, ContactSentPage } from './ContactPage.tsx';
 import { CONTACT_FIELD_ORDER, ContactForm, SentQuery } from './schema.ts';
-import { submitContact } from './service.ts';
+import { optionalActor } from '../../actor/scope.ts';
+import { publicCtxOf } from '../../context.ts';
 
 /** Public form: anyone may write to the helpdesk; rate-limited per IP, audited, idempotent. */
 export async function contactRoutes(root: FastifyInstance): Promise<void> {
@@ -26,11 +27,8 @@ export async function contactRoutes(root: FastifyInstance): Promise<void> {
       const formId = UUID_RE.test(form.values.formId ?? '') ? (form.values.formId as string) : randomUUID();
       return reply.html(ContactPage({ ...(await page(req, reply)), formId, values: form.values, summary, errors: form.errors }), 400);
     }
-    const { referenceNo } = await submitContact(
-      { db: app.deps.database.db, outbox: app.deps.outbox, helpdeskEmail: app.deps.config.helpdeskEmail, now: app.deps.now() },
-      form.data,
-      { ip: req.ip, requestId: req.id },
-    );
+    await optionalActor(req);
+    const { referenceNo } = await app.deps.services.contact.submit(publicCtxOf(req), form.data);
     return reply.redirect(`/kontakt/wyslano?nr=${encodeURIComponent(referenceNo)}`, 303);
   });
 

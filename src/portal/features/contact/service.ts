@@ -4,6 +4,7 @@ import { recordAudit } from '../../../db/repositories/audit.ts';
 import { contactRequests } from '../../../db/schema/index.ts';
 import { escapeHtml } from '../../../lib/html.ts';
 import type { Outbox } from '../../../mail/outbox.ts';
+import type { PublicCtx, ServiceDeps } from '../../context.ts';
 import { CONTACT_TOPICS } from './messages.ts';
 import type { ContactInput } from './schema.ts';
 
@@ -17,10 +18,23 @@ function referenceFor(formId: string, now: Date): string {
  * Store the message and queue both e-mails in one transaction. The form id is the primary key,
  * so a double submit or a reload returns the first reference and sends nothing more.
  */
-export async function submitContact(
+/** "Skontaktuj się z nami": the helpdesk form, open to everyone. */
+export function contactService({ db, outbox, config }: ServiceDeps) {
+  return {
+    /** The message and its confirmation go out with the commit; the form id makes a resubmit a no-op. */
+    submit: (ctx: PublicCtx, input: ContactInput) =>
+      submitContact({ db, outbox, helpdeskEmail: config.helpdeskEmail, now: ctx.now }, input, {
+        ip: ctx.ip,
+        requestId: ctx.requestId,
+        userId: ctx.actor?.userId ?? null,
+      }),
+  };
+}
+
+async function submitContact(
   deps: { db: Db; outbox: Outbox; helpdeskEmail: string; now: Date },
   input: ContactInput,
-  meta: { ip: string; requestId: string },
+  meta: { ip: string; requestId: string; userId: string | null },
 ): Promise<{ referenceNo: string; duplicate: boolean }> {
   return deps.db.transaction(async (tx) => {
     const referenceNo = referenceFor(input.formId, deps.now);
@@ -54,6 +68,7 @@ export async function submitContact(
     });
     await recordAudit(tx, {
       action: 'contact.message_sent',
+      actorUserId: meta.userId,
       actorLabel: input.email,
       subjectType: 'contact_request',
       subjectId: input.formId,
