@@ -4,7 +4,11 @@ import { roleRequests } from '../schema/index.ts';
 import { findTransition } from '../../domain/request-lifecycle.ts';
 import type { RequestStatus } from '../../domain/status.ts';
 import { recordAudit } from './audit.ts';
-import { recomputeProfileStatus, recordStatusChange } from './requests.ts';
+import { nextRequestNumber, recomputeProfileStatus, recordStatusChange } from './requests.ts';
+import { loadVerifierCandidates } from './verifiers.ts';
+import type { RoleDef } from '../../domain/reference-data.ts';
+import { requestYear } from '../../domain/request-number.ts';
+import { routeRequest } from '../../domain/routing.ts';
 
 export interface TransitionBy {
   /** the user who made the move (null only for the system, e.g. retention) */
@@ -97,4 +101,43 @@ export async function createRequest(tx: Tx, values: NewRequest, to: RequestStatu
     details: { number: values.number, to, ...(how.reason ? { reason: how.reason } : {}), ...how.details },
   });
   return row.id;
+}
+
+/**
+ * The requests of one submission: each role gets the next number of the year (Polish time) and is
+ * routed to its verifying unit (domain/routing.ts), then enters the lifecycle as `to`. The caller
+ * recomputes the profile status once, after all of them.
+ */
+export async function createNumberedRequests(
+  tx: Tx,
+  input: {
+    submissionId: string;
+    profileId: string;
+    unit: { kindCode: string; voivodeshipCode: string | null; isAddictionCare: boolean };
+    roles: readonly RoleDef[];
+  },
+  to: RequestStatus,
+  how: TransitionBy,
+): Promise<string[]> {
+  const verifiers = await loadVerifierCandidates(tx);
+  const year = requestYear(how.at);
+  const numbers: string[] = [];
+  for (const role of input.roles) {
+    const { number, seq } = await nextRequestNumber(tx, year);
+    const unit = { kindCode: input.unit.kindCode, voivodeshipCode: input.unit.voivodeshipCode ?? '', isAddictionCare: input.unit.isAddictionCare };
+    const verifier = routeRequest({ role, unit, verifiers });
+    const values = {
+      number,
+      year,
+      seq,
+      submissionId: input.submissionId,
+      profileId: input.profileId,
+      roleCode: role.code,
+      verifyingUnitId: verifier.unitId,
+      submittedAt: how.at,
+    };
+    await createRequest(tx, values, to, how);
+    numbers.push(number);
+  }
+  return numbers;
 }

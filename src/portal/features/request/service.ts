@@ -2,17 +2,14 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.ts';
 import { listSubmissionAttachments } from '../../../db/repositories/attachments.ts';
 import { recordAudit } from '../../../db/repositories/audit.ts';
-import { createRequest, transition } from '../../../db/repositories/request-lifecycle.ts';
-import { nextRequestNumber, recomputeProfileStatus } from '../../../db/repositories/requests.ts';
+import { createNumberedRequests, transition } from '../../../db/repositories/request-lifecycle.ts';
+import { recomputeProfileStatus } from '../../../db/repositories/requests.ts';
 import { findProfile, findSubmission } from '../../../db/repositories/subjects.ts';
 import { getUnitForRequest, searchUnits, type UnitForRequest } from '../../../db/repositories/unit-search.ts';
-import { loadVerifierCandidates } from '../../../db/repositories/verifiers.ts';
 import { profiles, requestSubmissions, roleRequests, roles, unitKinds, units, users } from '../../../db/schema/index.ts';
 import { checkContact } from '../../../domain/contact.ts';
 import type { RoleDef } from '../../../domain/reference-data.ts';
-import { requestYear } from '../../../domain/request-number.ts';
 import { availableRoles } from '../../../domain/roles.ts';
-import { routeRequest } from '../../../domain/routing.ts';
 import type { RequestStatus } from '../../../domain/status.ts';
 import { submissionConfirmation } from '../../../mail/templates.ts';
 import { auditOf, type Ctx, type ServiceDeps } from '../../context.ts';
@@ -255,33 +252,12 @@ export function requestService({ db, outbox, config }: ServiceDeps) {
           })
           .returning({ id: requestSubmissions.id });
         if (!submission) throw new Error('submission insert failed');
-        const verifiers = await loadVerifierCandidates(tx);
-        const year = requestYear(ctx.now);
-        const numbers: string[] = [];
-        for (const role of chosen as RoleDef[]) {
-          const { number, seq } = await nextRequestNumber(tx, year);
-          const verifier = routeRequest({
-            role,
-            unit: { kindCode: unit.kindCode, voivodeshipCode: unit.voivodeshipCode ?? '', isAddictionCare: unit.isAddictionCare },
-            verifiers,
-          });
-          await createRequest(
-            tx,
-            {
-              number,
-              year,
-              seq,
-              submissionId: submission.id,
-              profileId: profile.id,
-              roleCode: role.code,
-              verifyingUnitId: verifier.unitId,
-              submittedAt: ctx.now,
-            },
-            'zapisany',
-            { by: userId, at: ctx.now, ip: ctx.ip, requestId: ctx.requestId },
-          );
-          numbers.push(number);
-        }
+        const numbers = await createNumberedRequests(tx, { submissionId: submission.id, profileId: profile.id, unit, roles: chosen as RoleDef[] }, 'zapisany', {
+          by: userId,
+          at: ctx.now,
+          ip: ctx.ip,
+          requestId: ctx.requestId,
+        });
         await recomputeProfileStatus(tx, profile.id, ctx.now);
         await drafts.remove(tx, step.draftId);
         await recordAudit(tx, {

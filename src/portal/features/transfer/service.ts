@@ -2,12 +2,10 @@ import argon2 from 'argon2';
 import { and, eq, gte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.ts';
 import { recordAudit } from '../../../db/repositories/audit.ts';
-import { createRequest } from '../../../db/repositories/request-lifecycle.ts';
-import { heldOrPendingRoles, nextRequestNumber, recomputeProfileStatus } from '../../../db/repositories/requests.ts';
-import { loadVerifierCandidates } from '../../../db/repositories/verifiers.ts';
+import { createNumberedRequests } from '../../../db/repositories/request-lifecycle.ts';
+import { heldOrPendingRoles, recomputeProfileStatus } from '../../../db/repositories/requests.ts';
 import { legacyAccounts, legacyRoleMappings, profiles, requestSubmissions, roles, unitKinds, units, users } from '../../../db/schema/index.ts';
 import type { RoleDef } from '../../../domain/reference-data.ts';
-import { routeRequest } from '../../../domain/routing.ts';
 import { auditOf, type Ctx, type ServiceDeps } from '../../context.ts';
 import { drafts } from '../../wizard/step-map.ts';
 import { transferWizard, VERIFIED_TTL_MS, type TransferDraft } from './schema.ts';
@@ -234,44 +232,22 @@ export function transferService({ db, config }: ServiceDeps) {
           })
           .returning({ id: requestSubmissions.id });
         if (!submission) throw new Error('submission insert failed');
-        const verifiers = await loadVerifierCandidates(tx);
-        const numbers: string[] = [];
-        const year = Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Europe/Warsaw' }).format(ctx.now));
-        const how = {
-          by: userId,
-          at: ctx.now,
-          ip: ctx.ip,
-          requestId: ctx.requestId,
-          event: 'transferred',
-          reason: `Przeniesione z SSOZ I (konto ${acc.login})`,
-          details: { legacyLogin: acc.login },
-        };
-        for (const { role } of summary.carried) {
-          if (held.has(role.code)) continue;
-          held.add(role.code);
-          const { number, seq } = await nextRequestNumber(tx, year);
-          const verifier = routeRequest({
-            role,
-            unit: { kindCode: summary.unit.kindCode, voivodeshipCode: summary.unit.voivodeshipCode ?? '', isAddictionCare: summary.unit.isAddictionCare },
-            verifiers,
-          });
-          await createRequest(
-            tx,
-            {
-              number,
-              year,
-              seq,
-              submissionId: submission.id,
-              profileId: profile.id,
-              roleCode: role.code,
-              verifyingUnitId: verifier.unitId,
-              submittedAt: ctx.now,
-            },
-            'zatwierdzony',
-            how,
-          );
-          numbers.push(number);
-        }
+        // roles already held or asked for there are not carried twice
+        const carried = summary.carried.map((c) => c.role).filter((role, i, all) => !held.has(role.code) && all.findIndex((r) => r.code === role.code) === i);
+        const numbers = await createNumberedRequests(
+          tx,
+          { submissionId: submission.id, profileId: profile.id, unit: summary.unit, roles: carried },
+          'zatwierdzony',
+          {
+            by: userId,
+            at: ctx.now,
+            ip: ctx.ip,
+            requestId: ctx.requestId,
+            event: 'transferred',
+            reason: `Przeniesione z SSOZ I (konto ${acc.login})`,
+            details: { legacyLogin: acc.login },
+          },
+        );
         await tx
           .update(legacyAccounts)
           .set({ transferredAt: ctx.now, transferredToProfileId: profile.id, transferredByUserId: userId })
