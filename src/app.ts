@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
@@ -8,7 +8,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { qsParse } from './lib/qs.ts';
 import type { Config } from './config/index.ts';
 import type { Database } from './db/client.ts';
@@ -16,13 +16,14 @@ import type { JobQueue } from './jobs/queue.ts';
 import { loggerOptions } from './lib/logger.ts';
 import type { Outbox } from './mail/outbox.ts';
 import { registerErrorHandling } from './portal/http/errors.ts';
+import { ErrorPage } from './views/pages/ErrorPage.tsx';
 import { checkMultipartCsrf, decorateMultipartCsrf } from './portal/http/multipart-csrf.ts';
 import { registerRendering } from './portal/http/render.ts';
 import { publicRoutes } from './portal/features/public/routes.tsx';
 import { contactRoutes } from './portal/features/contact/routes.tsx';
 import { devMailboxRoutes } from './portal/features/dev-mailbox/routes.tsx';
 import { healthRoutes } from './portal/features/health/routes.ts';
-import { csrfCookieName, sessionPlugin } from './portal/session/plugin.ts';
+import { csrfCookieName, sessionBindingOfCookie, sessionPlugin } from './portal/session/plugin.ts';
 import type Provider from 'oidc-provider';
 import type { FileStorage } from './files/storage.ts';
 import { attachmentRoutes } from './portal/features/attachments/routes.tsx';
@@ -79,6 +80,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    // a malformed %-encoding or an over-long path parameter is refused before any hook runs: answer it
+    // with the portal's own Polish page and the same protective headers, not Fastify's English JSON
+    frameworkErrors: (err, req, reply) => onFrameworkError(err, req as FastifyRequest, reply as unknown as FastifyReply),
   });
   app.decorate('deps', { now: () => new Date(), ...deps });
 
@@ -133,6 +137,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       const h = req.headers['x-csrf-token'];
       return typeof h === 'string' ? h : undefined;
     },
+    // a token is bound to the browser's portal session (the hash of its session cookie): a CSRF cookie
+    // and token planted from another session, or from an anonymous visit, do not pass (csrfBinding)
+    getUserInfo: (req) => sessionBindingOfCookie(req, config),
+    csrfOpts: { hmacKey: createHash('sha256').update(`ssoz-csrf-binding:${config.sessionSecret}`).digest() },
   });
   decorateMultipartCsrf(app);
   app.addHook('preHandler', (req, reply, done) => {
@@ -179,6 +187,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (config.demo) await app.register(devMailboxRoutes);
 
   return app;
+}
+
+/**
+ * A malformed %-encoding or an over-long path parameter is refused by the router before any hook
+ * runs: it gets the portal's own Polish page and the same protective headers, not Fastify's English JSON.
+ */
+function onFrameworkError(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
+  req.log.info({ code: err.code, status }, 'request refused by the router');
+  reply.headers({
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'X-Request-Id': req.id,
+    'Content-Security-Policy': "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
+    'Referrer-Policy': 'same-origin',
+  });
+  // the rendering decorator (reply.html) is not on the router's replies: render and send here
+  void Promise.resolve(ErrorPage({ status, requestId: req.id })).then((html) => reply.status(status).type('text/html; charset=utf-8').send(html));
 }
 
 /** Requests from the portal's OIDC client to the built-in provider, served in-process. */

@@ -19,14 +19,20 @@ export function detectAcceptedType(fileName: string, head: Buffer): AcceptedType
 
 /** A display name: no path, no control characters, at most 150 characters. */
 export function sanitizeFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  // control characters (below space, DEL) and characters Windows refuses become "_"
+  const base = name.normalize('NFC').split(/[\\/]/).pop() ?? '';
+  // control characters (C0, DEL, C1), bidirectional overrides and isolates (a name that reads backwards,
+  // "faktura\u202Efdp.pdf") and characters Windows refuses become "_"
   const clean = [...base]
-    .map((ch) => (ch.charCodeAt(0) < 32 || ch.charCodeAt(0) === 127 || '"<>|*?:'.includes(ch) ? '_' : ch))
+    .map((ch) => {
+      const c = ch.codePointAt(0) ?? 0;
+      const unsafe = c < 32 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || '"<>|*?:'.includes(ch);
+      return unsafe ? '_' : ch;
+    })
     .join('')
     .replace(/\s+/g, ' ')
     .trim();
-  return (clean || 'plik').slice(-150);
+  // counted in characters, not UTF-16 units, so an astral character is never cut in half
+  return [...(clean || 'plik')].slice(-150).join('');
 }
 
 /** "72.01 KB" / "12.5 MB" as in the manual. */

@@ -130,4 +130,36 @@ describe('Skontaktuj się z nami', () => {
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Wiadomość została wysłana/);
   });
+
+  it('two different messages whose form ids share a reference prefix are both kept, each with its own number', async () => {
+    // from addresses of their own: the form's per-address limit is not what this test is about
+    const send = async (formId: string, name: string) => {
+      const { csrf, cookie } = await getForm(t.app, '/kontakt');
+      const payload = new URLSearchParams({
+        _csrf: csrf,
+        formId,
+        name,
+        email: `${name.toLowerCase()}@example.pl`,
+        topic: 'logowanie',
+        message: 'Nie mogę się zalogować do systemu.',
+      });
+      return t.app.inject({
+        method: 'POST',
+        url: '/kontakt',
+        remoteAddress: `127.0.0.${name.length}`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+        payload: payload.toString(),
+      });
+    };
+    const a = await send('abcdef12-0000-4000-8000-000000000001', 'Adam');
+    const b = await send('abcdef12-0000-4000-8000-000000000002', 'Beata');
+    assert.equal(a.statusCode, 303);
+    assert.equal(b.statusCode, 303);
+    assert.notEqual(a.headers.location, b.headers.location, 'each sender gets their own reference');
+    const rows = await t.database.db.select().from(contactRequests);
+    assert.ok(rows.some((r) => r.name === 'Adam') && rows.some((r) => r.name === 'Beata'), 'no message dropped');
+    // the same form sent again is still the same message
+    const again = await send('abcdef12-0000-4000-8000-000000000002', 'Beata');
+    assert.equal(again.headers.location, b.headers.location);
+  });
 });

@@ -34,4 +34,21 @@ describe('error pages say what happened', () => {
     assert.equal(res.statusCode, 404);
     assert.equal(titleOf(res.body).h1, 'Nie znaleziono strony');
   });
+
+  it('a malformed %-encoding (400) or an over-long path parameter (414) gets the Polish page with the protective headers, not framework JSON', async () => {
+    for (const [url, status] of [
+      ['/wnioski/%FF', 400],
+      ['/wnioski/%C0%AF/pdf', 400],
+      [`/wnioski/${'a'.repeat(150)}`, 414],
+    ] as const) {
+      const res = await t.app.inject({ url, headers: { accept: 'text/html' } });
+      assert.equal(res.statusCode, status, url);
+      assert.match(String(res.headers['content-type']), /^text\/html/, url);
+      assert.match(String(res.headers['content-security-policy']), /default-src 'self'/, url);
+      assert.equal(res.headers['cache-control'], 'no-store');
+      assert.ok((titleOf(res.body).h1 ?? '').length > 0, url);
+      assert.doesNotMatch(res.body, /FST_ERR/);
+      assert.ok(!res.body.includes('a'.repeat(150)), 'the path is not echoed');
+    }
+  });
 });

@@ -121,6 +121,8 @@ describe('identity hardening', () => {
     assert.equal(safeRelativePath('//evil.example/'), null);
     assert.equal(safeRelativePath('/\\evil.example'), null);
     assert.equal(safeRelativePath('/a\u0085b'), null);
+    // dot segments that leave "//host" after parsing are another site too
+    for (const v of ['/.//evil.example', '/..//evil.example', '/%2e%2e//evil.example', '/x/..//evil.example/phish']) assert.equal(safeRelativePath(v), null, v);
   });
 
   it('a `next` with non-ASCII characters survives the login and the callback (no 500, the fresh login kept)', async () => {

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { buildTestApp, getForm, type TestApp } from '../helpers/app.ts';
+import { loginAs } from '../helpers/login.ts';
+import { buildProfile } from '../builders/index.ts';
+import { sessionCookieName } from '../../src/portal/session/plugin.ts';
 
 describe('security baseline', () => {
   let t: TestApp;
@@ -60,6 +63,24 @@ describe('security baseline', () => {
       payload: new URLSearchParams({ _csrf: a.csrf.slice(0, -2) + 'xx' }).toString(),
     });
     assert.equal(res.statusCode, 403);
+  });
+
+  it('a CSRF cookie and token from another session (here an anonymous visit) do not pass with a signed-in session', async () => {
+    const { user } = await buildProfile(t.database.db);
+    const signed = await loginAs(t, user.id);
+    const sid = `${sessionCookieName(t.config)}=${signed.cookies.get(sessionCookieName(t.config))}`;
+    const anon = await getForm(t.app, '/kontakt');
+    const planted = await t.app.inject({
+      method: 'POST',
+      url: '/przypomnienie',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `${sid}; ${anon.cookie}` },
+      payload: new URLSearchParams({ _csrf: anon.csrf, next: '/moje-konto' }).toString(),
+    });
+    assert.equal(planted.statusCode, 403, 'the token is bound to the session it was made for');
+    // the session's own page token passes
+    const page = await signed.get('/moje-konto');
+    const own = await signed.post('/przypomnienie', { next: '/moje-konto' }, { csrfFrom: page.body });
+    assert.equal(own.statusCode, 303);
   });
 
   it('answers unknown paths with a Polish 404 page without details', async () => {

@@ -22,6 +22,12 @@ describe('attachment types', () => {
   it('keeps a safe display name', () => {
     assert.equal(sanitizeFileName('C:\\Users\\a\\Wniosek (1).pdf'), 'Wniosek (1).pdf');
     assert.equal(sanitizeFileName('../../etc/passwd'), 'passwd');
+    // a name that reads backwards, isolates and C1 controls are not kept; NFC; astral characters whole
+    assert.equal(sanitizeFileName('faktura\u202Efdp.pdf'), 'faktura_fdp.pdf');
+    assert.equal(sanitizeFileName('inv\u2066oice\u2069.pdf'), 'inv_oice_.pdf');
+    assert.equal(sanitizeFileName('c1\u009b.pdf'), 'c1_.pdf');
+    assert.equal(sanitizeFileName('Zo\u0301fia.pdf'), 'Zófia.pdf');
+    assert.equal([...sanitizeFileName(`${'😀'.repeat(200)}.pdf`)].length, 150);
     assert.equal(sanitizeFileName('a"<b>.pdf'), 'a__b_.pdf');
     assert.equal(sanitizeFileName(''), 'plik');
   });

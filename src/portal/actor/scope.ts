@@ -13,6 +13,7 @@ import { requireUser } from '../session/guard.ts';
 import { sessionTimeoutProps } from '../session/plugin.ts';
 import { loadActor, type Actor } from './actor.ts';
 import type { ZodTypeProvider } from '../http/input.ts';
+import { csrfToken } from '../../lib/csrf.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -70,7 +71,7 @@ export async function signedInScope(app: FastifyInstance, register: (scope: Sign
 /** The frame of a signed-in page from the actor; generates the page's one CSRF token. */
 export function frameOf(req: FastifyRequest, reply: FastifyReply): SignedInFrame {
   const a = actorOf(req);
-  const csrf = reply.generateCsrf();
+  const csrf = csrfToken(reply);
   return {
     userName: `${a.firstName} ${a.lastName}`,
     csrf,

@@ -40,6 +40,15 @@ export function sessionCookieName(config: Pick<Config, 'isProduction'>): string 
   return config.isProduction ? '__Host-ssoz-sid' : 'ssoz-sid';
 }
 
+/**
+ * What a CSRF token is bound to, when it is checked: the session named by the request's session
+ * cookie ('' without one). Checked before the session is loaded, so it reads the cookie itself.
+ */
+export function sessionBindingOfCookie(req: FastifyRequest, config: Pick<Config, 'isProduction'>): string {
+  const raw = req.cookies[sessionCookieName(config)];
+  return raw && isWellFormedSessionId(raw) ? hashSessionId(raw) : '';
+}
+
 /** Requests that neither need nor extend a session. */
 function skipsSession(path: string): boolean {
   return path.startsWith('/assets/') || path === '/healthz' || path === '/healthz/' || path === '/readyz' || path === '/readyz/';

@@ -42,6 +42,8 @@ export function safeRelativePath(value: unknown): string | null {
     const url = new URL(value, base);
     if (url.origin !== base) return null;
     const path = url.pathname + url.search;
+    // dot segments can leave "//host" ("/.//evil.example" → "//evil.example"): a browser reads that as another site
+    if (path.startsWith('//')) return null;
     return path.length <= 2048 ? path : null;
   } catch {
     return null;

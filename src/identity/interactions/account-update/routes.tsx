@@ -8,6 +8,7 @@ import { identityFormMessages } from '../messages.ts';
 import { authenticatedOf } from '../scope.ts';
 import { UPDATE_FIELDS, UpdateAccountPage } from './pages.tsx';
 import { UPDATE_LABELS, UpdateForm, updateMessages } from './schema.ts';
+import { csrfToken } from '../../../lib/csrf.ts';
 
 /** "Zaktualizuj informacje konta": login and e-mail of a new or migrated account, then the activation e-mail. */
 export async function accountUpdateRoutes(app: FastifyInstance): Promise<void> {
@@ -18,7 +19,7 @@ export async function accountUpdateRoutes(app: FastifyInstance): Promise<void> {
   const page = (req: FastifyRequest<UidParams>, reply: FastifyReply, acc: AccountRow, extra: Partial<Parameters<typeof UpdateAccountPage>[0]> = {}) =>
     UpdateAccountPage({
       uid: req.params.uid,
-      csrf: reply.generateCsrf(),
+      csrf: csrfToken(reply),
       firstName: acc.firstName,
       lastName: acc.lastName,
       pesel: acc.pesel,

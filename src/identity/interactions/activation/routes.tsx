@@ -5,6 +5,7 @@ import { attemptIdOf, interactionBase, requestMeta, type UidParams } from '../fl
 import { readForm } from '../input.ts';
 import { authenticatedOf } from '../scope.ts';
 import { ActivatePage, ActivationLinkPage, ActivationResultPage } from './pages.tsx';
+import { csrfToken } from '../../../lib/csrf.ts';
 
 export const activationMessages = {
   resent: 'Wysłaliśmy nową wiadomość z linkiem aktywacyjnym.',
@@ -21,7 +22,7 @@ export async function activationRoutes(app: FastifyInstance): Promise<void> {
     const q = req.query as Record<string, unknown>;
     const info = q.wyslano ? activationMessages.resent : undefined;
     const error = q.blad === 'za-wczesnie' ? activationMessages.tooSoon : q.blad === 'limit' ? activationMessages.tooMany : undefined;
-    return reply.html(ActivatePage({ uid, csrf: reply.generateCsrf(), email: account.email ?? '', ...(info ? { info } : {}), ...(error ? { error } : {}) }));
+    return reply.html(ActivatePage({ uid, csrf: csrfToken(reply), email: account.email ?? '', ...(info ? { info } : {}), ...(error ? { error } : {}) }));
   });
 
   app.post<UidParams>('/ueoz/logowanie/:uid/aktywacja/nowy-email', step, async (req, reply) => {
@@ -46,7 +47,7 @@ export async function activationLinkRoutes(app: FastifyInstance): Promise<void> 
     const token = (req.query as Record<string, unknown>).token;
     const r = await checkActivationToken(db(), { token: typeof token === 'string' ? token : '', now: app.deps.now(), meta: requestMeta(req) });
     if (!r.ok) return reply.html(ActivationResultPage({ status: r.reason }), r.reason === 'invalid' ? 400 : 410);
-    return reply.html(ActivationLinkPage({ token: token as string, csrf: reply.generateCsrf() }));
+    return reply.html(ActivationLinkPage({ token: token as string, csrf: csrfToken(reply) }));
   });
 
   app.post('/ueoz/aktywuj', async (req, reply) => {

@@ -6,6 +6,7 @@ import { finishAttempt } from '../../pz/service.ts';
 import { requestMeta, type UidParams } from '../flow.ts';
 import { authenticatedOf } from '../scope.ts';
 import { MigrationSearchPage, Z02Page } from './pages.tsx';
+import { csrfToken } from '../../../lib/csrf.ts';
 
 /** "Migracja danych do UEOZ": the ePŁOZ search of a first login, its progress, Z02 and its two ways out. */
 export async function migrationRoutes(app: FastifyInstance, opts: { provider: Provider }): Promise<void> {
@@ -28,7 +29,7 @@ export async function migrationRoutes(app: FastifyInstance, opts: { provider: Pr
     return reply.html(
       Z02Page({
         uid,
-        csrf: reply.generateCsrf(),
+        csrf: csrfToken(reply),
         eventNumber: m.eventNumber,
         startedAt: m.startedAt,
         finishedAt: m.finishedAt ?? now(),

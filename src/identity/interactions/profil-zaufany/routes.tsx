@@ -6,6 +6,7 @@ import { nextPath, requestMeta, setAttemptCookie, type UidParams } from '../flow
 import { firstError, readForm } from '../input.ts';
 import { interactionOf } from '../scope.ts';
 import { PZ_REGISTER_FIELDS, PzCodePage, PzLoginPage, PzRegisterPage } from './pages.tsx';
+import { csrfToken } from '../../../lib/csrf.ts';
 
 const LOGIN_FIELDS = { login: 'Nazwa użytkownika lub adres e-mail', password: 'Hasło' } as const;
 const CODE_FIELDS = { code: 'Kod autoryzacyjny' } as const;
@@ -39,13 +40,13 @@ export async function profilZaufanyRoutes(app: FastifyInstance): Promise<void> {
     const { attempt } = interactionOf(req);
     if (attempt?.stage !== 'password') await restart(req, reply);
     const q = req.query as Record<string, unknown>;
-    return reply.html(PzLoginPage({ uid: req.params.uid, csrf: reply.generateCsrf(), ...(q.utworzono ? { info: pzMessages.registered } : {}) }));
+    return reply.html(PzLoginPage({ uid: req.params.uid, csrf: csrfToken(reply), ...(q.utworzono ? { info: pzMessages.registered } : {}) }));
   });
 
   app.post<UidParams>('/ueoz/logowanie/:uid/pz', { config: { rateLimit: { max: 30, timeWindow: '5 minutes' } } }, async (req, reply) => {
     const { attempt, base } = interactionOf(req);
     const form = readForm(req.body, LOGIN_FIELDS);
-    const csrf = reply.generateCsrf();
+    const csrf = csrfToken(reply);
     const login = form.values.login ?? '';
     // an attempt that ran out (or has already finished) is replaced, so the form with the message works on the next submit
     if (!attempt) {
@@ -67,7 +68,7 @@ export async function profilZaufanyRoutes(app: FastifyInstance): Promise<void> {
     return reply.html(
       PzCodePage({
         uid: req.params.uid,
-        csrf: reply.generateCsrf(),
+        csrf: csrfToken(reply),
         phoneMasked: await phoneOf(attempt?.credentialId ?? null),
         ...(q.nowy ? { info: pzMessages.codeResent } : {}),
       }),
@@ -78,7 +79,7 @@ export async function profilZaufanyRoutes(app: FastifyInstance): Promise<void> {
     const { attempt, uid } = interactionOf(req);
     if (!attempt) throw new Error('code step without an attempt');
     const codePage = async (error: string, status: number) =>
-      reply.html(PzCodePage({ uid, csrf: reply.generateCsrf(), phoneMasked: await phoneOf(attempt.credentialId), error }), status);
+      reply.html(PzCodePage({ uid, csrf: csrfToken(reply), phoneMasked: await phoneOf(attempt.credentialId), error }), status);
     const form = readForm(req.body, CODE_FIELDS);
     if (!form.ok) return codePage(firstError(form), 400);
     const r = await verifyCode(db(), { attemptId: attempt.id, code: form.values.code.replace(/\s+/g, ''), now: now(), meta: requestMeta(req) });
@@ -106,7 +107,7 @@ export async function profilZaufanyRoutes(app: FastifyInstance): Promise<void> {
       const sent = await sendCode(db(), app.deps.outbox, { attemptId: attempt.id, now: now(), meta: requestMeta(req) });
       if (!sent.ok) {
         return reply.html(
-          PzCodePage({ uid, csrf: reply.generateCsrf(), phoneMasked: await phoneOf(attempt.credentialId), error: sendCodeFailureMessage(sent.reason) }),
+          PzCodePage({ uid, csrf: csrfToken(reply), phoneMasked: await phoneOf(attempt.credentialId), error: sendCodeFailureMessage(sent.reason) }),
           429,
         );
       }
@@ -114,7 +115,7 @@ export async function profilZaufanyRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get<UidParams>('/ueoz/logowanie/:uid/pz/zaloz', async (req, reply) => reply.html(PzRegisterPage({ uid: req.params.uid, csrf: reply.generateCsrf() })));
+  app.get<UidParams>('/ueoz/logowanie/:uid/pz/zaloz', async (req, reply) => reply.html(PzRegisterPage({ uid: req.params.uid, csrf: csrfToken(reply) })));
 
   app.post<UidParams>('/ueoz/logowanie/:uid/pz/zaloz', { config: { rateLimit: { max: 10, timeWindow: '10 minutes' } } }, async (req, reply) => {
     const { base, uid } = interactionOf(req);
@@ -127,7 +128,7 @@ export async function profilZaufanyRoutes(app: FastifyInstance): Promise<void> {
       // the password is never sent back
       const { password: _omit, ...kept } = values;
       const shown = Object.fromEntries(Object.entries(kept).filter((e): e is [string, string] => typeof e[1] === 'string'));
-      return reply.html(PzRegisterPage({ uid, csrf: reply.generateCsrf(), values: shown, errors, summary }), 400);
+      return reply.html(PzRegisterPage({ uid, csrf: csrfToken(reply), values: shown, errors, summary }), 400);
     };
     if (!form.ok) return registerPage(form.errors as Record<string, string>, form.values);
     const r = await registerPzAccount(db(), { ...form.values, now: now(), meta: requestMeta(req) });

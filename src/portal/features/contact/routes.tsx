@@ -7,6 +7,7 @@ import { ContactPage, ContactSentPage } from './ContactPage.tsx';
 import { CONTACT_FIELD_ORDER, ContactForm, SentQuery } from './schema.ts';
 import { optionalActor } from '../../actor/scope.ts';
 import { publicCtxOf } from '../../context.ts';
+import { csrfToken } from '../../../lib/csrf.ts';
 
 /** Public form: anyone may write to the helpdesk; rate-limited per IP, audited, idempotent. */
 export async function contactRoutes(root: FastifyInstance): Promise<void> {
@@ -14,7 +15,7 @@ export async function contactRoutes(root: FastifyInstance): Promise<void> {
   // a signed-in user keeps the user menu; the page then has one CSRF token (a second one could replace the secret)
   const page = async (req: FastifyRequest, reply: FastifyReply) => {
     const frame = await frameFor(root, req, reply);
-    return { frame, csrf: frame?.csrf ?? reply.generateCsrf() };
+    return { frame, csrf: frame?.csrf ?? csrfToken(reply) };
   };
   app.get('/kontakt', async (req, reply) => reply.html(ContactPage({ ...(await page(req, reply)), formId: randomUUID() })));
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { recordAudit } from '../../../db/repositories/audit.ts';
@@ -9,9 +10,11 @@ import { CONTACT_TOPICS } from './messages.ts';
 import type { ContactInput } from './schema.ts';
 
 /** e.g. K-20261125-3F9A2C: short enough to read over the phone, unique per form */
-function referenceFor(formId: string, now: Date): string {
+/** "K-YYYYMMDD-XXXXXX": six hex digits of the form id, or of a hash of it when that reference is taken that day. */
+function referenceFor(formId: string, now: Date, attempt = 0): string {
   const day = now.toISOString().slice(0, 10).replace(/-/g, '');
-  return `K-${day}-${formId.replace(/-/g, '').slice(0, 6).toUpperCase()}`;
+  const hex = attempt === 0 ? formId.replace(/-/g, '') : createHash('sha256').update(`${formId}:${attempt}`).digest('hex');
+  return `K-${day}-${hex.slice(0, 6).toUpperCase()}`;
 }
 
 /**
@@ -37,15 +40,22 @@ async function submitContact(
   meta: { ip: string; requestId: string; userId: string | null },
 ): Promise<{ referenceNo: string; duplicate: boolean }> {
   return deps.db.transaction(async (tx) => {
-    const referenceNo = referenceFor(input.formId, deps.now);
-    const inserted = await tx
-      .insert(contactRequests)
-      .values({ id: input.formId, referenceNo, name: input.name, email: input.email, topic: input.topic, message: input.message, ip: meta.ip })
-      .onConflictDoNothing()
-      .returning({ id: contactRequests.id });
-    if (inserted.length === 0) {
-      const [existing] = await tx.select({ referenceNo: contactRequests.referenceNo }).from(contactRequests).where(eq(contactRequests.id, input.formId));
-      return { referenceNo: existing?.referenceNo ?? referenceNo, duplicate: true };
+    // the same form sent again (double click, reload) is the same message: its first reference
+    const existingOf = async () =>
+      (await tx.select({ referenceNo: contactRequests.referenceNo }).from(contactRequests).where(eq(contactRequests.id, input.formId)))[0];
+    let referenceNo: string;
+    for (let attempt = 0; ; attempt++) {
+      referenceNo = referenceFor(input.formId, deps.now, attempt);
+      const inserted = await tx
+        .insert(contactRequests)
+        .values({ id: input.formId, referenceNo, name: input.name, email: input.email, topic: input.topic, message: input.message, ip: meta.ip })
+        .onConflictDoNothing()
+        .returning({ id: contactRequests.id });
+      if (inserted.length > 0) break;
+      const existing = await existingOf();
+      if (existing) return { referenceNo: existing.referenceNo, duplicate: true };
+      // another message took this reference today: the next candidate (never a dropped message)
+      if (attempt >= 20) throw new Error('no free contact reference');
     }
     const topic = CONTACT_TOPICS.find((t) => t.value === input.topic)?.label ?? input.topic;
     await deps.outbox.enqueue(tx, {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UUID_RE } from '../../../lib/ids.ts';
 import { EMAIL_MAX_LENGTH } from '../../../domain/contact.ts';
 import { choice, id, IdParams, queryEnum, queryInt, queryText, stringList, text } from '../../http/input.ts';
 
@@ -40,7 +41,7 @@ export const ROLES_FIELDS = ['roles', 'phone', 'email'] as const;
 export const SummaryForm = z.object({
   akcja: choice(['zapisz', 'anuluj']),
   statement: choice(['tak']),
-  draftId: z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string()),
+  draftId: z.preprocess((v) => (typeof v === 'string' && UUID_RE.test(v) ? v : ''), z.string()),
 });
 
 /** "Zakończ": "Kiedy chcesz przekazać podpisany wniosek *". */
