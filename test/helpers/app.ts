@@ -89,14 +89,23 @@ export async function buildTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   };
 }
 
-/** GET a page and return the CSRF token of its first form, with the cookie that goes with it. */
-export async function getForm(app: TestApp['app'], url: string): Promise<{ csrf: string; cookie: string; html: string }> {
-  const res = await app.inject({ method: 'GET', url });
+/**
+ * GET a page and return the CSRF token of its first form, with the cookie that goes with it. With
+ * `cookie` (e.g. a session), the page is asked for in that session (tokens are bound to it) and the
+ * returned cookie carries both.
+ */
+export async function getForm(app: TestApp['app'], url: string, cookie?: string): Promise<{ csrf: string; cookie: string; html: string }> {
+  const res = await app.inject({ method: 'GET', url, ...(cookie ? { headers: { cookie } } : {}) });
   const html = res.body;
   const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
   if (!csrf) throw new Error(`no CSRF token on ${url}`);
-  const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-  return { csrf, cookie, html };
+  const jar = new Map<string, string>();
+  for (const part of (cookie ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k) jar.set(k, v.join('='));
+  }
+  for (const c of res.cookies) jar.set(c.name, c.value);
+  return { csrf, cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '), html };
 }
 
 /** Poll until `check` returns a value (background jobs), failing after `timeoutMs`. */

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { csrfToken } from '../../src/lib/csrf.ts';
 import { createHash } from 'node:crypto';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
@@ -41,7 +42,7 @@ describe('portal sessions', () => {
           idleExpiresAt: req.session?.idleExpiresAt.toISOString(),
         }));
         app.get('/__test/page', { preHandler: requireUser }, async (req, reply) => {
-          const csrf = reply.generateCsrf();
+          const csrf = csrfToken(reply);
           return reply.html(Layout({ title: 'Strona testowa', session: sessionTimeoutProps(req, csrf), children: '<p>treść</p>' }));
         });
       },
@@ -208,8 +209,8 @@ describe('portal sessions', () => {
 
   it('POST /sesja/przedluz extends the session (JSON for the script, a redirect back for the form)', async () => {
     const { cookie: sid } = await login();
-    const { csrf, cookie: csrfCookie } = await getForm(t.app, '/kontakt');
-    const cookie = `${csrfCookie}; ${sid}`;
+    // the token of a page of this session (tokens are bound to the session they were made for)
+    const { csrf, cookie } = await getForm(t.app, '/kontakt', sid);
     const post = (headers: Record<string, string>, body: Record<string, string> = { _csrf: csrf }) =>
       t.app.inject({
         method: 'POST',
@@ -242,12 +243,12 @@ describe('portal sessions', () => {
 
   it('POST /sesja/przedluz after the timeout answers inactive and sends the form to "Sesja wygasła"', async () => {
     const { cookie: sid } = await login();
-    const { csrf, cookie: csrfCookie } = await getForm(t.app, '/kontakt');
+    const { csrf, cookie } = await getForm(t.app, '/kontakt', sid);
     at(31 * MIN);
     const res = await t.app.inject({
       method: 'POST',
       url: '/sesja/przedluz',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `${csrfCookie}; ${sid}` },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
       payload: new URLSearchParams({ _csrf: csrf }).toString(),
     });
     assert.equal(res.statusCode, 303);

@@ -2,6 +2,7 @@ import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config/index.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
+import { ANONYMOUS } from '../../lib/csrf.ts';
 import { createSession, destroySession, hashSessionId, isWellFormedSessionId, loadSession, touchSession, updateSessionData, type SessionRow } from './store.ts';
 
 /** What a handler sees of the server-side session; `id` is the stored hash, never the cookie value. */
@@ -42,11 +43,11 @@ export function sessionCookieName(config: Pick<Config, 'isProduction'>): string 
 
 /**
  * What a CSRF token is bound to, when it is checked: the session named by the request's session
- * cookie ('' without one). Checked before the session is loaded, so it reads the cookie itself.
+ * cookie (ANONYMOUS without one). Checked before the session is loaded, so it reads the cookie itself.
  */
 export function sessionBindingOfCookie(req: FastifyRequest, config: Pick<Config, 'isProduction'>): string {
   const raw = req.cookies[sessionCookieName(config)];
-  return raw && isWellFormedSessionId(raw) ? hashSessionId(raw) : '';
+  return raw && isWellFormedSessionId(raw) ? hashSessionId(raw) : ANONYMOUS;
 }
 
 /** Requests that neither need nor extend a session. */
