@@ -63,7 +63,10 @@ describe('Skontaktuj się z nami', () => {
       const res = await post(t, cookie, { _csrf: csrf, formId, name, email: 'jan@example.pl', topic: 'inne', message: 'Treść wiadomości testowej.' });
       assert.equal(res.statusCode, 400);
       const summary = res.body.slice(res.body.indexOf('error-summary'), res.body.indexOf('</ul>'));
-      assert.match(summary, /<a href="#f-name">Pole zawiera niedozwolone znaki \(np\. znaki sterujące\)\. Usuń je i spróbuj ponownie\.<\/a>/);
+      assert.match(
+        summary,
+        /<a href="#f-name">Pole „Imię i nazwisko” zawierało niedozwolone znaki \(np\. znaki sterujące\), które usunęliśmy\. Sprawdź jego treść i wyślij formularz ponownie\.<\/a>/,
+      );
       assert.match(res.body, /id="f-name-error"/);
       assert.ok(!res.body.includes('\u0000') && !res.body.includes('\u202e'), 'the character is not echoed back');
       assert.match(res.body, /value="jan@example.pl"/, 'the other values are kept');

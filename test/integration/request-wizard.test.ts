@@ -8,7 +8,8 @@ import { nextRequestNumber } from '../../src/db/repositories/requests.ts';
 import { buildTestApp, eventually, type TestApp } from '../helpers/app.ts';
 import type { Agent } from '../helpers/agent.ts';
 import { pathOf } from '../helpers/agent.ts';
-import { signedIn } from '../helpers/login.ts';
+import { loginAs, signedIn } from '../helpers/login.ts';
+import { buildProfile } from '../builders/index.ts';
 
 describe('Wniosek o nowy profil w SSOZ II', () => {
   let t: TestApp;
@@ -121,6 +122,9 @@ describe('Wniosek o nowy profil w SSOZ II', () => {
     const account = await ewa.get('/moje-konto?zlozono=1');
     assert.match(account.body, /Wniosek ma status oczekującego/);
     for (const r of reqs) assert.ok(account.body.includes(r.number), `Moje konto lists ${r.number}`);
+    const after = await ewa.get(`/wnioski/${submissionId}`);
+    assert.match(after.body, /data-qa="request-finished"/, 'step 4 of a finished submission says so');
+    assert.doesNotMatch(after.body, /\/zakoncz"/, 'and offers no second "Zakończ"');
     const pending = await t.database.db.select().from(roleRequests).where(eq(roleRequests.submissionId, submissionId));
     assert.ok(
       pending.every((r) => r.status === 'oczekujacy'),
@@ -176,6 +180,22 @@ describe('Wniosek o nowy profil w SSOZ II', () => {
     const offered = page.body.slice(page.body.indexOf('f-roles'), page.body.indexOf('pending-roles'));
     assert.match(offered, /Wypełniający karty psychiatryczne/);
     assert.doesNotMatch(offered, /value="WYP_FIN"/);
+  });
+
+  it('a control character in the phone: 400, the message names the field, the ticked roles stay ticked', async () => {
+    const { profile, user } = await buildProfile(t.database.db);
+    const a = await loginAs(t, user.id);
+    const page = await a.get(`/profil/${profile.id}/wniosek/role`);
+    assert.equal(page.statusCode, 200);
+    const res = await a.post(
+      `/profil/${profile.id}/wniosek/role`,
+      { roles: 'WYP_FIN', phone: '600\u202e100 205', email: 'x@example.pl' },
+      { csrfFrom: page.body },
+    );
+    assert.equal(res.statusCode, 400);
+    assert.match(res.body, /Pole „Telefon” zawierało niedozwolone znaki/);
+    assert.match(res.body, /value="WYP_FIN" checked/, 'the role stays ticked');
+    assert.ok(!res.body.includes('\u202e'), 'the character is not shown back');
   });
 
   it('a foreign profile id answers 404 in the new-roles wizard', async () => {

@@ -55,6 +55,17 @@ describe('signed-in navigation', () => {
     });
   }
 
+  it('a malformed id (refused before the session hook) and a refused CSRF token keep the user menu', async () => {
+    for (const url of ['/wnioski/xyz', '/wnioski/xyz/pdf', '/profil/zzz/wniosek/role']) {
+      const res = await jan.get(url);
+      assert.equal(res.statusCode, 404, url);
+      assertUserMenu(res.body, url);
+    }
+    const forged = await jan.post('/przypomnienie', { _csrf: 'nie-ten-token' });
+    assert.equal(forged.statusCode, 403);
+    assertUserMenu(forged.body, 'CSRF 403');
+  });
+
   it('the contact form of a signed-in user has one token, which the post accepts', async () => {
     const page = await jan.get('/kontakt');
     const tokens = [...page.body.matchAll(/name="_csrf" value="([^"]+)"/g)].map((m) => m[1]);

@@ -55,7 +55,7 @@ describe('Przeniesienie uprawnień z SSOZ I', () => {
     for (const login of ['goz\u0000piotrowice', 'goz\u202epiotrowice']) {
       const res = await a.post('/profil/przeniesienie', { login, password: 'Ssoz1-Demo!' }, { csrfFrom: page.body });
       assert.equal(res.statusCode, 400);
-      assert.match(res.body, /Pole zawiera niedozwolone znaki/);
+      assert.match(res.body, /Pole „Login konta SSOZ I” zawierało niedozwolone znaki/);
       assert.match(res.body, /href="#f-login"/);
     }
     const cookie = [...a.cookies].map(([k, v]) => `${k}=${v}`).join('; ');

@@ -50,6 +50,17 @@ describe('unit search (wizard step 1, "Wybór jednostki")', () => {
     assert.equal((await search({ regon: '63123456' })).total, 0);
   });
 
+  it('finds each typed word anywhere in the name, in any order', async () => {
+    for (const name of ['Stomatologiczna Przychodnia k-dent', 'ani med', 'ośrodek zdrowia piotrowic']) {
+      const r = await search({ name });
+      assert.ok(r.total >= 1, name);
+    }
+    assert.equal((await search({ name: 'przychodnia k-dent' })).rows[0]?.name, K_DENT);
+    assert.ok((await all({ name: 'ani med' })).some((u) => u.name === '„ANI-MED”'));
+    assert.ok((await all({ name: 'ośrodek zdrowia piotrowic' })).some((u) => u.name.startsWith('Gminny Ośrodek Zdrowia w Piotrowicach')));
+    assert.equal((await search({ name: 'k-dent nieistniejace' })).total, 0, 'every word must be there');
+  });
+
   it('finds a name fragment anywhere, ignoring case and Polish diacritics', async () => {
     for (const name of ['k-dent', 'K-DENT', 'Stomatologiczna K-Dent', 'k-dent spolka', 'K-DENT SPÓŁKA Z O.O.', '  k-dent  ']) {
       const r = await search({ name });

@@ -14,7 +14,7 @@ export interface UnitSearchQuery {
   nip?: string;
   regon?: string;
   registryBookNo?: string;
-  /** a fragment of the name, anywhere, case and Polish diacritics ignored; fewer than 2 characters: ignored */
+  /** words of the name, each anywhere in it, in any order, case and Polish diacritics ignored; fewer than 2 characters: ignored */
   name?: string;
   sort: 'name' | 'kind' | 'nip';
   direction: 'asc' | 'desc';
@@ -122,8 +122,10 @@ function buildFilters(q: Partial<UnitSearchQuery>): Filters {
   const name = typeof q.name === 'string' ? foldForSearch(q.name) : '';
   if ([...name].length >= UNIT_SEARCH_MIN_NAME_LENGTH) {
     if (name.length <= MAX_NAME_LENGTH) {
-      // `search_name LIKE '%…%'` (not ILIKE on name) is what the trigram GIN index serves
-      conditions.push(sql`${units.searchName} like ${`%${escapeLike(name)}%`}`);
+      // each word anywhere in the name, in any order ("stomatologiczna przychodnia", "ani med",
+      // "ośrodek zdrowia piotrowic"); `search_name LIKE '%…%'` (not ILIKE) is what the trigram index serves
+      const words = [...new Set(name.split(/[\s„”"]+/).filter((w) => [...w].length >= UNIT_SEARCH_MIN_NAME_LENGTH))].slice(0, 8);
+      for (const w of words.length ? words : [name]) conditions.push(sql`${units.searchName} like ${`%${escapeLike(w)}%`}`);
     } else {
       impossible = true;
     }

@@ -25,6 +25,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
 /** The user menu on an error page; if loading it fails too (database down), the page still answers, without it. */
 async function errorFrame(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply): Promise<SignedInFrame | null> {
   try {
+    // a refusal before the session hook ran (bad id, CSRF) still shows a signed-in user their menu
+    await req.peekSession();
     return await frameFor(app, req, reply);
   } catch (err) {
     req.log.warn({ err }, 'user menu of the error page not loaded');

@@ -12,6 +12,9 @@ import type { FormError } from '../../lib/forms.ts';
 
 export const inputMessages = {
   forbiddenChars: 'Pole zawiera niedozwolone znaki (np. znaki sterujące). Usuń je i spróbuj ponownie.',
+  /** the field is shown again without those characters, so the message says they were removed */
+  forbiddenCharsIn: (label: string) =>
+    `Pole „${label}” zawierało niedozwolone znaki (np. znaki sterujące), które usunęliśmy. Sprawdź jego treść i wyślij formularz ponownie.`,
   tooLong: (max: number) => `Wpisz najwyżej ${max} znaków`,
 } as const;
 
@@ -38,10 +41,10 @@ export function hasForbiddenChars(s: string, multiline = false): boolean {
  * A text field: anything not a string counts as empty (a missing field or a crafted array), the
  * value is normalised and trimmed, forbidden characters are refused with a Polish message.
  */
-export function text(opts: { max: number; multiline?: boolean; required?: string; trim?: boolean } = { max: 200 }) {
+export function text(opts: { max: number; multiline?: boolean; required?: string; trim?: boolean; label?: string } = { max: 200 }) {
   const base = z.preprocess(
     (v) => (typeof v === 'string' ? normaliseText(v) : ''),
-    z.string().refine((s) => !hasForbiddenChars(s, opts.multiline), inputMessages.forbiddenChars),
+    z.string().refine((s) => !hasForbiddenChars(s, opts.multiline), opts.label ? inputMessages.forbiddenCharsIn(opts.label) : inputMessages.forbiddenChars),
   );
   const trimmed = base.transform((s) => (opts.trim === false ? s : s.trim()));
   return trimmed.pipe(

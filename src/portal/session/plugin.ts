@@ -22,6 +22,11 @@ declare module 'fastify' {
     sessionExpired: boolean;
     /** shallow-merge into the session's data (a key set to undefined is removed); throws without a session */
     saveSessionData(patch: Record<string, unknown>): Promise<void>;
+    /**
+     * For pages answered before the session hook ran (an error in validation or the CSRF check): the
+     * session of the cookie, if active, without counting the request as activity.
+     */
+    peekSession(): Promise<PortalSession | null>;
   }
   interface FastifyReply {
     /** a new session (new id, new cookie) replacing any previous one: call at login against session fixation */
@@ -94,6 +99,16 @@ async function sessions(app: FastifyInstance): Promise<void> {
     const data = await updateSessionData(db(), this.session.id, patch);
     if (data === null) throw new Error('the session ended before its data could be saved');
     this.session.data = data;
+  });
+
+  app.decorateRequest('peekSession', async function (this: FastifyRequest) {
+    if (this.session) return this.session;
+    const raw = this.cookies[cookieName];
+    if (!raw) return null;
+    const found = await loadSession(db(), raw, app.deps.now());
+    if (found.status !== 'active') return null;
+    this.session = toPortalSession(found.session);
+    return this.session;
   });
 
   app.decorateReply('startSession', async function (this: FastifyReply, userId: string | null, data: Record<string, unknown> = {}) {

@@ -156,7 +156,7 @@ function ActiveProfile({ profile, csrf, open }: { profile: AccountProfile; csrf:
           <span class="visually-hidden" safe>{`: ${u.name}`}</span>
         </summary>
         <div>
-          <nav class="tabs" aria-label={m.tabsLabel}>
+          <nav class="tabs" aria-label={`${m.tabsLabel}: ${u.name}`}>
             <ul>
               <li>
                 <a href={`#${id}-role`}>{m.tabRoles}</a>

@@ -43,6 +43,8 @@ export function AttachmentsPage(p: {
         ''
       )}
       <p>{m.pageLead}</p>
+      {/* the block's lists are h3 under this section, as under "Potwierdzenie uprawnień" elsewhere */}
+      <h2>Pliki z podpisanym wnioskiem</h2>
       <AttachmentsBlock
         submissionId={p.submissionId}
         csrf={p.frame.csrf}

@@ -79,6 +79,13 @@ export function HomePage(p: {
             </section>
           ))}
         </div>
+      ) : p.current ? (
+        <Notice tone="info" qa="no-modules">
+          <p>
+            Role tego profilu nie otwierają jeszcze żadnego modułu w tej wersji systemu. Moduły sprawozdań i zarządzania pojawią się tutaj, gdy zostaną
+            udostępnione dla Twoich ról. Stan swoich wniosków sprawdzisz w widoku <a href="/moje-konto">Moje konto</a>.
+          </p>
+        </Notice>
       ) : (
         ''
       )}

@@ -9,8 +9,8 @@ export const WorkForm = z.object({ profileId: z.preprocess((v) => (typeof v === 
 
 /** "Edycja danych kontaktowych użytkownika": Telefon *, E-mail * — the boundary cleans them, checkContact judges them. */
 export const ContactForm = z.object({
-  phone: text({ max: 40 }),
-  email: text({ max: EMAIL_MAX_LENGTH + 1 }),
+  phone: text({ max: 40, label: 'Telefon' }),
+  email: text({ max: EMAIL_MAX_LENGTH + 1, label: 'E-mail' }),
 });
 export const CONTACT_FIELDS = ['phone', 'email'] as const;
 

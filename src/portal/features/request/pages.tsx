@@ -426,6 +426,8 @@ export function DownloadPage(p: {
   added?: number;
   fileFeedback?: AttachmentsFeedback;
   delivery?: string;
+  /** "Zakończ" was done: the requests are pending; the page stays for the PDF and the files */
+  finished?: boolean;
 }): JSX.Element {
   const e = p.errors ?? {};
   return (
@@ -504,44 +506,58 @@ export function DownloadPage(p: {
         maxMb={p.maxMb}
         {...(p.fileFeedback ? { feedback: p.fileFeedback } : {})}
       />
-      <form method="post" action={`/wnioski/${p.submissionId}/zakoncz`} novalidate data-module="prevent-double-submit">
-        <CsrfField token={p.frame.csrf} />
-        <div class={`field${e.delivery ? ' field--error' : ''}`}>
-          <fieldset class="radios" id="f-delivery">
-            <legend class="field__label">
-              Kiedy chcesz przekazać podpisany wniosek<span aria-hidden="true"> *</span>
-            </legend>
-            {e.delivery ? (
-              <p class="field__error">
-                <span class="visually-hidden">Błąd: </span>
-                <span safe>{e.delivery}</span>
-              </p>
-            ) : (
-              ''
-            )}
-            <div class="radio">
-              <input type="radio" id="f-delivery-now" name="delivery" value="now" checked={p.delivery === 'now' || (!p.delivery && p.files.length > 0)} />
-              <label for="f-delivery-now">Teraz załączę plik</label>
-            </div>
-            <div class="radio">
-              <input
-                type="radio"
-                id="f-delivery-later"
-                name="delivery"
-                value="later"
-                checked={p.delivery === 'later' || (!p.delivery && p.files.length === 0)}
-              />
-              <label for="f-delivery-later">Później załączę plik lub wyślę go mailem</label>
-            </div>
-          </fieldset>
+      {p.finished ? (
+        <div data-qa="request-finished">
+          <Notice
+            tone="info"
+            text="Wniosek został zakończony i ma status oczekującego: jest widoczny dla osób uprawnionych do jego weryfikacji. Podpisany plik możesz nadal załączyć powyżej lub w widoku Moje konto."
+          />
+          <p>
+            <a class="button" href="/moje-konto">
+              Przejdź do widoku Moje konto
+            </a>
+          </p>
         </div>
-        <p class="muted">* Pole obowiązkowe</p>
-        <div class="button-group">
-          <button class="button" type="submit">
-            Zakończ
-          </button>
-        </div>
-      </form>
+      ) : (
+        <form method="post" action={`/wnioski/${p.submissionId}/zakoncz`} novalidate data-module="prevent-double-submit">
+          <CsrfField token={p.frame.csrf} />
+          <div class={`field${e.delivery ? ' field--error' : ''}`}>
+            <fieldset class="radios" id="f-delivery">
+              <legend class="field__label">
+                Kiedy chcesz przekazać podpisany wniosek<span aria-hidden="true"> *</span>
+              </legend>
+              {e.delivery ? (
+                <p class="field__error">
+                  <span class="visually-hidden">Błąd: </span>
+                  <span safe>{e.delivery}</span>
+                </p>
+              ) : (
+                ''
+              )}
+              <div class="radio">
+                <input type="radio" id="f-delivery-now" name="delivery" value="now" checked={p.delivery === 'now' || (!p.delivery && p.files.length > 0)} />
+                <label for="f-delivery-now">Teraz załączę plik</label>
+              </div>
+              <div class="radio">
+                <input
+                  type="radio"
+                  id="f-delivery-later"
+                  name="delivery"
+                  value="later"
+                  checked={p.delivery === 'later' || (!p.delivery && p.files.length === 0)}
+                />
+                <label for="f-delivery-later">Później załączę plik lub wyślę go mailem</label>
+              </div>
+            </fieldset>
+          </div>
+          <p class="muted">* Pole obowiązkowe</p>
+          <div class="button-group">
+            <button class="button" type="submit">
+              Zakończ
+            </button>
+          </div>
+        </form>
+      )}
     </SignedInLayout>
   );
 }

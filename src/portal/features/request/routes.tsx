@@ -9,7 +9,7 @@ import type { RoleDef } from '../../../domain/reference-data.ts';
 import { feedbackSummary, readAttachmentsFeedback } from '../../../views/components/Attachments.tsx';
 import { requestMessages as m } from './messages.ts';
 import { DownloadPage, RolesPage, SummaryPage, UnitSearchPage, type Flow } from './pages.tsx';
-import { ChooseUnitForm, DownloadQuery, FinishForm, IdParams, ProfileParams, ROLES_FIELDS, RolesForm, SearchQuery, SummaryForm } from './schema.ts';
+import { ChooseUnitForm, DownloadQuery, FinishForm, IdParams, ProfileParams, ROLES_FIELDS, RolesForm, SearchQuery, SummaryForm, typedRoles } from './schema.ts';
 import { NEW_PROFILE_WIZARD, type RequestDraftT } from './wizards.ts';
 
 const NEW_PROFILE: Flow = { title: m.newProfileTitle, steps: m.newProfileSteps, rolesStep: 2, base: '/profil/wniosek', unitStep: '/profil/wniosek' };
@@ -91,7 +91,7 @@ export async function requestRoutes(app: SignedInApp): Promise<void> {
     // refused at the boundary (e.g. a control character): the form again, as typed, nothing saved
     const step = await s().rolesStep(ctx, { profileId });
     if (!step.ok) return reply.redirect(step.redirect, 303);
-    return again(step, form.errors, { roleCodes: [], phone: form.values.phone ?? '', email: form.values.email ?? '' });
+    return again(step, form.errors, { roleCodes: typedRoles(req.body), phone: form.values.phone ?? '', email: form.values.email ?? '' });
   };
 
   // ── summary: Zweryfikuj dane → Zapisz wniosek ──
@@ -155,6 +155,7 @@ export async function requestRoutes(app: SignedInApp): Promise<void> {
         summary: [...summaryOf(errors ?? {}, ['pdf', 'delivery']), ...feedbackSummary(fileFeedback)],
         ...(errors ? { errors } : {}),
         files: d.files,
+        finished: Boolean(d.submission.finishedAt),
         maxMb: Math.round(app.deps.config.attachmentMaxBytes / 1024 / 1024),
         added,
         fileFeedback,

@@ -32,10 +32,16 @@ export const ChooseUnitForm = z.object({ unitId: z.preprocess((v) => (typeof v =
 export const RolesForm = z.object({
   akcja: choice(['dalej', 'anuluj']),
   roles: stringList(20),
-  phone: text({ max: 40 }),
-  email: text({ max: EMAIL_MAX_LENGTH + 1 }),
+  phone: text({ max: 40, label: 'Telefon' }),
+  email: text({ max: EMAIL_MAX_LENGTH + 1, label: 'E-mail' }),
 });
 export const ROLES_FIELDS = ['roles', 'phone', 'email'] as const;
+
+/** The roles ticked in a form refused at the boundary, to tick them again. */
+export function typedRoles(body: unknown): string[] {
+  const raw = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>).roles : undefined;
+  return stringList(20).parse(raw);
+}
 
 /** "Zapisz wniosek": the statement, and the draft the page was made from (a resubmit finds its submission). */
 export const SummaryForm = z.object({

@@ -5,15 +5,15 @@ import { defineWizard } from '../../wizard/step-map.ts';
 
 /** Step 1 "Login i hasło konta SSOZ I": the boundary cleans the login; the password is compared as typed. */
 export const LoginForm = z.object({
-  login: text({ max: 100 }),
+  login: text({ max: 100, label: 'Login konta SSOZ I' }),
   password: z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string().max(200, inputMessages.tooLong(200))),
 });
 export const LOGIN_FIELDS = ['login', 'password'] as const;
 
 /** Step 2 "Twoje dane kontaktowe w jednostce": the boundary cleans them, checkContact judges them. */
 export const ContactForm = z.object({
-  phone: text({ max: 40 }),
-  email: text({ max: EMAIL_MAX_LENGTH + 1 }),
+  phone: text({ max: 40, label: 'Telefon' }),
+  email: text({ max: EMAIL_MAX_LENGTH + 1, label: 'E-mail' }),
 });
 export const CONTACT_FIELDS = ['phone', 'email'] as const;
 
