@@ -3,6 +3,7 @@ import { mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { isUuid } from '../lib/ids.ts';
 
 /** Where attachment bytes live. Local directory by default; an S3-compatible store can implement the same. */
 export interface FileStorage {
@@ -17,7 +18,7 @@ export class LocalFileStorage implements FileStorage {
   constructor(private readonly dir: string) {}
 
   private pathOf(key: string): string {
-    if (!/^[0-9a-f-]{36}$/i.test(key)) throw new Error('invalid storage key');
+    if (!isUuid(key)) throw new Error('invalid storage key');
     return path.join(this.dir, key.slice(0, 2), key);
   }
 

@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { oidcModels } from '../db/schema/index.ts';
 import { recordIdentityAudit } from './audit.ts';
+import { isUuid } from '../lib/ids.ts';
 
 /** `sub` and `auth_time` of an ID token the portal stored itself (read, not verified again). */
 function idTokenClaims(idToken: string): { sub: string; authTime: number } | null {
@@ -59,7 +60,7 @@ export async function endBuiltinProviderSession(db: Db, idToken: string | null, 
     await recordIdentityAudit(tx, {
       action: 'logout',
       outcome: 'success',
-      accountId: /^[0-9a-f-]{36}$/i.test(claims.sub) ? claims.sub : null,
+      accountId: isUuid(claims.sub) ? claims.sub : null,
       ip: meta.ip,
       requestId: meta.requestId,
       details: { sessions: found.length },

@@ -8,6 +8,7 @@ import { escapeHtml } from '../lib/html.ts';
 import { Layout } from '../views/layouts/Layout.tsx';
 import { databaseAdapter } from './adapter.ts';
 import { loadSigningKeys } from './keys.ts';
+import { isUuid } from '../lib/ids.ts';
 
 /** Where the built-in UEOZ provider is mounted inside the portal's process. */
 export const OIDC_PREFIX = '/ueoz/oidc';
@@ -111,7 +112,7 @@ export async function createProvider(config: Config, db: Db, opts: { now: () => 
       return grant;
     },
     findAccount: async (_ctx, id) => {
-      if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+      if (!isUuid(id)) return undefined;
       const [acc] = await db.select().from(accounts).where(eq(accounts.id, id));
       if (!acc || acc.status !== 'active') return undefined;
       return {

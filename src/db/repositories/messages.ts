@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { messages } from '../schema/index.ts';
+import { isUuid } from '../../lib/ids.ts';
 
 export interface MailboxMessage {
   id: string;
@@ -38,7 +39,7 @@ export async function listDemoMailbox(db: DbOrTx, opts: { to?: string; limit?: n
 }
 
 export async function getDemoMessage(db: DbOrTx, id: string): Promise<MailboxMessage | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [r] = await db
     .select()
     .from(messages)

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { polishSortKey } from '../sort-key.ts';
+import { UUID_RE } from '../../lib/ids.ts';
 import { normalizeNip } from '../../domain/identifiers.ts';
 import { foldForSearch } from '../../lib/text.ts';
 import type { DbOrTx } from '../client.ts';
@@ -199,8 +200,6 @@ export async function searchUnits(db: DbOrTx, q: UnitSearchQuery, opts: { listAl
 
   return { total, rows, page, pageCount };
 }
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The unit chosen in step 1, with its kind's name and class flags; null if unknown or no longer active. */
 export async function getUnitForRequest(db: DbOrTx, id: string): Promise<UnitForRequest | null> {

@@ -1,8 +1,5 @@
+import { hasForbiddenChars, normaliseText } from '../../lib/input.ts';
 import { identityFormMessages as M } from './messages.ts';
-
-/** NUL and other C0 controls except tab and line breaks, DEL, C1 controls, and bidirectional overrides/isolates. */
-// eslint-disable-next-line no-control-regex
-const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 export type FormRead<F extends string> =
   { ok: true; values: Record<F, string> } | { ok: false; values: Partial<Record<F, string>>; errors: Partial<Record<F | '_form', string>> };
@@ -27,10 +24,10 @@ export function readForm<F extends string>(body: unknown, fields: Readonly<Recor
       values[name] = '';
     } else if (typeof v !== 'string') {
       errors[name] = M.notText(fields[name]);
-    } else if (FORBIDDEN.test(v)) {
+    } else if (hasForbiddenChars(v)) {
       errors[name] = M.forbiddenCharacters(fields[name]);
     } else {
-      values[name] = v.normalize('NFC');
+      values[name] = normaliseText(v);
     }
   }
   if (Object.keys(errors).length > 0) return { ok: false, values, errors };

@@ -9,6 +9,7 @@ import { authenticatedOf } from '../scope.ts';
 import { UPDATE_FIELDS, UpdateAccountPage } from './pages.tsx';
 import { UPDATE_LABELS, UpdateForm, updateMessages } from './schema.ts';
 import { csrfToken } from '../../../lib/csrf.ts';
+import { summaryOf } from '../../../lib/input.ts';
 
 /** "Zaktualizuj informacje konta": login and e-mail of a new or migrated account, then the activation e-mail. */
 export async function accountUpdateRoutes(app: FastifyInstance): Promise<void> {
@@ -33,10 +34,7 @@ export async function accountUpdateRoutes(app: FastifyInstance): Promise<void> {
   app.post<UidParams>('/ueoz/logowanie/:uid/konto', step, async (req, reply) => {
     const { account, base } = authenticatedOf(req);
     const refuse = async (errors: Record<string, string>, values: Record<string, string>) => {
-      const summary = [
-        ...(errors._form ? [{ href: '#f-login', text: errors._form }] : []),
-        ...UPDATE_FIELDS.filter((f) => errors[f]).map((f) => ({ href: `#f-${f}`, text: errors[f] as string })),
-      ];
+      const summary = [...(errors._form ? [{ href: '#f-login', text: errors._form }] : []), ...summaryOf({ ...errors, _form: undefined }, UPDATE_FIELDS)];
       await recordIdentityAudit(db(), {
         action: 'account.update',
         outcome: 'failure',

@@ -7,6 +7,7 @@ import { firstError, readForm } from '../input.ts';
 import { interactionOf } from '../scope.ts';
 import { PZ_REGISTER_FIELDS, PzCodePage, PzLoginPage, PzRegisterPage } from './pages.tsx';
 import { csrfToken } from '../../../lib/csrf.ts';
+import { summaryOf } from '../../../lib/input.ts';
 
 const LOGIN_FIELDS = { login: 'Nazwa użytkownika lub adres e-mail', password: 'Hasło' } as const;
 const CODE_FIELDS = { code: 'Kod autoryzacyjny' } as const;
@@ -123,7 +124,7 @@ export async function profilZaufanyRoutes(app: FastifyInstance): Promise<void> {
     const registerPage = (errors: Record<string, string>, values: Record<string, string | undefined>) => {
       const summary = [
         ...(errors._form ? [{ href: '#f-firstName', text: errors._form }] : []),
-        ...PZ_REGISTER_FIELDS.filter((f) => errors[f]).map((f) => ({ href: `#f-${f}`, text: errors[f] as string })),
+        ...summaryOf({ ...errors, _form: undefined }, PZ_REGISTER_FIELDS),
       ];
       // the password is never sent back
       const { password: _omit, ...kept } = values;
