@@ -10,7 +10,8 @@ import { WITHDRAWN_REASON } from '../../src/domain/status.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import type { Agent } from '../helpers/agent.ts';
 import { csrfOf, pathOf } from '../helpers/agent.ts';
-import { signedIn } from '../helpers/login.ts';
+import { loginAs, signedIn } from '../helpers/login.ts';
+import { buildRequest } from '../builders/index.ts';
 import { postUpload, uploadBody, type UploadFile } from '../helpers/upload.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -144,19 +145,20 @@ describe('signed application files', () => {
   });
 
   it('a refused file uploaded from step 4 keeps the user on step 4, with the error summary and "Zakończ"', async () => {
-    const step4 = await maria.get(`/wnioski/${submissionId}`);
-    const res = await upload(
-      maria,
-      [
-        { name: 'Wniosek.pdf', data: PDF },
-        { name: 'zdjecie.jpg', data: PNG },
-      ],
-      { csrf: csrfOf(step4.body), powrot: 'wniosek' },
-    );
+    // a submission saved with "Zapisz wniosek" and not finished yet: step 4 still has "Zakończ"
+    const { submissionId: saved, profile } = await buildRequest(t.database.db, { status: 'zapisany' });
+    const owner = await loginAs(t, profile.userId);
+    const step4 = await owner.get(`/wnioski/${saved}`);
+    assert.equal(step4.statusCode, 200);
+    const files = [
+      { name: 'Wniosek.pdf', data: PDF },
+      { name: 'zdjecie.jpg', data: PNG },
+    ];
+    const res = await postUpload(t, owner, saved, csrfOf(step4.body), files, { powrot: 'wniosek' });
     assert.equal(res.statusCode, 303);
     const to = pathOf(res);
-    assert.match(to, new RegExp(`^/wnioski/${submissionId}\\?pliki=[\\w-]+&zalaczono=1$`), 'back to step 4; no file name in the URL');
-    const page = await maria.get(to);
+    assert.match(to, new RegExp(`^/wnioski/${saved}\\?pliki=[\\w-]+&zalaczono=1$`), 'back to step 4; no file name in the URL');
+    const page = await owner.get(to);
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /data-qa="page-download"/);
     assert.match(page.body, /<div class="error-summary"[\s\S]*?<a href="#f-pliki">Plik „zdjecie\.jpg” ma niedozwolony format/);
@@ -164,8 +166,8 @@ describe('signed application files', () => {
     assert.match(page.body, /Załączono plików: 1\./);
     assert.match(page.body, /<button class="button" type="submit">Zakończ<\/button>/);
     // a token of another page or another submission shows nothing
-    assert.doesNotMatch((await maria.get(`/wnioski/${submissionId}?pliki=zly`)).body, /niedozwolony format/);
-    const clean = await maria.get(`/wnioski/${submissionId}`);
+    assert.doesNotMatch((await owner.get(`/wnioski/${saved}?pliki=zly`)).body, /niedozwolony format/);
+    const clean = await owner.get(`/wnioski/${saved}`);
     assert.doesNotMatch(clean.body, /error-summary/);
   });
 
