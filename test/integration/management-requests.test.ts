@@ -112,6 +112,26 @@ describe('Zarządzanie → Wnioski o role: scope, details and decisions', () => 
     }
   });
 
+  it('a request routed to CeZ because its office had no active administrator says so; one CeZ verifies anyway does not', async () => {
+    const db = t.database.db;
+    const [kdent] = await db.select({ id: roleRequests.id }).from(roleRequests).where(eq(roleRequests.number, 'U000593/2023'));
+    const page = await agents.cezAdmin.get(`/zarzadzanie/wnioski/${kdent!.id}`);
+    assert.equal(page.statusCode, 200);
+    assert.match(
+      page.body,
+      /data-qa="routing-fallback"[\s\S]*?Wniosek trafił do Centrum e-Zdrowia, ponieważ w chwili złożenia jednostka Wielkopolski Urząd Wojewódzki w Poznaniu/,
+    );
+    const supervising = await buildRequest(db, { roleCode: 'NADZ_NIEFIN', verifyingUnit: unitOf.cez });
+    const plain = await agents.cezAdmin.get(`/zarzadzanie/wnioski/${supervising.requestId}`);
+    assert.equal(plain.statusCode, 200);
+    assert.doesNotMatch(plain.body, /routing-fallback/);
+    assert.match(
+      plain.body,
+      /<dt>Weryfikacja sprawozdań niefinansowych<\/dt><dd>Weryfikacja i akceptacja sprawozdań niefinansowych jednostek nadzorowanych/,
+      'the role\u2019s permissions in business words',
+    );
+  });
+
   it('a saved (unfinished) request is not the verifiers\u2019 business: not listed, not found', async () => {
     const r = await buildRequest(t.database.db, { verifyingUnit: unitOf.uwA, status: 'zapisany' });
     assert.equal((await agents.uwA.get(`/zarzadzanie/wnioski/${r.requestId}`)).statusCode, 404);
