@@ -276,6 +276,8 @@ describe('Zarządzanie → Wnioski o role: scope, details and decisions', () => 
     assert.ok(oldest.body.indexOf(old.number) < oldest.body.indexOf(fresh.number), 'longest waiting first by default');
     const paged = await q('?ile=10&strona=1&sort=numer&rola=NIE_MA&od=zle&dluzej=abc');
     assert.equal(paged.statusCode, 200, 'bad query values fall back');
+    const past = await q('?strona=999');
+    assert.ok(past.body.includes(fresh.number) && past.body.includes(old.number), 'a page past the end shows the last page');
     const total = Number(/data-qa="queue-total">(\d+)</.exec((await q('?status=wszystkie')).body)?.[1]);
     assert.ok(total >= 2);
 

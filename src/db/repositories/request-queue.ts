@@ -85,6 +85,8 @@ export async function listQueue(
 ): Promise<{ rows: QueueRow[]; total: number }> {
   const where = and(scopeWhere(scope), ...filterWhere(f, now));
   const [t] = await db.select({ n: count() }).from(roleRequests).where(where);
+  // a page past the end (a list that shrank since the link was made) shows the last one
+  const current = Math.min(page.page, Math.max(1, Math.ceil((t?.n ?? 0) / page.size)));
   const order =
     f.sort === 'najnowsze'
       ? [desc(roleRequests.submittedAt), desc(roleRequests.number)]
@@ -118,7 +120,7 @@ export async function listQueue(
     .where(where)
     .orderBy(...order)
     .limit(page.size)
-    .offset((page.page - 1) * page.size);
+    .offset((current - 1) * page.size);
   return {
     total: t?.n ?? 0,
     rows: rows.map((r) => ({
