@@ -10,6 +10,16 @@ const NO_DRIZZLE = { name: 'drizzle-orm', message: 'Route files do not query: us
 const NO_OTHER_FEATURE = [
   { regex: '^\\.\\./[^.]', message: 'A feature does not import another feature; move what is shared (db/repositories, domain, views, lib).' },
   { regex: '/features/', message: 'A feature does not import another feature.' },
+  { regex: '/management/', message: 'A feature does not import the management module.' },
+];
+// from src/portal/management/<a>/…: the same rule among management features, and no portal feature
+const NO_OTHER_MANAGEMENT = [
+  {
+    regex: '^\\.\\./[^.]',
+    message: 'A management feature does not import another management feature; move what is shared (db/repositories, domain, views, lib).',
+  },
+  { regex: '/management/', message: 'A management feature does not import another management feature.' },
+  { regex: '/features/', message: 'The management module does not import portal features.' },
 ];
 
 /** @type {import('eslint').Linter.Config[]} */
@@ -33,5 +43,14 @@ export const layoutGuards = [
   {
     files: ['src/portal/features/**/routes.ts', 'src/portal/features/**/routes.tsx'],
     rules: { 'no-restricted-imports': ['error', { paths: [NO_DRIZZLE], patterns: [NO_DEMO, NO_SCHEMA, ...NO_OTHER_FEATURE] }] },
+  },
+  {
+    // the management module ("Zarządzanie") follows the features' rules: each of its features stands alone
+    files: ['src/portal/management/**/*.ts', 'src/portal/management/**/*.tsx'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_DEMO, ...NO_OTHER_MANAGEMENT] }] },
+  },
+  {
+    files: ['src/portal/management/**/routes.ts', 'src/portal/management/**/routes.tsx'],
+    rules: { 'no-restricted-imports': ['error', { paths: [NO_DRIZZLE], patterns: [NO_DEMO, NO_SCHEMA, ...NO_OTHER_MANAGEMENT] }] },
   },
 ];

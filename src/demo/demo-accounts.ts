@@ -90,3 +90,91 @@ export const DEMO_ANNOUNCEMENT = {
     'a wiadomości e-mail i SMS trafiają do skrzynki demonstracyjnej pod adresem /dev/poczta.',
   publishedAt: '2026-11-02T08:00:00Z',
 } as const;
+
+/**
+ * Pending requests waiting for the verifiers, so that every administrator has a queue on first start
+ * ("Zarządzanie → Wnioski o role"). The applicants are portal users only (no Profil Zaufany account:
+ * nobody signs in as them). Dates are days before the seeding; 20+ days is overdue. No request has a
+ * safe file: the seed writes no file bytes (the storage belongs to the running app), so the signed
+ * application is either "sent by post" (reminder opt-out) or missing, and the verifier confirms the
+ * paper copy when approving.
+ */
+export interface DemoQueueRequest {
+  key: string;
+  applicant: { login: string; firstName: string; lastName: string; phone: string };
+  /** a named unit, or the n-th generated unit of a kind in a voivodeship (by key: deterministic) */
+  unit: { key: string } | { kindCode: string; voivodeshipCode: string; nth: number };
+  roleCode: string;
+  daysAgo: number;
+  signed: 'post' | 'missing';
+}
+
+const applicant = (login: string, firstName: string, lastName: string, n: number) => ({
+  login,
+  firstName,
+  lastName,
+  phone: `+48 600 100 3${String(n).padStart(2, '0')}`,
+});
+
+export const DEMO_QUEUE: readonly DemoQueueRequest[] = [
+  // Administrator UW kujawsko-pomorskie (tomasz.lewandowski): reporting units of the voivodeship
+  {
+    key: 'uw04-1',
+    applicant: applicant('adam.malinowski', 'Adam', 'Malinowski', 1),
+    unit: { kindCode: 'PODM', voivodeshipCode: '04', nth: 0 },
+    roleCode: 'WYP_NIEFIN',
+    daysAgo: 3,
+    signed: 'missing',
+  },
+  {
+    key: 'uw04-2',
+    applicant: applicant('beata.krawczyk', 'Beata', 'Krawczyk', 2),
+    unit: { kindCode: 'PODM', voivodeshipCode: '04', nth: 1 },
+    roleCode: 'WYP_FIN',
+    daysAgo: 6,
+    signed: 'post',
+  },
+  {
+    key: 'uw04-3',
+    applicant: applicant('cezary.wojcik', 'Cezary', 'Wójcik', 3),
+    unit: { kindCode: 'PODM', voivodeshipCode: '04', nth: 2 },
+    roleCode: 'WYP_NIEFIN',
+    daysAgo: 24,
+    signed: 'post',
+  },
+  {
+    key: 'uw04-4',
+    applicant: applicant('dorota.kaczmarek', 'Dorota', 'Kaczmarek', 4),
+    unit: { key: 'starostwo-aleksandrow-kujawski' },
+    roleCode: 'WYP_FIN',
+    daysAgo: 31,
+    signed: 'missing',
+  },
+  // Administrator IPIN (katarzyna.dabrowska): psychiatric cards, nationwide
+  {
+    key: 'ipin-1',
+    applicant: applicant('edyta.mazur', 'Edyta', 'Mazur', 5),
+    unit: { kindCode: 'PODM', voivodeshipCode: '04', nth: 3 },
+    roleCode: 'WYP_KARTY_PSY',
+    daysAgo: 2,
+    signed: 'post',
+  },
+  {
+    key: 'ipin-2',
+    applicant: applicant('filip.pawlak', 'Filip', 'Pawlak', 6),
+    unit: { key: 'pulsantis-max' },
+    roleCode: 'WYP_KARTY_PSY',
+    daysAgo: 22,
+    signed: 'missing',
+  },
+  // Administrator CeZ (jan.kowalski): a supervising role, and a unit whose Urząd Wojewódzki has no active administrator
+  {
+    key: 'cez-1',
+    applicant: applicant('grazyna.zajac', 'Grażyna', 'Zając', 7),
+    unit: { key: 'wsse-gdansk' },
+    roleCode: 'NADZ_NIEFIN',
+    daysAgo: 4,
+    signed: 'post',
+  },
+  { key: 'cez-2', applicant: applicant('henryk.krol', 'Henryk', 'Król', 8), unit: { key: 'ani-med' }, roleCode: 'WYP_FIN', daysAgo: 26, signed: 'missing' },
+];

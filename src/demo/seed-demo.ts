@@ -16,13 +16,24 @@ import {
   users,
 } from '../db/schema/index.ts';
 import { ROLES, UNIT_KINDS } from '../domain/reference-data.ts';
-import { parseRequestNumber } from '../domain/request-number.ts';
+import { parseRequestNumber, requestYear } from '../domain/request-number.ts';
+import { createRequest, transition } from '../db/repositories/request-lifecycle.ts';
+import { nextRequestNumber, recomputeProfileStatus } from '../db/repositories/requests.ts';
 import { routeRequest } from '../domain/routing.ts';
 import { loadVerifierCandidates } from '../db/repositories/verifiers.ts';
 import { deriveProfileStatus, type RequestStatus } from '../domain/status.ts';
 import { foldForSearch } from '../lib/text.ts';
 import { ARGON2_OPTIONS } from '../lib/password-hash.ts';
-import { DEMO_ANNOUNCEMENT, DEMO_EPLOZ, DEMO_LEGACY_ACCOUNTS, DEMO_LEGACY_PASSWORD, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_PROFILES } from './demo-accounts.ts';
+import {
+  DEMO_ANNOUNCEMENT,
+  DEMO_EPLOZ,
+  DEMO_QUEUE,
+  DEMO_LEGACY_ACCOUNTS,
+  DEMO_LEGACY_PASSWORD,
+  DEMO_PASSWORD,
+  DEMO_PEOPLE,
+  DEMO_PROFILES,
+} from './demo-accounts.ts';
 import { NAMED_UNITS } from './named-units.ts';
 import { generateRegistry, type GeneratedUnit } from './registry-generator.ts';
 
@@ -216,6 +227,102 @@ export async function seedDemoProfiles(db: Db): Promise<void> {
   });
 }
 
+/** The verifiers' queues (DEMO_QUEUE): each request saved and finished through the lifecycle, routed as the wizard routes it. */
+export async function seedDemoQueue(db: Db, now: Date = new Date()): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (const q of DEMO_QUEUE) {
+      const idempotencyKey = `demo-queue:${q.key}`;
+      const [done] = await tx.select({ id: requestSubmissions.id }).from(requestSubmissions).where(eq(requestSubmissions.idempotencyKey, idempotencyKey));
+      if (done) continue;
+      const email = `${q.applicant.login}@example.pl`;
+      const at = new Date(now.getTime() - q.daysAgo * 86_400_000);
+      await tx
+        .insert(users)
+        .values({
+          subject: `demo-applicant:${q.applicant.login}`,
+          login: q.applicant.login,
+          firstName: q.applicant.firstName,
+          lastName: q.applicant.lastName,
+          email,
+          createdAt: at,
+        })
+        .onConflictDoNothing();
+      const [user] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(users.subject, `demo-applicant:${q.applicant.login}`));
+      const u = q.unit;
+      const [unit] =
+        'key' in u
+          ? await tx.select().from(units).where(eq(units.sourceKey, u.key))
+          : await tx
+              .select()
+              .from(units)
+              .where(
+                and(
+                  eq(units.kindCode, u.kindCode),
+                  eq(units.voivodeshipCode, u.voivodeshipCode),
+                  eq(units.isAddictionCare, false),
+                  sql`${units.sourceKey} like 'gen-%'`,
+                ),
+              )
+              .orderBy(units.sourceKey)
+              .limit(1)
+              .offset(u.nth);
+      const role = ROLES.find((x) => x.code === q.roleCode);
+      if (!user || !unit || !role) throw new Error(`demo queue request ${q.key}: user, unit or role missing`);
+      const [profile] = await tx
+        .insert(profiles)
+        .values({
+          userId: user.id,
+          unitId: unit.id,
+          phone: q.applicant.phone,
+          email,
+          status: 'nieaktywowany',
+          statusChangedAt: at,
+          createdAt: at,
+          updatedAt: at,
+        })
+        .returning({ id: profiles.id });
+      if (!profile) throw new Error('profile insert failed');
+      const [submission] = await tx
+        .insert(requestSubmissions)
+        .values({
+          idempotencyKey,
+          userId: user.id,
+          profileId: profile.id,
+          source: 'wizard',
+          contactPhone: q.applicant.phone,
+          contactEmail: email,
+          createdAt: at,
+          pdfDownloadedAt: at,
+          deliveryChoice: 'later',
+          finishedAt: at,
+        })
+        .returning({ id: requestSubmissions.id });
+      if (!submission) throw new Error('submission insert failed');
+      const verifier = routeRequest({
+        verifiers: await loadVerifierCandidates(tx),
+        role,
+        unit: { kindCode: unit.kindCode, voivodeshipCode: unit.voivodeshipCode ?? '', isAddictionCare: unit.isAddictionCare },
+      });
+      const year = requestYear(at);
+      const { number, seq } = await nextRequestNumber(tx, year);
+      const how = { by: user.id, at };
+      const requestId = await createRequest(
+        tx,
+        { number, year, seq, submissionId: submission.id, profileId: profile.id, roleCode: role.code, verifyingUnitId: verifier.unitId, submittedAt: at },
+        'zapisany',
+        how,
+      );
+      const finished = await transition(tx, requestId, 'oczekujacy', how);
+      if (!finished.ok) throw new Error(`demo queue request ${q.key} not finished`);
+      if (q.signed === 'post') await tx.update(roleRequests).set({ reminderOptOut: true }).where(eq(roleRequests.id, requestId));
+      await recomputeProfileStatus(tx, profile.id, at);
+    }
+  });
+}
+
 export async function seedDemoLegacyAndNews(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     for (const l of DEMO_LEGACY_ACCOUNTS) {
@@ -257,6 +364,7 @@ export async function seedDemoData(db: Db, opts: { peselHash?: (pesel: string) =
   await seedDemoPeople(db);
   if (opts.peselHash) await linkDemoPeople(db, opts.peselHash);
   await seedDemoProfiles(db);
+  await seedDemoQueue(db);
   await seedDemoLegacyAndNews(db);
   return { unitsInserted };
 }

@@ -57,3 +57,19 @@ export function canVerify(
   if (verifier.userId === request.applicantUserId) return false;
   return verifier.isCezAdmin || verifier.adminOfUnitIds.has(request.verifyingUnitId);
 }
+
+/**
+ * Which routed requests a verifying office sees: the central unit (Centrum e-Zdrowia) every request,
+ * any other office (a Urząd Wojewódzki, IPIN, KCPU) those routed to its own unit.
+ */
+export type VerifierScope = { kind: 'all' } | { kind: 'unit'; unitId: string };
+
+/** The unit that would verify the request if every office had an active administrator (to explain a fallback to CeZ). */
+export function naturalVerifier(input: RouteInput): VerifierRef {
+  const all = (v: VerifierRef | null): VerifierRef | null => (v ? { ...v, hasActiveAdmin: true } : null);
+  const uw = new Map([...input.verifiers.uwByVoivodeship].map(([k, v]) => [k, { ...v, hasActiveAdmin: true }]));
+  return routeRequest({
+    ...input,
+    verifiers: { cez: input.verifiers.cez, ipin: all(input.verifiers.ipin), kcpu: all(input.verifiers.kcpu), uwByVoivodeship: uw },
+  });
+}

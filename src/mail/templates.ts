@@ -74,3 +74,51 @@ export function fileRemovedNotice(p: { fileLabel: string; unitName: string; unit
     ]),
   };
 }
+
+/** The manual's e-mail after a verifier approves a request ("Miło nam poinformować …"). */
+export function requestApproved(p: { number: string; roleName: string; unitName: string; portalUrl: string }): MailContent {
+  const text =
+    'Dzień dobry,\n\n' +
+    `Miło nam poinformować, że wniosek o rolę o numerze ${p.number} został zaakceptowany.\n\n` +
+    `Wnioskowana rola:\n${p.roleName}\n\n` +
+    `Jednostka:\n${p.unitName}\n\n` +
+    'W Systemie Statystyki w Ochronie Zdrowia możesz już realizować zadania w powyższej roli.\n' +
+    `Aby zalogować się do systemu SSOZ II kliknij w link: ${p.portalUrl}\n\n${FOOTER_TEXT}\n`;
+  return {
+    subject: `Wniosek o rolę ${p.number} został zaakceptowany`,
+    text,
+    html: html([
+      'Dzień dobry,',
+      `Miło nam poinformować, że wniosek o rolę o numerze <strong>${escapeHtml(p.number)}</strong> został zaakceptowany.`,
+      `<strong>Wnioskowana rola:</strong><br>${escapeHtml(p.roleName)}`,
+      `<strong>Jednostka:</strong><br>${escapeHtml(p.unitName)}`,
+      'W Systemie Statystyki w Ochronie Zdrowia możesz już realizować zadania w powyższej roli.',
+      `Aby zalogować się do systemu SSOZ II kliknij w link: <a href="${escapeHtml(p.portalUrl)}">${escapeHtml(p.portalUrl)}</a>`,
+    ]),
+  };
+}
+
+/** After a verifier rejects a request: the same facts and the reason the verifier gave. */
+export function requestRejected(p: { number: string; roleName: string; unitName: string; reason: string; portalUrl: string }): MailContent {
+  const text =
+    'Dzień dobry,\n\n' +
+    `informujemy, że wniosek o rolę o numerze ${p.number} został odrzucony.\n\n` +
+    `Wnioskowana rola:\n${p.roleName}\n\n` +
+    `Jednostka:\n${p.unitName}\n\n` +
+    `Powód odrzucenia:\n${p.reason}\n\n` +
+    'Status złożonych wniosków o rolę możesz sprawdzić w Systemie Statystyki w Ochronie Zdrowia w sekcji Moje konto.\n' +
+    `Aby zalogować się do systemu SSOZ II kliknij w link: ${p.portalUrl}\n\n${FOOTER_TEXT}\n`;
+  return {
+    subject: `Wniosek o rolę ${p.number} został odrzucony`,
+    text,
+    html: html([
+      'Dzień dobry,',
+      `informujemy, że wniosek o rolę o numerze <strong>${escapeHtml(p.number)}</strong> został odrzucony.`,
+      `<strong>Wnioskowana rola:</strong><br>${escapeHtml(p.roleName)}`,
+      `<strong>Jednostka:</strong><br>${escapeHtml(p.unitName)}`,
+      `<strong>Powód odrzucenia:</strong><br>${escapeHtml(p.reason).replace(/\n/g, '<br>')}`,
+      'Status złożonych wniosków o rolę możesz sprawdzić w Systemie Statystyki w Ochronie Zdrowia w sekcji <strong>Moje konto</strong>.',
+      `Aby zalogować się do systemu SSOZ II kliknij w link: <a href="${escapeHtml(p.portalUrl)}">${escapeHtml(p.portalUrl)}</a>`,
+    ]),
+  };
+}

@@ -12,9 +12,24 @@ export interface ModuleTile {
   items: readonly string[];
   href: string;
   linkLabel: string;
+  /** a number shown on the tile, computed for the profile by the home page (e.g. requests waiting for this verifier) */
+  count?: 'waitingRequests';
 }
 
-export const MODULE_TILES: readonly ModuleTile[] = [];
+/** "Zarządzanie" for verifiers (managing) and for those who only look (Pracownik CeZ): one tile, listed once. */
+const MANAGEMENT_TILE = {
+  title: 'Zarządzanie',
+  // only the sub-modules that exist now: each later one (Użytkownicy, Jednostki …) adds itself here
+  items: ['Wnioski o role'],
+  href: '/zarzadzanie/wnioski',
+  linkLabel: 'Przejdź do wniosków o role',
+  count: 'waitingRequests',
+} as const;
+
+export const MODULE_TILES: readonly ModuleTile[] = [
+  { permission: 'UZYTKOWNICY_ZARZADZAJ', ...MANAGEMENT_TILE },
+  { permission: 'UZYTKOWNICY_PRZEGLADAJ', ...MANAGEMENT_TILE },
+];
 
 /** The tiles a profile may see, in the registry's order, each once. */
 export function tilesFor(permissions: ReadonlySet<string>, tiles: readonly ModuleTile[] = MODULE_TILES): ModuleTile[] {

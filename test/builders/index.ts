@@ -3,11 +3,13 @@
  * only what it is about and does not lean on the demo seed. Requests go through the lifecycle's
  * own functions, so a built request has the history and audit a real one has.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import type { Db } from '../../src/db/client.ts';
 import { createRequest, transition } from '../../src/db/repositories/request-lifecycle.ts';
 import { nextRequestNumber, recomputeProfileStatus } from '../../src/db/repositories/requests.ts';
-import { profiles, requestSubmissions, units, users } from '../../src/db/schema/index.ts';
+import { attachments, profiles, requestSubmissions, units, users } from '../../src/db/schema/index.ts';
+import type { FileStorage } from '../../src/files/storage.ts';
 import type { RequestStatus } from '../../src/domain/status.ts';
 import { foldForSearch } from '../../src/lib/text.ts';
 
@@ -123,4 +125,29 @@ export async function buildRequest(
     await recomputeProfileStatus(tx, profile.id, at);
     return { requestId, number, submissionId: submission!.id, profile };
   });
+}
+
+/** A scanned, clean file of a submission ("bezpieczny plik"), its bytes written to storage when one is given. */
+export async function buildSafeFile(
+  db: Db,
+  o: { submissionId: string; ownerUserId: string; storage?: FileStorage; name?: string; bytes?: Buffer },
+): Promise<typeof attachments.$inferSelect> {
+  const bytes = o.bytes ?? Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+  const storageKey = randomUUID();
+  if (o.storage) await o.storage.put(storageKey, Readable.from(bytes));
+  const [row] = await db
+    .insert(attachments)
+    .values({
+      submissionId: o.submissionId,
+      ownerUserId: o.ownerUserId,
+      originalName: o.name ?? 'wniosek-podpisany.pdf',
+      storageKey,
+      contentType: 'application/pdf',
+      sizeBytes: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      scanStatus: 'clean',
+      scannedAt: new Date(),
+    })
+    .returning();
+  return row!;
 }

@@ -29,5 +29,7 @@ export function formBodies(ids: { unitId: string; profileId: string }): Record<s
     '/profil/:id/dane-kontaktowe': { phone: '600 999 999', email: 'inny@example.pl' },
     '/wnioski/:id/zalaczniki/:fileId/usun': { powrot: 'zalaczniki' },
     '/przypomnienie': { next: '/moje-konto' },
+    '/zarzadzanie/wnioski/:id/zatwierdz': { potwierdzenie: 'tak' },
+    '/zarzadzanie/wnioski/:id/odrzuc': { powod: 'Brak podpisu kierownika jednostki' },
   };
 }

@@ -19,6 +19,7 @@ import { seedDemoData } from '../../src/demo/seed-demo.ts';
 import { isValidNip, isValidRegon } from '../../src/domain/identifiers.ts';
 import { ROLES, UNIT_KINDS } from '../../src/domain/reference-data.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
+import { loginAs } from '../helpers/login.ts';
 
 describe('reference and demo data', () => {
   let t: TestApp;
@@ -100,6 +101,43 @@ describe('reference and demo data', () => {
     assert.ok([...byNumber.values()].some((r) => r.unit === 'Centrum e-Zdrowia' && r.status === 'aktywny'));
     const [counter] = await db.select().from(requestNumberCounters).where(eq(requestNumberCounters.year, 2023));
     assert.ok((counter?.lastSeq ?? 0) >= 594, 'counter past the demo numbers');
+  });
+
+  it('every demo administrator has a queue of pending requests on first start, a few of them overdue', async () => {
+    const db = t.database.db;
+    const adminProfile = async (login: string, unitKey: string) => {
+      const [row] = await db
+        .select({ userId: users.id, profileId: profiles.id })
+        .from(profiles)
+        .innerJoin(users, eq(users.id, profiles.userId))
+        .innerJoin(units, eq(units.id, profiles.unitId))
+        .where(and(eq(users.login, login), eq(units.sourceKey, unitKey)));
+      return row!;
+    };
+    const queueOf = async (login: string, unitKey: string) => {
+      const p = await adminProfile(login, unitKey);
+      const page = await (await loginAs(t, p.userId, { profileId: p.profileId })).get('/zarzadzanie/wnioski?ile=50');
+      assert.equal(page.statusCode, 200, login);
+      return page.body;
+    };
+    const waiting = (html: string) => Number(/data-qa="queue-total">(\d+)</.exec(html)?.[1]);
+    const overdue = (html: string) => [...html.matchAll(/<td data-label="Oczekuje">(\d+) dni<\/td>/g)].filter((m) => Number(m[1]) >= 20).length;
+    const tomasz = await queueOf('tomasz.lewandowski', 'uw-04');
+    const katarzyna = await queueOf('katarzyna.dabrowska', 'ipin');
+    const jan = await queueOf('jan.kowalski', 'cez');
+    for (const [who, html] of [
+      ['tomasz', tomasz],
+      ['katarzyna', katarzyna],
+      ['jan', jan],
+    ] as const) {
+      assert.ok(waiting(html) >= 2, `${who} has a queue`);
+      assert.ok(overdue(html) >= 1, `${who} has an overdue request`);
+    }
+    assert.match(tomasz, /Przesłany pocztą lub e-mailem/);
+    assert.doesNotMatch(tomasz, /rola">Wypełniający karty psychiatryczne</, 'psychiatric cards go to IPIN');
+    assert.match(katarzyna, /rola">Wypełniający karty psychiatryczne</);
+    assert.doesNotMatch(katarzyna, /rola">Wypełniający sprawozdania finansowe</);
+    assert.ok(jan.includes('U000593/2023') && jan.includes('U000594/2023'), 'the K-Dent requests fall back to CeZ');
   });
 
   it('seeding again changes nothing', async () => {

@@ -31,6 +31,26 @@ describe('lint guard rails of the layout', () => {
     );
   });
 
+  it('a management feature that imports another management feature or a portal feature fails', async () => {
+    assert.match(
+      (await restricted('src/portal/management/requests/service.ts', "import { x } from '../users/service.ts';\n")).join(),
+      /another management feature/,
+    );
+    assert.match(
+      (await restricted('src/portal/management/requests/pages.tsx', "import { x } from '../../features/home/pages.tsx';\n")).join(),
+      /does not import portal features/,
+    );
+    assert.match(
+      (await restricted('src/portal/features/home/service.ts', "import { x } from '../../management/requests/service.ts';\n")).join(),
+      /management module/,
+    );
+    assert.match((await restricted('src/portal/management/requests/routes.tsx', "import { eq } from 'drizzle-orm';\n")).join(), /Route files do not query/);
+    assert.deepEqual(
+      await restricted('src/portal/management/requests/service.ts', "import { x } from '../../policies/index.ts';\nimport { y } from './schema.ts';\n"),
+      [],
+    );
+  });
+
   it('a production module that imports src/demo/ fails; bootstrap may', async () => {
     assert.match(
       (await restricted('src/identity/pz/service.ts', "import { seedDemoData } from '../../demo/seed-demo.ts';\n")).join(),

@@ -32,4 +32,15 @@ describe('module tiles by permission', () => {
     );
     assert.deepEqual(tilesFor(new Set(), tiles), []);
   });
+
+  it('"Zarządzanie" opens for managing or only browsing users, once, listing only sub-modules that exist', () => {
+    for (const perms of [['UZYTKOWNICY_ZARZADZAJ'], ['UZYTKOWNICY_PRZEGLADAJ'], ['UZYTKOWNICY_ZARZADZAJ', 'UZYTKOWNICY_PRZEGLADAJ']]) {
+      const shown = tilesFor(new Set(perms));
+      assert.deepEqual(
+        shown.map((t) => [t.title, t.href, t.items]),
+        [['Zarządzanie', '/zarzadzanie/wnioski', ['Wnioski o role']]],
+      );
+    }
+    assert.deepEqual(tilesFor(new Set(['SPR_NIEFIN_WYPELNIJ', 'SPR_FIN_WERYFIKUJ'])), []);
+  });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Actor } from '../../src/portal/actor/actor.ts';
-import { authorize, can, decide } from '../../src/portal/policies/index.ts';
+import { authorize, can, decide, requestQueueScope } from '../../src/portal/policies/index.ts';
 import type { AppError } from '../../src/lib/errors.ts';
 
 const actor = (o: Partial<Actor> = {}): Actor => ({
@@ -64,5 +64,46 @@ describe('policies', () => {
   it('opens a module only with its permission', () => {
     assert.equal(decide(actor(), 'module.open', { type: 'module', permission: 'UZYTKOWNICY_ZARZADZAJ' }), 'deny');
     assert.ok(can(actor({ permissions: new Set(['UZYTKOWNICY_ZARZADZAJ']) }), 'module.open', { type: 'module', permission: 'UZYTKOWNICY_ZARZADZAJ' }));
+  });
+
+  it('scopes the verifiers\u2019 queue by the profile worked in: CeZ all, another office its own unit; nobody decides their own request', () => {
+    const profile = (unitId: string, isCentral: boolean) => ({
+      id: `profile-${unitId}`,
+      status: 'aktywny' as const,
+      unitId,
+      unitName: unitId,
+      kindCode: isCentral ? 'CeZ' : 'UW',
+      kindName: '',
+      voivodeshipCode: '04',
+      isCentral,
+      isSupervising: !isCentral,
+      isReporting: false,
+    });
+    const manage = new Set(['UZYTKOWNICY_ZARZADZAJ', 'UZYTKOWNICY_PRZEGLADAJ']);
+    const cez = actor({ profile: profile('cez', true), permissions: manage });
+    const uw = actor({ profile: profile('uw-04', false), permissions: manage });
+    const staff = actor({ profile: profile('cez', true), permissions: new Set(['UZYTKOWNICY_PRZEGLADAJ']) });
+    const filler = actor({ profile: profile('podm', false), permissions: new Set(['SPR_NIEFIN_WYPELNIJ']) });
+    const toUw = { ...mine, ownerUserId: 'applicant', verifyingUnitId: 'uw-04' };
+    const toIpin = { ...toUw, verifyingUnitId: 'ipin' };
+
+    assert.deepEqual(requestQueueScope(cez), { kind: 'all' });
+    assert.deepEqual(requestQueueScope(uw), { kind: 'unit', unitId: 'uw-04' });
+    assert.equal(requestQueueScope(filler), null);
+    assert.equal(requestQueueScope(actor({ permissions: manage })), null, 'no profile worked in, no queue');
+
+    assert.equal(decide(cez, 'request.decide', toIpin), 'allow');
+    assert.equal(decide(uw, 'request.decide', toUw), 'allow');
+    assert.equal(decide(uw, 'request.review', toIpin), 'hide');
+    assert.equal(decide(uw, 'request.decide', toIpin), 'hide');
+    assert.equal(decide(staff, 'request.review', toIpin), 'allow');
+    assert.equal(decide(staff, 'request.decide', toIpin), 'deny', 'Pracownik CeZ only looks');
+    assert.equal(decide(filler, 'request.review', toUw), 'hide');
+    assert.equal(decide(filler, 'management.open', { type: 'management' }), 'deny');
+    assert.equal(decide(cez, 'request.review', { ...toUw, status: 'zapisany' }), 'hide', 'a saved request is not pending yet');
+    // own user (any of their profiles), or the profile worked in now
+    assert.equal(decide(cez, 'request.decide', { ...toUw, ownerUserId: 'u1' }), 'deny');
+    assert.equal(decide(cez, 'request.decide', { ...toUw, profileId: 'profile-cez' }), 'deny');
+    assert.equal(decide(cez, 'request.review', { ...toUw, ownerUserId: 'u1' }), 'allow', 'one\u2019s own request can be looked at');
   });
 });

@@ -238,6 +238,9 @@ export const roleRequests = portal.table(
     assignedAt: ts('assigned_at'),
     /** "Plik został wysłany mailem lub wydruk pocztą — nie przypominaj mi …" */
     reminderOptOut: boolean('reminder_opt_out').notNull().default(false),
+    /** a verifier confirmed that the signed application arrived on paper or by e-mail (needed to approve without a safe file) */
+    signedCopyConfirmedAt: ts('signed_copy_confirmed_at'),
+    signedCopyConfirmedBy: uuid('signed_copy_confirmed_by').references(() => users.id),
     statusChangedAt: ts('status_changed_at').notNull().defaultNow(),
   },
   (t) => [

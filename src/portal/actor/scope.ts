@@ -12,6 +12,7 @@ import type { SignedInFrame } from '../../views/layouts/SignedInLayout.tsx';
 import { requireUser } from '../session/guard.ts';
 import { sessionTimeoutProps } from '../session/plugin.ts';
 import { loadActor, type Actor } from './actor.ts';
+import { hasManagement } from '../policies/index.ts';
 import type { ZodTypeProvider } from '../http/input.ts';
 import { csrfToken } from '../../lib/csrf.ts';
 
@@ -78,5 +79,6 @@ export function frameOf(req: FastifyRequest, reply: FastifyReply): SignedInFrame
     session: sessionTimeoutProps(req, csrf),
     profiles: a.activeProfiles.map((p) => ({ id: p.id, unitName: p.unitName })),
     currentProfileId: a.profile?.id ?? null,
+    management: hasManagement(a),
   };
 }

@@ -7,6 +7,7 @@
  */
 import { AppError, forbidden, notFound } from '../../lib/errors.ts';
 import type { ProfileStatus, RequestStatus } from '../../domain/status.ts';
+import type { VerifierScope } from '../../domain/routing.ts';
 import type { Actor } from '../actor/actor.ts';
 
 export type Decision = 'allow' | 'hide' | 'deny';
@@ -41,8 +42,12 @@ export interface ModuleSubject {
   type: 'module';
   permission: string;
 }
+/** The management module ("Zarządzanie") as a whole. */
+export interface ManagementSubject {
+  type: 'management';
+}
 
-export type Subject = ProfileSubject | RequestSubject | SubmissionSubject | AttachmentSubject | ModuleSubject;
+export type Subject = ProfileSubject | RequestSubject | SubmissionSubject | AttachmentSubject | ModuleSubject | ManagementSubject;
 
 type Rules = {
   'profile.view': ProfileSubject;
@@ -58,8 +63,41 @@ type Rules = {
   'attachment.download': AttachmentSubject;
   'attachment.delete': AttachmentSubject;
   'module.open': ModuleSubject;
+  'management.open': ManagementSubject;
+  'request.review': RequestSubject;
+  'request.decide': RequestSubject;
 };
 export type Action = keyof Rules;
+
+/** Managing users: verifying role requests (Administrator CeZ, UW, IPIN, KCPU). */
+export const MANAGE_USERS = 'UZYTKOWNICY_ZARZADZAJ';
+/** Seeing users and their requests without changing anything (also Pracownik CeZ). */
+export const BROWSE_USERS = 'UZYTKOWNICY_PRZEGLADAJ';
+
+/** Whether the actor's current profile opens the management module at all. */
+export function hasManagement(a: Actor): boolean {
+  return a.profile !== null && (a.permissions.has(MANAGE_USERS) || a.permissions.has(BROWSE_USERS));
+}
+
+/**
+ * Which role requests the actor sees as a verifier ("Wnioski o role"), from the profile worked in
+ * now: the central unit (Centrum e-Zdrowia) sees every request; any other verifying office (a
+ * Urząd Wojewódzki, IPIN, KCPU) the requests routed to its own unit — routing (domain/routing.ts)
+ * already sent a request to CeZ when its office has no active administrator. Lists apply this
+ * scope in SQL; the rules below apply the same one to a single request, so the two cannot differ.
+ */
+export function requestQueueScope(a: Actor): VerifierScope | null {
+  if (!hasManagement(a) || !a.profile) return null;
+  return a.profile.isCentral ? { kind: 'all' } : { kind: 'unit', unitId: a.profile.unitId };
+}
+
+function inQueueScope(a: Actor, r: RequestSubject): boolean {
+  const scope = requestQueueScope(a);
+  if (!scope) return false;
+  // a saved, unfinished request is not visible to verifiers yet ("Zakończ" makes it pending)
+  if (r.status === 'zapisany') return false;
+  return scope.kind === 'all' || scope.unitId === r.verifyingUnitId;
+}
 
 const own = (a: Actor, s: { ownerUserId: string }): Decision => (s.ownerUserId === a.userId ? 'allow' : 'hide');
 const ownAnd = (a: Actor, s: { ownerUserId: string }, ok: boolean): Decision => (own(a, s) === 'hide' ? 'hide' : ok ? 'allow' : 'deny');
@@ -83,6 +121,13 @@ const RULES: { [K in Action]: (a: Actor, s: Rules[K]) => Decision } = {
   'attachment.download': (a, f) => (own(a, f) === 'allow' && !f.deleted && f.scanStatus === 'clean' ? 'allow' : 'hide'),
   'attachment.delete': (a, f) => (own(a, f) === 'allow' && !f.deleted && f.scanStatus !== 'infected' && f.submissionOpen ? 'allow' : 'hide'),
   'module.open': (a, m) => (a.permissions.has(m.permission) ? 'allow' : 'deny'),
+  'management.open': (a) => (hasManagement(a) ? 'allow' : 'deny'),
+  // outside the actor's scope a request does not exist for them (404: no leak of its number or applicant)
+  'request.review': (a, r) => (inQueueScope(a, r) ? 'allow' : 'hide'),
+  // deciding needs the managing permission (Pracownik CeZ only looks), and nobody decides their own request:
+  // neither one of their own user nor one of the profile they work in now
+  'request.decide': (a, r) =>
+    !inQueueScope(a, r) ? 'hide' : a.permissions.has(MANAGE_USERS) && r.ownerUserId !== a.userId && r.profileId !== a.profile?.id ? 'allow' : 'deny',
 };
 
 export function decide<K extends Action>(actor: Actor, action: K, subject: Rules[K]): Decision {

@@ -14,11 +14,13 @@ export function UserMenu({
   csrf,
   profiles,
   currentProfileId,
+  management,
 }: {
   name: string;
   csrf: string;
   profiles?: MenuProfile[];
   currentProfileId?: string | null;
+  management?: boolean;
 }): JSX.Element {
   const list = profiles ?? [];
   return (
@@ -49,6 +51,15 @@ export function UserMenu({
           ''
         )}
         <ul>
+          {management ? (
+            <li>
+              <a href="/zarzadzanie/wnioski" data-qa="menu-management">
+                Zarządzanie
+              </a>
+            </li>
+          ) : (
+            ''
+          )}
           <li>
             <a href="/moje-konto">Moje konto</a>
           </li>

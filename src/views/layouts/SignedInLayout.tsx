@@ -10,6 +10,8 @@ export interface SignedInFrame {
   /** active profiles for "Twoje aktywne profile" and the one the user works in now */
   profiles: MenuProfile[];
   currentProfileId: string | null;
+  /** the profile worked in opens "Zarządzanie" (the menu links to it) */
+  management?: boolean;
 }
 
 /** The portal layout with the user menu ("Wyloguj się") and the session-timeout warning. */
@@ -18,7 +20,15 @@ export function SignedInLayout(props: PropsWithChildren<Omit<LayoutProps, 'heade
   return (
     <Layout
       {...rest}
-      headerRight={<UserMenu name={frame.userName} csrf={frame.csrf} profiles={frame.profiles} currentProfileId={frame.currentProfileId} />}
+      headerRight={
+        <UserMenu
+          name={frame.userName}
+          csrf={frame.csrf}
+          profiles={frame.profiles}
+          currentProfileId={frame.currentProfileId}
+          management={frame.management ?? false}
+        />
+      }
       session={frame.session}
     >
       {children}

@@ -35,6 +35,7 @@ export const accountMessages = {
   requestedRole: 'Wnioskowana rola',
   submittedOn: 'Data złożenia',
   requestStatus: 'Status wniosku',
+  rejectReason: 'Powód odrzucenia:',
   noActiveRoles: 'W tym profilu nie masz jeszcze zatwierdzonych ról.',
   noRequests: 'W tym profilu nie złożono wniosków.',
   requestOtherRoles: 'Wnioskuj o inne role',

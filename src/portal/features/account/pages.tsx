@@ -268,6 +268,13 @@ function ActiveProfile({ profile, csrf, open }: { profile: AccountProfile; csrf:
                       </td>
                       <td data-label={m.requestStatus}>
                         <RequestStatusBadge status={r.status} />
+                        {r.status === 'odrzucony' && r.rejectReason ? (
+                          <p class="muted" data-qa={`reject-reason-${r.number}`}>
+                            {m.rejectReason} <span safe>{r.rejectReason}</span>
+                          </p>
+                        ) : (
+                          ''
+                        )}
                       </td>
                       <td data-label={m.submittedOn} safe>
                         {formatDatePl(r.submittedAt)}

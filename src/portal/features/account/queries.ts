@@ -34,6 +34,8 @@ export interface AccountRequest {
   /** "Przypisana od" (falls back to the decision time) */
   assignedAt: Date | null;
   reminderOptOut: boolean;
+  /** "Powód odrzucenia" given by the verifier (or the withdrawal's own reason) */
+  rejectReason: string | null;
 }
 
 export interface AccountAttachment {
@@ -138,6 +140,7 @@ export async function loadAccount(db: DbOrTx, userId: string): Promise<AccountDa
       assignedAt: roleRequests.assignedAt,
       decidedAt: roleRequests.decidedAt,
       reminderOptOut: roleRequests.reminderOptOut,
+      rejectReason: roleRequests.rejectReason,
     })
     .from(roleRequests)
     .innerJoin(profiles, eq(profiles.id, roleRequests.profileId))

@@ -2,6 +2,7 @@ import { formatDatePl } from '../../../lib/text.ts';
 import { Notice } from '../../../views/components/Notice/Notice.tsx';
 import { SignedInLayout, type SignedInFrame } from '../../../views/layouts/SignedInLayout.tsx';
 import type { ModuleTile } from '../../modules.ts';
+import { homeMessages } from './messages.ts';
 
 /** "Witaj w Systemie Statystyki w Ochronie Zdrowia": the first screen of a user without a profile. */
 export function WelcomePage({ frame }: { frame: SignedInFrame }): JSX.Element {
@@ -43,6 +44,7 @@ export function HomePage(p: {
   frame: SignedInFrame;
   current: { unitName: string } | null;
   tiles: ModuleTile[];
+  counts: { waitingRequests: number | null };
   announcement: { title: string; body: string; publishedAt: Date | null } | null;
   notice?: string | undefined;
 }): JSX.Element {
@@ -73,6 +75,13 @@ export function HomePage(p: {
                   <li safe>{x}</li>
                 ))}
               </ul>
+              {t.count === 'waitingRequests' && p.counts.waitingRequests !== null ? (
+                <p data-qa="tile-waiting">
+                  {homeMessages.waitingRequests} <strong safe>{String(p.counts.waitingRequests)}</strong>
+                </p>
+              ) : (
+                ''
+              )}
               <p>
                 <a href={t.href} safe>{`${t.linkLabel} >`}</a>
               </p>

@@ -17,9 +17,14 @@ export async function homeRoutes(app: SignedInApp): Promise<void> {
     return reply.html(
       HomePage({
         // the menu marks the profile worked in, also when it was chosen just now
-        frame: { ...frame, currentProfileId: view.current?.id ?? frame.currentProfileId },
+        frame: {
+          ...frame,
+          currentProfileId: view.current?.id ?? frame.currentProfileId,
+          management: frame.management || view.tiles.some((t) => t.count === 'waitingRequests'),
+        },
         current: view.current,
         tiles: view.tiles,
+        counts: view.counts,
         announcement: view.announcement,
         notice: req.query.przeniesiono ? homeMessages.transferred : undefined,
       }),

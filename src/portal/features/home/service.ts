@@ -1,7 +1,9 @@
+import { countWaiting } from '../../../db/repositories/request-queue.ts';
 import { latestAnnouncement } from '../../../db/repositories/users.ts';
 import { profilePermissions } from '../../actor/actor.ts';
 import type { Ctx, ServiceDeps } from '../../context.ts';
 import { tilesFor, type ModuleTile } from '../../modules.ts';
+import { requestQueueScope } from '../../policies/index.ts';
 
 export type HomeView =
   /** no profile yet: "Wybierz sposób utworzenia profilu" */
@@ -14,6 +16,8 @@ export type HomeView =
       /** set when the only active profile was chosen now (the route keeps it in the session) */
       chosen: string | null;
       tiles: ModuleTile[];
+      /** the numbers tiles show (ModuleTile.count) */
+      counts: { waitingRequests: number | null };
       announcement: Awaited<ReturnType<typeof latestAnnouncement>>;
     };
 
@@ -29,11 +33,15 @@ export function homeService({ db }: ServiceDeps) {
       const current = a.profile ?? only;
       // the actor was loaded before the only profile was chosen: its permissions come from the same function
       const permissions = a.profile ? a.permissions : only ? (await profilePermissions(db, only.id)).permissions : new Set<string>();
+      const tiles = tilesFor(permissions);
+      // the queue's own scope rule, over the profile worked in (also when it was chosen just now)
+      const scope = tiles.some((t) => t.count === 'waitingRequests') ? requestQueueScope({ ...a, profile: current, permissions }) : null;
       return {
         kind: 'home',
         current: current ? { id: current.id, unitName: current.unitName } : null,
         chosen: only?.id ?? null,
-        tiles: tilesFor(permissions),
+        tiles,
+        counts: { waitingRequests: scope ? await countWaiting(db, scope) : null },
         announcement: await latestAnnouncement(db, ctx.now),
       };
     },

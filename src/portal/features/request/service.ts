@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/client.ts';
 import { listSubmissionAttachments } from '../../../db/repositories/attachments.ts';
+import { applicationPdfData } from '../../../db/repositories/application-pdf.ts';
 import { recordAudit } from '../../../db/repositories/audit.ts';
 import { createNumberedRequests, transition } from '../../../db/repositories/request-lifecycle.ts';
 import { recomputeProfileStatus } from '../../../db/repositories/requests.ts';
@@ -290,16 +291,7 @@ export function requestService({ db, outbox, config }: ServiceDeps) {
     async pdf(ctx: Ctx, input: { submissionId: string }) {
       const s = await findSubmission(db, input.submissionId);
       authorize(ctx.actor, 'submission.view', s?.subject);
-      const requests = await submissionRequests(db, s.submission.id);
-      const [user] = await db.select().from(users).where(eq(users.id, s.submission.userId));
-      const [profile] = await db.select({ unitId: profiles.unitId }).from(profiles).where(eq(profiles.id, s.submission.profileId));
-      const unit = profile ? await getUnitForRequest(db, profile.unitId) : null;
-      const verifierIds = [...new Set(requests.map((r) => r.verifyingUnitId))];
-      const verifierRows = verifierIds.length
-        ? await db.select({ id: units.id, name: units.name, email: units.email }).from(units).where(inArray(units.id, verifierIds))
-        : [];
-      const verifier = verifierRows.find((v) => v.id === requests[0]?.verifyingUnitId) ?? verifierRows[0];
-      if (!user || !unit || !verifier) throw new Error('submission without its user, unit or verifier');
+      const pdf = await applicationPdfData(db, s.submission.id, { printedAt: ctx.now, systemUrl: config.publicUrl });
       await db.transaction(async (tx) => {
         const [row] = await tx
           .update(requestSubmissions)
@@ -308,39 +300,7 @@ export function requestService({ db, outbox, config }: ServiceDeps) {
           .returning({ id: requestSubmissions.id });
         if (row) await recordAudit(tx, { action: 'request.pdf_downloaded', ...auditOf(ctx), subjectType: 'submission', subjectId: row.id });
       });
-      return {
-        fileName: `Wniosek_${requests[0]?.number.replace('/', '-') ?? 'wniosek'}.pdf`,
-        data: {
-          verifier: { name: verifier.name, email: verifier.email ?? '' },
-          user: {
-            login: user.login ?? '',
-            lastName: user.lastName,
-            firstName: user.firstName,
-            phone: s.submission.contactPhone,
-            email: s.submission.contactEmail,
-          },
-          unit: {
-            kindName: unit.kindName,
-            name: unit.name,
-            nip: unit.nip,
-            regon: unit.regon,
-            registryBookNo: unit.registryBookNo,
-            teryt: unit.teryt,
-            voivodeship: unit.voivodeship,
-            powiat: unit.powiat,
-            gmina: unit.gmina,
-            locality: unit.locality,
-            postalCode: unit.postalCode,
-            street: unit.street,
-            buildingNo: unit.buildingNo,
-            phone: unit.phone,
-            email: unit.email,
-          },
-          requests: requests.map((r) => ({ roleName: r.roleName, roleDescription: r.roleDescription, number: r.number })),
-          printedAt: ctx.now,
-          systemUrl: config.publicUrl,
-        },
-      };
+      return pdf;
     },
 
     /**

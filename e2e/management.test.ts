@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { TestApp } from '../test/helpers/app.ts';
+import { launchBrowser } from './helpers/browser.ts';
+import { clean, mail, signIn } from './helpers/journeys.ts';
+import { startServer } from './helpers/servers.ts';
+
+/** The value of one row of a summary list ("E-mail" in "Wnioskujący"). */
+async function summaryValue(page: Page, qa: string, label: string): Promise<string> {
+  return (
+    (await page
+      .locator(`[data-qa="${qa}"] div`, { has: page.locator(`dt:text-is("${label}")`) })
+      .locator('dd')
+      .first()
+      .textContent()) ?? ''
+  ).trim();
+}
+
+describe('Zarządzanie → Wnioski o role in Chromium', () => {
+  let t: TestApp;
+  let base = '';
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const open = async (javaScriptEnabled: boolean) => {
+    const c = await browser.newContext({ javaScriptEnabled });
+    c.setDefaultTimeout(20_000);
+    contexts.push(c);
+    return c.newPage();
+  };
+  before(async () => {
+    ({ t, base } = await startServer());
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await t.close();
+  });
+
+  for (const javaScriptEnabled of [true, false]) {
+    it(`tomasz.lewandowski approves a request with a confirmed paper copy and rejects another with a reason (${javaScriptEnabled ? 'with' : 'without'} JavaScript)`, async () => {
+      const page = await open(javaScriptEnabled);
+      // axe runs in the page: with JavaScript off it cannot, and the same pages were checked in the run with it
+      const check = async (label: string) => {
+        if (javaScriptEnabled) await clean(page, label);
+      };
+      await signIn(page, base, 'tomasz.lewandowski', '+48 600 100 204', { axe: false });
+      await page.waitForSelector('[data-qa="page-home"]');
+      await check('home with the Zarządzanie tile');
+      const tile = page.locator('[data-qa="module-tiles"] section', { has: page.getByRole('heading', { name: 'Zarządzanie' }) });
+      assert.match((await tile.textContent()) ?? '', /Wnioski o role/);
+      const waitingBefore = Number(await tile.locator('[data-qa="tile-waiting"] strong').textContent());
+      assert.ok(waitingBefore >= 2, 'the demo queue waits for him');
+
+      await tile.getByRole('link', { name: 'Przejdź do wniosków o role' }).click();
+      await page.waitForSelector('[data-qa="page-management-queue"]');
+      await check('request queue');
+      // his voivodeship's units only
+      const units = await page.locator('[data-qa="queue-table"] td[data-label="Jednostka"]').allTextContents();
+      assert.ok(units.length >= 2);
+      for (const u of units) assert.match(u, /kujawsko-pomorskie/);
+
+      // approve one whose signed copy was sent by post: the verifier confirms it arrived
+      await page.getByLabel('Podpisany wniosek').selectOption('poczta');
+      await page.getByRole('button', { name: 'Filtruj' }).click();
+      await page.waitForURL(/podpis=poczta/);
+      await page.locator('[data-qa="queue-table"] tbody tr').first().getByRole('link').click();
+      await page.waitForSelector('[data-qa="page-management-request"]');
+      await check('request detail');
+      const approvedNumber = ((await page.locator('h1').textContent()) ?? '').replace('Wniosek ', '').trim();
+      const approvedEmail = await summaryValue(page, 'applicant', 'E-mail');
+      await page.getByRole('button', { name: 'Zatwierdź' }).click();
+      await page.waitForSelector('[data-qa="error-summary"]');
+      await check('approval without a signed application');
+      assert.match((await page.locator('[data-qa="error-summary"]').textContent()) ?? '', /Zaznacz, że podpisany wniosek dotarł/);
+      await page.getByLabel('Potwierdzam, że podpisany wniosek dotarł pocztą lub e-mailem').check();
+      await page.getByRole('button', { name: 'Zatwierdź' }).click();
+      await page.waitForSelector('[data-qa="decision-notice"]');
+      assert.match((await page.locator('[data-qa="decision-notice"]').textContent()) ?? '', new RegExp(`Wniosek ${approvedNumber} został zatwierdzony`));
+      assert.equal(await summaryValue(page, 'request-summary', 'Status'), 'Zatwierdzony');
+      await check('approved request');
+
+      // reject one without a signed application, with a reason
+      await page.goto(`${base}/zarzadzanie/wnioski?podpis=brak`);
+      await page.locator('[data-qa="queue-table"] tbody tr').first().getByRole('link').click();
+      await page.waitForSelector('[data-qa="page-management-request"]');
+      const rejectedNumber = ((await page.locator('h1').textContent()) ?? '').replace('Wniosek ', '').trim();
+      const rejectedEmail = await summaryValue(page, 'applicant', 'E-mail');
+      await page.getByRole('button', { name: 'Odrzuć' }).click();
+      await page.waitForSelector('[data-qa="error-summary"]');
+      await check('rejection without a reason');
+      await page.getByLabel('Powód odrzucenia').fill('Brak pieczęci jednostki na wniosku');
+      await page.getByRole('button', { name: 'Odrzuć' }).click();
+      await page.waitForSelector('[data-qa="decision-notice"]');
+      assert.equal(await summaryValue(page, 'request-summary', 'Status'), 'Odrzucony');
+      assert.equal(await summaryValue(page, 'request-summary', 'Powód odrzucenia'), 'Brak pieczęci jednostki na wniosku');
+      await check('rejected request');
+
+      // the demo mailbox holds both e-mails
+      await mail(
+        base,
+        approvedEmail,
+        new RegExp(`Miło nam poinformować, że wniosek o rolę o numerze ${approvedNumber.replace('/', '\\/')} został zaakceptowany`),
+      );
+      await mail(
+        base,
+        rejectedEmail,
+        new RegExp(`wniosek o rolę o numerze ${rejectedNumber.replace('/', '\\/')} został odrzucony[\\s\\S]*Brak pieczęci jednostki na wniosku`),
+      );
+      await page.goto(`${base}/dev/poczta`);
+      const box = (await page.locator('main').textContent()) ?? '';
+      assert.ok(box.includes(`Wniosek o rolę ${approvedNumber} został zaakceptowany`), 'approval in the mailbox');
+      assert.ok(box.includes(`Wniosek o rolę ${rejectedNumber} został odrzucony`), 'rejection in the mailbox');
+
+      // the tile counts two fewer
+      await page.goto(`${base}/start`);
+      assert.equal(Number(await page.locator('[data-qa="tile-waiting"] strong').textContent()), waitingBefore - 2);
+      // and the top menu leads to the module
+      await page.locator('[data-qa="user-menu"] summary').click();
+      await page.locator('[data-qa="menu-management"]').click();
+      await page.waitForSelector('[data-qa="page-management-queue"]');
+    });
+  }
+
+  it('ewa.kaminska (Nadzorujący) sees no management module', async () => {
+    const page = await open(true);
+    await signIn(page, base, 'ewa.kaminska', '+48 600 100 205', { axe: false });
+    await page.waitForSelector('[data-qa="page-home"]');
+    assert.equal(await page.getByRole('heading', { name: 'Zarządzanie' }).count(), 0);
+    assert.equal(await page.locator('[data-qa="menu-management"]').count(), 0);
+    const res = await page.goto(`${base}/zarzadzanie/wnioski`);
+    assert.equal(res?.status(), 403);
+  });
+});

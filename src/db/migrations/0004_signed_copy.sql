@@ -1,0 +1,3 @@
+ALTER TABLE "portal"."role_requests" ADD COLUMN "signed_copy_confirmed_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "portal"."role_requests" ADD COLUMN "signed_copy_confirmed_by" uuid;--> statement-breakpoint
+ALTER TABLE "portal"."role_requests" ADD CONSTRAINT "role_requests_signed_copy_confirmed_by_users_id_fk" FOREIGN KEY ("signed_copy_confirmed_by") REFERENCES "portal"."users"("id") ON DELETE no action ON UPDATE no action;
