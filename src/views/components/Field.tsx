@@ -147,3 +147,35 @@ export function Checkbox(props: BaseProps & { checked?: boolean; value?: string;
 export function CsrfField({ token }: { token: string }): JSX.Element {
   return <input type="hidden" name="_csrf" value={token} />;
 }
+
+/**
+ * "Twoje dane kontaktowe w jednostce": Telefon * and E-mail *, as the wizard, the SSOZ I transfer and
+ * "Edycja danych kontaktowych użytkownika" ask for them (the transfer's summary says "Adres e-mail").
+ */
+export function ContactFields(p: { values: { phone: string; email: string }; errors?: FormErrors | undefined; emailLabel?: string }): JSX.Element {
+  return (
+    <>
+      <TextField
+        name="phone"
+        label="Telefon"
+        type="tel"
+        required
+        autocomplete="tel"
+        maxlength={30}
+        value={p.values.phone}
+        errors={p.errors}
+        hint="np. +48 600 100 200"
+      />
+      <TextField
+        name="email"
+        label={p.emailLabel ?? 'E-mail'}
+        type="email"
+        required
+        autocomplete="email"
+        maxlength={254}
+        value={p.values.email}
+        errors={p.errors}
+      />
+    </>
+  );
+}

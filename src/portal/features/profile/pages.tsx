@@ -1,7 +1,7 @@
 import type { FormError, FormErrors } from '../../../lib/forms.ts';
 import { formatDatePl } from '../../../lib/text.ts';
 import { ErrorSummary } from '../../../views/components/ErrorSummary.tsx';
-import { CsrfField, TextField } from '../../../views/components/Field.tsx';
+import { ContactFields, CsrfField } from '../../../views/components/Field.tsx';
 import { Notice } from '../../../views/components/Notice/Notice.tsx';
 import { SummaryList } from '../../../views/components/SummaryList/SummaryList.tsx';
 import { SignedInLayout, type SignedInFrame } from '../../../views/layouts/SignedInLayout.tsx';
@@ -72,18 +72,7 @@ export function ContactEditPage(p: {
       </p>
       <form method="post" action={`/profil/${p.profileId}/dane-kontaktowe`} novalidate data-module="prevent-double-submit">
         <CsrfField token={p.frame.csrf} />
-        <TextField
-          name="phone"
-          label="Telefon"
-          type="tel"
-          required
-          autocomplete="tel"
-          maxlength={30}
-          value={p.values.phone}
-          errors={p.errors}
-          hint="np. +48 600 100 200"
-        />
-        <TextField name="email" label="E-mail" type="email" required autocomplete="email" maxlength={254} value={p.values.email} errors={p.errors} />
+        <ContactFields values={p.values} errors={p.errors} />
         <p class="muted">* Pole obowiązkowe</p>
         <Notice
           tone="info"

@@ -2,7 +2,7 @@ import type { UnitForRequest, UnitSearchResult } from '../../../db/repositories/
 import type { RoleDef } from '../../../domain/reference-data.ts';
 import type { FormError, FormErrors } from '../../../lib/forms.ts';
 import { ErrorSummary } from '../../../views/components/ErrorSummary.tsx';
-import { Checkbox, CsrfField, TextField } from '../../../views/components/Field.tsx';
+import { Checkbox, CsrfField, ContactFields, TextField } from '../../../views/components/Field.tsx';
 import { Notice } from '../../../views/components/Notice/Notice.tsx';
 import { Pagination, PaginationSummary, type PagingProps } from '../../../views/components/Pagination/Pagination.tsx';
 import { Steps } from '../../../views/components/Steps.tsx';
@@ -311,18 +311,7 @@ export function RolesPage(p: {
           ''
         )}
         <h2>Twoje dane kontaktowe w jednostce</h2>
-        <TextField
-          name="phone"
-          label="Telefon"
-          type="tel"
-          required
-          autocomplete="tel"
-          maxlength={30}
-          value={p.values.phone}
-          errors={e}
-          hint="np. +48 600 100 200"
-        />
-        <TextField name="email" label="E-mail" type="email" required autocomplete="email" maxlength={254} value={p.values.email} errors={e} />
+        <ContactFields values={p.values} errors={e} />
         <p class="muted">* Pole obowiązkowe</p>
         <div class="button-group">
           <button class="button" type="submit" name="akcja" value="dalej" disabled={p.offered.length === 0}>

@@ -1,6 +1,6 @@
 import type { FormError, FormErrors } from '../../../lib/forms.ts';
 import { ErrorSummary } from '../../../views/components/ErrorSummary.tsx';
-import { CsrfField, TextField } from '../../../views/components/Field.tsx';
+import { CsrfField, ContactFields, TextField } from '../../../views/components/Field.tsx';
 import { Steps } from '../../../views/components/Steps.tsx';
 import { SignedInLayout, type SignedInFrame } from '../../../views/layouts/SignedInLayout.tsx';
 import { transferMessages as m } from './messages.ts';
@@ -81,18 +81,7 @@ export function TransferSummaryPage(p: {
       <form method="post" action="/profil/przeniesienie/podsumowanie" novalidate data-module="prevent-double-submit">
         <CsrfField token={p.frame.csrf} />
         <h2>Twoje dane kontaktowe w jednostce</h2>
-        <TextField
-          name="phone"
-          label="Telefon"
-          type="tel"
-          required
-          autocomplete="tel"
-          maxlength={30}
-          value={p.values.phone}
-          errors={p.errors}
-          hint="np. +48 600 100 200"
-        />
-        <TextField name="email" label="Adres e-mail" type="email" required autocomplete="email" maxlength={254} value={p.values.email} errors={p.errors} />
+        <ContactFields values={{ phone: p.values.phone ?? '', email: p.values.email ?? '' }} errors={p.errors} emailLabel="Adres e-mail" />
         <h2>Twoje role w jednostce</h2>
         <h3>Przydzielone role</h3>
         <ul data-qa="carried-roles">
