@@ -34,7 +34,13 @@ export function pgliteDirFor(config: Config): string {
  */
 export async function bootstrap(config: Config, opts: { database?: Database; now?: () => Date } = {}): Promise<Running> {
   const log = createLogger(config.logLevel);
-  const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: pgliteDirFor(config) }));
+  const database =
+    opts.database ??
+    (await openDatabase({
+      databaseUrl: config.databaseUrl,
+      pgliteDir: pgliteDirFor(config),
+      onIdleError: (err) => log.warn({ err }, 'an idle database connection was closed by the server'),
+    }));
   await database.migrate();
   await seedReferenceData(database.db);
   if (config.seedDemoData) {

@@ -41,11 +41,24 @@ export interface OpenOptions {
   /** A dumped PGlite data directory (tar) to start from — used by tests for a migrated template. */
   pgliteLoadFrom?: Blob;
   poolSize?: number;
+  /**
+   * Told of an error on an idle pooled connection (the server restarted, an administrator ended it).
+   * node-postgres emits these on the pool; without a listener they would end the process.
+   */
+  onIdleError?: (err: Error) => void;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    pool.on('error', (err) => (opts.onIdleError ?? (() => {}))(err));
+    // pool.end() answers once every client is told to end, not once its connection is closed; close()
+    // waits for the 'end' of each, so a database dropped right after sees no connection left
+    const open = new Set<pg.Client>();
+    pool.on('connect', (client) => {
+      open.add(client);
+      client.once('end', () => open.delete(client));
+    });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
       db,
@@ -56,7 +69,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       migrate: async () => {
         await migratePg(drizzlePg(pool, { schema }), { migrationsFolder: MIGRATIONS_DIR });
       },
-      close: () => pool.end(),
+      close: async () => {
+        const closing = [...open].map((c) => new Promise<void>((resolve) => c.once('end', () => resolve())));
+        await pool.end();
+        await Promise.all(closing);
+      },
     };
   }
   if (opts.pgliteDir) mkdirSync(opts.pgliteDir, { recursive: true });
