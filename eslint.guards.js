@@ -15,7 +15,8 @@ const NO_OTHER_FEATURE = [
 // from src/portal/management/<a>/…: the same rule among management features, and no portal feature
 const NO_OTHER_MANAGEMENT = [
   {
-    regex: '^\\.\\./[^.]',
+    // the module's shell (../submodules.ts, the registry of sub-modules) is shared by all of them
+    regex: '^\\.\\./(?!submodules\\.ts$)[^.]',
     message: 'A management feature does not import another management feature; move what is shared (db/repositories, domain, views, lib).',
   },
   { regex: '/management/', message: 'A management feature does not import another management feature.' },
@@ -46,11 +47,11 @@ export const layoutGuards = [
   },
   {
     // the management module ("Zarządzanie") follows the features' rules: each of its features stands alone
-    files: ['src/portal/management/**/*.ts', 'src/portal/management/**/*.tsx'],
+    files: ['src/portal/management/*/**/*.ts', 'src/portal/management/*/**/*.tsx'],
     rules: { 'no-restricted-imports': ['error', { patterns: [NO_DEMO, ...NO_OTHER_MANAGEMENT] }] },
   },
   {
-    files: ['src/portal/management/**/routes.ts', 'src/portal/management/**/routes.tsx'],
+    files: ['src/portal/management/*/**/routes.ts', 'src/portal/management/*/**/routes.tsx'],
     rules: { 'no-restricted-imports': ['error', { paths: [NO_DRIZZLE], patterns: [NO_DEMO, NO_SCHEMA, ...NO_OTHER_MANAGEMENT] }] },
   },
 ];

@@ -119,6 +119,8 @@ describe('Zarządzanie → Wnioski o role in Chromium', () => {
       // and the top menu leads to the module
       await page.locator('[data-qa="user-menu"] summary').click();
       await page.locator('[data-qa="menu-management"]').click();
+      await page.waitForSelector('[data-qa="management-submodules"]');
+      await page.getByRole('link', { name: 'Wnioski o role' }).click();
       await page.waitForSelector('[data-qa="page-management-queue"]');
     });
   }
@@ -129,7 +131,9 @@ describe('Zarządzanie → Wnioski o role in Chromium', () => {
     await page.waitForSelector('[data-qa="page-home"]');
     assert.equal(await page.getByRole('heading', { name: 'Zarządzanie' }).count(), 0);
     assert.equal(await page.locator('[data-qa="menu-management"]').count(), 0);
-    const res = await page.goto(`${base}/zarzadzanie/wnioski`);
-    assert.equal(res?.status(), 403);
+    for (const path of ['/zarzadzanie', '/zarzadzanie/wnioski']) {
+      const res = await page.goto(`${base}${path}`);
+      assert.equal(res?.status(), 403, path);
+    }
   });
 });

@@ -38,7 +38,7 @@ import { requestRoutes } from './portal/features/request/routes.tsx';
 import { accountRoutes } from './portal/features/account/routes.tsx';
 import { profileRoutes } from './portal/features/profile/routes.tsx';
 import { sessionRoutes } from './portal/session/routes.tsx';
-import { managementRequestRoutes } from './portal/management/requests/routes.tsx';
+import { managementRoutes } from './portal/management/routes.ts';
 import type { Services } from './portal/services.ts';
 import { registerZodValidation } from './portal/http/input.ts';
 import { signedInScope } from './portal/actor/scope.ts';
@@ -184,7 +184,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await scope.register(transferRoutes);
     await scope.register(reminderRoutes);
     await scope.register(attachmentRoutes);
-    await scope.register(managementRequestRoutes);
+    await scope.register(managementRoutes);
   });
   if (config.demo) await app.register(devMailboxRoutes);
 

@@ -1,3 +1,5 @@
+import { MANAGEMENT_PATH, SUBMODULES, submodulesFor } from './management/submodules.ts';
+
 /**
  * The modules a profile's roles open, shown as tiles on the home page ("Sprawozdania niefinansowe",
  * "Zarządzanie" …). Each later module (management, reporting) adds its tile here with the
@@ -16,23 +18,27 @@ export interface ModuleTile {
   count?: 'waitingRequests';
 }
 
-/** "Zarządzanie" for verifiers (managing) and for those who only look (Pracownik CeZ): one tile, listed once. */
+/**
+ * "Zarządzanie": one tile for any permission that opens one of its sub-modules; the home page lists
+ * on it the sub-modules this profile opens (management/submodules.ts).
+ */
 const MANAGEMENT_TILE = {
   title: 'Zarządzanie',
-  // only the sub-modules that exist now: each later one (Użytkownicy, Jednostki …) adds itself here
-  items: ['Wnioski o role'],
-  href: '/zarzadzanie/wnioski',
-  linkLabel: 'Przejdź do wniosków o role',
+  items: [],
+  href: MANAGEMENT_PATH,
+  linkLabel: 'Przejdź do modułu Zarządzanie',
   count: 'waitingRequests',
 } as const;
 
-export const MODULE_TILES: readonly ModuleTile[] = [
-  { permission: 'UZYTKOWNICY_ZARZADZAJ', ...MANAGEMENT_TILE },
-  { permission: 'UZYTKOWNICY_PRZEGLADAJ', ...MANAGEMENT_TILE },
-];
+export const MODULE_TILES: readonly ModuleTile[] = [...new Set(SUBMODULES.flatMap((s) => s.permissions))].map((permission) => ({
+  permission,
+  ...MANAGEMENT_TILE,
+}));
 
 /** The tiles a profile may see, in the registry's order, each once. */
 export function tilesFor(permissions: ReadonlySet<string>, tiles: readonly ModuleTile[] = MODULE_TILES): ModuleTile[] {
   const seen = new Set<string>();
-  return tiles.filter((t) => permissions.has(t.permission) && !seen.has(t.href) && seen.add(t.href));
+  return tiles
+    .filter((t) => permissions.has(t.permission) && !seen.has(t.href) && seen.add(t.href))
+    .map((t) => (t.href === MANAGEMENT_PATH ? { ...t, items: submodulesFor(permissions).map((s) => s.title) } : t));
 }

@@ -292,7 +292,11 @@ describe('Zarządzanie → Wnioski o role: scope, details and decisions', () => 
     ).length;
     assert.equal(waiting, pendingCount);
     assert.match(home.body, /data-qa="menu-management"/);
+    const hub = await agents.uwB.get('/zarzadzanie');
+    assert.equal(hub.statusCode, 200);
+    assert.match(hub.body, /<a href="\/zarzadzanie\/wnioski">Wnioski o role<\/a>/);
     const filler = await agents.filler.get('/start');
     assert.doesNotMatch(filler.body, /Zarządzanie/);
+    assert.equal((await agents.filler.get('/zarzadzanie')).statusCode, 403);
   });
 });

@@ -38,9 +38,11 @@ describe('module tiles by permission', () => {
       const shown = tilesFor(new Set(perms));
       assert.deepEqual(
         shown.map((t) => [t.title, t.href, t.items]),
-        [['Zarządzanie', '/zarzadzanie/wnioski', ['Wnioski o role']]],
+        [['Zarządzanie', '/zarzadzanie', ['Wnioski o role']]],
       );
     }
+    // a permission that opens no sub-module that exists shows no tile
+    assert.deepEqual(tilesFor(new Set(['NIEZNANE_UPRAWNIENIE'])), []);
     assert.deepEqual(tilesFor(new Set(['SPR_NIEFIN_WYPELNIJ', 'SPR_FIN_WERYFIKUJ'])), []);
   });
 });

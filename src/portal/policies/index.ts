@@ -9,6 +9,7 @@ import { AppError, forbidden, notFound } from '../../lib/errors.ts';
 import type { ProfileStatus, RequestStatus } from '../../domain/status.ts';
 import type { VerifierScope } from '../../domain/routing.ts';
 import type { Actor } from '../actor/actor.ts';
+import { BROWSE_USERS, MANAGE_USERS, opensSubmodule, submodulesFor, type SubmoduleKey } from '../management/submodules.ts';
 
 export type Decision = 'allow' | 'hide' | 'deny';
 
@@ -42,9 +43,10 @@ export interface ModuleSubject {
   type: 'module';
   permission: string;
 }
-/** The management module ("Zarządzanie") as a whole. */
+/** The management module ("Zarządzanie") as a whole, or one of its sub-modules. */
 export interface ManagementSubject {
   type: 'management';
+  submodule?: SubmoduleKey;
 }
 
 export type Subject = ProfileSubject | RequestSubject | SubmissionSubject | AttachmentSubject | ModuleSubject | ManagementSubject;
@@ -69,14 +71,12 @@ type Rules = {
 };
 export type Action = keyof Rules;
 
-/** Managing users: verifying role requests (Administrator CeZ, UW, IPIN, KCPU). */
-export const MANAGE_USERS = 'UZYTKOWNICY_ZARZADZAJ';
-/** Seeing users and their requests without changing anything (also Pracownik CeZ). */
-export const BROWSE_USERS = 'UZYTKOWNICY_PRZEGLADAJ';
+// Managing users (verifying role requests: Administrator CeZ, UW, IPIN, KCPU) and only seeing them (also Pracownik CeZ)
+export { BROWSE_USERS, MANAGE_USERS };
 
-/** Whether the actor's current profile opens the management module at all. */
+/** Whether the actor's current profile opens the management module at all (any of its sub-modules). */
 export function hasManagement(a: Actor): boolean {
-  return a.profile !== null && (a.permissions.has(MANAGE_USERS) || a.permissions.has(BROWSE_USERS));
+  return a.profile !== null && submodulesFor(a.permissions).length > 0;
 }
 
 /**
@@ -87,7 +87,7 @@ export function hasManagement(a: Actor): boolean {
  * scope in SQL; the rules below apply the same one to a single request, so the two cannot differ.
  */
 export function requestQueueScope(a: Actor): VerifierScope | null {
-  if (!hasManagement(a) || !a.profile) return null;
+  if (!a.profile || !opensSubmodule(a.permissions, 'requests')) return null;
   return a.profile.isCentral ? { kind: 'all' } : { kind: 'unit', unitId: a.profile.unitId };
 }
 
@@ -121,7 +121,8 @@ const RULES: { [K in Action]: (a: Actor, s: Rules[K]) => Decision } = {
   'attachment.download': (a, f) => (own(a, f) === 'allow' && !f.deleted && f.scanStatus === 'clean' ? 'allow' : 'hide'),
   'attachment.delete': (a, f) => (own(a, f) === 'allow' && !f.deleted && f.scanStatus !== 'infected' && f.submissionOpen ? 'allow' : 'hide'),
   'module.open': (a, m) => (a.permissions.has(m.permission) ? 'allow' : 'deny'),
-  'management.open': (a) => (hasManagement(a) ? 'allow' : 'deny'),
+  // a sub-module the profile's permissions do not open is refused (403), as the module as a whole
+  'management.open': (a, m) => (a.profile && (m.submodule ? opensSubmodule(a.permissions, m.submodule) : hasManagement(a)) ? 'allow' : 'deny'),
   // outside the actor's scope a request does not exist for them (404: no leak of its number or applicant)
   'request.review': (a, r) => (inQueueScope(a, r) ? 'allow' : 'hide'),
   // deciding needs the managing permission (Pracownik CeZ only looks), and nobody decides their own request:

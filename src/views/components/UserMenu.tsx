@@ -53,7 +53,7 @@ export function UserMenu({
         <ul>
           {management ? (
             <li>
-              <a href="/zarzadzanie/wnioski" data-qa="menu-management">
+              <a href="/zarzadzanie" data-qa="menu-management">
                 Zarządzanie
               </a>
             </li>

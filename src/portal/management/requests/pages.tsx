@@ -16,7 +16,8 @@ export const QUEUE_PATH = '/zarzadzanie/wnioski';
 
 const crumbsRoot = [
   { href: '/start', label: 'Strona główna' },
-  { href: QUEUE_PATH, label: m.module },
+  { href: '/zarzadzanie', label: m.module },
+  { href: QUEUE_PATH, label: m.queueTitle },
 ];
 
 function statusText(s: string): string {
@@ -89,7 +90,7 @@ export function QueuePage(p: {
     totalQa: 'queue-total',
   };
   return (
-    <SignedInLayout title={m.queueTitle} frame={p.frame} breadcrumbs={[...crumbsRoot.slice(0, 1), { label: `${m.module}: ${m.queueTitle}` }]}>
+    <SignedInLayout title={m.queueTitle} frame={p.frame} breadcrumbs={[...crumbsRoot.slice(0, 2), { label: m.queueTitle }]}>
       <p class="muted">{m.module}</p>
       <h1 data-qa="page-management-queue">{m.queueTitle}</h1>
       <p class="lead" safe>

@@ -11,8 +11,6 @@ import { APPROVE_FIELDS, ApproveForm, DetailQuery, FileParams, IdParams, QueueQu
 export async function managementRequestRoutes(app: SignedInApp): Promise<void> {
   const s = () => app.deps.services.management.requests;
 
-  app.get('/zarzadzanie', async (_req, reply) => reply.redirect(QUEUE_PATH, 303));
-
   app.get(QUEUE_PATH, { schema: { querystring: QueueQuery } }, async (req, reply) => {
     const q = req.query;
     const size = Number(q.ile);

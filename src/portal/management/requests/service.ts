@@ -42,7 +42,7 @@ export function managementRequestService({ db, outbox, config }: ServiceDeps) {
     },
 
     async queue(ctx: Ctx, input: { filters: QueueFilters; page: number; size: number }) {
-      authorize(ctx.actor, 'management.open', { type: 'management' });
+      authorize(ctx.actor, 'management.open', { type: 'management', submodule: 'requests' });
       const scope = requestQueueScope(ctx.actor);
       if (!scope) throw new Error('management without a scope');
       const list = await listQueue(db, scope, input.filters, { page: input.page, size: input.size }, ctx.now);

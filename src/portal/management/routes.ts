@@ -1,0 +1,16 @@
+import { frameOf, type SignedInApp } from '../actor/scope.ts';
+import { ctxOf } from '../context.ts';
+import { authorize } from '../policies/index.ts';
+import { ManagementHubPage } from './hub/pages.tsx';
+import { managementRequestRoutes } from './requests/routes.tsx';
+import { MANAGEMENT_PATH, submodulesFor } from './submodules.ts';
+
+/** "Zarządzanie": its page and every sub-module's routes (signed-in scope). Each sub-module registers here. */
+export async function managementRoutes(app: SignedInApp): Promise<void> {
+  app.get(MANAGEMENT_PATH, async (req, reply) => {
+    const { actor } = ctxOf(req);
+    authorize(actor, 'management.open', { type: 'management' });
+    return reply.html(ManagementHubPage({ frame: frameOf(req, reply), submodules: submodulesFor(actor.permissions), unitName: actor.profile?.unitName ?? '' }));
+  });
+  await app.register(managementRequestRoutes);
+}

@@ -1,0 +1,41 @@
+/**
+ * The sub-modules of "Zarządzanie" and the permissions that open each. A sub-module is listed (on
+ * the home tile, on the /zarzadzanie page, in the policy) only for a profile holding one of its
+ * permissions, and only once its routes exist — so there are no dead links. Each sub-module adds
+ * itself here when it lands; its routes register in management/routes.ts.
+ */
+export const MANAGE_USERS = 'UZYTKOWNICY_ZARZADZAJ';
+export const BROWSE_USERS = 'UZYTKOWNICY_PRZEGLADAJ';
+
+export type SubmoduleKey = 'requests' | 'users' | 'units' | 'dictionaries' | 'announcements' | 'audit' | 'reports';
+
+export interface Submodule {
+  key: SubmoduleKey;
+  title: string;
+  href: string;
+  /** one sentence for the /zarzadzanie page */
+  description: string;
+  /** any one of these opens it */
+  permissions: readonly string[];
+}
+
+export const SUBMODULES: readonly Submodule[] = [
+  {
+    key: 'requests',
+    title: 'Wnioski o role',
+    href: '/zarzadzanie/wnioski',
+    description: 'Weryfikacja wniosków o role: zatwierdzanie i odrzucanie wniosków skierowanych do Twojej jednostki.',
+    permissions: [MANAGE_USERS, BROWSE_USERS],
+  },
+];
+
+export const MANAGEMENT_PATH = '/zarzadzanie';
+
+/** The sub-modules a profile's permissions open, in the registry's order. */
+export function submodulesFor(permissions: ReadonlySet<string>, all: readonly Submodule[] = SUBMODULES): Submodule[] {
+  return all.filter((s) => s.permissions.some((p) => permissions.has(p)));
+}
+
+export function opensSubmodule(permissions: ReadonlySet<string>, key: SubmoduleKey): boolean {
+  return SUBMODULES.some((s) => s.key === key && s.permissions.some((p) => permissions.has(p)));
+}
