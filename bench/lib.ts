@@ -1,0 +1,171 @@
+/** Small tools of the benchmark runner: child processes, readiness, RSS sampling, percentiles, load. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import autocannon from 'autocannon';
+
+export const ROOT = new URL('..', import.meta.url).pathname;
+
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+export const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 10 ** digits;
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resident and peak resident memory of a process in MB, from /proc (Linux). */
+export function memoryOf(pid: number): { rssMb: number; peakMb: number } | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (k: string) => Number(new RegExp(`^${k}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+    return { rssMb: round(kb('VmRSS') / 1024), peakMb: round(kb('VmHWM') / 1024) };
+  } catch {
+    return null;
+  }
+}
+
+/** Samples a process's RSS every `everyMs` until stopped; answers the samples (ms since start, MB). */
+export function sampleRss(pid: number, everyMs: number): { stop(): Array<[number, number]> } {
+  const started = Date.now();
+  const samples: Array<[number, number]> = [];
+  const take = () => {
+    const m = memoryOf(pid);
+    if (m) samples.push([Date.now() - started, m.rssMb]);
+  };
+  take();
+  const timer = setInterval(take, everyMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      take();
+      return samples;
+    },
+  };
+}
+
+/** Least-squares slope of RSS over time, in MB per minute. */
+export function slopeMbPerMin(samples: ReadonlyArray<[number, number]>): number {
+  const n = samples.length;
+  if (n < 2) return 0;
+  const xs = samples.map(([t]) => t / 60_000);
+  const ys = samples.map(([, y]) => y);
+  const mx = xs.reduce((a, b) => a + b, 0) / n;
+  const my = ys.reduce((a, b) => a + b, 0) / n;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < n; i++) {
+    num += (xs[i]! - mx) * (ys[i]! - my);
+    den += (xs[i]! - mx) ** 2;
+  }
+  return den === 0 ? 0 : num / den;
+}
+
+export function startNode(script: string, env: Record<string, string>, opts: { quiet?: boolean } = {}): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['ignore', opts.quiet ? 'ignore' : 'pipe', 'pipe'],
+  });
+  let err = '';
+  child.stderr?.on('data', (d: Buffer) => {
+    err = (err + d.toString()).slice(-4000);
+  });
+  child.on('exit', (code, signal) => {
+    if (code && code !== 0 && signal === null) console.error(`${script} ended with ${code}:\n${err}`);
+  });
+  return child;
+}
+
+/** Waits until GET url answers `status`; answers the milliseconds it took from `since`. */
+export async function waitForHttp(url: string, since: number, timeoutMs = 180_000, status = 200): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url, { redirect: 'manual' });
+      if (res.status === status) return Date.now() - since;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${url} did not answer ${status} within ${timeoutMs} ms`);
+}
+
+export async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  await new Promise<void>((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+export type LoadResult = {
+  requests: number;
+  throughput: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  peakRssMb: number;
+};
+
+/**
+ * Load from this process (not the one measured) with autocannon: `connections` keep-alive connections
+ * for `seconds`, cycling through `paths`. Latencies are collected per response so p95 is exact;
+ * a non-2xx answer or a socket error counts as an error.
+ */
+export async function load(opts: {
+  url: string;
+  paths: readonly string[];
+  headers?: Record<string, string>;
+  seconds: number;
+  connections: number;
+  pid: number;
+}): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const rss = sampleRss(opts.pid, 250);
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: opts.url,
+        connections: opts.connections,
+        duration: opts.seconds,
+        headers: opts.headers ?? {},
+        requests: opts.paths.map((path) => ({ method: 'GET', path })),
+      },
+      (err, res) => (err ? reject(err) : resolve(res)),
+    );
+    instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+      latencies.push(responseTime);
+      if (statusCode < 200 || statusCode >= 300) errors++;
+    });
+  });
+  const samples = rss.stop();
+  errors += result.errors + result.timeouts;
+  return {
+    requests: latencies.length,
+    throughput: round(latencies.length / opts.seconds),
+    p50: round(percentile(latencies, 50), 2),
+    p95: round(percentile(latencies, 95), 2),
+    p99: round(percentile(latencies, 99), 2),
+    errors,
+    peakRssMb: Math.max(...samples.map(([, m]) => m)),
+  };
+}

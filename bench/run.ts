@@ -1,0 +1,359 @@
+/**
+ * `npm run bench` (full) and `npm run bench -- --quick` (smoke, under two minutes): the portal started
+ * as in production (NODE_ENV=production settings) on the local PostgreSQL, loaded over loopback by
+ * autocannon from this process, every scenario reported as a ratio to baselines measured in the same
+ * run (bench/baseline-server.ts). Writes bench/results.json and bench/results.md.
+ *
+ * Scenarios measured so far (issue #11): baselines; Moje konto of a user with 5 profiles and 20
+ * requests; unit search by name fragment and by NIP over HTTP (demo registry, and in the full run
+ * 200,000 generated units) and in-process on PostgreSQL and PGlite; the application PDF; memory under
+ * mixed load (10 minutes in the full run) with its slope; cold start of `npm start` (PGlite, demo) on an
+ * empty and on an existing data directory, and its idle RSS. Login, wizard submission and the
+ * deadline-day scenario come with the next slice.
+ *
+ * Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres); the runner
+ * creates and drops its own database `ssoz_bench`.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { openDatabase, type Database } from '../src/db/client.ts';
+import { applicationPdfData } from '../src/db/repositories/application-pdf.ts';
+import { searchUnits, type UnitSearchQuery } from '../src/db/repositories/unit-search.ts';
+import { seedReferenceData } from '../src/db/seed/reference.ts';
+import { units } from '../src/db/schema/index.ts';
+import { loadConfig } from '../src/config/index.ts';
+import { renderApplicationPdf } from '../src/pdf/application.ts';
+import { createSession } from '../src/portal/session/store.ts';
+import { sessionCookieName } from '../src/portal/session/plugin.ts';
+import { seedDemoData, seedUnits } from '../src/demo/seed-demo.ts';
+import { generateRegistry } from '../src/demo/registry-generator.ts';
+import { buildProfile, buildRequest, buildUser } from '../test/builders/index.ts';
+import { freePort, load, memoryOf, percentile, ROOT, round, sampleRss, slopeMbPerMin, startNode, stop, waitForHttp, type LoadResult } from './lib.ts';
+
+const quick = process.argv.includes('--quick');
+const SECONDS = quick ? 3 : 15;
+const CONNECTIONS = 10;
+const MIXED_SECONDS = quick ? 10 : 600;
+const baseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const DB_NAME = 'ssoz_bench';
+const t0 = Date.now();
+const log = (s: string) => console.log(`[${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${s}`);
+
+interface Row {
+  scenario: string;
+  result: Partial<LoadResult> & Record<string, unknown>;
+  ratio?: { to: string; value: number };
+  target?: string;
+  met?: boolean;
+  note?: string;
+}
+const rows: Row[] = [];
+
+function withDb(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function admin(q: string): Promise<void> {
+  const c = new pg.Client({ connectionString: baseUrl });
+  await c.connect();
+  try {
+    await c.query(q);
+  } finally {
+    await c.end();
+  }
+}
+
+// ── 1. the database, as production has it, with the demo registry (and 200,000 more units in the full run)
+log(`przygotowanie bazy ${DB_NAME} (${quick ? 'quick' : 'full'})`);
+await admin(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+await admin(`CREATE DATABASE ${DB_NAME}`);
+const dbUrl = withDb(baseUrl, DB_NAME);
+const database: Database = await openDatabase({ databaseUrl: dbUrl, pgliteDir: null, poolSize: 4 });
+await database.migrate();
+await seedReferenceData(database.db);
+await seedDemoData(database.db);
+if (!quick) {
+  const more = generateRegistry({ seed: 20_261_130, count: 200_000 }).map((u) => ({ ...u, key: `bench:${u.key}` }));
+  log(`dodano ${await seedUnits(database.db, more)} wygenerowanych jednostek`);
+}
+await database.db.execute(sql`VACUUM ANALYZE portal.units`);
+const [{ count: unitCount } = { count: 0 }] = await database.db.select({ count: sql<number>`count(*)::int` }).from(units);
+
+// ── 2. a user with 5 profiles and 20 requests (2 approved, 1 pending, 1 rejected in each profile)
+const user = await buildUser(database.db, { firstName: 'Benchmark', lastName: 'Pięcioprofilowy' });
+let submissionId = '';
+for (let i = 0; i < 5; i++) {
+  const { profile } = await buildProfile(database.db, { user });
+  for (const [status, roleCode] of [
+    ['zatwierdzony', 'WYP_NIEFIN'],
+    ['zatwierdzony', 'WYP_FIN'],
+    ['oczekujacy', 'WYP_KARTY_PSY'],
+    ['odrzucony', 'WYP_NIEFIN'],
+  ] as const) {
+    const r = await buildRequest(database.db, { status, roleCode, profile });
+    submissionId = r.submissionId;
+  }
+}
+
+// ── 3. the baselines and the portal, each its own process
+const benchEnv = {
+  NODE_ENV: 'production',
+  DATABASE_URL: dbUrl,
+  SESSION_SECRET: randomBytes(32).toString('hex'),
+  PUBLIC_URL: 'https://ssoz-bench.invalid',
+  TRUST_PROXY: 'true',
+  // production needs a mail server; these scenarios send no mail, and a message would only wait in the outbox
+  SMTP_URL: 'smtp://127.0.0.1:9',
+  LOG_LEVEL: 'warn',
+};
+const config = loadConfig(benchEnv);
+const { rawId } = await createSession(database.db, { userId: user.id, now: new Date() });
+const cookie = `${sessionCookieName(config)}=${rawId}`;
+
+const basePort = await freePort();
+const baseline = startNode('bench/baseline-server.ts', { DATABASE_URL: dbUrl, PORT: String(basePort) });
+await waitForHttp(`http://127.0.0.1:${basePort}/const`, Date.now(), 60_000);
+const portalPort = await freePort();
+const portalStarted = Date.now();
+const portal = startNode('src/server.ts', { ...benchEnv, PORT: String(portalPort) });
+const portalStartMs = await waitForHttp(`http://127.0.0.1:${portalPort}/readyz`, portalStarted);
+log(`portal gotowy po ${portalStartMs} ms (PostgreSQL, produkcja)`);
+
+const basePid = baseline.pid!;
+const portalPid = portal.pid!;
+const bUrl = `http://127.0.0.1:${basePort}`;
+const pUrl = `http://127.0.0.1:${portalPort}`;
+
+/** Every scenario's page must answer 200 before it is loaded: a redirect to the login page would measure nothing. */
+async function expect200(p: string): Promise<void> {
+  const res = await fetch(`${pUrl}${p}`, { headers: { cookie }, redirect: 'manual' });
+  if (res.status !== 200) throw new Error(`${p} answered ${res.status}, not 200`);
+  await res.arrayBuffer();
+}
+
+async function run(scenario: string, url: string, pid: number, paths: readonly string[], headers?: Record<string, string>): Promise<LoadResult> {
+  if (url === pUrl) for (const p of paths.slice(0, 3)) await expect200(p);
+  // warm-up, not reported
+  await load({ url, paths, seconds: 1, connections: CONNECTIONS, pid, ...(headers ? { headers } : {}) });
+  const r = await load({ url, paths, seconds: SECONDS, connections: CONNECTIONS, pid, ...(headers ? { headers } : {}) });
+  log(`${scenario}: ${r.throughput}/s, p95 ${r.p95} ms, błędy ${r.errors}`);
+  return r;
+}
+
+const constR = await run('baseline-const', bUrl, basePid, ['/const']);
+rows.push({ scenario: 'baseline: bare Fastify, constant', result: constR });
+const queryR = await run('baseline-query', bUrl, basePid, ['/query']);
+rows.push({
+  scenario: 'baseline: bare Fastify, SELECT 1',
+  result: queryR,
+  ratio: { to: 'baseline: constant', value: round(queryR.throughput / constR.throughput, 2) },
+});
+
+const account = await run('moje-konto', pUrl, portalPid, ['/moje-konto'], { cookie });
+const accountRatio = round(account.throughput / queryR.throughput, 2);
+rows.push({
+  scenario: 'Moje konto (5 profiles, 20 requests)',
+  result: account,
+  ratio: { to: 'baseline: SELECT 1', value: accountRatio },
+  target: '≥ 0.5 × SELECT 1 baseline',
+  met: accountRatio >= 0.5 && account.errors === 0,
+});
+
+const FRAGMENTS = ['przychodnia', 'szpital', 'zdrow', 'stomatolog', 'medyczn', 'warszaw', 'kraków', 'poradnia', 'centrum', 'rehabilit', 'k-dent', 'Łódź'];
+const nips = (await database.db.execute(sql`SELECT nip FROM portal.units WHERE nip IS NOT NULL ORDER BY md5(id::text) LIMIT 20`)) as unknown as {
+  rows?: Array<{ nip: string }>;
+};
+const nipList = (nips.rows ?? (nips as unknown as Array<{ nip: string }>)).map((r) => r.nip);
+const byName = await run(
+  'search-name',
+  pUrl,
+  portalPid,
+  FRAGMENTS.map((f) => `/profil/wniosek?nazwa=${encodeURIComponent(f)}`),
+  { cookie },
+);
+rows.push({
+  scenario: `unit search by name, HTTP (${unitCount.toLocaleString('en')} units)`,
+  result: byName,
+  ratio: { to: 'baseline: SELECT 1', value: round(byName.throughput / queryR.throughput, 2) },
+  note: 'whole page: session, search (count + page) and rendering',
+});
+const byNip = await run(
+  'search-nip',
+  pUrl,
+  portalPid,
+  nipList.map((n) => `/profil/wniosek?nip=${n}`),
+  { cookie },
+);
+rows.push({
+  scenario: `unit search by NIP, HTTP (${unitCount.toLocaleString('en')} units)`,
+  result: byNip,
+  ratio: { to: 'baseline: SELECT 1', value: round(byNip.throughput / queryR.throughput, 2) },
+});
+
+// the search itself (the repository query), which is what the < 10 ms target is about
+async function timeSearch(db: Database['db'], queries: Array<Partial<UnitSearchQuery>>): Promise<{ p50: number; p95: number }> {
+  const base: UnitSearchQuery = { sort: 'name', direction: 'asc', page: 1, pageSize: 10 } as UnitSearchQuery;
+  for (const q of queries.slice(0, 5)) await searchUnits(db, { ...base, ...q });
+  const times: number[] = [];
+  for (let round_ = 0; round_ < (quick ? 2 : 5); round_++)
+    for (const q of queries) {
+      const s = performance.now();
+      await searchUnits(db, { ...base, ...q });
+      times.push(performance.now() - s);
+    }
+  return { p50: round(percentile(times, 50), 2), p95: round(percentile(times, 95), 2) };
+}
+const pgName = await timeSearch(
+  database.db,
+  FRAGMENTS.map((name) => ({ name })),
+);
+const pgNip = await timeSearch(
+  database.db,
+  nipList.map((nip) => ({ nip })),
+);
+rows.push({ scenario: 'unit search by name, query only, PostgreSQL', result: pgName, target: 'p95 < 10 ms', met: pgName.p95 < 10 });
+rows.push({ scenario: 'unit search by NIP, query only, PostgreSQL', result: pgNip, target: 'p95 < 10 ms', met: pgNip.p95 < 10 });
+
+// ── 4. the application PDF (in this process, after warm-up)
+const pdfData = await applicationPdfData(database.db, submissionId, { printedAt: new Date(), systemUrl: 'https://ssoz-bench.invalid' });
+for (let i = 0; i < 10; i++) await renderApplicationPdf(pdfData.data);
+const pdfTimes: number[] = [];
+for (let i = 0; i < (quick ? 20 : 100); i++) {
+  const s = performance.now();
+  await renderApplicationPdf(pdfData.data);
+  pdfTimes.push(performance.now() - s);
+}
+const pdfMedian = round(percentile(pdfTimes, 50), 2);
+rows.push({
+  scenario: 'application PDF, generation',
+  result: { p50: pdfMedian, p95: round(percentile(pdfTimes, 95), 2) },
+  target: 'median < 10 ms',
+  met: pdfMedian < 10,
+});
+log(`PDF: mediana ${pdfMedian} ms`);
+
+// ── 5. memory under mixed load
+log(`obciążenie mieszane przez ${MIXED_SECONDS} s`);
+const mixedRss = sampleRss(portalPid, quick ? 1000 : 5000);
+const mixed = await load({
+  url: pUrl,
+  paths: ['/moje-konto', ...FRAGMENTS.slice(0, 4).map((f) => `/profil/wniosek?nazwa=${encodeURIComponent(f)}`), `/profil/wniosek?nip=${nipList[0]}`, '/start'],
+  headers: { cookie },
+  seconds: MIXED_SECONDS,
+  connections: CONNECTIONS,
+  pid: portalPid,
+});
+const samples = mixedRss.stop();
+const after = memoryOf(portalPid);
+const slope = round(slopeMbPerMin(samples), 2);
+rows.push({
+  scenario: `memory: portal on PostgreSQL after ${MIXED_SECONDS} s of mixed load`,
+  result: { ...mixed, rssAfterMb: after?.rssMb, slopeMbPerMin: slope },
+  target: 'RSS < 300 MB, no growth trend',
+  met: (after?.rssMb ?? Infinity) < 300 && mixed.errors === 0,
+  note: `slope ${slope} MB/min over ${samples.length} samples${quick ? ' (quick run: too short to judge the trend)' : ''}`,
+});
+
+await stop(portal);
+await stop(baseline);
+await database.close();
+await admin(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+
+// ── 6. cold start of the embedded default (`npm start`: PGlite, demo data), then a second start
+async function startEmbedded(dataDir: string): Promise<{ readyMs: number; idleRssMb: number | null }> {
+  const port = await freePort();
+  const started = Date.now();
+  const child = startNode('src/server.ts', { DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' }, { quiet: true });
+  try {
+    const readyMs = await waitForHttp(`http://127.0.0.1:${port}/`, started, 300_000);
+    await new Promise((r) => setTimeout(r, 3000));
+    return { readyMs, idleRssMb: memoryOf(child.pid!)?.rssMb ?? null };
+  } finally {
+    await stop(child);
+  }
+}
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ssoz-bench-data-'));
+try {
+  const first = await startEmbedded(dataDir);
+  log(`zimny start (pusty katalog): ${first.readyMs} ms, RSS ${first.idleRssMb} MB`);
+  rows.push({ scenario: 'cold start, empty data directory (PGlite, demo seed)', result: { ms: first.readyMs }, target: '< 10 s', met: first.readyMs < 10_000 });
+  rows.push({
+    scenario: 'demo process idle RSS after seeding (PGlite)',
+    result: { rssMb: first.idleRssMb },
+    target: '< 400 MB',
+    met: (first.idleRssMb ?? Infinity) < 400,
+  });
+  const second = await startEmbedded(dataDir);
+  log(`start (istniejący katalog): ${second.readyMs} ms`);
+  rows.push({
+    scenario: 'start, existing data directory (PGlite)',
+    result: { ms: second.readyMs, idleRssMb: second.idleRssMb },
+    target: '< 3 s',
+    met: second.readyMs < 3000,
+  });
+} finally {
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+// ── 7. PGlite search, in process (what the embedded default serves)
+{
+  const lite = await openDatabase({ databaseUrl: null, pgliteDir: null });
+  await lite.migrate();
+  await seedReferenceData(lite.db);
+  await seedDemoData(lite.db);
+  await lite.db.execute(sql`VACUUM ANALYZE portal.units`);
+  const liteName = await timeSearch(
+    lite.db,
+    FRAGMENTS.map((name) => ({ name })),
+  );
+  const liteNip = await timeSearch(
+    lite.db,
+    nipList.slice(0, 10).map((nip) => ({ nip })),
+  );
+  await lite.close();
+  rows.push({ scenario: 'unit search by name, query only, PGlite (demo registry)', result: liteName, note: 'reported, no target' });
+  rows.push({ scenario: 'unit search by NIP, query only, PGlite (demo registry)', result: liteNip, note: 'reported, no target' });
+}
+
+// ── results
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.type()} ${os.release()}`;
+const out = {
+  when: new Date().toISOString(),
+  mode: quick ? 'quick' : 'full',
+  machine,
+  secondsPerScenario: SECONDS,
+  connections: CONNECTIONS,
+  units: unitCount,
+  portalStartMs,
+  rows,
+};
+writeFileSync(path.join(ROOT, 'bench/results.json'), JSON.stringify(out, null, 2) + '\n');
+const cell = (v: unknown) => (v === undefined || v === null || Number.isNaN(v) ? '' : String(v));
+const md = [
+  `# Benchmark results (${out.mode} run, ${out.when.slice(0, 16).replace('T', ' ')} UTC)`,
+  '',
+  `Machine: ${machine}. Load: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per scenario after 1 s of warm-up, loopback. Portal: NODE_ENV=production settings on PostgreSQL; ${unitCount.toLocaleString('en')} units.`,
+  '',
+  '| scenario | req/s | p50 ms | p95 ms | p99 ms | errors | peak RSS MB | ratio | target | met |',
+  '|---|---|---|---|---|---|---|---|---|---|',
+  ...rows.map((r) => {
+    const x = r.result;
+    const other = Object.entries(x)
+      .filter(([k]) => !['requests', 'throughput', 'p50', 'p95', 'p99', 'errors', 'peakRssMb'].includes(k))
+      .map(([k, v]) => `${k} ${cell(v)}`)
+      .join(', ');
+    return `| ${r.scenario}${other ? ` (${other})` : ''}${r.note ? ` — ${r.note}` : ''} | ${cell(x.throughput)} | ${cell(x.p50)} | ${cell(x.p95)} | ${cell(x.p99)} | ${cell(x.errors)} | ${cell(x.peakRssMb)} | ${r.ratio ? `${r.ratio.value} × ${r.ratio.to}` : ''} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} |`;
+  }),
+  '',
+  'Not yet measured (next slice of issue #11): full Profil Zaufany login against the argon2id ceiling, wizard submission (500 concurrent), deadline day (needs the reporting module).',
+  '',
+];
+writeFileSync(path.join(ROOT, 'bench/results.md'), md.join('\n'));
+log('zapisano bench/results.md i bench/results.json');
+process.exit(0);
