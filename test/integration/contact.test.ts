@@ -165,4 +165,36 @@ describe('Skontaktuj się z nami', () => {
     const again = await send('abcdef12-0000-4000-8000-000000000002', 'Beata');
     assert.equal(again.headers.location, b.headers.location);
   });
+
+  it('one address may post the form 10 times in 10 minutes; the 11th answers 429 "Zbyt wiele prób" and stores nothing', async () => {
+    // an address of its own, so the posts of the other tests do not count
+    const remoteAddress = '198.51.100.23';
+    const { csrf, cookie } = await getForm(t.app, '/kontakt');
+    const send = (formId: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/kontakt',
+        remoteAddress,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+        payload: new URLSearchParams({
+          _csrf: csrf,
+          formId,
+          name: 'Jan Nowak',
+          email: 'jan@example.pl',
+          topic: 'inne',
+          message: 'Treść wiadomości testowej.',
+        }).toString(),
+      });
+    for (let i = 1; i <= 10; i++) {
+      const res = await send(`0000000${i.toString(16)}-0000-4000-8000-00000000c0de`);
+      assert.equal(res.statusCode, 303, `post ${i} accepted`);
+    }
+    const formId = '0000000b-0000-4000-8000-00000000c0de';
+    const refused = await send(formId);
+    assert.equal(refused.statusCode, 429);
+    assert.match(refused.body, /Zbyt wiele prób/);
+    assert.equal((await t.database.db.select().from(contactRequests).where(eq(contactRequests.id, formId))).length, 0, 'the refused message is not stored');
+    const other = await t.app.inject({ url: '/kontakt', remoteAddress: '198.51.100.24' });
+    assert.equal(other.statusCode, 200, 'another address is not limited');
+  });
 });

@@ -296,6 +296,40 @@ describe('identity hardening', () => {
     assert.match(r.body, /value="anowak2"/, 'typed values kept');
   });
 
+  it('"Zaktualizuj informacje konta" (login and e-mail) opens only after a fresh Profil Zaufany sign-in with its SMS code: before it, GET and POST are sent back to the sign-in step and change nothing', async () => {
+    t.clock.now = new Date();
+    const a = new Agent(t);
+    const base = await startLogin(a);
+    const accountsBefore = await db().select().from(accounts);
+    const page = await a.get(`${base}/konto`);
+    assert.equal(page.statusCode, 303);
+    assert.equal(pathOf(page), `${base}/pz`);
+    const pz = await a.get(`${base}/pz`);
+    const post = await a.post(
+      `${base}/konto`,
+      { login: 'przejete.konto', email: 'przejete@example.pl', email2: 'przejete@example.pl', terms: 'tak' },
+      { csrfFrom: pz.body },
+    );
+    assert.equal(post.statusCode, 303);
+    assert.equal(pathOf(post), `${base}/pz`);
+    // the password alone (anna.nowak, whose first login leads to this form) is not enough either
+    const afterPassword = await a.post(`${base}/pz`, { login: 'anna.nowak', password: 'Demo-2026!' }, { csrfFrom: pz.body });
+    assert.equal(pathOf(afterPassword), `${base}/kod`);
+    const codePage = await a.get(`${base}/kod`);
+    for (const res of [
+      await a.get(`${base}/konto`),
+      await a.post(
+        `${base}/konto`,
+        { login: 'przejete.konto', email: 'przejete@example.pl', email2: 'przejete@example.pl', terms: 'tak' },
+        { csrfFrom: codePage.body },
+      ),
+    ]) {
+      assert.equal(res.statusCode, 303);
+      assert.equal(pathOf(res), `${base}/kod`);
+    }
+    assert.deepEqual(await db().select().from(accounts), accountsBefore, 'no account changed');
+  });
+
   it('the activation link: opening it spends nothing; "Aktywuj konto" does; a new e-mail voids the older link', async () => {
     t.clock.now = new Date(Date.now() + 2 * MIN);
     const a = new Agent(t);

@@ -97,3 +97,61 @@ describe('security baseline', () => {
     assert.doesNotMatch(res.body, /secret internal detail|at \/|\.ts:\d+/);
   });
 });
+
+describe('security baseline in production mode (behind the TLS proxy)', () => {
+  let p: TestApp;
+  before(async () => {
+    p = await buildTestApp({
+      env: {
+        NODE_ENV: 'production',
+        SESSION_SECRET: 'x'.repeat(40),
+        DATABASE_URL: 'postgres://unused@127.0.0.1:1/x',
+        SMTP_URL: 'smtp://127.0.0.1:2525',
+        PUBLIC_URL: 'https://ssoz.example.pl',
+        TRUST_PROXY: '1',
+      },
+    });
+  });
+  after(() => p.close());
+
+  it('every cookie of the way to the sign-in is Secure, HttpOnly and SameSite=Lax; the portal session and CSRF cookies carry the __Host- prefix', async () => {
+    const jar = new Map<string, string>();
+    const seen: { name: string; secure?: boolean; httpOnly?: boolean; sameSite?: string; path?: string; domain?: string }[] = [];
+    const get = async (url: string) => {
+      const res = await p.app.inject({
+        url,
+        headers: { 'x-forwarded-proto': 'https', cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') },
+      });
+      for (const c of res.cookies) {
+        if (c.value === '') continue;
+        jar.set(c.name, c.value);
+        seen.push(c);
+      }
+      return res;
+    };
+    const home = await get('/kontakt');
+    assert.match(String(home.headers['strict-transport-security']), /max-age=31536000; includeSubDomains/);
+    const start = await get('/logowanie');
+    assert.equal(start.statusCode, 303);
+    const auth = await get(String(start.headers.location).replace('https://ssoz.example.pl', ''));
+    assert.equal(auth.statusCode, 303);
+    await get(String(auth.headers.location).replace('https://ssoz.example.pl', ''));
+
+    const names = seen.map((c) => c.name);
+    for (const name of ['__Host-ssoz-csrf', '__Host-ssoz-sid']) assert.ok(names.includes(name), `${name} set (got ${names.join(', ')})`);
+    assert.ok(!names.includes('ssoz-sid') && !names.includes('ssoz-csrf'), 'no unprefixed portal cookie');
+    assert.ok(
+      names.some((n) => n.startsWith('_interaction')),
+      'the identity provider set its cookies too',
+    );
+    for (const c of seen) {
+      assert.equal(c.secure, true, `${c.name}: Secure`);
+      assert.equal(c.httpOnly, true, `${c.name}: HttpOnly`);
+      assert.equal(c.sameSite?.toLowerCase(), 'lax', `${c.name}: SameSite=Lax`);
+      if (c.name.startsWith('__Host-')) {
+        assert.equal(c.path, '/', `${c.name}: Path=/`);
+        assert.equal(c.domain, undefined, `${c.name}: no Domain`);
+      }
+    }
+  });
+});

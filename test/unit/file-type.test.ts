@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { detectAcceptedType, formatSize, sanitizeFileName } from '../../src/files/file-type.ts';
+import { LocalFileStorage } from '../../src/files/storage.ts';
 
 const pdf = Buffer.from('%PDF-1.7\n');
 const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00]);
@@ -34,5 +40,28 @@ describe('attachment types', () => {
   it('formats sizes like the manual', () => {
     assert.equal(formatSize(73738), '72.01 KB');
     assert.equal(formatSize(13107200), '12.5 MB');
+  });
+});
+
+describe('attachment storage (LocalFileStorage)', () => {
+  it('builds paths from generated ids only: a user-supplied name or a path is refused; files land under the storage directory, readable by the owner only', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ssoz-storage-'));
+    try {
+      const storage = new LocalFileStorage(dir);
+      for (const key of ['../../etc/passwd', 'Wniosek.pdf', '/tmp/x', `${randomUUID()}/../x`, '']) {
+        await assert.rejects(storage.put(key, Readable.from([pdf])), /invalid storage key/, key);
+        assert.throws(() => storage.get(key), /invalid storage key/, key);
+        await assert.rejects(storage.delete(key), /invalid storage key/, key);
+      }
+      const key = randomUUID();
+      assert.equal(await storage.put(key, Readable.from([pdf])), pdf.length);
+      const file = path.join(dir, key.slice(0, 2), key);
+      assert.equal(statSync(file).mode & 0o777, 0o600);
+      await assert.rejects(storage.put(key, Readable.from([jpeg])), /EEXIST/, 'an existing file is never overwritten');
+      await storage.delete(key);
+      assert.equal(existsSync(file), false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
