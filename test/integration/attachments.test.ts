@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { and, eq, isNull, ne } from 'drizzle-orm';
-import { attachments, auditLog, requestSubmissions, roleRequests } from '../../src/db/schema/index.ts';
+import { attachments, auditLog, requestSubmissions, roleRequests, users } from '../../src/db/schema/index.ts';
 import { WITHDRAWN_REASON } from '../../src/domain/status.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import type { Agent } from '../helpers/agent.ts';
@@ -105,6 +105,23 @@ describe('signed application files', () => {
     assert.match(res.body, /Plik „wniosek\.pdf\.html” ma niedozwolony format/);
     assert.match(res.body, /Plik „skan\.jpg\.exe” ma niedozwolony format/);
     assert.equal((await liveFiles()).length, before, 'nothing stored');
+  });
+
+  it('a refused file is an audited security event: who, from where, which file and why (attachment.refused)', async () => {
+    const res = await upload(maria, [{ name: 'podrobka.jpg', data: PNG }]);
+    assert.equal(res.statusCode, 400);
+    const [mariaUser] = await t.database.db.select({ id: users.id }).from(users).where(eq(users.login, 'maria.wisniewska'));
+    const rows = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'attachment.refused'), eq(auditLog.subjectId, submissionId)));
+    const row = rows.find((r) => r.details.name === 'podrobka.jpg');
+    assert.ok(row, `audited: ${JSON.stringify(rows)}`);
+    assert.equal(row.outcome, 'failure');
+    assert.equal(row.actorUserId, mariaUser!.id);
+    assert.equal(row.subjectType, 'submission');
+    assert.ok(row.ip && row.requestId && row.occurredAt instanceof Date, 'from where and when, joinable with the logs');
+    assert.match(String(row.details.message), /ma niedozwolony format/);
   });
 
   it('the upload form carries its CSRF token as the first field, not in the URL', async () => {
