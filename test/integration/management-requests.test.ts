@@ -151,6 +151,41 @@ describe('Zarządzanie → Wnioski o role: scope, details and decisions', () => 
     assert.equal(await statusOf(r.requestId), 'oczekujacy');
   });
 
+  it('a refused decision is a security event in the audit log: who, which route, the code (ASVS V16.3.2)', async () => {
+    const own = await buildProfile(t.database.db, { user: { id: users.cezAdmin } as never });
+    const r = await buildRequest(t.database.db, { profile: own.profile, verifyingUnit: unitOf.cez });
+    const csrf = csrfOf((await agents.cezAdmin.get(`/zarzadzanie/wnioski/${r.requestId}`)).body);
+    const refused = await agents.cezAdmin.post(`/zarzadzanie/wnioski/${r.requestId}/zatwierdz`, { potwierdzenie: 'tak', _csrf: csrf });
+    assert.equal(refused.statusCode, 403);
+    const rows = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'security.refused'), eq(auditLog.actorUserId, users.cezAdmin)))
+      .orderBy(desc(auditLog.occurredAt));
+    assert.equal(rows[0]?.outcome, 'failure');
+    assert.deepEqual(
+      { code: rows[0]?.details.code, status: rows[0]?.details.status, route: rows[0]?.details.route },
+      { code: 'FORBIDDEN', status: 403, route: '/zarzadzanie/wnioski/:id/zatwierdz' },
+    );
+    // a forged POST without a CSRF token is one too
+    const before = rows.length;
+    assert.equal((await agents.cezAdmin.post(`/zarzadzanie/wnioski/${r.requestId}/odrzuc`, { powod: 'x', _csrf: 'forged' })).statusCode, 403);
+    const after = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'security.refused'), eq(auditLog.actorUserId, users.cezAdmin)))
+      .orderBy(desc(auditLog.occurredAt));
+    assert.equal(after.length, before + 1);
+    assert.match(String(after[0]?.details.code), /^FST_CSRF/);
+    // a 404 (not the actor's, or not there) stays in the log only
+    assert.equal((await agents.cezAdmin.get('/zarzadzanie/wnioski/00000000-0000-4000-8000-000000000000')).statusCode, 404);
+    const last = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'security.refused'), eq(auditLog.actorUserId, users.cezAdmin)));
+    assert.equal(last.length, before + 1);
+  });
+
   it('two verifiers approving the same request at once: one wins, the other is told, one e-mail goes out', async () => {
     const second = await member(unitOf.uwA, 'ADMIN_UW');
     const r = await pending('uwA');

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { recordAudit } from '../../db/repositories/audit.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { SignedInFrame } from '../../views/layouts/SignedInLayout.tsx';
 import { ErrorPage } from '../../views/pages/ErrorPage.tsx';
@@ -16,10 +17,50 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (err instanceof AppError) status = err.statusCode;
     if (typeof err.code === 'string' && err.code.startsWith('FST_CSRF')) status = 403;
     if (status >= 500) req.log.error({ err }, 'request failed');
+    else if (isSecurityRefusal(err, status)) await recordRefusal(app, req, String(err.code ?? 'error'), status);
     else req.log.info({ code: err.code, status }, 'request refused');
     if (wantsJson(req.headers.accept, req.url)) return reply.status(status).send({ error: err.code ?? 'error', requestId: req.id });
     return reply.html(ErrorPage({ status, requestId: req.id, frame: await errorFrame(app, req, reply) }), status);
   });
+}
+
+/**
+ * A refusal by the policy layer (403, or 404 for an object that is not the actor's), a refused CSRF
+ * token or a rate limit (429): a security event (ASVS V16.3.2, V16.3.3).
+ */
+function isSecurityRefusal(err: FastifyError | AppError, status: number): boolean {
+  return status === 403 || status === 429 || (err instanceof AppError && err.code === 'NOT_FOUND');
+}
+
+/**
+ * Every security refusal gets a `warn` line naming the user, the profile worked in, the route and the
+ * address; a signed-in user's 403 or 429 is also written to the audit log (`security.refused`), so the
+ * "Dziennik zdarzeń" shows who tried what. Anonymous refusals and 404s stay in the log only: a scanner
+ * must not be able to fill the audit table.
+ */
+async function recordRefusal(app: FastifyInstance, req: FastifyRequest, code: string, status: number): Promise<void> {
+  let userId: string | null = req.actor?.userId ?? null;
+  try {
+    userId ??= (await req.peekSession())?.userId ?? null;
+  } catch {
+    // the session store is down: the log line still goes out
+  }
+  const path = req.routeOptions.url ?? req.url.split('?')[0] ?? '';
+  const profileId = req.actor?.profile?.id ?? null;
+  req.log.warn({ event: 'security.refused', code, status, userId, profileId, method: req.method, route: path }, 'request refused (security event)');
+  if (!userId || status === 404) return;
+  try {
+    await recordAudit(app.deps.database.db, {
+      action: 'security.refused',
+      actorUserId: userId,
+      outcome: 'failure',
+      ip: req.ip,
+      requestId: req.id,
+      details: { code, status, method: req.method, route: path, profileId },
+    });
+  } catch (err) {
+    req.log.error({ err }, 'security event not written to the audit log');
+  }
 }
 
 /** The user menu on an error page; if loading it fails too (database down), the page still answers, without it. */
