@@ -30,8 +30,12 @@ export interface QueueFilters {
   sort: (typeof QUEUE_SORTS)[number];
 }
 
-/** A safe (clean, not removed) file of the request's submission. */
-export const hasSafeFile = sql<boolean>`exists (select 1 from ${attachments} where ${attachments.submissionId} = ${roleRequests.submissionId} and ${attachments.scanStatus} = 'clean' and ${attachments.deletedAt} is null)`;
+/**
+ * A safe (clean, not removed) file of the request's submission. Written with qualified names: drizzle
+ * leaves columns unqualified in a single-table select, and an unqualified "submission_id" inside the
+ * subquery would compare the attachment with itself (any clean file anywhere would count).
+ */
+export const hasSafeFile = sql<boolean>`exists (select 1 from "portal"."attachments" "sf" where "sf"."submission_id" = "portal"."role_requests"."submission_id" and "sf"."scan_status" = 'clean' and "sf"."deleted_at" is null)`;
 
 function scopeWhere(scope: QueueScope): SQL | undefined {
   return scope.kind === 'all' ? undefined : eq(roleRequests.verifyingUnitId, scope.unitId);
