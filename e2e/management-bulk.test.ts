@@ -58,14 +58,22 @@ describe('Zarządzanie → Wnioski o role: Zatwierdź zaznaczone, filters, deadl
       assert.deepEqual(listed.sort(), [...chosen].sort());
 
       // each approved request: its status, and the manual's e-mail to its applicant
-      const links = await page.locator('[data-qa="bulk-approved-list"] a').evaluateAll((as) => as.map((a) => [a.textContent?.trim() ?? '', a.getAttribute('href') ?? '']));
+      const links = await page
+        .locator('[data-qa="bulk-approved-list"] a')
+        .evaluateAll((as) => as.map((a) => [a.textContent?.trim() ?? '', a.getAttribute('href') ?? '']));
       for (const [n, href] of links) {
         await page.goto(`${base}${href}`);
         await page.waitForSelector('[data-qa="page-management-request"]');
-        const status = await page.locator('[data-qa="request-summary"] div', { has: page.locator('dt:text-is("Status")') }).locator('dd').textContent();
+        const status = await page
+          .locator('[data-qa="request-summary"] div', { has: page.locator('dt:text-is("Status")') })
+          .locator('dd')
+          .textContent();
         assert.equal(status?.trim(), 'Zatwierdzony');
         const email = (
-          (await page.locator('[data-qa="applicant"] div', { has: page.locator('dt:text-is("E-mail")') }).locator('dd').textContent()) ?? ''
+          (await page
+            .locator('[data-qa="applicant"] div', { has: page.locator('dt:text-is("E-mail")') })
+            .locator('dd')
+            .textContent()) ?? ''
         ).trim();
         await mail(base, email, new RegExp(`wniosek o rolę o numerze ${(n ?? '').replace('/', '\\/')} został zaakceptowany`));
       }
@@ -118,7 +126,10 @@ describe('Zarządzanie → Wnioski o role: Zatwierdź zaznaczone, filters, deadl
     await page.goto(`${base}/moje-konto`);
     await page.waitForSelector('[data-qa="page-account"]');
     const card = page.locator('[data-qa="request-U000593-2023"]');
-    const due = await card.locator('div', { has: page.locator('dt:text-is("Termin decyzji")') }).locator('dd').textContent();
+    const due = await card
+      .locator('div', { has: page.locator('dt:text-is("Termin decyzji")') })
+      .locator('dd')
+      .textContent();
     assert.equal(due?.trim(), '13.12.2023', '14 days after 29.11.2023');
     await clean(page, 'Moje konto with due dates');
   });

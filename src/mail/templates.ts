@@ -138,9 +138,7 @@ function digestList(lines: readonly DigestLine[]): { text: string; html: string 
   const tail = more > 0 ? `… oraz ${more} kolejnych` : '';
   return {
     text: shown.map((l) => `- ${l.number} (termin decyzji: ${l.due})`).join('\n') + (tail ? `\n${tail}` : ''),
-    html:
-      `<ul>${shown.map((l) => `<li>${escapeHtml(l.number)} (termin decyzji: ${escapeHtml(l.due)})</li>`).join('')}</ul>` +
-      (tail ? escapeHtml(tail) : ''),
+    html: `<ul>${shown.map((l) => `<li>${escapeHtml(l.number)} (termin decyzji: ${escapeHtml(l.due)})</li>`).join('')}</ul>` + (tail ? escapeHtml(tail) : ''),
   };
 }
 

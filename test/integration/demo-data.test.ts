@@ -167,7 +167,13 @@ describe('reference and demo data', () => {
   it('the safe files of the demo queue are in storage at start and can be downloaded; writing them again is a no-op', async () => {
     const db = t.database.db;
     const files = await db
-      .select({ id: attachments.id, submissionId: attachments.submissionId, sha256: attachments.sha256, requestId: roleRequests.id, verifier: roleRequests.verifyingUnitId })
+      .select({
+        id: attachments.id,
+        submissionId: attachments.submissionId,
+        sha256: attachments.sha256,
+        requestId: roleRequests.id,
+        verifier: roleRequests.verifyingUnitId,
+      })
       .from(attachments)
       .innerJoin(roleRequests, eq(roleRequests.submissionId, attachments.submissionId))
       .where(eq(attachments.scanStatus, 'clean'));

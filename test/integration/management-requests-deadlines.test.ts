@@ -114,7 +114,10 @@ describe('Wnioski o role: Archiwizuj, Zatwierdź zaznaczone, filters, decision d
       const stale = await pending(uwA, { daysAgo: 91 });
       const sp = await agents.uwA.get(`/zarzadzanie/wnioski/${stale.requestId}`);
       assert.match(sp.body, /data-qa="archive"/);
-      const tooLong = await agents.uwA.post(`/zarzadzanie/wnioski/${stale.requestId}/archiwizuj`, { powodArchiwizacji: 'a'.repeat(1001), _csrf: csrfOf(sp.body) });
+      const tooLong = await agents.uwA.post(`/zarzadzanie/wnioski/${stale.requestId}/archiwizuj`, {
+        powodArchiwizacji: 'a'.repeat(1001),
+        _csrf: csrfOf(sp.body),
+      });
       assert.equal(tooLong.statusCode, 400);
       assert.match(tooLong.body, /href="#f-powodArchiwizacji"/);
       const ok = await agents.uwA.post(`/zarzadzanie/wnioski/${stale.requestId}/archiwizuj`, {
@@ -171,7 +174,10 @@ describe('Wnioski o role: Archiwizuj, Zatwierdź zaznaczone, filters, decision d
       assert.match(queue.body, /data-qa="bulk-approve"[^>]*>Zatwierdź zaznaczone/);
       for (const x of [a, b]) assert.match(queue.body, new RegExp(`name="wniosek" value="${x.requestId}"`));
       for (const x of [noFile, own]) assert.doesNotMatch(queue.body, new RegExp(`value="${x.requestId}"`));
-      assert.match(queue.body, new RegExp(`<label class="checkbox__label" for="bulk-${a.requestId}"><span class="visually-hidden">Zaznacz wniosek ${a.number}`));
+      assert.match(
+        queue.body,
+        new RegExp(`<label class="checkbox__label" for="bulk-${a.requestId}"><span class="visually-hidden">Zaznacz wniosek ${a.number}`),
+      );
 
       // one of them is decided by someone else meanwhile
       const c1 = csrfOf(queue.body);
@@ -187,7 +193,10 @@ describe('Wnioski o role: Archiwizuj, Zatwierdź zaznaczone, filters, decision d
       assert.equal(await statusOf(noFile.requestId), 'oczekujacy');
       assert.equal(await statusOf(foreign.requestId), 'oczekujacy');
       assert.equal(await statusOf(own.requestId), 'oczekujacy');
-      assert.match(res.body, new RegExp(`data-qa="bulk-refused-signed_missing">[\\s\\S]*?${noFile.number.replace('/', '\\/')}[\\s\\S]*?brak podpisanego wniosku`));
+      assert.match(
+        res.body,
+        new RegExp(`data-qa="bulk-refused-signed_missing">[\\s\\S]*?${noFile.number.replace('/', '\\/')}[\\s\\S]*?brak podpisanego wniosku`),
+      );
       assert.match(res.body, new RegExp(`data-qa="bulk-refused-not_pending">[\\s\\S]*?${decided.number.replace('/', '\\/')}`));
       assert.match(res.body, new RegExp(`data-qa="bulk-refused-own">[\\s\\S]*?${own.number.replace('/', '\\/')}[\\s\\S]*?to Twój wniosek`));
       assert.equal([...res.body.matchAll(/data-qa="bulk-refused-not_found"/g)].length, 2, 'the foreign and the malformed id');
@@ -209,7 +218,10 @@ describe('Wnioski o role: Archiwizuj, Zatwierdź zaznaczone, filters, decision d
 
     it('a request whose paper copy a verifier has confirmed qualifies; nothing selected answers 400; read-only and no module are refused', async () => {
       const confirmed = await pending(cez);
-      await t.database.db.update(roleRequests).set({ signedCopyConfirmedAt: new Date(), signedCopyConfirmedBy: users.cezAdmin }).where(eq(roleRequests.id, confirmed.requestId));
+      await t.database.db
+        .update(roleRequests)
+        .set({ signedCopyConfirmedAt: new Date(), signedCopyConfirmedBy: users.cezAdmin })
+        .where(eq(roleRequests.id, confirmed.requestId));
       const queue = await agents.cezAdmin.get('/zarzadzanie/wnioski?ile=50&sort=najnowsze');
       assert.match(queue.body, new RegExp(`name="wniosek" value="${confirmed.requestId}"`));
       const res = await postPairs(agents.cezAdmin, '/zarzadzanie/wnioski/zatwierdz-zaznaczone', [['wniosek', confirmed.requestId]]);
@@ -245,7 +257,11 @@ describe('Wnioski o role: Archiwizuj, Zatwierdź zaznaczone, filters, decision d
       const both = await get('&rodzaj=PODM&woj=14');
       assert.ok(!both.includes(p.number) && !both.includes(q.number));
       const total = (html: string) => Number(/data-qa="queue-total">(\d+)</.exec(html)?.[1]);
-      assert.equal(total(await get('&rodzaj=PRAKT&woj=14')), (await get('&rodzaj=PRAKT&woj=14')).match(/data-qa="queue-row-/g)?.length, 'the count follows the filters');
+      assert.equal(
+        total(await get('&rodzaj=PRAKT&woj=14')),
+        (await get('&rodzaj=PRAKT&woj=14')).match(/data-qa="queue-row-/g)?.length,
+        'the count follows the filters',
+      );
       // the paging links keep the filters
       assert.equal((await agents.cezAdmin.get('/zarzadzanie/wnioski?rodzaj=%00&woj=abc&eskalowane=zle')).statusCode, 200, 'bad values fall back');
     });
@@ -259,13 +275,21 @@ describe('Wnioski o role: Archiwizuj, Zatwierdź zaznaczone, filters, decision d
       for (const a of [agents.uwA, agents.cezAdmin]) {
         const html = (await a.get('/zarzadzanie/wnioski?ile=50&sort=najnowsze')).body;
         assert.match(html, /<th scope="col">Termin decyzji<\/th>/);
-        assert.match(rowOf(html, overdue.number), new RegExp(`data-label="Termin decyzji"><span>${due.replace(/\./g, '\\.')}</span> <span class="badge badge--error" data-qa="escalated"[^>]*>eskalowany`));
+        assert.match(
+          rowOf(html, overdue.number),
+          new RegExp(
+            `data-label="Termin decyzji"><span>${due.replace(/\./g, '\\.')}</span> <span class="badge badge--error" data-qa="escalated"[^>]*>eskalowany`,
+          ),
+        );
         assert.doesNotMatch(rowOf(html, onTime.number), /eskalowany/);
         const only = (await a.get('/zarzadzanie/wnioski?ile=50&eskalowane=tak')).body;
         assert.ok(only.includes(overdue.number) && !only.includes(onTime.number), 'tylko eskalowane');
         assert.match(only, /name="eskalowane" value="tak" checked/);
       }
-      assert.ok(!(await agents.uwB.get('/zarzadzanie/wnioski?ile=50&eskalowane=tak')).body.includes(overdue.number), 'escalation widens no other office\u2019s scope');
+      assert.ok(
+        !(await agents.uwB.get('/zarzadzanie/wnioski?ile=50&eskalowane=tak')).body.includes(overdue.number),
+        'escalation widens no other office\u2019s scope',
+      );
       const detail = await agents.uwA.get(`/zarzadzanie/wnioski/${overdue.requestId}`);
       assert.match(detail.body, new RegExp(`<dt>Termin decyzji</dt><dd>${due.replace(/\./g, '\\.')} \\(eskalowany\\)</dd>`));
       assert.match(detail.body, /data-qa="overdue"[\s\S]*?Termin decyzji minął/);
@@ -310,7 +334,8 @@ describe('Wnioski o role: Archiwizuj, Zatwierdź zaznaczone, filters, decision d
         assert.match(text, new RegExp(`Wnioski oczekujące w terminie:\\n- ${onTime.number.replace('/', '\\/')}`));
         assert.ok(text.includes(`${t.config.publicUrl}/zarzadzanie/wnioski`));
       }
-      for (const other of [blocked, clerk]) assert.equal((await mailsTo(other.email)).filter((mm) => mm.subject?.startsWith('Wnioski o role oczekujące')).length, 0);
+      for (const other of [blocked, clerk])
+        assert.equal((await mailsTo(other.email)).filter((mm) => mm.subject?.startsWith('Wnioski o role oczekujące')).length, 0);
       // Centrum e-Zdrowia's digest lists the other units' overdue requests (escalation)
       const cezMail = (await mailsTo(cezAdminEmail)).filter((mm) => mm.subject?.startsWith('Wnioski o role oczekujące'));
       assert.equal(cezMail.length, 1);
@@ -330,7 +355,10 @@ describe('Wnioski o role: Archiwizuj, Zatwierdź zaznaczone, filters, decision d
       const latest = (await mailsTo(admin1.email)).filter((mm) => mm.subject?.startsWith('Wnioski o role oczekujące'));
       assert.equal(latest.length, 2);
       assert.ok(latest.some((mm) => mm.text.includes('oczekuje wniosków o role: 1, w tym po terminie decyzji: 1')));
-      const claims = await db.select().from(requestDigests).where(inArray(requestDigests.unitId, [uwC.id]));
+      const claims = await db
+        .select()
+        .from(requestDigests)
+        .where(inArray(requestDigests.unitId, [uwC.id]));
       assert.equal(claims.length, 2);
     });
   });

@@ -18,7 +18,8 @@ it('archivable: a rejected request at once, a pending one only past the stale da
   assert.equal(isArchivable({ status: 'odrzucony', submittedAt: now }, now, 90), true);
   assert.equal(isArchivable({ status: 'oczekujacy', submittedAt: at }, now, 90), false);
   assert.equal(isArchivable({ status: 'oczekujacy', submittedAt: at }, new Date(now.getTime() + 1), 90), true);
-  for (const status of ['zapisany', 'zatwierdzony', 'zarchiwizowany']) assert.equal(isArchivable({ status, submittedAt: at }, new Date(at.getTime() + 999 * DAY), 90), false);
+  for (const status of ['zapisany', 'zatwierdzony', 'zarchiwizowany'])
+    assert.equal(isArchivable({ status, submittedAt: at }, new Date(at.getTime() + 999 * DAY), 90), false);
 });
 
 it('a daily job\u2019s day is the Polish calendar day', () => {

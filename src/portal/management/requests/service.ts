@@ -55,7 +55,8 @@ export function managementRequestService({ db, outbox, config }: ServiceDeps) {
       const decision = decide(ctx.actor, 'request.decide', r.subject);
       if (decision === 'hide') return { outcome: 'hidden', number: null };
       const number = r.request.number;
-      if (decision === 'deny') return { outcome: r.ownerUserId === ctx.actor.userId || r.request.profileId === ctx.actor.profile?.id ? 'own' : 'read_only', number };
+      if (decision === 'deny')
+        return { outcome: r.ownerUserId === ctx.actor.userId || r.request.profileId === ctx.actor.profile?.id ? 'own' : 'read_only', number };
       const [row] = await tx.select({ safe: hasSafeFile }).from(roleRequests).where(eq(roleRequests.id, r.request.id));
       const safeFile = Boolean(row?.safe);
       const alreadyConfirmed = r.request.signedCopyConfirmedAt !== null;
@@ -70,10 +71,7 @@ export function managementRequestService({ db, outbox, config }: ServiceDeps) {
       });
       if (!moved.ok) return { outcome: 'decided', number };
       if (!safeFile && !alreadyConfirmed) {
-        await tx
-          .update(roleRequests)
-          .set({ signedCopyConfirmedAt: ctx.now, signedCopyConfirmedBy: ctx.actor.userId })
-          .where(eq(roleRequests.id, r.request.id));
+        await tx.update(roleRequests).set({ signedCopyConfirmedAt: ctx.now, signedCopyConfirmedBy: ctx.actor.userId }).where(eq(roleRequests.id, r.request.id));
         await recordAudit(tx, { action: 'request.signed_copy_confirmed', ...auditOf(ctx), subjectType: 'role_request', subjectId: r.request.id });
       }
       const facts = await mailFacts(tx, r.request.id);
