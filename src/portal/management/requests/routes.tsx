@@ -167,8 +167,7 @@ export async function managementRequestRoutes(app: SignedInApp): Promise<void> {
     }
     const r = await s().archive(ctxOf(req), { requestId: req.params.id, reason: form.data.powodArchiwizacji });
     if (r === 'ok') return reply.redirect(`/zarzadzanie/wnioski/${req.params.id}?wynik=zarchiwizowany`, 303);
-    const d = await s().detail(ctxOf(req), { requestId: req.params.id });
-    const text = r === 'decided' ? m.alreadyDecided : m.notArchivable(d.staleDays);
+    const text = r === 'decided' ? m.alreadyDecided : m.notArchivable(app.deps.config.requests.staleDays);
     return detailPage(req, reply, req.params.id, { notice: { tone: 'error', text } }, 409);
   });
 }
