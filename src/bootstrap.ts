@@ -56,9 +56,15 @@ export async function bootstrap(config: Config, opts: { database?: Database; now
   if (config.workers) await startIdentityWorkers(queue, { db: database.db, now, lookupDelayMs: config.eplozLookupDelayMs, logger: log });
   const storage = new LocalFileStorage(path.join(config.dataDir, 'attachments'));
   const outbox = new Outbox(queue);
+  if (config.demo) {
+    // the demo queue's safe files: rows come with the demo data, bytes go to this app's storage
+    const { ensureDemoFiles } = await import('./demo/demo-files.ts');
+    await ensureDemoFiles(database.db, storage);
+  }
   if (config.workers) {
     const scan = { db: database.db, storage, scanner: createScanner(config), outbox, logger: log, portalUrl: config.publicUrl, now };
-    await startWorkers(queue, { db: database.db, transport, logger: log, scan });
+    const digest = { outbox, portalUrl: config.publicUrl, decisionDays: config.requests.decisionDays };
+    await startWorkers(queue, { db: database.db, transport, logger: log, scan, digest });
   }
   const services = createServices({ db: database.db, outbox, queue, storage, clock: now, config });
   const app = await buildApp({ config, database, queue, outbox, provider, storage, services, now });

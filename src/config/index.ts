@@ -28,6 +28,12 @@ export interface Config {
   readonly attachmentMaxBytes: number;
   /** SSOZ I accounts created before this date (YYYY-MM-DD) are not transferred */
   readonly legacyCutoffDate: string;
+  /**
+   * Role requests: a pending request's decision is due `decisionDays` after "Zakończ" (past it the
+   * request is escalated: marked "eskalowany" and listed as overdue in the verifiers' daily digest);
+   * a request pending longer than `staleDays` may be archived ("Archiwizuj").
+   */
+  readonly requests: { readonly decisionDays: number; readonly staleDays: number };
   /** simulated duration of the ePŁOZ search, so the progress screen is seen (demo) */
   readonly eplozLookupDelayMs: number;
   /** the built-in UEOZ provider's one client: the portal (this process by default, or another instance) */
@@ -72,6 +78,8 @@ const EnvSchema = z.object({
   WORKERS: boolish.default(true),
   ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(100).default(20),
   LEGACY_CUTOFF_DATE: z.iso.date('LEGACY_CUTOFF_DATE ma postać RRRR-MM-DD').default('2010-01-01'),
+  REQUEST_DECISION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  REQUEST_STALE_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   EPLOZ_LOOKUP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1500),
   UEOZ_CLIENT_ID: z.string().min(1).default('ssoz-portal'),
   UEOZ_CLIENT_SECRET: z.string().min(16, 'UEOZ_CLIENT_SECRET musi mieć co najmniej 16 znaków').optional(),
@@ -153,6 +161,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemoData: demo && (e.SEED_DEMO_DATA ?? true),
     workers: e.WORKERS,
     eplozLookupDelayMs: e.EPLOZ_LOOKUP_DELAY_MS,
+    requests: Object.freeze({ decisionDays: e.REQUEST_DECISION_DAYS, staleDays: e.REQUEST_STALE_DAYS }),
     legacyCutoffDate: e.LEGACY_CUTOFF_DATE,
     attachmentMaxBytes: e.ATTACHMENT_MAX_MB * 1024 * 1024,
     ueozClient: Object.freeze({ id: e.UEOZ_CLIENT_ID, secret: e.UEOZ_CLIENT_SECRET ?? null, url: (e.UEOZ_CLIENT_URL ?? publicUrl).replace(/\/+$/, '') }),

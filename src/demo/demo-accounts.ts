@@ -94,19 +94,20 @@ export const DEMO_ANNOUNCEMENT = {
 /**
  * Pending requests waiting for the verifiers, so that every administrator has a queue on first start
  * ("Zarządzanie → Wnioski o role"). The applicants are portal users only (no Profil Zaufany account:
- * nobody signs in as them). Dates are days before the seeding; 20+ days is overdue. No request has a
- * safe file: the seed writes no file bytes (the storage belongs to the running app), so the signed
- * application is either "sent by post" (reminder opt-out) or missing, and the verifier confirms the
- * paper copy when approving.
+ * nobody signs in as them). Dates are days before the seeding; past REQUEST_DECISION_DAYS (14 by
+ * default) a request is overdue ("eskalowany"). The signed application is a safe file (the seed writes
+ * the clean attachment row; demo/demo-files.ts writes its bytes to storage at start), "sent by post"
+ * (reminder opt-out: the verifier confirms the paper copy when approving), or missing.
  */
 export interface DemoQueueRequest {
   key: string;
   applicant: { login: string; firstName: string; lastName: string; phone: string };
-  /** a named unit, or the n-th generated unit of a kind in a voivodeship (by key: deterministic) */
-  unit: { key: string } | { kindCode: string; voivodeshipCode: string; nth: number };
+  /** a named unit, or the n-th generated unit of a kind in a voivodeship (by key: deterministic); `addiction`: an addiction-care unit */
+  unit: { key: string } | { kindCode: string; voivodeshipCode: string; nth: number; addiction?: boolean };
   roleCode: string;
   daysAgo: number;
-  signed: 'post' | 'missing';
+  /** the signed application: a safe (scanned, clean) PDF in storage, "sent by post" (reminder opt-out), or missing */
+  signed: 'post' | 'missing' | 'file';
 }
 
 const applicant = (login: string, firstName: string, lastName: string, n: number) => ({
@@ -177,4 +178,49 @@ export const DEMO_QUEUE: readonly DemoQueueRequest[] = [
     signed: 'post',
   },
   { key: 'cez-2', applicant: applicant('henryk.krol', 'Henryk', 'Król', 8), unit: { key: 'ani-med' }, roleCode: 'WYP_FIN', daysAgo: 26, signed: 'missing' },
+  // safe files: Administrator CeZ can approve these two in one step ("Zatwierdź zaznaczone")
+  {
+    key: 'cez-3',
+    applicant: applicant('irena.wieczorek', 'Irena', 'Wieczorek', 9),
+    unit: { key: 'wsse-gdansk' },
+    roleCode: 'NADZ_FIN',
+    daysAgo: 5,
+    signed: 'file',
+  },
+  {
+    key: 'cez-4',
+    applicant: applicant('jerzy.adamczyk', 'Jerzy', 'Adamczyk', 10),
+    unit: { key: 'wsse-gdansk' },
+    roleCode: 'NADZ_KARTY_PSY',
+    daysAgo: 16,
+    signed: 'file',
+  },
+  // Administrator UW kujawsko-pomorskie: one with a safe file
+  {
+    key: 'uw04-5',
+    applicant: applicant('kamil.dudek', 'Kamil', 'Dudek', 11),
+    unit: { kindCode: 'PODM', voivodeshipCode: '04', nth: 4 },
+    roleCode: 'WYP_NIEFIN',
+    daysAgo: 8,
+    signed: 'file',
+  },
+  // Administrator IPIN: one with a safe file
+  {
+    key: 'ipin-3',
+    applicant: applicant('lucyna.szymanska', 'Lucyna', 'Szymańska', 12),
+    unit: { kindCode: 'PODM', voivodeshipCode: '14', nth: 0 },
+    roleCode: 'WYP_KARTY_PSY',
+    daysAgo: 1,
+    signed: 'file',
+  },
+  // KCPU routing: non-financial reports of an addiction-care unit go to KCPU; with no active KCPU
+  // administrator in the demo they fall back to CeZ (the detail page says so)
+  {
+    key: 'kcpu-1',
+    applicant: applicant('marek.olszewski', 'Marek', 'Olszewski', 13),
+    unit: { kindCode: 'PODM', voivodeshipCode: '14', nth: 0, addiction: true },
+    roleCode: 'WYP_NIEFIN',
+    daysAgo: 18,
+    signed: 'post',
+  },
 ];

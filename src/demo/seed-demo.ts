@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import argon2 from 'argon2';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client.ts';
 import {
   accounts,
   announcements,
+  attachments,
   eplozAccounts,
   legacyAccounts,
   profiles,
@@ -35,6 +37,7 @@ import {
   DEMO_PROFILES,
 } from './demo-accounts.ts';
 import { NAMED_UNITS } from './named-units.ts';
+import { demoFileTitle, demoSignedPdf, demoStorageKey } from './demo-files.ts';
 import { generateRegistry, type GeneratedUnit } from './registry-generator.ts';
 
 type AnyUnit = GeneratedUnit | (typeof NAMED_UNITS)[number];
@@ -262,7 +265,7 @@ export async function seedDemoQueue(db: Db, now: Date = new Date()): Promise<voi
                 and(
                   eq(units.kindCode, u.kindCode),
                   eq(units.voivodeshipCode, u.voivodeshipCode),
-                  eq(units.isAddictionCare, false),
+                  eq(units.isAddictionCare, u.addiction ?? false),
                   sql`${units.sourceKey} like 'gen-%'`,
                 ),
               )
@@ -318,6 +321,22 @@ export async function seedDemoQueue(db: Db, now: Date = new Date()): Promise<voi
       const finished = await transition(tx, requestId, 'oczekujacy', how);
       if (!finished.ok) throw new Error(`demo queue request ${q.key} not finished`);
       if (q.signed === 'post') await tx.update(roleRequests).set({ reminderOptOut: true }).where(eq(roleRequests.id, requestId));
+      if (q.signed === 'file') {
+        // a scanned, clean upload: its bytes are written to the app's storage at start (demo-files.ts)
+        const bytes = demoSignedPdf(demoFileTitle(number));
+        await tx.insert(attachments).values({
+          submissionId: submission.id,
+          ownerUserId: user.id,
+          originalName: `wniosek-${number.replace('/', '-')}-podpisany.pdf`,
+          storageKey: demoStorageKey(q.key),
+          contentType: 'application/pdf',
+          sizeBytes: bytes.length,
+          sha256: createHash('sha256').update(bytes).digest('hex'),
+          scanStatus: 'clean',
+          scannedAt: at,
+          createdAt: at,
+        });
+      }
       await recomputeProfileStatus(tx, profile.id, at);
     }
   });

@@ -11,7 +11,12 @@ export const QUEUES = {
   eplozMigration: { name: 'eploz-migration', retryLimit: 5, retryDelay: 2, retryBackoff: true, retryDelayMax: 60 },
   /** hourly housekeeping: expired sessions and oidc-provider models (see jobs/purge-expired.ts) */
   purgeExpired: { name: 'purge-expired', retryLimit: 2, retryDelay: 60, retryBackoff: true, retryDelayMax: 300 },
+  /** the daily digest of pending role requests to each verifying unit (see jobs/request-digest.ts) */
+  requestDigest: { name: 'request-digest', retryLimit: 3, retryDelay: 300, retryBackoff: true, retryDelayMax: 3600 },
 } as const;
+
+/** When the daily digest of pending role requests goes out (cron, Polish time): 7:00 every day. */
+export const DIGEST_SCHEDULE = '0 7 * * *';
 
 /** When the housekeeping job runs (cron, UTC): at minute 7 of every hour. */
 export const PURGE_SCHEDULE = '7 * * * *';

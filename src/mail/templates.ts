@@ -122,3 +122,66 @@ export function requestRejected(p: { number: string; roleName: string; unitName:
     ]),
   };
 }
+
+export interface DigestLine {
+  number: string;
+  /** "Termin decyzji", already formatted (dd.mm.rrrr) */
+  due: string;
+}
+
+/** The most request numbers one list of the digest names (the rest is counted). */
+const DIGEST_LIST_MAX = 50;
+
+function digestList(lines: readonly DigestLine[]): { text: string; html: string } {
+  const shown = lines.slice(0, DIGEST_LIST_MAX);
+  const more = lines.length - shown.length;
+  const tail = more > 0 ? `… oraz ${more} kolejnych` : '';
+  return {
+    text: shown.map((l) => `- ${l.number} (termin decyzji: ${l.due})`).join('\n') + (tail ? `\n${tail}` : ''),
+    html: `<ul>${shown.map((l) => `<li>${escapeHtml(l.number)} (termin decyzji: ${escapeHtml(l.due)})</li>`).join('')}</ul>` + (tail ? escapeHtml(tail) : ''),
+  };
+}
+
+/**
+ * The daily digest to a verifying unit's administrators: how many requests wait for its decision,
+ * which are past the decision due date, and (for Centrum e-Zdrowia) the overdue requests of other
+ * units escalated to it; with the link to "Zarządzanie → Wnioski o role".
+ */
+export function requestDigest(p: {
+  unitName: string;
+  day: string;
+  decisionDays: number;
+  overdue: readonly DigestLine[];
+  onTime: readonly DigestLine[];
+  escalated: readonly DigestLine[];
+  queueUrl: string;
+}): MailContent {
+  const waiting = p.overdue.length + p.onTime.length;
+  const parts: { title: string; lines: readonly DigestLine[] }[] = [
+    { title: 'Wnioski po terminie decyzji (eskalowane)', lines: p.overdue },
+    { title: 'Wnioski oczekujące w terminie', lines: p.onTime },
+    { title: 'Wnioski innych jednostek weryfikujących po terminie decyzji (eskalowane do Centrum e-Zdrowia)', lines: p.escalated },
+  ].filter((x) => x.lines.length > 0);
+  const lead =
+    `na decyzję jednostki ${p.unitName} oczekuje wniosków o role: ${waiting}, w tym po terminie decyzji: ${p.overdue.length}` +
+    ` (termin decyzji to ${p.decisionDays} dni od złożenia wniosku).`;
+  const escalatedLead = p.escalated.length ? `Wnioski innych jednostek eskalowane do Centrum e-Zdrowia: ${p.escalated.length}.` : '';
+  const text =
+    'Dzień dobry,\n\n' +
+    `${lead}\n` +
+    (escalatedLead ? `${escalatedLead}\n` : '') +
+    '\n' +
+    parts.map((x) => `${x.title}:\n${digestList(x.lines).text}\n\n`).join('') +
+    `Aby rozpatrzyć wnioski, przejdź do Zarządzanie → Wnioski o role: ${p.queueUrl}\n\n${FOOTER_TEXT}\n`;
+  return {
+    subject: `Wnioski o role oczekujące na decyzję (${p.day}): ${waiting}, po terminie: ${p.overdue.length}`,
+    text,
+    html: html([
+      'Dzień dobry,',
+      escapeHtml(lead),
+      ...(escalatedLead ? [escapeHtml(escalatedLead)] : []),
+      ...parts.map((x) => `<strong>${escapeHtml(x.title)}:</strong>${digestList(x.lines).html}`),
+      `Aby rozpatrzyć wnioski, przejdź do <strong>Zarządzanie → Wnioski o role</strong>: <a href="${escapeHtml(p.queueUrl)}">${escapeHtml(p.queueUrl)}</a>`,
+    ]),
+  };
+}

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { and, count, eq, sql } from 'drizzle-orm';
 import {
   accounts,
+  attachments,
   eplozAccounts,
   legacyAccounts,
   profiles,
@@ -16,6 +17,7 @@ import {
 } from '../../src/db/schema/index.ts';
 import { seedReferenceData } from '../../src/db/seed/reference.ts';
 import { seedDemoData } from '../../src/demo/seed-demo.ts';
+import { ensureDemoFiles } from '../../src/demo/demo-files.ts';
 import { isValidNip, isValidRegon } from '../../src/domain/identifiers.ts';
 import { ROLES, UNIT_KINDS } from '../../src/domain/reference-data.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
@@ -138,6 +140,59 @@ describe('reference and demo data', () => {
     assert.match(katarzyna, /rola">Wypełniający karty psychiatryczne</);
     assert.doesNotMatch(katarzyna, /rola">Wypełniający sprawozdania finansowe</);
     assert.ok(jan.includes('U000593/2023') && jan.includes('U000594/2023'), 'the K-Dent requests fall back to CeZ');
+    // overdue requests are marked, and there is something to approve in one step in every queue
+    for (const [who, html] of [
+      ['tomasz', tomasz],
+      ['katarzyna', katarzyna],
+      ['jan', jan],
+    ] as const) {
+      assert.match(html, /data-qa="escalated"/, `${who} has an escalated request`);
+      assert.match(html, /Bezpieczny plik w systemie/, `${who} has a request with a safe file`);
+    }
+    const selectable = [...jan.matchAll(/name="wniosek" value="([^"]+)"/g)].map((m) => m[1]!);
+    assert.ok(selectable.length >= 2, 'jan can approve two requests at once');
+    // KCPU routing: an addiction-care unit's non-financial request goes to KCPU, which has no administrator in the demo: CeZ
+    const [kcpu] = await db
+      .select({ id: roleRequests.id })
+      .from(roleRequests)
+      .innerJoin(profiles, eq(profiles.id, roleRequests.profileId))
+      .innerJoin(units, eq(units.id, profiles.unitId))
+      .where(and(eq(units.isAddictionCare, true), eq(roleRequests.status, 'oczekujacy')));
+    assert.ok(kcpu, 'a pending request of an addiction-care unit');
+    const janProfile = await adminProfile('jan.kowalski', 'cez');
+    const detail = await (await loginAs(t, janProfile.userId, { profileId: janProfile.profileId })).get(`/zarzadzanie/wnioski/${kcpu.id}`);
+    assert.match(detail.body, /data-qa="routing-fallback"[\s\S]*?Krajowe Centrum Przeciwdziałania Uzależnieniom/);
+  });
+
+  it('the safe files of the demo queue are in storage at start and can be downloaded; writing them again is a no-op', async () => {
+    const db = t.database.db;
+    const files = await db
+      .select({
+        id: attachments.id,
+        submissionId: attachments.submissionId,
+        sha256: attachments.sha256,
+        requestId: roleRequests.id,
+        verifier: roleRequests.verifyingUnitId,
+      })
+      .from(attachments)
+      .innerJoin(roleRequests, eq(roleRequests.submissionId, attachments.submissionId))
+      .where(eq(attachments.scanStatus, 'clean'));
+    assert.ok(files.length >= 4);
+    assert.equal(await ensureDemoFiles(db, t.app.deps.storage), 0, 'bootstrap wrote them already');
+    const [jan] = await db
+      .select({ userId: users.id, profileId: profiles.id })
+      .from(profiles)
+      .innerJoin(users, eq(users.id, profiles.userId))
+      .innerJoin(units, eq(units.id, profiles.unitId))
+      .where(and(eq(users.login, 'jan.kowalski'), eq(units.sourceKey, 'cez')));
+    const agent = await loginAs(t, jan!.userId, { profileId: jan!.profileId });
+    const f = files[0]!;
+    const res = await agent.get(`/zarzadzanie/wnioski/${f.requestId}/pliki/${f.id}`);
+    assert.equal(res.statusCode, 200);
+    assert.match(res.body, /^%PDF-1\.4/);
+    assert.match(res.body, /%%EOF\n$/);
+    const { createHash } = await import('node:crypto');
+    assert.equal(createHash('sha256').update(res.rawPayload).digest('hex'), f.sha256, 'the bytes the row describes');
   });
 
   it('seeding again changes nothing', async () => {
@@ -149,6 +204,7 @@ describe('reference and demo data', () => {
       await n(db.select({ n: count() }).from(roleRequests)),
       await n(db.select({ n: count() }).from(users)),
       await n(db.select({ n: count() }).from(legacyAccounts)),
+      await n(db.select({ n: count() }).from(attachments)),
     ];
     const beforeCounts = await snapshot();
     await seedReferenceData(db);

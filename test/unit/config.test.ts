@@ -66,4 +66,13 @@ describe('config', () => {
     assert.throws(() => loadConfig({ DATA_DIR: tmp(), PORT: 'abc' }), ConfigError);
     assert.throws(() => loadConfig({ DATA_DIR: tmp(), DATABASE_URL: 'mysql://x' }), ConfigError);
   });
+
+  it('role requests: decision due after 14 days and stale after 90 by default; both configurable and checked', () => {
+    assert.deepEqual({ ...loadConfig({ DATA_DIR: tmp() }).requests }, { decisionDays: 14, staleDays: 90 });
+    assert.deepEqual({ ...loadConfig({ DATA_DIR: tmp(), REQUEST_DECISION_DAYS: '7', REQUEST_STALE_DAYS: '30' }).requests }, { decisionDays: 7, staleDays: 30 });
+    for (const bad of ['0', '-1', 'abc', '1.5']) {
+      assert.throws(() => loadConfig({ DATA_DIR: tmp(), REQUEST_DECISION_DAYS: bad }), /REQUEST_DECISION_DAYS/);
+      assert.throws(() => loadConfig({ DATA_DIR: tmp(), REQUEST_STALE_DAYS: bad }), /REQUEST_STALE_DAYS/);
+    }
+  });
 });

@@ -105,5 +105,25 @@ describe('policies', () => {
     assert.equal(decide(cez, 'request.decide', { ...toUw, ownerUserId: 'u1' }), 'deny');
     assert.equal(decide(cez, 'request.decide', { ...toUw, profileId: 'profile-cez' }), 'deny');
     assert.equal(decide(cez, 'request.review', { ...toUw, ownerUserId: 'u1' }), 'allow', 'one\u2019s own request can be looked at');
+
+    // "Archiwizuj": scoped and refused like a decision (whether the request is archivable now is the service's check)
+    for (const status of ['oczekujacy', 'odrzucony'] as const) {
+      assert.equal(decide(cez, 'request.archive', { ...toIpin, status }), 'allow');
+      assert.equal(decide(uw, 'request.archive', { ...toUw, status }), 'allow');
+      assert.equal(decide(uw, 'request.archive', { ...toIpin, status }), 'hide', 'another office\u2019s request');
+      assert.equal(decide(staff, 'request.archive', { ...toIpin, status }), 'deny', 'Pracownik CeZ only looks');
+      assert.equal(decide(filler, 'request.archive', { ...toUw, status }), 'hide');
+      assert.equal(decide(cez, 'request.archive', { ...toUw, status, ownerUserId: 'u1' }), 'deny', 'nobody archives their own request');
+      assert.equal(decide(uw, 'request.archive', { ...toUw, status, profileId: 'profile-uw-04' }), 'deny', 'nor one of the profile worked in');
+    }
+    assert.equal(decide(cez, 'request.archive', { ...toUw, status: 'zapisany' }), 'hide', 'a saved request is not the verifiers\u2019 yet');
+
+    // "Zatwierdź zaznaczone": the managing permission in the requests sub-module (each request is then checked with request.decide)
+    const bulk = { type: 'management' as const, submodule: 'requests' as const };
+    assert.equal(decide(cez, 'request.bulkApprove', bulk), 'allow');
+    assert.equal(decide(uw, 'request.bulkApprove', bulk), 'allow');
+    assert.equal(decide(staff, 'request.bulkApprove', bulk), 'deny');
+    assert.equal(decide(filler, 'request.bulkApprove', bulk), 'deny');
+    assert.equal(decide(actor({ permissions: manage }), 'request.bulkApprove', bulk), 'deny', 'no profile worked in');
   });
 });

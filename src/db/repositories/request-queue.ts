@@ -21,11 +21,21 @@ export interface QueueFilters {
   signed: (typeof SIGNED_FILTERS)[number];
   /** only requests waiting longer than this many days (null: any) */
   olderThan: number | null;
+  /** the applicant's unit kind ("Rodzaj jednostki"), '' for every kind */
+  kind: string;
+  /** the applicant's unit's voivodeship (TERYT code, "Województwo"), '' for all */
+  voivodeship: string;
+  /** only escalated requests: pending past the decision due date ("tylko eskalowane") */
+  escalated: boolean;
   sort: (typeof QUEUE_SORTS)[number];
 }
 
-/** A safe (clean, not removed) file of the request's submission. */
-export const hasSafeFile = sql<boolean>`exists (select 1 from ${attachments} where ${attachments.submissionId} = ${roleRequests.submissionId} and ${attachments.scanStatus} = 'clean' and ${attachments.deletedAt} is null)`;
+/**
+ * A safe (clean, not removed) file of the request's submission. Written with qualified names: drizzle
+ * leaves columns unqualified in a single-table select, and an unqualified "submission_id" inside the
+ * subquery would compare the attachment with itself (any clean file anywhere would count).
+ */
+export const hasSafeFile = sql<boolean>`exists (select 1 from "portal"."attachments" "sf" where "sf"."submission_id" = "portal"."role_requests"."submission_id" and "sf"."scan_status" = 'clean' and "sf"."deleted_at" is null)`;
 
 function scopeWhere(scope: QueueScope): SQL | undefined {
   return scope.kind === 'all' ? undefined : eq(roleRequests.verifyingUnitId, scope.unitId);
@@ -42,7 +52,7 @@ export async function countWaiting(db: DbOrTx, scope: QueueScope): Promise<numbe
 
 const POLISH_DAY = (d: string, plusDays = 0) => sql`((${d}::date + ${plusDays}::int)::timestamp at time zone 'Europe/Warsaw')`;
 
-function filterWhere(f: QueueFilters, now: Date): (SQL | undefined)[] {
+function filterWhere(f: QueueFilters, now: Date, decisionDays: number): (SQL | undefined)[] {
   const postal = sql`(${roleRequests.reminderOptOut} or ${roleRequests.signedCopyConfirmedAt} is not null)`;
   return [
     // a saved, unfinished request is not the verifiers' business yet
@@ -56,6 +66,11 @@ function filterWhere(f: QueueFilters, now: Date): (SQL | undefined)[] {
     f.signed === 'brak' ? sql`(not ${hasSafeFile} and not ${postal})` : undefined,
     f.olderThan !== null
       ? and(eq(roleRequests.status, 'oczekujacy'), sql`${roleRequests.submittedAt} < ${new Date(now.getTime() - f.olderThan * 86_400_000)}`)
+      : undefined,
+    f.kind ? eq(units.kindCode, f.kind) : undefined,
+    f.voivodeship ? eq(units.voivodeshipCode, f.voivodeship) : undefined,
+    f.escalated
+      ? and(eq(roleRequests.status, 'oczekujacy'), sql`${roleRequests.submittedAt} < ${new Date(now.getTime() - decisionDays * 86_400_000)}`)
       : undefined,
   ];
 }
@@ -73,6 +88,11 @@ export interface QueueRow {
   voivodeship: string | null;
   safeFile: boolean;
   postal: boolean;
+  /** the applicant's user and the request's profile (nobody decides their own request) */
+  ownerUserId: string;
+  profileId: string;
+  /** a verifier already confirmed that the paper or e-mailed signed copy arrived */
+  copyConfirmed: boolean;
 }
 
 /** One page of the queue and the number of all matching requests. */
@@ -82,9 +102,15 @@ export async function listQueue(
   f: QueueFilters,
   page: { page: number; size: number },
   now: Date,
+  decisionDays: number,
 ): Promise<{ rows: QueueRow[]; total: number }> {
-  const where = and(scopeWhere(scope), ...filterWhere(f, now));
-  const [t] = await db.select({ n: count() }).from(roleRequests).where(where);
+  const where = and(scopeWhere(scope), ...filterWhere(f, now, decisionDays));
+  const [t] = await db
+    .select({ n: count() })
+    .from(roleRequests)
+    .innerJoin(profiles, eq(profiles.id, roleRequests.profileId))
+    .innerJoin(units, eq(units.id, profiles.unitId))
+    .where(where);
   // a page past the end (a list that shrank since the link was made) shows the last one
   const current = Math.min(page.page, Math.max(1, Math.ceil((t?.n ?? 0) / page.size)));
   const order =
@@ -102,6 +128,8 @@ export async function listQueue(
       status: roleRequests.status,
       submittedAt: roleRequests.submittedAt,
       roleName: roles.name,
+      ownerUserId: users.id,
+      profileId: roleRequests.profileId,
       firstName: users.firstName,
       lastName: users.lastName,
       login: users.login,
@@ -136,8 +164,22 @@ export async function listQueue(
       voivodeship: r.voivodeship,
       safeFile: Boolean(r.safeFile),
       postal: r.reminderOptOut || r.confirmedAt !== null,
+      copyConfirmed: r.confirmedAt !== null,
+      ownerUserId: r.ownerUserId,
+      profileId: r.profileId,
     })),
   };
+}
+
+/** The filters' choices: unit kinds and the voivodeships (code and name, from the Urzędy Wojewódzkie of the registry). */
+export async function queueFilterOptions(db: DbOrTx) {
+  const kinds = await db.select({ code: unitKinds.code, name: unitKinds.name }).from(unitKinds).orderBy(asc(unitKinds.name));
+  const voivodeships = await db
+    .selectDistinct({ code: units.voivodeshipCode, name: units.voivodeship })
+    .from(units)
+    .where(and(eq(units.kindCode, 'UW'), sql`${units.voivodeshipCode} is not null`, sql`${units.voivodeship} is not null`))
+    .orderBy(asc(units.voivodeship));
+  return { kinds, voivodeships: voivodeships.map((v) => ({ code: v.code ?? '', name: v.name ?? '' })) };
 }
 
 /** What the detail page shows besides the request row itself. */

@@ -417,3 +417,23 @@ export const contactRequests = portal.table(
   },
   (t) => [uniqueIndex('contact_requests_reference_uq').on(t.referenceNo)],
 );
+
+/**
+ * The daily digest e-mail of pending role requests, one row per verifying unit and Polish calendar
+ * day: the primary key makes the job idempotent (a second run the same day inserts nothing and sends
+ * nothing), also with several instances running it at once.
+ */
+export const requestDigests = portal.table(
+  'request_digests',
+  {
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    day: date('day', { mode: 'string' }).notNull(),
+    sentAt: ts('sent_at').notNull().defaultNow(),
+    recipients: integer('recipients').notNull(),
+    waiting: integer('waiting').notNull(),
+    overdue: integer('overdue').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.day] })],
+);

@@ -68,6 +68,8 @@ type Rules = {
   'management.open': ManagementSubject;
   'request.review': RequestSubject;
   'request.decide': RequestSubject;
+  'request.archive': RequestSubject;
+  'request.bulkApprove': ManagementSubject;
 };
 export type Action = keyof Rules;
 
@@ -99,6 +101,13 @@ function inQueueScope(a: Actor, r: RequestSubject): boolean {
   return scope.kind === 'all' || scope.unitId === r.verifyingUnitId;
 }
 
+// deciding needs the managing permission (Pracownik CeZ only looks), and nobody decides their own request:
+// neither one of their own user nor one of the profile they work in now
+function decideRule(a: Actor, r: RequestSubject): Decision {
+  if (!inQueueScope(a, r)) return 'hide';
+  return a.permissions.has(MANAGE_USERS) && r.ownerUserId !== a.userId && r.profileId !== a.profile?.id ? 'allow' : 'deny';
+}
+
 const own = (a: Actor, s: { ownerUserId: string }): Decision => (s.ownerUserId === a.userId ? 'allow' : 'hide');
 const ownAnd = (a: Actor, s: { ownerUserId: string }, ok: boolean): Decision => (own(a, s) === 'hide' ? 'hide' : ok ? 'allow' : 'deny');
 
@@ -125,10 +134,13 @@ const RULES: { [K in Action]: (a: Actor, s: Rules[K]) => Decision } = {
   'management.open': (a, m) => (a.profile && (m.submodule ? opensSubmodule(a.permissions, m.submodule) : hasManagement(a)) ? 'allow' : 'deny'),
   // outside the actor's scope a request does not exist for them (404: no leak of its number or applicant)
   'request.review': (a, r) => (inQueueScope(a, r) ? 'allow' : 'hide'),
-  // deciding needs the managing permission (Pracownik CeZ only looks), and nobody decides their own request:
-  // neither one of their own user nor one of the profile they work in now
-  'request.decide': (a, r) =>
-    !inQueueScope(a, r) ? 'hide' : a.permissions.has(MANAGE_USERS) && r.ownerUserId !== a.userId && r.profileId !== a.profile?.id ? 'allow' : 'deny',
+  'request.decide': decideRule,
+  // "Archiwizuj" is a decision like the others: same scope, same managing permission, never one's own request
+  // (whether the request is archivable now — rejected, or pending past the stale days — the service checks)
+  'request.archive': decideRule,
+  // "Zatwierdź zaznaczone": the managing permission in the requests sub-module; each selected request is then
+  // checked on its own with 'request.decide'
+  'request.bulkApprove': (a) => (a.profile && opensSubmodule(a.permissions, 'requests') && a.permissions.has(MANAGE_USERS) ? 'allow' : 'deny'),
 };
 
 export function decide<K extends Action>(actor: Actor, action: K, subject: Rules[K]): Decision {

@@ -34,6 +34,7 @@ export const accountMessages = {
   requestNumber: 'Numer wniosku',
   requestedRole: 'Wnioskowana rola',
   submittedOn: 'Data złożenia',
+  decisionDue: 'Termin decyzji',
   requestStatus: 'Status wniosku',
   rejectReason: 'Powód odrzucenia:',
   noActiveRoles: 'W tym profilu nie masz jeszcze zatwierdzonych ról.',

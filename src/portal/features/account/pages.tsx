@@ -1,4 +1,5 @@
 import { isProfileStatus, isRequestStatus, PROFILE_STATUS_LABELS, REQUEST_STATUS_DISPLAY } from '../../../domain/status.ts';
+import { decisionDueAt } from '../../../domain/decision-deadline.ts';
 import { formatDatePl } from '../../../lib/text.ts';
 import { CsrfField } from '../../../views/components/Field.tsx';
 import { Notice } from '../../../views/components/Notice/Notice.tsx';
@@ -351,7 +352,7 @@ function FileList({ files, qa, csrf, actions }: { files: AccountAttachment[]; qa
   );
 }
 
-function PendingRequest({ item, csrf }: { item: PendingItem; csrf: string }): JSX.Element {
+function PendingRequest({ item, csrf, decisionDays }: { item: PendingItem; csrf: string; decisionDays: number }): JSX.Element {
   const r = item.request;
   const u = item.profile.unit;
   const qa = `request-${r.number.replace(/\//g, '-')}`;
@@ -373,6 +374,7 @@ function PendingRequest({ item, csrf }: { item: PendingItem; csrf: string }): JS
           { label: m.requestedRole, value: r.roleName },
           { label: m.requestNumber, value: r.number },
           { label: m.submittedOn, value: formatDatePl(r.submittedAt) },
+          { label: m.decisionDue, value: formatDatePl(decisionDueAt(r.submittedAt, decisionDays)) },
         ]}
       />
       <details class="expander" data-qa="request-details">
@@ -479,6 +481,8 @@ export function AccountPage(p: {
   unfinished: UnfinishedItem[];
   pending: Page<PendingItem>;
   other: Page<AccountProfile>;
+  /** days from "Zakończ" to the decision due date of a pending request ("Termin decyzji") */
+  decisionDays: number;
   /** confirmation of the action that led here (withdrawal, saved contact data, finished application) */
   notice?: string | undefined;
   /** the active profile whose details start open (the one whose contact data was just saved) */
@@ -542,7 +546,7 @@ export function AccountPage(p: {
             />
             <PaginationSummary {...pendingPaging} />
             {p.pending.rows.map((item) => (
-              <PendingRequest item={item} csrf={p.frame.csrf} />
+              <PendingRequest item={item} csrf={p.frame.csrf} decisionDays={p.decisionDays} />
             ))}
             <Pagination {...pendingPaging} />
           </>

@@ -9,10 +9,12 @@ export interface AccountOverview {
   unfinished: UnfinishedItem[];
   pending: Page<PendingItem>;
   other: Page<AccountProfile>;
+  /** days from "Zakończ" to a pending request's decision due date ("Termin decyzji") */
+  decisionDays: number;
 }
 
 /** "Moje konto": the actor's own profiles and requests (read only). */
-export function accountService({ db }: ServiceDeps) {
+export function accountService({ db, config }: ServiceDeps) {
   return {
     async overview(ctx: Ctx, requested: AccountParams): Promise<AccountOverview> {
       const data = await loadAccount(db, ctx.actor.userId);
@@ -32,6 +34,7 @@ export function accountService({ db }: ServiceDeps) {
         unfinished: data.unfinished,
         pending,
         other,
+        decisionDays: config.requests.decisionDays,
       };
     },
   };

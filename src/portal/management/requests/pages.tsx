@@ -1,4 +1,6 @@
+import type { PropsWithChildren } from '@kitajs/html';
 import type { QueueRow } from '../../../db/repositories/request-queue.ts';
+import type { BulkResult } from './service.ts';
 import type { FormError, FormErrors } from '../../../lib/forms.ts';
 import { formatDatePl, formatDateTimePl } from '../../../lib/text.ts';
 import { isRequestStatus, REQUEST_STATUS_DISPLAY, REQUEST_STATUS_LABELS } from '../../../domain/status.ts';
@@ -13,6 +15,7 @@ import { PAGE_SIZES, type QueueQueryT } from './schema.ts';
 import { daysWaiting } from './service.ts';
 
 export const QUEUE_PATH = '/zarzadzanie/wnioski';
+export const BULK_PATH = '/zarzadzanie/wnioski/zatwierdz-zaznaczone';
 
 const crumbsRoot = [
   { href: '/start', label: 'Strona główna' },
@@ -33,6 +36,9 @@ export function queueQueryPairs(q: QueueQueryT): [string, string][] {
   if (q.do) out.push(['do', q.do]);
   if (q.podpis) out.push(['podpis', q.podpis]);
   if (q.dluzej !== null) out.push(['dluzej', String(q.dluzej)]);
+  if (q.rodzaj) out.push(['rodzaj', q.rodzaj]);
+  if (q.woj) out.push(['woj', q.woj]);
+  if (q.eskalowane) out.push(['eskalowane', q.eskalowane]);
   if (q.sort !== 'najstarsze') out.push(['sort', q.sort]);
   if (q.ile !== '25') out.push(['ile', q.ile]);
   if (q.strona > 1) out.push(['strona', String(q.strona)]);
@@ -61,17 +67,56 @@ function SignedCell({ row }: { row: QueueRow }): JSX.Element {
   return <span>{text}</span>;
 }
 
-/** "Wnioski o role": the verifier's queue with filters, sorting and paging in the URL. */
+export type QueueViewRow = QueueRow & { dueAt: Date | null; overdue: boolean; selectable: boolean };
+
+/** "Termin decyzji" of a pending request, with the "eskalowany" badge once it has passed. */
+function DueCell({ row }: { row: QueueViewRow }): JSX.Element {
+  if (!row.dueAt) return <span>—</span>;
+  return (
+    <>
+      <span safe>{formatDatePl(row.dueAt)}</span>
+      {row.overdue ? (
+        <>
+          {' '}
+          <span class="badge badge--error" data-qa="escalated" title={m.escalatedHint}>
+            {m.escalated}
+          </span>
+        </>
+      ) : (
+        ''
+      )}
+    </>
+  );
+}
+
+/** The queue's table inside the "Zatwierdź zaznaczone" form when the verifier may approve several at once. */
+function BulkForm(p: PropsWithChildren<{ on: boolean; csrf: string }>): JSX.Element {
+  // the children are the table rendered here (each dynamic text escaped where it is written)
+  const safeTable = p.children ?? '';
+  if (!p.on) return <>{safeTable}</>;
+  return (
+    <form method="post" action={BULK_PATH} novalidate data-module="prevent-double-submit" data-qa="bulk-form">
+      <CsrfField token={p.csrf} />
+      {safeTable}
+    </form>
+  );
+}
+
+/** "Wnioski o role": the verifier's queue with filters, sorting and paging in the URL, and "Zatwierdź zaznaczone". */
 export function QueuePage(p: {
   frame: SignedInFrame;
   q: QueueQueryT;
-  rows: QueueRow[];
+  rows: QueueViewRow[];
   total: number;
   waiting: number;
   scopeText: string;
   roleOptions: { code: string; name: string }[];
+  kindOptions: { code: string; name: string }[];
+  voivodeshipOptions: { code: string; name: string }[];
+  canBulk: boolean;
   now: Date;
 }): JSX.Element {
+  const bulk = p.canBulk && p.rows.some((r) => r.selectable);
   const size = Number(p.q.ile);
   const pageCount = Math.max(1, Math.ceil(p.total / size));
   const paging: PagingProps = {
@@ -127,6 +172,14 @@ export function QueuePage(p: {
           ]}
         />
         <TextField name="dluzej" label={m.olderThan} value={p.q.dluzej === null ? '' : String(p.q.dluzej)} inputmode="numeric" maxlength={4} />
+        <Select name="rodzaj" label={m.kindFilter} value={p.q.rodzaj} options={[['', m.kindAll], ...p.kindOptions.map((k) => [k.code, k.name] as const)]} />
+        <Select
+          name="woj"
+          label={m.voivodeshipFilter}
+          value={p.q.woj}
+          options={[['', m.voivodeshipAll], ...p.voivodeshipOptions.map((v) => [v.code, v.name] as const)]}
+        />
+        <Checkbox name="eskalowane" label={m.escalatedOnly} checked={p.q.eskalowane === 'tak'} />
         <Select
           name="sort"
           label={m.sort}
@@ -154,51 +207,86 @@ export function QueuePage(p: {
         {p.rows.length === 0 ? (
           <p data-qa="queue-empty">{m.none}</p>
         ) : (
-          <table class="table" data-qa="queue-table">
-            <caption class="visually-hidden">{m.queueTitle}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{m.number}</th>
-                <th scope="col">{m.applicant}</th>
-                <th scope="col">{m.unit}</th>
-                <th scope="col">{m.role}</th>
-                <th scope="col">{m.status}</th>
-                <th scope="col">{m.submitted}</th>
-                <th scope="col">{m.waited}</th>
-                <th scope="col">{m.signed}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.rows.map((r) => (
-                <tr data-qa={`queue-row-${r.number}`}>
-                  <td data-label={m.number}>
-                    <a href={`${QUEUE_PATH}/${r.id}`} safe>
-                      {r.number}
-                    </a>
-                  </td>
-                  <td data-label={m.applicant} safe>
-                    {r.applicant}
-                  </td>
-                  <td data-label={m.unit} safe>
-                    {`${r.unitName} (${r.kindCode}${r.voivodeship ? `, ${r.voivodeship}` : ''})`}
-                  </td>
-                  <td data-label={m.role} safe>
-                    {r.roleName}
-                  </td>
-                  <td data-label={m.status} safe>
-                    {statusText(r.status)}
-                  </td>
-                  <td data-label={m.submitted} safe>
-                    {formatDatePl(r.submittedAt)}
-                  </td>
-                  <td data-label={m.waited}>{r.status === 'oczekujacy' ? m.days(daysWaiting(r.submittedAt, p.now)) : '—'}</td>
-                  <td data-label={m.signed}>
-                    <SignedCell row={r} />
-                  </td>
+          <BulkForm on={bulk} csrf={p.frame.csrf}>
+            <table class="table" data-qa="queue-table">
+              <caption class="visually-hidden">{m.queueTitle}</caption>
+              <thead>
+                <tr>
+                  {bulk ? <th scope="col">{m.select}</th> : ''}
+                  <th scope="col">{m.number}</th>
+                  <th scope="col">{m.applicant}</th>
+                  <th scope="col">{m.unit}</th>
+                  <th scope="col">{m.role}</th>
+                  <th scope="col">{m.status}</th>
+                  <th scope="col">{m.submitted}</th>
+                  <th scope="col">{m.waited}</th>
+                  <th scope="col">{m.due}</th>
+                  <th scope="col">{m.signed}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {p.rows.map((r) => (
+                  <tr data-qa={`queue-row-${r.number}`}>
+                    {bulk ? (
+                      <td data-label={m.select}>
+                        {r.selectable ? (
+                          <>
+                            <input class="checkbox__input" type="checkbox" id={`bulk-${r.id}`} name="wniosek" value={r.id} data-qa="bulk-select" />
+                            <label class="checkbox__label" for={`bulk-${r.id}`}>
+                              <span class="visually-hidden" safe>
+                                {m.selectOne(r.number)}
+                              </span>
+                            </label>
+                          </>
+                        ) : (
+                          <span class="visually-hidden">{m.notSelectable}</span>
+                        )}
+                      </td>
+                    ) : (
+                      ''
+                    )}
+                    <td data-label={m.number}>
+                      <a href={`${QUEUE_PATH}/${r.id}`} safe>
+                        {r.number}
+                      </a>
+                    </td>
+                    <td data-label={m.applicant} safe>
+                      {r.applicant}
+                    </td>
+                    <td data-label={m.unit} safe>
+                      {`${r.unitName} (${r.kindCode}${r.voivodeship ? `, ${r.voivodeship}` : ''})`}
+                    </td>
+                    <td data-label={m.role} safe>
+                      {r.roleName}
+                    </td>
+                    <td data-label={m.status} safe>
+                      {statusText(r.status)}
+                    </td>
+                    <td data-label={m.submitted} safe>
+                      {formatDatePl(r.submittedAt)}
+                    </td>
+                    <td data-label={m.waited}>{r.status === 'oczekujacy' ? m.days(daysWaiting(r.submittedAt, p.now)) : '—'}</td>
+                    <td data-label={m.due}>
+                      <DueCell row={r} />
+                    </td>
+                    <td data-label={m.signed}>
+                      <SignedCell row={r} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {bulk ? (
+              <div class="button-group" data-qa="bulk">
+                <p class="field__hint">{m.bulkHint}</p>
+                <button class="button" type="submit" data-qa="bulk-approve">
+                  {m.bulkApprove}
+                </button>
+              </div>
+            ) : (
+              ''
+            )}
+          </BulkForm>
         )}
         <Pagination {...paging} />
       </section>
@@ -238,6 +326,10 @@ export interface DetailView {
   files: { id: string; originalName: string; sizeBytes: number }[];
   history: { from: string | null; to: string; reason: string | null; at: Date; firstName: string | null; lastName: string | null }[];
   waitedDays: number | null;
+  dueAt: Date | null;
+  overdue: boolean;
+  staleDays: number;
+  canArchive: boolean;
   confirmedBy: string | null;
   canDecide: boolean;
   own: boolean;
@@ -263,7 +355,7 @@ export function DetailPage(p: {
   frame: SignedInFrame;
   d: DetailView;
   notice?: { tone: 'success' | 'error'; text: string } | undefined;
-  values?: { potwierdzenie: boolean; powod: string };
+  values?: { potwierdzenie: boolean; powod: string; powodArchiwizacji?: string };
   summary?: FormError[];
   errors?: FormErrors;
 }): JSX.Element {
@@ -284,6 +376,7 @@ export function DetailPage(p: {
           { label: m.status, value: statusText(d.request.status) },
           { label: m.submitted, value: formatDatePl(d.request.submittedAt) },
           ...(d.waitedDays !== null ? [{ label: m.waited, value: m.days(d.waitedDays) }] : []),
+          ...(d.dueAt ? [{ label: m.due, value: `${formatDatePl(d.dueAt)}${d.overdue ? ` (${m.escalated})` : ''}` }] : []),
           ...(d.request.rejectReason ? [{ label: m.reason, value: d.request.rejectReason }] : []),
           { label: m.verifier, value: d.verifier?.name ?? '' },
         ]}
@@ -295,6 +388,7 @@ export function DetailPage(p: {
       ) : (
         ''
       )}
+      {d.overdue && d.dueAt ? <Notice tone="error" qa="overdue" text={m.overdueNotice(formatDatePl(d.dueAt))} /> : ''}
       {d.fallbackFrom ? <Notice tone="info" qa="routing-fallback" text={m.fallback(d.fallbackFrom, d.cezName)} /> : ''}
 
       <h2>{m.applicantData}</h2>
@@ -432,6 +526,85 @@ export function DetailPage(p: {
             </form>
           </section>
         </div>
+      )}
+      {d.canArchive ? (
+        <section class="card" aria-labelledby="archive-title" data-qa="archive">
+          <h3 id="archive-title">{m.archive}</h3>
+          <p safe>{m.archiveLead(d.staleDays)}</p>
+          <form method="post" action={`${base}/archiwizuj`} novalidate data-module="prevent-double-submit">
+            <CsrfField token={p.frame.csrf} />
+            <TextArea
+              name="powodArchiwizacji"
+              label={m.archiveReason}
+              hint={m.archiveReasonHint}
+              rows={3}
+              maxlength={1000}
+              value={p.values?.powodArchiwizacji ?? ''}
+              errors={p.errors}
+            />
+            <button class="button button--secondary" type="submit" data-qa="archive-submit">
+              {m.archive}
+            </button>
+          </form>
+        </section>
+      ) : (
+        ''
+      )}
+      <p>
+        <a href={QUEUE_PATH}>{m.back}</a>
+      </p>
+    </SignedInLayout>
+  );
+}
+
+/** The outcome of "Zatwierdź zaznaczone": what was approved, and each request that was not, with why. */
+export function BulkResultPage(p: { frame: SignedInFrame; result: BulkResult | null }): JSX.Element {
+  const r = p.result;
+  return (
+    <SignedInLayout title={m.bulkTitle} frame={p.frame} breadcrumbs={[...crumbsRoot, { label: m.bulkTitle }]}>
+      <p class="muted" safe>{`${m.module}: ${m.queueTitle}`}</p>
+      <h1 data-qa="page-bulk-result">{m.bulkTitle}</h1>
+      {!r ? (
+        <Notice tone="error" qa="bulk-none" text={m.bulkNone} />
+      ) : (
+        <>
+          <Notice tone={r.approved.length ? 'success' : 'info'} qa="bulk-approved" text={m.bulkApproved(r.approved.length)} />
+          {r.approved.length ? (
+            <ul data-qa="bulk-approved-list">
+              {r.approved.map((a) => (
+                <li>
+                  <a href={`${QUEUE_PATH}/${a.id}`} safe>
+                    {a.number}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            ''
+          )}
+          {r.refused.length ? (
+            <>
+              <h2>{m.bulkRefused}</h2>
+              <ul data-qa="bulk-refused">
+                {r.refused.map((x) => (
+                  <li data-qa={`bulk-refused-${x.reason}`}>
+                    {x.number ? (
+                      <a href={`${QUEUE_PATH}/${x.id}`} safe>
+                        {x.number}
+                      </a>
+                    ) : (
+                      <span>{m.bulkUnknown}</span>
+                    )}
+                    {': '}
+                    <span>{m.bulkReasons[x.reason]}</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            ''
+          )}
+        </>
       )}
       <p>
         <a href={QUEUE_PATH}>{m.back}</a>

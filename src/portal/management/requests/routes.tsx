@@ -4,8 +4,20 @@ import { frameOf, type SignedInApp } from '../../actor/scope.ts';
 import { ctxOf } from '../../context.ts';
 import { parseForm, summaryOf } from '../../http/input.ts';
 import { managementMessages as m } from './messages.ts';
-import { DetailPage, QUEUE_PATH, QueuePage } from './pages.tsx';
-import { APPROVE_FIELDS, ApproveForm, DetailQuery, FileParams, IdParams, QueueQuery, REJECT_FIELDS, RejectForm } from './schema.ts';
+import { BULK_PATH, BulkResultPage, DetailPage, QUEUE_PATH, QueuePage } from './pages.tsx';
+import {
+  APPROVE_FIELDS,
+  ARCHIVE_FIELDS,
+  ApproveForm,
+  ArchiveForm,
+  BulkForm,
+  DetailQuery,
+  FileParams,
+  IdParams,
+  QueueQuery,
+  REJECT_FIELDS,
+  RejectForm,
+} from './schema.ts';
 
 /** "Zarządzanie → Wnioski o role": the queue, a request, its PDF and files, "Zatwierdź" and "Odrzuć" (signed-in scope). */
 export async function managementRequestRoutes(app: SignedInApp): Promise<void> {
@@ -16,7 +28,18 @@ export async function managementRequestRoutes(app: SignedInApp): Promise<void> {
     const size = Number(q.ile);
     const ctx = ctxOf(req);
     const view = await s().queue(ctx, {
-      filters: { status: q.status, role: q.rola, from: q.od, to: q.do, signed: q.podpis, olderThan: q.dluzej, sort: q.sort },
+      filters: {
+        status: q.status,
+        role: q.rola,
+        from: q.od,
+        to: q.do,
+        signed: q.podpis,
+        olderThan: q.dluzej,
+        kind: q.rodzaj,
+        voivodeship: q.woj,
+        escalated: q.eskalowane === 'tak',
+        sort: q.sort,
+      },
       page: q.strona,
       size,
     });
@@ -30,6 +53,9 @@ export async function managementRequestRoutes(app: SignedInApp): Promise<void> {
         waiting: view.waiting,
         scopeText: view.scope.kind === 'all' ? m.scopeAll : m.scopeUnit(profile?.unitName ?? ''),
         roleOptions: view.roleOptions,
+        kindOptions: view.kinds,
+        voivodeshipOptions: view.voivodeships,
+        canBulk: view.canBulk,
         now: ctx.now,
       }),
     );
@@ -49,7 +75,14 @@ export async function managementRequestRoutes(app: SignedInApp): Promise<void> {
   app.get('/zarzadzanie/wnioski/:id', { schema: { params: IdParams, querystring: DetailQuery } }, async (req, reply) => {
     const d = await s().detail(ctxOf(req), { requestId: req.params.id });
     const w = req.query.wynik;
-    const notice = w === 'zatwierdzony' ? m.approved(d.request.number) : w === 'odrzucony' ? m.rejected(d.request.number) : null;
+    const notice =
+      w === 'zatwierdzony'
+        ? m.approved(d.request.number)
+        : w === 'odrzucony'
+          ? m.rejected(d.request.number)
+          : w === 'zarchiwizowany'
+            ? m.archived(d.request.number)
+            : null;
     // the notice only where the request really has that outcome (a link does not invent one)
     const shown = notice && d.request.status === w ? ({ tone: 'success', text: notice } as const) : undefined;
     return reply.html(DetailPage({ frame: frameOf(req, reply), d, notice: shown }));
@@ -100,5 +133,41 @@ export async function managementRequestRoutes(app: SignedInApp): Promise<void> {
     const r = await s().reject(ctxOf(req), { requestId: req.params.id, reason: form.data.powod });
     if (r === 'ok') return reply.redirect(`/zarzadzanie/wnioski/${req.params.id}?wynik=odrzucony`, 303);
     return detailPage(req, reply, req.params.id, { notice: { tone: 'error', text: m.alreadyDecided } }, 409);
+  });
+
+  // registered before '/:id/…': a static path, so the id routes never see it
+  app.post(BULK_PATH, async (req, reply) => {
+    const form = parseForm(BulkForm, req.body, ['wniosek']);
+    const ids = form.ok ? form.data.wniosek : [];
+    const ctx = ctxOf(req);
+    if (ids.length === 0) {
+      // the same authorisation as a real selection: a read-only verifier is refused, not shown a form
+      await s().bulkApprove(ctx, { requestIds: [] });
+      return reply.html(BulkResultPage({ frame: frameOf(req, reply), result: null }), 400);
+    }
+    const result = await s().bulkApprove(ctx, { requestIds: ids });
+    return reply.html(BulkResultPage({ frame: frameOf(req, reply), result }));
+  });
+
+  app.post('/zarzadzanie/wnioski/:id/archiwizuj', { schema: { params: IdParams } }, async (req, reply) => {
+    const form = parseForm(ArchiveForm, req.body, ARCHIVE_FIELDS);
+    if (!form.ok) {
+      await s().authorizeArchive(ctxOf(req), { requestId: req.params.id });
+      return detailPage(
+        req,
+        reply,
+        req.params.id,
+        {
+          summary: form.summary,
+          errors: form.errors,
+          values: { potwierdzenie: false, powod: '', powodArchiwizacji: form.values.powodArchiwizacji ?? '' },
+        },
+        400,
+      );
+    }
+    const r = await s().archive(ctxOf(req), { requestId: req.params.id, reason: form.data.powodArchiwizacji });
+    if (r === 'ok') return reply.redirect(`/zarzadzanie/wnioski/${req.params.id}?wynik=zarchiwizowany`, 303);
+    const text = r === 'decided' ? m.alreadyDecided : m.notArchivable(app.deps.config.requests.staleDays);
+    return detailPage(req, reply, req.params.id, { notice: { tone: 'error', text } }, 409);
   });
 }
