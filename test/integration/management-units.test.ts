@@ -138,7 +138,10 @@ describe('Zarządzanie → Jednostki: scope, view, edit, status and adding units
         const editable = u === u04 ? e.edit04 : e.edit22;
         if (view.statusCode === 200) assert.equal(view.body.includes('data-qa="unit-edit"'), editable === 200, `${a}: the edit link for ${u.voivodeshipCode}`);
         assert.equal((await agents[a].get(`/zarzadzanie/jednostki/${u.id}/edycja`)).statusCode, editable, `${a} opens the edit of ${u.voivodeshipCode}`);
-        const res = await send(agents[a], `/zarzadzanie/jednostki/${u.id}/edycja`, { ...editBody(u, { nazwa: `${u.name} (zm. ${a})` }), _csrf: await csrf(agents[a]) });
+        const res = await send(agents[a], `/zarzadzanie/jednostki/${u.id}/edycja`, {
+          ...editBody(u, { nazwa: `${u.name} (zm. ${a})` }),
+          _csrf: await csrf(agents[a]),
+        });
         assert.equal(res.statusCode, editable === 200 ? 303 : editable, `${a} saves the edit of ${u.voivodeshipCode}`);
         assert.equal((await unitNow(u.id)).name, editable === 200 ? `${u.name} (zm. ${a})` : u.name);
         // a refused form with errors is refused the same way (no form for someone who may not edit)
@@ -149,7 +152,10 @@ describe('Zarządzanie → Jednostki: scope, view, edit, status and adding units
       const body = addBody();
       const added = await send(agents[a], '/zarzadzanie/jednostki/nowa', { ...body, _csrf: await csrf(agents[a]) });
       assert.equal(added.statusCode, e.add === 200 ? 303 : e.add, `${a} adds a unit`);
-      const rows = await db().select().from(units).where(eq(units.nip, String(body.nip)));
+      const rows = await db()
+        .select()
+        .from(units)
+        .where(eq(units.nip, String(body.nip)));
       assert.equal(rows.length, e.add === 200 ? 1 : 0);
     }
     // the module on the hub only for those who open it
@@ -158,7 +164,10 @@ describe('Zarządzanie → Jednostki: scope, view, edit, status and adding units
   });
 
   it('Administrator UW adds only in its voivodeship and cannot move a unit out of it', async () => {
-    const out = await send(agents.uw, '/zarzadzanie/jednostki/nowa', { ...addBody({ teryt: IN_22.teryt, miejscowosc: 'Gdańsk' }), _csrf: await csrf(agents.uw) });
+    const out = await send(agents.uw, '/zarzadzanie/jednostki/nowa', {
+      ...addBody({ teryt: IN_22.teryt, miejscowosc: 'Gdańsk' }),
+      _csrf: await csrf(agents.uw),
+    });
     assert.equal(out.statusCode, 400);
     assert.match(out.body, /href="#f-teryt"[^>]*>Możesz dodawać i edytować tylko jednostki województwa kujawsko-pomorskie/);
     const u = await unit04();
@@ -166,7 +175,10 @@ describe('Zarządzanie → Jednostki: scope, view, edit, status and adding units
     assert.equal(moved.statusCode, 400);
     assert.equal((await unitNow(u.id)).voivodeshipCode, '04');
     // Administrator CeZ may: the address names follow the TERYT code
-    const ok = await send(agents.cezAdmin, `/zarzadzanie/jednostki/${u.id}/edycja`, { ...editBody(u, { teryt: IN_22.teryt, miejscowosc: 'Gdańsk' }), _csrf: await csrf(agents.cezAdmin) });
+    const ok = await send(agents.cezAdmin, `/zarzadzanie/jednostki/${u.id}/edycja`, {
+      ...editBody(u, { teryt: IN_22.teryt, miejscowosc: 'Gdańsk' }),
+      _csrf: await csrf(agents.cezAdmin),
+    });
     assert.equal(ok.statusCode, 303);
     const now = await unitNow(u.id);
     assert.deepEqual([now.voivodeshipCode, now.voivodeship, now.gmina], ['22', 'pomorskie', 'Gdańsk']);
@@ -239,7 +251,15 @@ describe('Zarządzanie → Jednostki: scope, view, edit, status and adding units
 
     const empty = await send(agents.cezAdmin, '/zarzadzanie/jednostki/nowa', { _csrf: c });
     assert.equal(empty.statusCode, 400);
-    for (const msg of ['Wpisz nazwę jednostki', 'Wybierz rodzaj jednostki', 'Wpisz NIP', 'Wpisz REGON', 'Wpisz kod TERYT gminy', 'Wpisz miejscowość', 'Wpisz kod pocztowy'])
+    for (const msg of [
+      'Wpisz nazwę jednostki',
+      'Wybierz rodzaj jednostki',
+      'Wpisz NIP',
+      'Wpisz REGON',
+      'Wpisz kod TERYT gminy',
+      'Wpisz miejscowość',
+      'Wpisz kod pocztowy',
+    ])
       assert.ok(empty.body.includes(msg), msg);
 
     const worse = await send(agents.cezAdmin, '/zarzadzanie/jednostki/nowa', {
@@ -274,11 +294,17 @@ describe('Zarządzanie → Jednostki: scope, view, edit, status and adding units
     assert.equal((await send(agents.cezAdmin, '/zarzadzanie/jednostki/nowa', { ...addBody({ nip: dashed }), _csrf: c })).statusCode, 400);
 
     const body: Record<string, string | string[]> = { ...addBody({ nazwa: 'Przychodnia Dwa Kliknięcia' }), _csrf: c };
-    const [r1, r2] = await Promise.all([send(agents.cezAdmin, '/zarzadzanie/jednostki/nowa', body), send(agents.cezAdmin, '/zarzadzanie/jednostki/nowa', body)]);
+    const [r1, r2] = await Promise.all([
+      send(agents.cezAdmin, '/zarzadzanie/jednostki/nowa', body),
+      send(agents.cezAdmin, '/zarzadzanie/jednostki/nowa', body),
+    ]);
     assert.equal(r1.statusCode, 303);
     assert.equal(r2.statusCode, 303);
     assert.equal(r1.headers.location, r2.headers.location, 'both lead to the one unit');
-    const rows = await db().select().from(units).where(eq(units.nip, String(body.nip)));
+    const rows = await db()
+      .select()
+      .from(units)
+      .where(eq(units.nip, String(body.nip)));
     assert.equal(rows.length, 1);
     const audits = await db()
       .select()
@@ -310,13 +336,20 @@ describe('Zarządzanie → Jednostki: scope, view, edit, status and adding units
     const form = await agents.uw.get(`/zarzadzanie/jednostki/${u.id}/edycja`);
     assert.match(form.body, /Jednostka nieaktywna blokuje wszystkie profile w niej \(3\)/);
     const body = { ...editBody(u, { status: 'nieaktywna' }), _csrf: csrfOf(form.body) };
-    const [r1, r2] = await Promise.all([send(agents.uw, `/zarzadzanie/jednostki/${u.id}/edycja`, body), send(agents.uw, `/zarzadzanie/jednostki/${u.id}/edycja`, body)]);
+    const [r1, r2] = await Promise.all([
+      send(agents.uw, `/zarzadzanie/jednostki/${u.id}/edycja`, body),
+      send(agents.uw, `/zarzadzanie/jednostki/${u.id}/edycja`, body),
+    ]);
     assert.deepEqual([r1.statusCode, r2.statusCode], [303, 303], 'a double submit is not an error');
     assert.equal((await unitNow(u.id)).isActive, false);
     for (const p of [worker, waiting, blockedByAdmin]) assert.equal(await statusOf(p.profile.id), 'zablokowany');
-    const mailsTo = async (to: string) => (await db().select().from(messages).where(eq(messages.to, to))).filter((x) => x.subject?.includes('Przychodnia Do Wyłączenia'));
+    const mailsTo = async (to: string) =>
+      (await db().select().from(messages).where(eq(messages.to, to))).filter((x) => x.subject?.includes('Przychodnia Do Wyłączenia'));
     assert.equal((await mailsTo(worker.profile.email)).length, 1, 'one e-mail, not two');
-    assert.match((await mailsTo(worker.profile.email))[0]!.text ?? '', /jednostka Przychodnia Do Wyłączenia została oznaczona[\s\S]*jako nieaktywna[\s\S]*„Zablokowany”/);
+    assert.match(
+      (await mailsTo(worker.profile.email))[0]!.text ?? '',
+      /jednostka Przychodnia Do Wyłączenia została oznaczona[\s\S]*jako nieaktywna[\s\S]*„Zablokowany”/,
+    );
     assert.equal((await mailsTo(waiting.profile.email)).length, 1);
     assert.equal((await mailsTo(blockedByAdmin.profile.email)).length, 0, 'already blocked: nothing changed for its owner');
     const done = await agents.uw.get(String(r1.statusCode === 303 ? r1.headers.location : r2.headers.location));
@@ -353,7 +386,10 @@ describe('Zarządzanie → Jednostki: scope, view, edit, status and adding units
     assert.equal(res.statusCode, 400);
     assert.match(res.body, /Nie możesz oznaczyć jako nieaktywnej jednostki, w której teraz pracujesz/);
     const [cez] = await db().select().from(units).where(eq(units.sourceKey, 'cez'));
-    const c = await send(agents.cezAdmin, `/zarzadzanie/jednostki/${cez!.id}/edycja`, { ...editBody(cez!, { status: 'nieaktywna', rodzaj: 'PODM' }), _csrf: await csrf(agents.cezAdmin) });
+    const c = await send(agents.cezAdmin, `/zarzadzanie/jednostki/${cez!.id}/edycja`, {
+      ...editBody(cez!, { status: 'nieaktywna', rodzaj: 'PODM' }),
+      _csrf: await csrf(agents.cezAdmin),
+    });
     assert.equal(c.statusCode, 400);
     assert.equal((await unitNow(cez!.id)).isActive, true);
     assert.equal((await unitNow(cez!.id)).kindCode, 'CeZ');
@@ -365,7 +401,10 @@ describe('Zarządzanie → Jednostki: scope, view, edit, status and adding units
     const c = await csrf(agents.uw);
     const form = await agents.uw.get(`/zarzadzanie/jednostki/${u.id}/edycja`);
     assert.ok(form.body.includes(`value="${uwUnit.id}"`), 'a supervising unit is offered');
-    const ok = await send(agents.uw, `/zarzadzanie/jednostki/${u.id}/edycja`, { ...editBody(u, { nadrzedne: [uwUnit.id, ipin!.id], phone: '54 282 33 33' }), _csrf: c });
+    const ok = await send(agents.uw, `/zarzadzanie/jednostki/${u.id}/edycja`, {
+      ...editBody(u, { nadrzedne: [uwUnit.id, ipin!.id], phone: '54 282 33 33' }),
+      _csrf: c,
+    });
     assert.equal(ok.statusCode, 303);
     const sup = await db().select().from(unitSupervisors).where(eq(unitSupervisors.unitId, u.id));
     assert.deepEqual(sup.map((s) => s.supervisorUnitId).sort(), [uwUnit.id, ipin!.id].sort());
@@ -404,7 +443,10 @@ describe('Zarządzanie → Jednostki: scope, view, edit, status and adding units
   it('a form built on data changed since by someone else is refused (409) and shows the current data', async () => {
     const u = await unit04({ name: 'Przychodnia Dwóch Edytorów' });
     const c = await csrf(agents.cezAdmin);
-    assert.equal((await send(agents.cezAdmin, `/zarzadzanie/jednostki/${u.id}/edycja`, { ...editBody(u, { nazwa: 'Nazwa Pierwsza' }), _csrf: c })).statusCode, 303);
+    assert.equal(
+      (await send(agents.cezAdmin, `/zarzadzanie/jednostki/${u.id}/edycja`, { ...editBody(u, { nazwa: 'Nazwa Pierwsza' }), _csrf: c })).statusCode,
+      303,
+    );
     const late = await send(agents.uw, `/zarzadzanie/jednostki/${u.id}/edycja`, { ...editBody(u, { nazwa: 'Nazwa Druga' }), _csrf: await csrf(agents.uw) });
     assert.equal(late.statusCode, 409);
     assert.match(late.body, /zmieniła w międzyczasie inna osoba/);
@@ -423,11 +465,27 @@ describe('Zarządzanie → Jednostki: scope, view, edit, status and adding units
     assert.match(ctl.body, /niedozwolone znaki/);
     const long = await send(agents.cezAdmin, '/zarzadzanie/jednostki/nowa', { ...addBody({ nazwa: 'x'.repeat(5000), nip: ['1', '2'] }), _csrf: c });
     assert.equal(long.statusCode, 400);
-    const xss = await send(agents.cezAdmin, '/zarzadzanie/jednostki/nowa', { ...addBody({ nazwa: '<script>alert(1)</script>', nip: '"><img src=x>' }), _csrf: c });
+    const xss = await send(agents.cezAdmin, '/zarzadzanie/jednostki/nowa', {
+      ...addBody({ nazwa: '<script>alert(1)</script>', nip: '"><img src=x>' }),
+      _csrf: c,
+    });
     assert.equal(xss.statusCode, 400);
     assert.doesNotMatch(xss.body, /value=""><img/, 'the quote is escaped: no markup breaks out of the value');
     assert.equal(xss.body.split('<script>alert(1)').length - 1, 1);
     assert.match(xss.body, /value="<script>alert\(1\)<\/script>"/, 'only as an attribute value');
+    // bodies that are not forms, from someone who may edit and add (the route-table test signs in without these rights)
+    const cookie = [...agents.cezAdmin.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    for (const url of ['/zarzadzanie/jednostki/nowa', `/zarzadzanie/jednostki/${u.id}/edycja`])
+      for (const [payload, type] of [
+        ['null', 'application/json'],
+        ['["a"]', 'application/json'],
+        ['{"nazwa":["a","b"],"nadrzedne":{"x":1},"status":5}', 'application/json'],
+        ['', 'application/x-www-form-urlencoded'],
+      ] as const) {
+        const res = await t.app.inject({ method: 'POST', url, payload, headers: { cookie, 'content-type': type, 'x-csrf-token': c } });
+        assert.equal(res.statusCode, 400, `${url} ${payload}`);
+        assert.match(res.body, /data-qa="error-summary"/);
+      }
     const noCsrf = await send(agents.cezAdmin, `/zarzadzanie/jednostki/${u.id}/edycja`, { ...editBody(u, { nazwa: 'Bez CSRF' }), _csrf: 'zly-token' });
     assert.equal(noCsrf.statusCode, 403);
     assert.notEqual((await unitNow(u.id)).name, 'Bez CSRF');
