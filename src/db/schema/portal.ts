@@ -111,7 +111,9 @@ export const units = portal.table(
     index('units_active_kind_sort_idx')
       .on(t.kindCode, polishSortKey(t.name), t.id)
       .where(sql`${t.isActive}`),
-    // "Zarządzanie → Jednostki" also lists inactive units (few), and filters by a TERYT prefix (C collation: a btree serves LIKE 'x%')
+    // "Zarządzanie → Jednostki" also lists every unit and the inactive ones (few) in name order, and filters by a
+    // TERYT prefix (C collation: a btree serves LIKE 'x%')
+    index('units_sort_idx').on(polishSortKey(t.name), t.id),
     index('units_inactive_sort_idx')
       .on(polishSortKey(t.name), t.id)
       .where(sql`not ${t.isActive}`),
