@@ -171,6 +171,11 @@ describe('Zarządzanie → Jednostki: scope, view, edit, status and adding units
     assert.equal(out.statusCode, 400);
     assert.match(out.body, /href="#f-teryt"[^>]*>Możesz dodawać i edytować tylko jednostki województwa kujawsko-pomorskie/);
     const u = await unit04();
+    const u0 = await unit04();
+    const asOffice = await send(agents.uw, `/zarzadzanie/jednostki/${u0.id}/edycja`, { ...editBody(u0, { rodzaj: 'IPIN' }), _csrf: await csrf(agents.uw) });
+    assert.equal(asOffice.statusCode, 400);
+    assert.match(asOffice.body, /Rodzaj jednostki weryfikującej wnioski \(np\. urzędu wojewódzkiego\) może nadać tylko Administrator CeZ/);
+    assert.doesNotMatch((await agents.uw.get(`/zarzadzanie/jednostki/${u0.id}/edycja`)).body, /<option value="IPIN"/, 'not offered either');
     const moved = await send(agents.uw, `/zarzadzanie/jednostki/${u.id}/edycja`, { ...editBody(u, { teryt: IN_22.teryt }), _csrf: await csrf(agents.uw) });
     assert.equal(moved.statusCode, 400);
     assert.equal((await unitNow(u.id)).voivodeshipCode, '04');

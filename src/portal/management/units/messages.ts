@@ -4,7 +4,8 @@ export const unitMessages = {
   title: 'Jednostki',
   lead: 'Wyszukaj jednostkę w rejestrze: wybierz „Rodzaj” lub wypełnij dowolne pole. Bez kryteriów lista pokazuje wszystkie jednostki o wybranym statusie.',
   scopeAll: 'Możesz edytować dane wszystkich jednostek i dodawać nowe jednostki.',
-  scopeVoivodeship: (v: string) => `Możesz edytować dane jednostek województwa ${v} i dodawać w nim nowe jednostki. Jednostki innych województw możesz tylko przeglądać.`,
+  scopeVoivodeship: (v: string) =>
+    `Możesz edytować dane jednostek województwa ${v} i dodawać w nim nowe jednostki. Jednostki innych województw możesz tylko przeglądać.`,
   scopeReadOnly: 'Możesz przeglądać dane jednostek, ale nie możesz ich edytować.',
   search: 'Wyszukiwarka jednostek',
   kind: 'Rodzaj',
@@ -91,6 +92,7 @@ export const unitMessages = {
   kindUnknown: 'Wybierz rodzaj jednostki z listy',
   kindCentral: 'Jednostki centralnej nie można dodać ani zmienić na nią rodzaju innej jednostki',
   kindOfCentral: 'Nie można zmienić rodzaju jednostki centralnej',
+  kindCezOnly: 'Rodzaj jednostki weryfikującej wnioski (np. urzędu wojewódzkiego) może nadać tylko Administrator CeZ',
   nipRequired: 'Wpisz NIP',
   nipInvalid: 'Wpisz poprawny NIP: 10 cyfr z poprawną cyfrą kontrolną, np. 525-157-53-09',
   regonRequired: 'Wpisz REGON',

@@ -33,7 +33,14 @@ export function unitQueryPairs(q: UnitListQueryT): [string, string][] {
   return out;
 }
 
-function Select(p: { name: string; label: string; value: string; options: readonly (readonly [string, string])[]; errors?: FormErrors | undefined; required?: boolean }): JSX.Element {
+function Select(p: {
+  name: string;
+  label: string;
+  value: string;
+  options: readonly (readonly [string, string])[];
+  errors?: FormErrors | undefined;
+  required?: boolean;
+}): JSX.Element {
   const error = p.errors?.[p.name];
   const id = `f-${p.name}`;
   return (
@@ -110,7 +117,12 @@ export function UnitListPage(p: {
       )}
       <form method="get" action={UNITS_PATH} class="search-form" role="search" aria-label={m.search}>
         <p class="field__hint">{m.lead}</p>
-        <Select name="rodzaj" label={m.kind} value={p.q.rodzaj} options={[['', m.kindAll], ...p.kinds.map((k) => [k.code, `${k.code} — ${k.name}`] as const)]} />
+        <Select
+          name="rodzaj"
+          label={m.kind}
+          value={p.q.rodzaj}
+          options={[['', m.kindAll], ...p.kinds.map((k) => [k.code, `${k.code} — ${k.name}`] as const)]}
+        />
         <TextField name="nazwa" label={m.name} value={p.q.nazwa} maxlength={200} hint={m.nameHint} />
         <TextField name="nip" label={m.nip} value={p.q.nip} inputmode="numeric" maxlength={13} />
         <TextField name="regon" label={m.regon} value={p.q.regon} inputmode="numeric" maxlength={17} />
@@ -318,7 +330,12 @@ export function UnitPage(p: {
 /** The fields of a unit's form as typed (strings; the ticked supervising units as a list). */
 export type FormValues = Readonly<Record<string, string | string[] | undefined>>;
 
-function SupervisorsField(p: { candidates: { id: string; name: string; kindCode: string }[]; selected: readonly string[]; error?: string | undefined; selfId?: string }) {
+function SupervisorsField(p: {
+  candidates: { id: string; name: string; kindCode: string }[];
+  selected: readonly string[];
+  error?: string | undefined;
+  selfId?: string;
+}) {
   return (
     <div class={`field${p.error ? ' field--error' : ''}`}>
       <fieldset id="f-nadrzedne" aria-describedby={p.error ? 'f-nadrzedne-error f-nadrzedne-hint' : 'f-nadrzedne-hint'}>
@@ -370,10 +387,11 @@ export function UnitFormPage(p: {
   const ticked = Array.isArray(p.values.nadrzedne) ? p.values.nadrzedne : [];
   const e = p.errors ?? {};
   const profiles = edit ? Object.values(edit.profileCounts).reduce((a, b) => a + b, 0) : 0;
-  const kindOptions = edit?.kind.isCentral
-    ? p.kinds.filter((k) => k.code === edit.unit.kindCode)
-    : [{ code: '', name: '' } as UnitKindRow, ...p.kinds.filter((k) => !k.isCentral)];
-  const crumbs = edit ? [...crumbsRoot, { href: `${UNITS_PATH}/${edit.unit.id}`, label: edit.unit.name }, { label: m.edit }] : [...crumbsRoot, { label: m.addTitle }];
+  // the service already narrowed the kinds to those the actor may give (a central unit keeps its own)
+  const kindOptions = edit ? p.kinds : [{ code: '', name: '' } as UnitKindRow, ...p.kinds];
+  const crumbs = edit
+    ? [...crumbsRoot, { href: `${UNITS_PATH}/${edit.unit.id}`, label: edit.unit.name }, { label: m.edit }]
+    : [...crumbsRoot, { label: m.addTitle }];
   return (
     <SignedInLayout title={title} frame={p.frame} hasErrors={!!p.summary?.length} breadcrumbs={crumbs}>
       <ErrorSummary errors={p.summary ?? []} />

@@ -91,6 +91,12 @@ function scopeVoivodeshipName(actor: Actor): string {
   return scope?.kind === 'voivodeship' ? (findVoivodeship(scope.code)?.name ?? scope.code) : '';
 }
 
+/** The kinds the actor may give a unit: never central; a verifying office's kind only by Administrator CeZ (the current one stays). */
+function kindsFor(actor: Actor, kinds: UnitKindRow[], current: string | null): UnitKindRow[] {
+  const all = unitEditScope(actor)?.kind === 'all';
+  return kinds.filter((k) => k.code === current || (!k.isCentral && (all || k.isReporting)));
+}
+
 /** "Zarządzanie → Jednostki": search, a unit's data, its edit (status included) and "Dodaj jednostkę", scoped by the policy layer. */
 export function managementUnitService({ db, outbox, config }: ServiceDeps) {
   /**
@@ -112,6 +118,8 @@ export function managementUnitService({ db, outbox, config }: ServiceDeps) {
         if (v.rodzaj !== current.kindCode) errors.rodzaj = m.kindOfCentral;
       } else if (!kind) errors.rodzaj = m.kindUnknown;
       else if (kind.isCentral) errors.rodzaj = m.kindCentral;
+      // a verifying office's kind (not a reporting one) changes where requests go: Administrator CeZ sets it
+      else if (!kind.isReporting && kind.code !== current?.kindCode && unitEditScope(actor)?.kind !== 'all') errors.rodzaj = m.kindCezOnly;
     }
 
     let place: Place | null = null;
@@ -190,12 +198,17 @@ export function managementUnitService({ db, outbox, config }: ServiceDeps) {
       const rec = await unitRecord(db, input.unitId);
       if (!rec) throw notFound();
       authorize(ctx.actor, 'unit.edit', { type: 'unit', voivodeshipCode: rec.unit.voivodeshipCode });
-      return { rec, kinds: await unitKindList(db), candidates: await supervisorCandidates(db) };
+      return { rec, kinds: kindsFor(ctx.actor, await unitKindList(db), rec.unit.kindCode), candidates: await supervisorCandidates(db) };
     },
 
     async addForm(ctx: Ctx) {
       authorize(ctx.actor, 'unit.add', { type: 'unit', voivodeshipCode: null });
-      return { kinds: await unitKindList(db), candidates: await supervisorCandidates(db), token: randomUUID(), scopeText: scopeVoivodeshipName(ctx.actor) };
+      return {
+        kinds: kindsFor(ctx.actor, await unitKindList(db), null),
+        candidates: await supervisorCandidates(db),
+        token: randomUUID(),
+        scopeText: scopeVoivodeshipName(ctx.actor),
+      };
     },
 
     /** Authorises a form refused at the boundary like the change itself (404 / 403 first, then the form with errors). */
@@ -287,7 +300,11 @@ export function managementUnitService({ db, outbox, config }: ServiceDeps) {
             } else if (p.from === 'zablokowany') {
               restored++;
               const statusLabel = isProfileStatus(p.to) ? PROFILE_STATUS_LABELS[p.to] : p.to;
-              await outbox.enqueue(tx, { channel: 'email', to: p.email, ...unitProfileRestored({ unitName: next.name, statusLabel, portalUrl: config.publicUrl }) });
+              await outbox.enqueue(tx, {
+                channel: 'email',
+                to: p.email,
+                ...unitProfileRestored({ unitName: next.name, statusLabel, portalUrl: config.publicUrl }),
+              });
             }
           }
           await recordAudit(tx, {
