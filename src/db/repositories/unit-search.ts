@@ -185,11 +185,7 @@ const toInt = (v: unknown, fallback: number) => (typeof v === 'number' && Number
  * No usable filter → total 0, unless `listAll` (the wizard's first view: every active unit, paged).
  * `status` widens the search to inactive units (management); the wizard keeps the default, active only.
  */
-export async function searchUnits(
-  db: DbOrTx,
-  q: UnitSearchQuery,
-  opts: { listAll?: boolean; status?: UnitStatusFilter } = {},
-): Promise<UnitSearchResult> {
+export async function searchUnits(db: DbOrTx, q: UnitSearchQuery, opts: { listAll?: boolean; status?: UnitStatusFilter } = {}): Promise<UnitSearchResult> {
   const pageSize = (UNIT_SEARCH_PAGE_SIZES as readonly number[]).includes(q.pageSize) ? q.pageSize : 10;
   const sort = q.sort === 'kind' || q.sort === 'nip' ? q.sort : 'name';
   const direction = q.direction === 'desc' ? 'desc' : 'asc';

@@ -30,7 +30,13 @@ export interface UnitRecord {
 
 export async function unitKindList(db: DbOrTx): Promise<UnitKindRow[]> {
   return db
-    .select({ code: unitKinds.code, name: unitKinds.name, isCentral: unitKinds.isCentral, isSupervising: unitKinds.isSupervising, isReporting: unitKinds.isReporting })
+    .select({
+      code: unitKinds.code,
+      name: unitKinds.name,
+      isCentral: unitKinds.isCentral,
+      isSupervising: unitKinds.isSupervising,
+      isReporting: unitKinds.isReporting,
+    })
     .from(unitKinds)
     .orderBy(asc(unitKinds.sortOrder), asc(unitKinds.code));
 }
@@ -42,7 +48,13 @@ export async function unitRecord(db: DbOrTx, id: string, opts: { lock?: boolean 
   const [unit] = opts.lock ? await q.for('update') : await q;
   if (!unit) return null;
   const [kind] = await db
-    .select({ code: unitKinds.code, name: unitKinds.name, isCentral: unitKinds.isCentral, isSupervising: unitKinds.isSupervising, isReporting: unitKinds.isReporting })
+    .select({
+      code: unitKinds.code,
+      name: unitKinds.name,
+      isCentral: unitKinds.isCentral,
+      isSupervising: unitKinds.isSupervising,
+      isReporting: unitKinds.isReporting,
+    })
     .from(unitKinds)
     .where(eq(unitKinds.code, unit.kindCode));
   if (!kind) throw new Error('unit kind missing');
