@@ -53,7 +53,10 @@ describe('Zarządzanie → Wnioski o role in Chromium', () => {
       const waitingBefore = Number(await tile.locator('[data-qa="tile-waiting"] strong').textContent());
       assert.ok(waitingBefore >= 2, 'the demo queue waits for him');
 
-      await tile.getByRole('link', { name: 'Przejdź do wniosków o role' }).click();
+      await tile.getByRole('link', { name: 'Przejdź do modułu Zarządzanie' }).click();
+      await page.waitForSelector('[data-qa="page-management"]');
+      await check('the Zarządzanie page');
+      await page.locator('[data-qa="management-submodules"]').getByRole('link', { name: 'Wnioski o role' }).click();
       await page.waitForSelector('[data-qa="page-management-queue"]');
       await check('request queue');
       // his voivodeship's units only

@@ -185,3 +185,43 @@ export function requestDigest(p: {
     ]),
   };
 }
+
+/** "Zarządzanie → Jednostki": the unit was made inactive, so the owner's profile in it is blocked. */
+export function unitProfileBlocked(p: { unitName: string; portalUrl: string }): MailContent {
+  const text =
+    'Dzień dobry,\n\n' +
+    `informujemy, że jednostka ${p.unitName} została oznaczona w Systemie Statystyki w Ochronie Zdrowia jako nieaktywna. ` +
+    'Twój profil dla tej jednostki otrzymał status „Zablokowany”: do czasu ponownej aktywacji jednostki nie możesz pracować w tym profilu.\n\n' +
+    'W razie pytań skontaktuj się z jednostką weryfikującą wnioski o role (np. urzędem wojewódzkim) lub z Centrum e-Zdrowia.\n' +
+    `Aby zalogować się do systemu SSOZ II kliknij w link: ${p.portalUrl}\n\n${FOOTER_TEXT}\n`;
+  return {
+    subject: `Profil dla jednostki ${p.unitName} został zablokowany`,
+    text,
+    html: html([
+      'Dzień dobry,',
+      `informujemy, że jednostka <strong>${escapeHtml(p.unitName)}</strong> została oznaczona w Systemie Statystyki w Ochronie Zdrowia jako nieaktywna. Twój profil dla tej jednostki otrzymał status „Zablokowany”: do czasu ponownej aktywacji jednostki nie możesz pracować w tym profilu.`,
+      'W razie pytań skontaktuj się z jednostką weryfikującą wnioski o role (np. urzędem wojewódzkim) lub z Centrum e-Zdrowia.',
+      `Aby zalogować się do systemu SSOZ II kliknij w link: <a href="${escapeHtml(p.portalUrl)}">${escapeHtml(p.portalUrl)}</a>`,
+    ]),
+  };
+}
+
+/** "Zarządzanie → Jednostki": the unit is active again, the owner's profile in it is no longer blocked. */
+export function unitProfileRestored(p: { unitName: string; statusLabel: string; portalUrl: string }): MailContent {
+  const text =
+    'Dzień dobry,\n\n' +
+    `informujemy, że jednostka ${p.unitName} jest ponownie aktywna w Systemie Statystyki w Ochronie Zdrowia. ` +
+    `Twój profil dla tej jednostki nie jest już zablokowany; jego status to „${p.statusLabel}”.\n\n` +
+    'Status profili możesz sprawdzić w Systemie Statystyki w Ochronie Zdrowia w sekcji Moje konto.\n' +
+    `Aby zalogować się do systemu SSOZ II kliknij w link: ${p.portalUrl}\n\n${FOOTER_TEXT}\n`;
+  return {
+    subject: `Jednostka ${p.unitName} jest ponownie aktywna`,
+    text,
+    html: html([
+      'Dzień dobry,',
+      `informujemy, że jednostka <strong>${escapeHtml(p.unitName)}</strong> jest ponownie aktywna w Systemie Statystyki w Ochronie Zdrowia. Twój profil dla tej jednostki nie jest już zablokowany; jego status to „${escapeHtml(p.statusLabel)}”.`,
+      'Status profili możesz sprawdzić w Systemie Statystyki w Ochronie Zdrowia w sekcji <strong>Moje konto</strong>.',
+      `Aby zalogować się do systemu SSOZ II kliknij w link: <a href="${escapeHtml(p.portalUrl)}">${escapeHtml(p.portalUrl)}</a>`,
+    ]),
+  };
+}

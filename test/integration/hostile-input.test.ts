@@ -33,6 +33,7 @@ const QUERIES: Record<string, string[]> = {
     'wybierz',
   ],
   '/start': ['przeniesiono'],
+  '/zarzadzanie/jednostki': ['rodzaj', 'nazwa', 'nip', 'regon', 'ksiega', 'teryt', 'woj', 'status', 'sortuj', 'kierunek', 'strona', 'ile'],
   '/przypomnienie': ['next'],
   '/wnioski/:id': ['zalaczono'],
   '/logowanie': ['next'],

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Actor } from '../../src/portal/actor/actor.ts';
-import { authorize, can, decide, requestQueueScope } from '../../src/portal/policies/index.ts';
+import { authorize, can, decide, requestQueueScope, unitEditScope } from '../../src/portal/policies/index.ts';
 import type { AppError } from '../../src/lib/errors.ts';
 
 const actor = (o: Partial<Actor> = {}): Actor => ({
@@ -125,5 +125,60 @@ describe('policies', () => {
     assert.equal(decide(staff, 'request.bulkApprove', bulk), 'deny');
     assert.equal(decide(filler, 'request.bulkApprove', bulk), 'deny');
     assert.equal(decide(actor({ permissions: manage }), 'request.bulkApprove', bulk), 'deny', 'no profile worked in');
+  });
+  it('units: whoever opens "Jednostki" sees every unit; Administrator CeZ edits and adds anywhere, Administrator UW in its voivodeship, Pracownik CeZ only looks', () => {
+    const profile = (kindCode: string, isCentral: boolean, voivodeshipCode: string | null) => ({
+      id: `profile-${kindCode}`,
+      status: 'aktywny' as const,
+      unitId: `unit-${kindCode}`,
+      unitName: kindCode,
+      kindCode,
+      kindName: '',
+      voivodeshipCode,
+      isCentral,
+      isSupervising: !isCentral,
+      isReporting: false,
+    });
+    const manage = new Set(['JEDNOSTKI_ZARZADZAJ', 'JEDNOSTKI_PRZEGLADAJ']);
+    const cez = actor({ profile: profile('CeZ', true, '14'), permissions: manage });
+    const uw = actor({ profile: profile('UW', false, '04'), permissions: manage });
+    const uwNoVoiv = actor({ profile: profile('UW', false, null), permissions: manage });
+    const staff = actor({ profile: profile('CeZ', true, '14'), permissions: new Set(['JEDNOSTKI_PRZEGLADAJ', 'UZYTKOWNICY_PRZEGLADAJ']) });
+    const ipin = actor({ profile: profile('IPIN', false, '14'), permissions: new Set(['UZYTKOWNICY_ZARZADZAJ', 'UZYTKOWNICY_PRZEGLADAJ']) });
+    const noProfile = actor({ permissions: manage });
+    const in04 = { type: 'unit' as const, voivodeshipCode: '04' };
+    const in22 = { type: 'unit' as const, voivodeshipCode: '22' };
+    const nowhere = { type: 'unit' as const, voivodeshipCode: null };
+
+    for (const a of [cez, uw, staff]) for (const u of [in04, in22, nowhere]) assert.equal(decide(a, 'unit.view', u), 'allow');
+    for (const a of [ipin, noProfile]) assert.equal(decide(a, 'unit.view', in04), 'deny', 'no "Jednostki" without its permissions or a profile worked in');
+
+    assert.deepEqual(unitEditScope(cez), { kind: 'all' });
+    assert.deepEqual(unitEditScope(uw), { kind: 'voivodeship', code: '04' });
+    for (const a of [staff, ipin, noProfile, uwNoVoiv]) assert.equal(unitEditScope(a), null);
+
+    for (const u of [in04, in22, nowhere]) assert.equal(decide(cez, 'unit.edit', u), 'allow');
+    assert.equal(decide(uw, 'unit.edit', in04), 'allow');
+    assert.equal(decide(uw, 'unit.edit', in22), 'deny', 'another voivodeship: seen, not changed (403)');
+    assert.equal(decide(uw, 'unit.edit', nowhere), 'deny', 'a unit without a voivodeship is CeZ\u2019s to change');
+    assert.equal(decide(uwNoVoiv, 'unit.edit', nowhere), 'deny');
+    assert.equal(decide(staff, 'unit.edit', in04), 'deny', 'Pracownik CeZ only looks');
+    assert.equal(decide(ipin, 'unit.edit', in04), 'deny');
+
+    assert.equal(decide(cez, 'unit.add', in22), 'allow');
+    assert.equal(decide(uw, 'unit.add', nowhere), 'allow', 'may add (somewhere)');
+    assert.equal(decide(uw, 'unit.add', in04), 'allow');
+    assert.equal(decide(uw, 'unit.add', in22), 'deny');
+    assert.equal(decide(uwNoVoiv, 'unit.add', nowhere), 'deny');
+    assert.equal(decide(staff, 'unit.add', nowhere), 'deny');
+    assert.equal(decide(ipin, 'unit.add', nowhere), 'deny');
+    assert.throws(
+      () => authorize(uw, 'unit.edit', in22),
+      (e: AppError) => e.statusCode === 403,
+    );
+    assert.throws(
+      () => authorize(uw, 'unit.view', null),
+      (e: AppError) => e.statusCode === 404,
+    );
   });
 });

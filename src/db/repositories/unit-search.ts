@@ -15,6 +15,10 @@ export interface UnitSearchQuery {
   nip?: string;
   regon?: string;
   registryBookNo?: string;
+  /** a TERYT code or its leading part (2 digits: voivodeship, 4: powiat, 7: gmina); spaces ignored */
+  teryt?: string;
+  /** the voivodeship's 2-digit TERC code */
+  voivodeshipCode?: string;
   /** words of the name, each anywhere in it, in any order, case and Polish diacritics ignored; fewer than 2 characters: ignored */
   name?: string;
   sort: 'name' | 'kind' | 'nip';
@@ -34,7 +38,11 @@ export interface UnitSearchRow {
   registryBookNo: string | null;
   locality: string | null;
   voivodeship: string | null;
+  isActive: boolean;
 }
+
+/** Which units a search covers: the wizard offers active ones only; "Zarządzanie → Jednostki" chooses. */
+export type UnitStatusFilter = 'active' | 'inactive' | 'all';
 
 export interface UnitSearchResult {
   /** "Wszystkich pozycji N" */
@@ -120,6 +128,19 @@ function buildFilters(q: Partial<UnitSearchQuery>): Filters {
     else impossible = true;
   }
 
+  const teryt = typeof q.teryt === 'string' ? q.teryt.replace(/\s/g, '') : '';
+  if (teryt) {
+    // a prefix of the 7-character code; the btree on teryt serves LIKE 'prefix%' (C collation)
+    if (/^\d{2,7}$/.test(teryt)) conditions.push(sql`${units.teryt} like ${`${teryt}%`}`);
+    else impossible = true;
+  }
+
+  const voiv = typeof q.voivodeshipCode === 'string' ? q.voivodeshipCode.trim() : '';
+  if (voiv) {
+    if (/^\d{2}$/.test(voiv)) conditions.push(eq(units.voivodeshipCode, voiv));
+    else impossible = true;
+  }
+
   const name = typeof q.name === 'string' ? foldForSearch(q.name) : '';
   if ([...name].length >= UNIT_SEARCH_MIN_NAME_LENGTH) {
     if (name.length <= MAX_NAME_LENGTH) {
@@ -159,10 +180,12 @@ const toInt = (v: unknown, fallback: number) => (typeof v === 'number' && Number
 
 /**
  * Active units matching every given filter (AND): NIP, REGON and book number exactly (spaces and dashes
- * ignored), the kind by code, the name by a fragment anywhere ignoring case and Polish diacritics.
+ * ignored), the kind by code, the name by a fragment anywhere ignoring case and Polish diacritics,
+ * TERYT by its leading digits, the voivodeship by code.
  * No usable filter → total 0, unless `listAll` (the wizard's first view: every active unit, paged).
+ * `status` widens the search to inactive units (management); the wizard keeps the default, active only.
  */
-export async function searchUnits(db: DbOrTx, q: UnitSearchQuery, opts: { listAll?: boolean } = {}): Promise<UnitSearchResult> {
+export async function searchUnits(db: DbOrTx, q: UnitSearchQuery, opts: { listAll?: boolean; status?: UnitStatusFilter } = {}): Promise<UnitSearchResult> {
   const pageSize = (UNIT_SEARCH_PAGE_SIZES as readonly number[]).includes(q.pageSize) ? q.pageSize : 10;
   const sort = q.sort === 'kind' || q.sort === 'nip' ? q.sort : 'name';
   const direction = q.direction === 'desc' ? 'desc' : 'asc';
@@ -171,7 +194,8 @@ export async function searchUnits(db: DbOrTx, q: UnitSearchQuery, opts: { listAl
   const filters = buildFilters(q);
   // the wizard lists the whole registry at once ("Wszystkich pozycji 26520"); other callers need a filter
   if (filters.impossible || (filters.conditions.length === 0 && !opts.listAll)) return empty;
-  const where = and(eq(units.isActive, true), ...filters.conditions);
+  const status = opts.status ?? 'active';
+  const where = and(status === 'all' ? undefined : eq(units.isActive, status === 'active'), ...filters.conditions);
 
   const [counted] = await db.select({ n: count() }).from(units).where(where);
   const total = Number(counted?.n ?? 0);
@@ -190,6 +214,7 @@ export async function searchUnits(db: DbOrTx, q: UnitSearchQuery, opts: { listAl
       registryBookNo: units.registryBookNo,
       locality: units.locality,
       voivodeship: units.voivodeship,
+      isActive: units.isActive,
     })
     .from(units)
     .innerJoin(unitKinds, eq(unitKinds.code, units.kindCode))

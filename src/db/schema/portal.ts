@@ -111,6 +111,31 @@ export const units = portal.table(
     index('units_active_kind_sort_idx')
       .on(t.kindCode, polishSortKey(t.name), t.id)
       .where(sql`${t.isActive}`),
+    // "Zarządzanie → Jednostki" also lists every unit and the inactive ones (few) in name order, and filters by a
+    // TERYT prefix (C collation: a btree serves LIKE 'x%')
+    index('units_sort_idx').on(polishSortKey(t.name), t.id),
+    index('units_inactive_sort_idx')
+      .on(polishSortKey(t.name), t.id)
+      .where(sql`not ${t.isActive}`),
+    index('units_teryt_idx').on(t.teryt),
+  ],
+);
+
+/** Which units supervise a unit ("Jednostki nadzorujące"): edited in "Zarządzanie → Jednostki". */
+export const unitSupervisors = portal.table(
+  'unit_supervisors',
+  {
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id, { onDelete: 'cascade' }),
+    supervisorUnitId: uuid('supervisor_unit_id')
+      .notNull()
+      .references(() => units.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.unitId, t.supervisorUnitId] }),
+    index('unit_supervisors_supervisor_idx').on(t.supervisorUnitId),
+    check('unit_supervisors_not_self_ck', sql`${t.unitId} <> ${t.supervisorUnitId}`),
   ],
 );
 

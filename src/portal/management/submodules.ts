@@ -6,6 +6,8 @@
  */
 export const MANAGE_USERS = 'UZYTKOWNICY_ZARZADZAJ';
 export const BROWSE_USERS = 'UZYTKOWNICY_PRZEGLADAJ';
+export const MANAGE_UNITS = 'JEDNOSTKI_ZARZADZAJ';
+export const BROWSE_UNITS = 'JEDNOSTKI_PRZEGLADAJ';
 
 export type SubmoduleKey = 'requests' | 'users' | 'units' | 'dictionaries' | 'announcements' | 'audit' | 'reports';
 
@@ -26,6 +28,13 @@ export const SUBMODULES: readonly Submodule[] = [
     href: '/zarzadzanie/wnioski',
     description: 'Weryfikacja wniosków o role: zatwierdzanie i odrzucanie wniosków skierowanych do Twojej jednostki.',
     permissions: [MANAGE_USERS, BROWSE_USERS],
+  },
+  {
+    key: 'units',
+    title: 'Jednostki',
+    href: '/zarzadzanie/jednostki',
+    description: 'Wyszukiwanie jednostek, ich dane, jednostki nadzorujące i status; dodawanie nowych jednostek do rejestru.',
+    permissions: [MANAGE_UNITS, BROWSE_UNITS],
   },
 ];
 

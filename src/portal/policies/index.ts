@@ -9,7 +9,7 @@ import { AppError, forbidden, notFound } from '../../lib/errors.ts';
 import type { ProfileStatus, RequestStatus } from '../../domain/status.ts';
 import type { VerifierScope } from '../../domain/routing.ts';
 import type { Actor } from '../actor/actor.ts';
-import { BROWSE_USERS, MANAGE_USERS, opensSubmodule, submodulesFor, type SubmoduleKey } from '../management/submodules.ts';
+import { BROWSE_UNITS, BROWSE_USERS, MANAGE_UNITS, MANAGE_USERS, opensSubmodule, submodulesFor, type SubmoduleKey } from '../management/submodules.ts';
 
 export type Decision = 'allow' | 'hide' | 'deny';
 
@@ -49,7 +49,16 @@ export interface ManagementSubject {
   submodule?: SubmoduleKey;
 }
 
-export type Subject = ProfileSubject | RequestSubject | SubmissionSubject | AttachmentSubject | ModuleSubject | ManagementSubject;
+/**
+ * A unit of the registry ("Zarządzanie → Jednostki"), by the voivodeship it lies in. For 'unit.add' the
+ * voivodeship of the unit to be added; null asks whether the actor may add a unit at all.
+ */
+export interface UnitSubject {
+  type: 'unit';
+  voivodeshipCode: string | null;
+}
+
+export type Subject = ProfileSubject | RequestSubject | SubmissionSubject | AttachmentSubject | ModuleSubject | ManagementSubject | UnitSubject;
 
 type Rules = {
   'profile.view': ProfileSubject;
@@ -70,11 +79,36 @@ type Rules = {
   'request.decide': RequestSubject;
   'request.archive': RequestSubject;
   'request.bulkApprove': ManagementSubject;
+  'unit.view': UnitSubject;
+  'unit.edit': UnitSubject;
+  'unit.add': UnitSubject;
 };
 export type Action = keyof Rules;
 
 // Managing users (verifying role requests: Administrator CeZ, UW, IPIN, KCPU) and only seeing them (also Pracownik CeZ)
 export { BROWSE_USERS, MANAGE_USERS };
+// Managing units (Administrator CeZ: all; Administrator UW: its voivodeship's) and only seeing them (also Pracownik CeZ)
+export { BROWSE_UNITS, MANAGE_UNITS };
+
+/**
+ * Where the actor may change the registry ("Zarządzanie → Jednostki"): the central unit's
+ * administrator everywhere, a Urząd Wojewódzki's in the voivodeship of the unit it works in, anyone
+ * else nowhere. Lists and forms (which voivodeships a new unit may lie in) read the same answer.
+ */
+export function unitEditScope(a: Actor): { kind: 'all' } | { kind: 'voivodeship'; code: string } | null {
+  if (!a.profile || !a.permissions.has(MANAGE_UNITS)) return null;
+  if (a.profile.isCentral) return { kind: 'all' };
+  return a.profile.voivodeshipCode ? { kind: 'voivodeship', code: a.profile.voivodeshipCode } : null;
+}
+
+function inUnitEditScope(a: Actor, u: UnitSubject): boolean {
+  const scope = unitEditScope(a);
+  if (!scope) return false;
+  if (scope.kind === 'all') return true;
+  return u.voivodeshipCode === null || u.voivodeshipCode === scope.code;
+}
+
+const seesUnits = (a: Actor): boolean => a.profile !== null && opensSubmodule(a.permissions, 'units');
 
 /** Whether the actor's current profile opens the management module at all (any of its sub-modules). */
 export function hasManagement(a: Actor): boolean {
@@ -141,6 +175,13 @@ const RULES: { [K in Action]: (a: Actor, s: Rules[K]) => Decision } = {
   // "Zatwierdź zaznaczone": the managing permission in the requests sub-module; each selected request is then
   // checked on its own with 'request.decide'
   'request.bulkApprove': (a) => (a.profile && opensSubmodule(a.permissions, 'requests') && a.permissions.has(MANAGE_USERS) ? 'allow' : 'deny'),
+  // the registry is one for all: whoever opens "Jednostki" sees every unit (the wizard's search shows them to anyone)
+  'unit.view': (a) => (seesUnits(a) ? 'allow' : 'deny'),
+  // changing a unit: Administrator CeZ any, Administrator UW those of its voivodeship (a unit without one: CeZ only);
+  // Pracownik CeZ only looks. Seen but not the actor's to change: 403
+  'unit.edit': (a, u) => (seesUnits(a) && inUnitEditScope(a, { ...u, voivodeshipCode: u.voivodeshipCode ?? '' }) ? 'allow' : 'deny'),
+  // adding a unit: in a voivodeship the actor may edit (null: may the actor add a unit anywhere at all)
+  'unit.add': (a, u) => (seesUnits(a) && inUnitEditScope(a, u) ? 'allow' : 'deny'),
 };
 
 export function decide<K extends Action>(actor: Actor, action: K, subject: Rules[K]): Decision {
