@@ -8,6 +8,7 @@ import { attachmentService } from './features/attachments/service.ts';
 import { requestService } from './features/request/service.ts';
 import { reminderService } from './features/reminders/service.ts';
 import { transferService } from './features/transfer/service.ts';
+import { managementAuditService } from './management/audit/service.ts';
 import { managementRequestService } from './management/requests/service.ts';
 
 export function createServices(deps: ServiceDeps) {
@@ -20,7 +21,7 @@ export function createServices(deps: ServiceDeps) {
     requests: requestService(deps),
     reminders: reminderService(deps),
     transfer: transferService(deps),
-    management: { requests: managementRequestService(deps) },
+    management: { requests: managementRequestService(deps), audit: managementAuditService(deps) },
   };
 }
 

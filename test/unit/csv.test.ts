@@ -37,9 +37,19 @@ test('quotes, separators and line breaks are quoted; numbers, empty values and d
 
 test('a document starts with the BOM, separates cells with ; and rows with CRLF', () => {
   assert.equal(csvRow(['a', 1, null]), 'a;1;\r\n');
-  const doc = toCsv(['Nazwa', 'Liczba'], [['Łódź', 3], ['=1+1', -1]]);
+  const doc = toCsv(
+    ['Nazwa', 'Liczba'],
+    [
+      ['Łódź', 3],
+      ['=1+1', -1],
+    ],
+  );
   assert.equal(doc, `${CSV_BOM}Nazwa;Liczba\r\nŁódź;3\r\n'=1+1;-1\r\n`);
-  assert.ok(Buffer.from(doc, 'utf8').subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])));
+  assert.ok(
+    Buffer.from(doc, 'utf8')
+      .subarray(0, 3)
+      .equals(Buffer.from([0xef, 0xbb, 0xbf])),
+  );
 });
 
 test('the file name of a download keeps only safe characters', () => {

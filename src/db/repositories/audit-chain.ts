@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
+import { rawRows } from './raw.ts';
 
 /**
  * The hash chains of the audit logs (migration 0005): every row carries `seq` (1, 2, 3 … without
@@ -53,11 +54,12 @@ async function rowsAfter(db: DbOrTx, table: SQL, cols: string[], afterSeq: numbe
     cols.map((c) => sql`${c}`),
     sql`, `,
   )}]::text[]`;
-  const res = await db.execute(
+  const rows = await rawRows(
+    db,
     sql`select t.id::text as id, t.seq::text as seq, t.hash, portal.audit_row_canonical(t, ${columns}) as canonical
         from ${table} t where t.seq > ${afterSeq} order by t.seq limit ${BATCH}`,
   );
-  return (res.rows as Array<Record<string, unknown>>).map((r) => ({
+  return rows.map((r) => ({
     id: String(r.id),
     seq: Number(r.seq),
     hash: (r.hash as string | null) ?? null,
@@ -99,8 +101,11 @@ async function verifyChain(db: DbOrTx, chain: string, table: SQL, head: { column
       message: `początek łańcucha (nr ${head.lastSeq}) nie zgadza się z ostatnim wpisem nr ${lastSeq}`,
     });
   }
-  const unsealed = await db.execute(sql`select t.id::text as id from ${table} t where t.seq is null or t.hash is null order by t.occurred_at limit 20`);
-  for (const r of unsealed.rows as Array<{ id: string }>) {
+  const unsealed = await rawRows<{ id: string }>(
+    db,
+    sql`select t.id::text as id from ${table} t where t.seq is null or t.hash is null order by t.occurred_at limit 20`,
+  );
+  for (const r of unsealed) {
     problems.push({ kind: 'unsealed', seq: null, id: r.id, message: `wpis id ${r.id} jest poza łańcuchem (zapisany z wyłączonymi wyzwalaczami)` });
   }
   return { chain, rows, lastSeq, problems };
@@ -108,8 +113,8 @@ async function verifyChain(db: DbOrTx, chain: string, table: SQL, head: { column
 
 /** Every audit chain, checked from its first row to its head. */
 export async function verifyAuditChains(db: DbOrTx): Promise<ChainReport[]> {
-  const heads = await db.execute(sql`select chain, columns, last_seq::text as last_seq, last_hash from portal.audit_chain_heads order by chain`);
-  const found = new Map((heads.rows as Array<Record<string, unknown>>).map((h) => [String(h.chain), h]));
+  const heads = await rawRows(db, sql`select chain, columns, last_seq::text as last_seq, last_hash from portal.audit_chain_heads order by chain`);
+  const found = new Map(heads.map((h) => [String(h.chain), h]));
   const reports: ChainReport[] = [];
   for (const [chain, table] of Object.entries(CHAINS)) {
     const h = found.get(chain);

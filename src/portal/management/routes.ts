@@ -1,6 +1,7 @@
 import { frameOf, type SignedInApp } from '../actor/scope.ts';
 import { ctxOf } from '../context.ts';
 import { authorize } from '../policies/index.ts';
+import { managementAuditRoutes } from './audit/routes.tsx';
 import { ManagementHubPage } from './hub/pages.tsx';
 import { managementRequestRoutes } from './requests/routes.tsx';
 import { MANAGEMENT_PATH, submodulesFor } from './submodules.ts';
@@ -13,4 +14,5 @@ export async function managementRoutes(app: SignedInApp): Promise<void> {
     return reply.html(ManagementHubPage({ frame: frameOf(req, reply), submodules: submodulesFor(actor.permissions), unitName: actor.profile?.unitName ?? '' }));
   });
   await app.register(managementRequestRoutes);
+  await app.register(managementAuditRoutes);
 }

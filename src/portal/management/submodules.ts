@@ -6,6 +6,8 @@
  */
 export const MANAGE_USERS = 'UZYTKOWNICY_ZARZADZAJ';
 export const BROWSE_USERS = 'UZYTKOWNICY_PRZEGLADAJ';
+export const BROWSE_AUDIT = 'AUDYT_PRZEGLADAJ';
+export const CREATE_REPORTS = 'RAPORTY_TWORZ';
 
 export type SubmoduleKey = 'requests' | 'users' | 'units' | 'dictionaries' | 'announcements' | 'audit' | 'reports';
 
@@ -26,6 +28,20 @@ export const SUBMODULES: readonly Submodule[] = [
     href: '/zarzadzanie/wnioski',
     description: 'Weryfikacja wniosków o role: zatwierdzanie i odrzucanie wniosków skierowanych do Twojej jednostki.',
     permissions: [MANAGE_USERS, BROWSE_USERS],
+  },
+  {
+    key: 'audit',
+    title: 'Dziennik zdarzeń',
+    href: '/zarzadzanie/dziennik',
+    description: 'Kto, kiedy i jaką operację wykonał w portalu i przy logowaniu: filtrowanie i eksport do pliku CSV.',
+    permissions: [BROWSE_AUDIT],
+  },
+  {
+    key: 'reports',
+    title: 'Raporty',
+    href: '/zarzadzanie/raporty',
+    description: 'Zestawienia wniosków o role i użytkowników: tabele, wykresy i pliki CSV.',
+    permissions: [CREATE_REPORTS],
   },
 ];
 
