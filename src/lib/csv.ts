@@ -4,7 +4,8 @@
  *
  * Formula injection (OWASP "CSV Injection"): a cell beginning with `=`, `+`, `-`, `@`, a tab or a
  * carriage return is prefixed with a single quote, so a spreadsheet shows it as text and never runs
- * it. Numbers are written as numbers (a negative number is data, not a formula).
+ * it. Numbers are written as numbers with a decimal comma, as Polish Excel reads them (a negative
+ * number is data, not a formula).
  */
 export type CsvCell = string | number | boolean | Date | null | undefined;
 
@@ -18,7 +19,7 @@ const NEEDS_QUOTES = /[";\r\n]/;
 /** The text of one cell, neutralised and quoted as needed. */
 export function csvCell(value: CsvCell): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value).replace('.', ',') : '';
   if (typeof value === 'boolean') return value ? 'tak' : 'nie';
   let text = value instanceof Date ? value.toISOString() : value;
   if (FORMULA_START.test(text)) text = `'${text}`;

@@ -9,6 +9,7 @@ import { requestService } from './features/request/service.ts';
 import { reminderService } from './features/reminders/service.ts';
 import { transferService } from './features/transfer/service.ts';
 import { managementAuditService } from './management/audit/service.ts';
+import { managementReportService } from './management/reports/service.ts';
 import { managementRequestService } from './management/requests/service.ts';
 
 export function createServices(deps: ServiceDeps) {
@@ -21,7 +22,7 @@ export function createServices(deps: ServiceDeps) {
     requests: requestService(deps),
     reminders: reminderService(deps),
     transfer: transferService(deps),
-    management: { requests: managementRequestService(deps), audit: managementAuditService(deps) },
+    management: { requests: managementRequestService(deps), audit: managementAuditService(deps), reports: managementReportService(deps) },
   };
 }
 

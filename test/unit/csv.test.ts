@@ -20,13 +20,13 @@ test('cells beginning with a formula character are neutralised with a single quo
   assert.equal(csvCell(' =1'), ' =1');
 });
 
-test('quotes, separators and line breaks are quoted; numbers, empty values and dates are plain', () => {
+test('quotes, separators and line breaks are quoted; numbers (decimal comma), empty values and dates are plain', () => {
   assert.equal(csvCell('Jan "Janek" Kowalski'), '"Jan ""Janek"" Kowalski"');
   assert.equal(csvCell('a;b'), '"a;b"');
   assert.equal(csvCell('a\nb'), '"a\nb"');
   assert.equal(csvCell('a,b'), 'a,b');
   assert.equal(csvCell(-5), '-5');
-  assert.equal(csvCell(2.5), '2.5');
+  assert.equal(csvCell(2.5), '2,5');
   assert.equal(csvCell(Number.NaN), '');
   assert.equal(csvCell(null), '');
   assert.equal(csvCell(undefined), '');

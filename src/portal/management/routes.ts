@@ -3,6 +3,7 @@ import { ctxOf } from '../context.ts';
 import { authorize } from '../policies/index.ts';
 import { managementAuditRoutes } from './audit/routes.tsx';
 import { ManagementHubPage } from './hub/pages.tsx';
+import { managementReportRoutes } from './reports/routes.tsx';
 import { managementRequestRoutes } from './requests/routes.tsx';
 import { MANAGEMENT_PATH, submodulesFor } from './submodules.ts';
 
@@ -15,4 +16,5 @@ export async function managementRoutes(app: SignedInApp): Promise<void> {
   });
   await app.register(managementRequestRoutes);
   await app.register(managementAuditRoutes);
+  await app.register(managementReportRoutes);
 }
