@@ -132,7 +132,9 @@ export function AuditPage(p: { frame: SignedInFrame; q: AuditQueryT; rows: Audit
         <a class="button button--secondary" href={csvHref} data-qa="audit-csv">
           {m.csv}
         </a>
-        <span class="muted"> {m.csvHint(AUDIT_CSV_MAX_ROWS)}</span>
+        <span class="muted" safe>
+          {` ${m.csvHint(AUDIT_CSV_MAX_ROWS)}`}
+        </span>
       </p>
       <section id="zdarzenia" aria-labelledby="audit-list-title" data-qa="audit">
         <h2 id="audit-list-title">{m.list}</h2>
