@@ -5,12 +5,17 @@
  * the check could not run. Uses the same database as the portal (DATABASE_URL, or PGlite under
  * DATA_DIR); stop the portal first when it runs on PGlite (one process per data directory).
  */
+import { existsSync } from 'node:fs';
 import { loadConfig } from '../src/config/index.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { verifyAuditChains } from '../src/db/repositories/audit-chain.ts';
 import { pgliteDirFor } from '../src/bootstrap.ts';
 
 const config = loadConfig(process.env);
+if (!config.databaseUrl && !existsSync(pgliteDirFor(config))) {
+  console.error(`Brak bazy danych w ${pgliteDirFor(config)} (ustaw DATA_DIR lub DATABASE_URL).`);
+  process.exit(2);
+}
 const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: pgliteDirFor(config) });
 let code = 0;
 try {
