@@ -8,6 +8,8 @@ import { attachmentService } from './features/attachments/service.ts';
 import { requestService } from './features/request/service.ts';
 import { reminderService } from './features/reminders/service.ts';
 import { transferService } from './features/transfer/service.ts';
+import { managementAuditService } from './management/audit/service.ts';
+import { managementReportService } from './management/reports/service.ts';
 import { managementRequestService } from './management/requests/service.ts';
 import { managementUnitService } from './management/units/service.ts';
 
@@ -21,7 +23,12 @@ export function createServices(deps: ServiceDeps) {
     requests: requestService(deps),
     reminders: reminderService(deps),
     transfer: transferService(deps),
-    management: { requests: managementRequestService(deps), units: managementUnitService(deps) },
+    management: {
+      requests: managementRequestService(deps),
+      units: managementUnitService(deps),
+      audit: managementAuditService(deps),
+      reports: managementReportService(deps),
+    },
   };
 }
 

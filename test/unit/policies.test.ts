@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Actor } from '../../src/portal/actor/actor.ts';
-import { authorize, can, decide, requestQueueScope, unitEditScope } from '../../src/portal/policies/index.ts';
+import { auditLogScope, authorize, can, decide, reportScope, requestQueueScope, unitEditScope } from '../../src/portal/policies/index.ts';
 import type { AppError } from '../../src/lib/errors.ts';
 
 const actor = (o: Partial<Actor> = {}): Actor => ({
@@ -180,5 +180,45 @@ describe('policies', () => {
       () => authorize(uw, 'unit.view', null),
       (e: AppError) => e.statusCode === 404,
     );
+  });
+
+  it('"Dziennik zdarzeń" and "Raporty": opened by their permissions; CeZ sees everything, another office its own unit', () => {
+    const profile = (unitId: string, isCentral: boolean) => ({
+      id: `profile-${unitId}`,
+      status: 'aktywny' as const,
+      unitId,
+      unitName: unitId,
+      kindCode: isCentral ? 'CeZ' : 'UW',
+      kindName: '',
+      voivodeshipCode: isCentral ? null : '04',
+      isCentral,
+      isSupervising: !isCentral,
+      isReporting: false,
+    });
+    const cezAdmin = actor({ profile: profile('cez', true), permissions: new Set(['AUDYT_PRZEGLADAJ', 'RAPORTY_TWORZ', 'UZYTKOWNICY_ZARZADZAJ']) });
+    const cezStaff = actor({ profile: profile('cez', true), permissions: new Set(['RAPORTY_TWORZ', 'UZYTKOWNICY_PRZEGLADAJ']) });
+    const uw = actor({ profile: profile('uw-04', false), permissions: new Set(['RAPORTY_TWORZ', 'UZYTKOWNICY_ZARZADZAJ']) });
+    const uwWithAudit = actor({ profile: profile('uw-04', false), permissions: new Set(['AUDYT_PRZEGLADAJ']) });
+    const filler = actor({ profile: profile('podm', false), permissions: new Set(['SPR_NIEFIN_WYPELNIJ']) });
+    const noProfile = actor({ permissions: new Set(['AUDYT_PRZEGLADAJ', 'RAPORTY_TWORZ']) });
+
+    const audit = { type: 'management' as const, submodule: 'audit' as const };
+    const reports = { type: 'management' as const, submodule: 'reports' as const };
+    assert.equal(decide(cezAdmin, 'management.open', audit), 'allow');
+    assert.equal(decide(cezStaff, 'management.open', audit), 'deny', 'Pracownik CeZ has no AUDYT_PRZEGLADAJ');
+    assert.equal(decide(uw, 'management.open', audit), 'deny');
+    assert.equal(decide(noProfile, 'management.open', audit), 'deny', 'no profile worked in');
+    for (const a of [cezAdmin, cezStaff, uw]) assert.equal(decide(a, 'management.open', reports), 'allow');
+    assert.equal(decide(filler, 'management.open', reports), 'deny');
+    assert.equal(decide(noProfile, 'management.open', reports), 'deny');
+
+    assert.deepEqual(auditLogScope(cezAdmin), { kind: 'all' });
+    assert.deepEqual(auditLogScope(uwWithAudit), { kind: 'unit', unitId: 'uw-04' });
+    assert.equal(auditLogScope(uw), null);
+    assert.equal(auditLogScope(noProfile), null);
+    assert.deepEqual(reportScope(cezStaff), { kind: 'all' });
+    assert.deepEqual(reportScope(uw), { kind: 'unit', unitId: 'uw-04' });
+    assert.equal(reportScope(filler), null);
+    assert.equal(reportScope(noProfile), null);
   });
 });

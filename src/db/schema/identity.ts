@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** UEOZ (identity provider) owns these tables; the portal never reads them, it speaks OIDC. */
 export const identity = pgSchema('identity');
@@ -159,11 +159,14 @@ export const signingKeys = identity.table('signing_keys', {
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 
-/** Identity-side audit trail (login, codes, lockouts, migration, activation). */
+/** Identity-side audit trail (login, codes, lockouts, migration, activation). Append-only and hash-chained like portal.audit_log. */
 export const identityAudit = identity.table(
   'audit_events',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** hash chain position and hash, as portal.audit_log (sealed at commit; chain 'identity.audit_events') */
+    seq: bigint('seq', { mode: 'number' }),
+    hash: text('hash'),
     occurredAt: ts('occurred_at').notNull().defaultNow(),
     accountId: uuid('account_id'),
     actor: text('actor'),
@@ -173,7 +176,7 @@ export const identityAudit = identity.table(
     requestId: text('request_id'),
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
   },
-  (t) => [index('identity_audit_occurred_idx').on(t.occurredAt)],
+  (t) => [index('identity_audit_occurred_idx').on(t.occurredAt), uniqueIndex('identity_audit_seq_uq').on(t.seq)],
 );
 
 /**

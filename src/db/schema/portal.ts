@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, check, date, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, check, date, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { PROFILE_STATUSES, REQUEST_STATUSES } from '../../domain/status.ts';
 import { polishSortKey } from '../sort-key.ts';
 
@@ -403,11 +403,19 @@ export const announcements = portal.table(
   (t) => [index('announcements_published_idx').on(t.publishedAt)],
 );
 
-/** Who did what and when (rozliczalność). Append-only. */
+/**
+ * Who did what and when (rozliczalność). Append-only: a trigger refuses UPDATE, DELETE and TRUNCATE;
+ * at commit a deferred trigger seals each new row into a hash chain (`seq`, `hash`; see
+ * `audit_chain_heads` and the custom SQL of migration 0005). Never written to directly: recordAudit().
+ */
 export const auditLog = portal.table(
   'audit_log',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** position in the hash chain, 1, 2, 3 … without gaps; set when the inserting transaction commits */
+    seq: bigint('seq', { mode: 'number' }),
+    /** sha256 hex of (previous row's hash + this row's canonical content); set with `seq` */
+    hash: text('hash'),
     occurredAt: ts('occurred_at').notNull().defaultNow(),
     actorUserId: uuid('actor_user_id').references(() => users.id),
     actorLabel: text('actor_label'),
@@ -424,8 +432,22 @@ export const auditLog = portal.table(
     index('audit_log_occurred_idx').on(t.occurredAt),
     index('audit_log_subject_idx').on(t.subjectType, t.subjectId),
     index('audit_log_actor_idx').on(t.actorUserId),
+    uniqueIndex('audit_log_seq_uq').on(t.seq),
   ],
 );
+
+/**
+ * The head of each audit hash chain ('portal.audit_log', 'identity.audit_events'): the last sealed
+ * row's position and hash, and the columns whose values make a row's canonical content. Sealing
+ * locks this row, so concurrent transactions chain one after another; the check compares the head
+ * with the last row, so even the deletion of the newest rows is found.
+ */
+export const auditChainHeads = portal.table('audit_chain_heads', {
+  chain: text('chain').primaryKey(),
+  columns: text('columns').array().notNull(),
+  lastSeq: bigint('last_seq', { mode: 'number' }).notNull().default(0),
+  lastHash: text('last_hash').notNull().default(''),
+});
 
 /** "Skontaktuj się z nami": messages to the helpdesk. The id comes from the form, so a resubmit is a no-op. */
 export const contactRequests = portal.table(

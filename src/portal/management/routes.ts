@@ -1,7 +1,9 @@
 import { frameOf, type SignedInApp } from '../actor/scope.ts';
 import { ctxOf } from '../context.ts';
 import { authorize } from '../policies/index.ts';
+import { managementAuditRoutes } from './audit/routes.tsx';
 import { ManagementHubPage } from './hub/pages.tsx';
+import { managementReportRoutes } from './reports/routes.tsx';
 import { managementRequestRoutes } from './requests/routes.tsx';
 import { managementUnitRoutes } from './units/routes.tsx';
 import { MANAGEMENT_PATH, submodulesFor } from './submodules.ts';
@@ -15,4 +17,6 @@ export async function managementRoutes(app: SignedInApp): Promise<void> {
   });
   await app.register(managementRequestRoutes);
   await app.register(managementUnitRoutes);
+  await app.register(managementAuditRoutes);
+  await app.register(managementReportRoutes);
 }

@@ -8,6 +8,8 @@ export const MANAGE_USERS = 'UZYTKOWNICY_ZARZADZAJ';
 export const BROWSE_USERS = 'UZYTKOWNICY_PRZEGLADAJ';
 export const MANAGE_UNITS = 'JEDNOSTKI_ZARZADZAJ';
 export const BROWSE_UNITS = 'JEDNOSTKI_PRZEGLADAJ';
+export const BROWSE_AUDIT = 'AUDYT_PRZEGLADAJ';
+export const CREATE_REPORTS = 'RAPORTY_TWORZ';
 
 export type SubmoduleKey = 'requests' | 'users' | 'units' | 'dictionaries' | 'announcements' | 'audit' | 'reports';
 
@@ -35,6 +37,20 @@ export const SUBMODULES: readonly Submodule[] = [
     href: '/zarzadzanie/jednostki',
     description: 'Wyszukiwanie jednostek, ich dane, jednostki nadzorujące i status; dodawanie nowych jednostek do rejestru.',
     permissions: [MANAGE_UNITS, BROWSE_UNITS],
+  },
+  {
+    key: 'audit',
+    title: 'Dziennik zdarzeń',
+    href: '/zarzadzanie/dziennik',
+    description: 'Kto, kiedy i jaką operację wykonał w portalu i przy logowaniu: filtrowanie i eksport do pliku CSV.',
+    permissions: [BROWSE_AUDIT],
+  },
+  {
+    key: 'reports',
+    title: 'Raporty',
+    href: '/zarzadzanie/raporty',
+    description: 'Zestawienia wniosków o role i użytkowników: tabele, wykresy i pliki CSV.',
+    permissions: [CREATE_REPORTS],
   },
 ];
 

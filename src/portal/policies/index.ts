@@ -127,6 +127,27 @@ export function requestQueueScope(a: Actor): VerifierScope | null {
   return a.profile.isCentral ? { kind: 'all' } : { kind: 'unit', unitId: a.profile.unitId };
 }
 
+/**
+ * Whose entries of "Dziennik zdarzeń" the actor sees: a central profile (Centrum e-Zdrowia) the
+ * whole log; a profile of another unit holding the permission (given by the dictionary) only the
+ * entries of people with a profile in its own unit. null: the sub-module is not open to it.
+ */
+export function auditLogScope(a: Actor): { kind: 'all' } | { kind: 'unit'; unitId: string } | null {
+  if (!a.profile || !opensSubmodule(a.permissions, 'audit')) return null;
+  return a.profile.isCentral ? { kind: 'all' } : { kind: 'unit', unitId: a.profile.unitId };
+}
+
+/**
+ * What "Raporty" count: a central profile (Centrum e-Zdrowia) the whole system; another office (a
+ * Urząd Wojewódzki, IPIN, KCPU) what it verifies — the role requests routed to it, and for users
+ * the active profiles holding a role it approved. The same rule as the request queue, so a report
+ * never counts what the office cannot see. null: the sub-module is not open to it.
+ */
+export function reportScope(a: Actor): { kind: 'all' } | { kind: 'unit'; unitId: string } | null {
+  if (!a.profile || !opensSubmodule(a.permissions, 'reports')) return null;
+  return a.profile.isCentral ? { kind: 'all' } : { kind: 'unit', unitId: a.profile.unitId };
+}
+
 function inQueueScope(a: Actor, r: RequestSubject): boolean {
   const scope = requestQueueScope(a);
   if (!scope) return false;
