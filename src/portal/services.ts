@@ -9,6 +9,7 @@ import { requestService } from './features/request/service.ts';
 import { reminderService } from './features/reminders/service.ts';
 import { transferService } from './features/transfer/service.ts';
 import { managementRequestService } from './management/requests/service.ts';
+import { managementUserService } from './management/users/service.ts';
 
 export function createServices(deps: ServiceDeps) {
   return {
@@ -20,7 +21,7 @@ export function createServices(deps: ServiceDeps) {
     requests: requestService(deps),
     reminders: reminderService(deps),
     transfer: transferService(deps),
-    management: { requests: managementRequestService(deps) },
+    management: { requests: managementRequestService(deps), users: managementUserService(deps) },
   };
 }
 

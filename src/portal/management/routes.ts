@@ -3,6 +3,7 @@ import { ctxOf } from '../context.ts';
 import { authorize } from '../policies/index.ts';
 import { ManagementHubPage } from './hub/pages.tsx';
 import { managementRequestRoutes } from './requests/routes.tsx';
+import { managementUserRoutes } from './users/routes.tsx';
 import { MANAGEMENT_PATH, submodulesFor } from './submodules.ts';
 
 /** "Zarządzanie": its page and every sub-module's routes (signed-in scope). Each sub-module registers here. */
@@ -13,4 +14,5 @@ export async function managementRoutes(app: SignedInApp): Promise<void> {
     return reply.html(ManagementHubPage({ frame: frameOf(req, reply), submodules: submodulesFor(actor.permissions), unitName: actor.profile?.unitName ?? '' }));
   });
   await app.register(managementRequestRoutes);
+  await app.register(managementUserRoutes);
 }

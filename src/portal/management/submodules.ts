@@ -27,6 +27,13 @@ export const SUBMODULES: readonly Submodule[] = [
     description: 'Weryfikacja wniosków o role: zatwierdzanie i odrzucanie wniosków skierowanych do Twojej jednostki.',
     permissions: [MANAGE_USERS, BROWSE_USERS],
   },
+  {
+    key: 'users',
+    title: 'Użytkownicy',
+    href: '/zarzadzanie/uzytkownicy',
+    description: 'Wyszukiwanie użytkowników, ich profile, role i wnioski; blokowanie i odblokowanie profili, odbieranie ról.',
+    permissions: [MANAGE_USERS, BROWSE_USERS],
+  },
 ];
 
 export const MANAGEMENT_PATH = '/zarzadzanie';

@@ -8,6 +8,7 @@
 import { AppError, forbidden, notFound } from '../../lib/errors.ts';
 import type { ProfileStatus, RequestStatus } from '../../domain/status.ts';
 import type { VerifierScope } from '../../domain/routing.ts';
+import { profileInUsersScope, type ScopedProfile, type UsersScope } from '../../domain/user-scope.ts';
 import type { Actor } from '../actor/actor.ts';
 import { BROWSE_USERS, MANAGE_USERS, opensSubmodule, submodulesFor, type SubmoduleKey } from '../management/submodules.ts';
 
@@ -49,7 +50,36 @@ export interface ManagementSubject {
   submodule?: SubmoduleKey;
 }
 
-export type Subject = ProfileSubject | RequestSubject | SubmissionSubject | AttachmentSubject | ModuleSubject | ManagementSubject;
+/** A profile as an administrator sees it in "Zarządzanie → Użytkownicy" (someone else's, usually). */
+export interface ManagedProfileSubject extends ScopedProfile {
+  type: 'managedProfile';
+  ownerUserId: string;
+  profileId: string;
+}
+/** A user in "Użytkownicy": found and shown when at least one of their profiles is in the actor's scope. */
+export interface ManagedUserSubject {
+  type: 'managedUser';
+  userId: string;
+  profiles: readonly ManagedProfileSubject[];
+}
+/** One role of a profile (its request), to be taken back ("Odbierz rolę"). */
+export interface GrantedRoleSubject {
+  type: 'grantedRole';
+  profile: ManagedProfileSubject;
+  /** the unit the role's request was routed to (who verified it) */
+  verifyingUnitId: string;
+}
+
+export type Subject =
+  | ProfileSubject
+  | RequestSubject
+  | SubmissionSubject
+  | AttachmentSubject
+  | ModuleSubject
+  | ManagementSubject
+  | ManagedProfileSubject
+  | ManagedUserSubject
+  | GrantedRoleSubject;
 
 type Rules = {
   'profile.view': ProfileSubject;
@@ -68,6 +98,11 @@ type Rules = {
   'management.open': ManagementSubject;
   'request.review': RequestSubject;
   'request.decide': RequestSubject;
+  'user.review': ManagedUserSubject;
+  'managedProfile.review': ManagedProfileSubject;
+  'managedProfile.block': ManagedProfileSubject;
+  'managedProfile.unblock': ManagedProfileSubject;
+  'grantedRole.revoke': GrantedRoleSubject;
 };
 export type Action = keyof Rules;
 
@@ -97,6 +132,43 @@ function inQueueScope(a: Actor, r: RequestSubject): boolean {
   // a saved, unfinished request is not visible to verifiers yet ("Zakończ" makes it pending)
   if (r.status === 'zapisany') return false;
   return scope.kind === 'all' || scope.unitId === r.verifyingUnitId;
+}
+
+/**
+ * Whose profiles the actor sees in "Użytkownicy" (see domain/user-scope.ts): the central unit every
+ * profile; a Urząd Wojewódzki the profiles in units of its voivodeship (not the central unit's: CeZ's
+ * own people are CeZ's business); any other office (IPIN, KCPU) the profiles with roles it verifies,
+ * i.e. with a request routed to its unit. The search applies it in SQL, the rules below to one profile.
+ */
+export function usersScope(a: Actor): UsersScope | null {
+  if (!a.profile || !opensSubmodule(a.permissions, 'users')) return null;
+  if (a.profile.isCentral) return { kind: 'all' };
+  if (a.profile.kindCode === 'UW' && a.profile.voivodeshipCode) return { kind: 'voivodeship', code: a.profile.voivodeshipCode };
+  return { kind: 'verifier', unitId: a.profile.unitId };
+}
+
+function inUsersScope(a: Actor, p: ScopedProfile): boolean {
+  const scope = usersScope(a);
+  return scope !== null && profileInUsersScope(scope, p);
+}
+
+/**
+ * Blocking, unblocking and taking a role back: out of scope the profile does not exist for the actor
+ * (404); the managing permission is needed (Pracownik CeZ only looks: 403); nobody acts on a profile
+ * of their own (403); an office that verifies only some roles (IPIN, KCPU: scope 'verifier') does not
+ * block whole profiles — it takes back the roles it verified.
+ */
+function manageProfile(a: Actor, p: ManagedProfileSubject, o: { wholeProfile: boolean; verifyingUnitId?: string }): Decision {
+  if (!inUsersScope(a, p)) return 'hide';
+  if (!a.permissions.has(MANAGE_USERS) || p.ownerUserId === a.userId || p.profileId === a.profile?.id) return 'deny';
+  const scope = usersScope(a);
+  if (scope?.kind === 'verifier') return !o.wholeProfile && o.verifyingUnitId === scope.unitId ? 'allow' : 'deny';
+  return 'allow';
+}
+
+/** Whether the actor works as Administrator CeZ now (a profile in the central unit holding ADMIN_CEZ): sees PESEL numbers unmasked. */
+export function isCezAdministrator(a: Actor): boolean {
+  return a.profile !== null && a.profile.isCentral && a.roles.includes('ADMIN_CEZ');
 }
 
 const own = (a: Actor, s: { ownerUserId: string }): Decision => (s.ownerUserId === a.userId ? 'allow' : 'hide');
@@ -129,6 +201,12 @@ const RULES: { [K in Action]: (a: Actor, s: Rules[K]) => Decision } = {
   // neither one of their own user nor one of the profile they work in now
   'request.decide': (a, r) =>
     !inQueueScope(a, r) ? 'hide' : a.permissions.has(MANAGE_USERS) && r.ownerUserId !== a.userId && r.profileId !== a.profile?.id ? 'allow' : 'deny',
+  // "Użytkownicy": a user is found (and their page shown) when one of their profiles is in scope; only those profiles are shown
+  'user.review': (a, u) => (u.profiles.some((p) => inUsersScope(a, p)) ? 'allow' : 'hide'),
+  'managedProfile.review': (a, p) => (inUsersScope(a, p) ? 'allow' : 'hide'),
+  'managedProfile.block': (a, p) => manageProfile(a, p, { wholeProfile: true }),
+  'managedProfile.unblock': (a, p) => manageProfile(a, p, { wholeProfile: true }),
+  'grantedRole.revoke': (a, r) => manageProfile(a, r.profile, { wholeProfile: false, verifyingUnitId: r.verifyingUnitId }),
 };
 
 export function decide<K extends Action>(actor: Actor, action: K, subject: Rules[K]): Decision {
