@@ -357,11 +357,12 @@ describe('Zarządzanie → Użytkownicy: scope, user page, block, unblock, revok
     await buildRequest(db, { profile, roleCode: 'WYP_NIEFIN', status: 'zatwierdzony', verifyingUnit: unitOf.uwA });
     await db
       .update(usersTable)
-      .set({ firstName: 'Zenobia', lastName: 'Wyszukiwalska', peselHash: peselLinkHash(t.config, '44051401359') })
+      .set({ firstName: 'Żenobia', lastName: 'Wyszukiwalska', peselHash: peselLinkHash(t.config, '44051401359') })
       .where(eq(usersTable.id, user.id));
     const login = user.login!;
     const finds = async (a: Agent, q: string) => (await a.get(`/zarzadzanie/uzytkownicy?${q}`)).body.includes(`data-qa="user-row-${login}"`);
     assert.ok(await finds(agents.cezAdmin, 'q=zenobia+wyszukiwalska'));
+    assert.ok(await finds(agents.cezAdmin, `q=${encodeURIComponent('ŻENOBIĄ')}`), 'Polish letters typed or not');
     assert.ok(await finds(agents.cezAdmin, `q=${encodeURIComponent(login.toUpperCase())}`));
     assert.ok(await finds(agents.cezAdmin, `q=${encodeURIComponent(user.email!)}`));
     assert.ok(await finds(agents.cezAdmin, 'jednostka=szpital+zoltodziob'));

@@ -62,15 +62,18 @@ function unitWhere(unit: string): SQL | undefined {
   return and(...ws.map((w) => sql`${units.searchName} like ${`%${escapeLike(w)}%`}`));
 }
 
+/** lower-case with Polish diacritics folded in SQL, the same as foldForSearch() does to the words typed */
+const folded = (col: SQL) => sql`translate(lower(${col}), 'ąćęłńóśźż', 'acelnoszz')`;
+
 function textWhere(text: string): SQL | undefined {
-  const ws = words(text.toLowerCase());
+  const ws = words(foldForSearch(text));
   if (!ws.length) return undefined;
   return and(
     ...ws.map((w) => {
       const like = `%${escapeLike(w)}%`;
       return or(
-        sql`lower(${users.firstName}) like ${like}`,
-        sql`lower(${users.lastName}) like ${like}`,
+        sql`${folded(sql`${users.firstName}`)} like ${like}`,
+        sql`${folded(sql`${users.lastName}`)} like ${like}`,
         sql`lower(coalesce(${users.login}, '')) like ${like}`,
         sql`lower(coalesce(${users.email}, '')) like ${like}`,
         sql`lower(${profiles.email}) like ${like}`,
