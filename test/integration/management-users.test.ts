@@ -194,6 +194,22 @@ describe('Zarządzanie → Użytkownicy: scope, user page, block, unblock, revok
     assert.ok([403, 404].includes(work.statusCode), `working in a blocked profile is refused (${work.statusCode})`);
   });
 
+  it('two administrators blocking the same profile at once: one wins, the other is told nothing changed, one e-mail goes out', async () => {
+    const owner = await target('inA');
+    const [a, b] = await Promise.all([
+      agents.cezAdmin.post(blockUrl(owner.userId, owner.profileId), { powod: 'Pierwszy', _csrf: await csrf(agents.cezAdmin) }),
+      agents.uwA.post(blockUrl(owner.userId, owner.profileId), { powod: 'Drugi', _csrf: await csrf(agents.uwA) }),
+    ]);
+    assert.deepEqual([pathOf(a), pathOf(b)].map((x) => x.split('wynik=')[1]).sort(), ['bez-zmian', 'zablokowany']);
+    const p = await profileRow(owner.profileId);
+    assert.equal((await mailsTo(p.email)).filter((x) => /zablokowany/.test(x.subject ?? '')).length, 1);
+    assert.equal(
+      (await mailsTo(p.email)).find((x) => /zablokowany/.test(x.subject ?? ''))?.text?.includes(p.blockedReason!),
+      true,
+      'the e-mail gives the reason that was recorded',
+    );
+  });
+
   it('unblock: back to the status its roles give it, e-mail, audited; reason required', async () => {
     const owner = await target('inB');
     await agents.uwB.post(blockUrl(owner.userId, owner.profileId), { powod: 'Kontrola', _csrf: await csrf(agents.uwB) });
