@@ -77,15 +77,15 @@ export const usersMessages = {
   // action pages
   blockTitle: 'Zablokuj profil',
   blockLead: (unit: string, name: string) =>
-    `Blokujesz profil użytkownika ${name} w jednostce ${unit}. Użytkownik nie będzie mógł w nim pracować, a jego bieżące sesje w portalu zakończą się od razu.`,
+    `Blokujesz profil użytkownika ${name} w jednostce „${unit}”. Użytkownik nie będzie mógł w nim pracować, a jego bieżące sesje w portalu zakończą się od razu.`,
   blockReason: 'Powód blokady',
   unblockTitle: 'Odblokuj profil',
   unblockLead: (unit: string, name: string) =>
-    `Odblokowujesz profil użytkownika ${name} w jednostce ${unit}. Profil otrzyma status wynikający z jego wniosków o role i statusu jednostki.`,
+    `Odblokowujesz profil użytkownika ${name} w jednostce „${unit}”. Profil otrzyma status wynikający z jego wniosków o role i statusu jednostki.`,
   unblockReason: 'Uzasadnienie odblokowania',
   revokeTitle: 'Odbierz rolę',
   revokeLead: (role: string, number: string, unit: string, name: string) =>
-    `Odbierasz rolę ${role} (wniosek ${number}) użytkownikowi ${name} w jednostce ${unit}. Uprawnienia tej roli znikną przy kolejnym działaniu użytkownika.`,
+    `Odbierasz rolę ${role} (wniosek ${number}) użytkownikowi ${name} w jednostce „${unit}”. Uprawnienia tej roli znikną przy kolejnym działaniu użytkownika.`,
   revokeReason: 'Powód odebrania roli',
   reasonHint: 'Użytkownik zobaczy go w wiadomości e-mail.',
   blockReasonRequired: 'Wpisz powód blokady',

@@ -43,7 +43,7 @@ export async function managementUserRoutes(app: SignedInApp): Promise<void> {
         total: view.total,
         page: view.page,
         scopeText,
-        readOnly: !ctx.actor.permissions.has('UZYTKOWNICY_ZARZADZAJ'),
+        readOnly: view.readOnly,
         peselShown: view.peselShown,
         ...(errors ? { errors, summary: summaryOf(errors, ['q', 'jednostka', 'pesel']) } : {}),
       }),

@@ -56,7 +56,12 @@ export function managementUserService({ db, outbox, config }: ServiceDeps) {
       const peselHash = pesel && isValidPesel(pesel) ? peselLinkHash(config, pesel) : null;
       const list = await searchUsers(db, scope, { ...rest, peselHash }, { page: input.page, size: input.size });
       const unmasked = isCezAdministrator(ctx.actor);
-      return { ...list, scope, peselShown: peselHash ? (unmasked ? pesel : maskPesel(pesel)) : null };
+      return {
+        ...list,
+        scope,
+        readOnly: !ctx.actor.permissions.has(MANAGE_USERS),
+        peselShown: peselHash ? (unmasked ? pesel : maskPesel(pesel)) : null,
+      };
     },
 
     /** A user's page: only the profiles in the actor's scope, their roles, requests and the administrators' actions on them. */
