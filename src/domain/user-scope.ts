@@ -4,8 +4,20 @@
 // cannot differ.
 
 /**
+ * The verifying offices (domain.md "Who verifies a request"): their people hold administrator roles,
+ * which Centrum e-Zdrowia grants — so their profiles are managed by CeZ, not by a Urząd Wojewódzki of
+ * the same voivodeship (IPIN, KCPU and CeZ itself are in mazowieckie; a UW's own colleagues are in its).
+ */
+export const VERIFYING_OFFICE_KINDS = ['CeZ', 'UW', 'IPIN', 'KCPU'] as const;
+
+export function isVerifyingOfficeKind(kindCode: string): boolean {
+  return (VERIFYING_OFFICE_KINDS as readonly string[]).includes(kindCode);
+}
+
+/**
  * - all: the central unit (Administrator CeZ, Pracownik CeZ) sees every profile;
- * - voivodeship: Administrator UW sees the profiles in units of its voivodeship (not the central unit's);
+ * - voivodeship: Administrator UW sees the profiles in units of its voivodeship, except those in the
+ *   verifying offices (CeZ, UW, IPIN, KCPU);
  * - verifier: Administrator IPIN / KCPU see the profiles holding or asking for roles routed to their unit
  *   (the roles they verify).
  */
@@ -13,7 +25,8 @@ export type UsersScope = { kind: 'all' } | { kind: 'voivodeship'; code: string }
 
 /** What a profile must tell about itself to be placed in a scope. */
 export interface ScopedProfile {
-  unitIsCentral: boolean;
+  /** the profile's unit is a verifying office (VERIFYING_OFFICE_KINDS) */
+  unitIsOffice: boolean;
   unitVoivodeshipCode: string | null;
   /** the verifying units of its requests that verifiers can see (every status but "zapisany") */
   verifyingUnitIds: readonly string[];
@@ -24,7 +37,7 @@ export function profileInUsersScope(scope: UsersScope, p: ScopedProfile): boolea
     case 'all':
       return true;
     case 'voivodeship':
-      return !p.unitIsCentral && p.unitVoivodeshipCode === scope.code;
+      return !p.unitIsOffice && p.unitVoivodeshipCode === scope.code;
     case 'verifier':
       return p.verifyingUnitIds.includes(scope.unitId);
   }

@@ -194,6 +194,15 @@ describe('Zarządzanie → Użytkownicy: scope, user page, block, unblock, revok
     assert.ok([403, 404].includes(work.statusCode), `working in a blocked profile is refused (${work.statusCode})`);
   });
 
+  it('a Urząd Wojewódzki does not manage the verifying offices in its voivodeship (a colleague administrator): CeZ does', async () => {
+    const colleague = await member(unitOf.uwA, 'ADMIN_UW', unitOf.cez);
+    assert.equal((await agents.uwA.get(`/zarzadzanie/uzytkownicy/${colleague.userId}`)).statusCode, 404);
+    assert.ok(!(await agents.uwA.get(`/zarzadzanie/uzytkownicy?q=${colleague.login}`)).body.includes(`data-qa="user-row-${colleague.login}"`));
+    assert.equal((await agents.uwA.post(blockUrl(colleague.userId, colleague.profileId), { powod: 'x', _csrf: await csrf(agents.uwA) })).statusCode, 404);
+    assert.equal((await agents.cezAdmin.get(`/zarzadzanie/uzytkownicy/${colleague.userId}`)).statusCode, 200);
+    assert.ok((await agents.cezAdmin.get(`/zarzadzanie/uzytkownicy?q=${colleague.login}`)).body.includes(`data-qa="user-row-${colleague.login}"`));
+  });
+
   it('two administrators blocking the same profile at once: one wins, the other is told nothing changed, one e-mail goes out', async () => {
     const owner = await target('inA');
     const [a, b] = await Promise.all([

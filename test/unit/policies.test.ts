@@ -131,12 +131,13 @@ describe('policies', () => {
       type: 'managedProfile' as const,
       ownerUserId: 'someone',
       profileId: 'p-kp',
-      unitIsCentral: false,
+      unitIsOffice: false,
       unitVoivodeshipCode: '04',
       verifyingUnitIds: ['uw-04', 'ipin'],
     };
     const inPomorskie = { ...inKp, profileId: 'p-pom', unitVoivodeshipCode: '22', verifyingUnitIds: ['uw-22'] };
-    const atCez = { ...inKp, profileId: 'p-cez', unitIsCentral: true, unitVoivodeshipCode: '04', verifyingUnitIds: ['cez'] };
+    const atCez = { ...inKp, profileId: 'p-cez', unitIsOffice: true, unitVoivodeshipCode: '04', verifyingUnitIds: ['cez'] };
+    const uwColleague = { ...inKp, profileId: 'p-uw', unitIsOffice: true, verifyingUnitIds: ['cez'] };
 
     assert.deepEqual(usersScope(cez), { kind: 'all' });
     assert.deepEqual(usersScope(staff), { kind: 'all' });
@@ -150,6 +151,9 @@ describe('policies', () => {
     assert.equal(decide(uw, 'managedProfile.review', inKp), 'allow');
     assert.equal(decide(uw, 'managedProfile.review', inPomorskie), 'hide', 'another voivodeship: not found');
     assert.equal(decide(uw, 'managedProfile.review', atCez), 'hide', 'the central unit is not a voivodeship’s business');
+    assert.equal(decide(uw, 'managedProfile.review', uwColleague), 'hide', 'nor are the verifying offices in it (their administrators are CeZ’s)');
+    assert.equal(decide(uw, 'managedProfile.block', uwColleague), 'hide');
+    assert.equal(decide(cez, 'managedProfile.block', uwColleague), 'allow');
     assert.equal(decide(ipin, 'managedProfile.review', inKp), 'allow', 'holds a role IPIN verifies');
     assert.equal(decide(ipin, 'managedProfile.review', inPomorskie), 'hide');
     assert.equal(decide(filler, 'managedProfile.review', inKp), 'hide');

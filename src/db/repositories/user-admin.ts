@@ -1,9 +1,9 @@
 // "Zarządzanie → Użytkownicy": finding users and reading a user's profiles, roles and requests, within
 // a scope the policy layer computes from the actor (policies/index.ts usersScope, domain/user-scope.ts).
-import { and, asc, count, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { auditLog, profiles, roleRequests, roles, unitKinds, units, users } from '../schema/index.ts';
-import type { UsersScope } from '../../domain/user-scope.ts';
+import { isVerifyingOfficeKind, VERIFYING_OFFICE_KINDS, type UsersScope } from '../../domain/user-scope.ts';
 import type { ProfileStatus, RequestStatus } from '../../domain/status.ts';
 import { foldForSearch } from '../../lib/text.ts';
 
@@ -47,7 +47,7 @@ export function profileScopeWhere(scope: UsersScope): SQL | undefined {
     case 'all':
       return undefined;
     case 'voivodeship':
-      return and(eq(units.voivodeshipCode, scope.code), eq(unitKinds.isCentral, false));
+      return and(eq(units.voivodeshipCode, scope.code), notInArray(units.kindCode, [...VERIFYING_OFFICE_KINDS]));
     case 'verifier':
       return routedTo(scope.unitId);
   }
@@ -147,7 +147,7 @@ export interface ManagedProfileRow {
   unitName: string;
   unitKindCode: string;
   unitKindName: string;
-  unitIsCentral: boolean;
+  unitIsOffice: boolean;
   unitVoivodeshipCode: string | null;
   unitVoivodeship: string | null;
   unitNip: string | null;
@@ -170,7 +170,6 @@ const profileColumns = {
   unitName: units.name,
   unitKindCode: units.kindCode,
   unitKindName: unitKinds.name,
-  unitIsCentral: unitKinds.isCentral,
   unitVoivodeshipCode: units.voivodeshipCode,
   unitVoivodeship: units.voivodeship,
   unitNip: units.nip,
@@ -178,7 +177,7 @@ const profileColumns = {
   unitActive: units.isActive,
 };
 
-async function withVerifyingUnits<T extends Omit<ManagedProfileRow, 'verifyingUnitIds' | 'status'> & { status: string }>(
+async function withVerifyingUnits<T extends Omit<ManagedProfileRow, 'verifyingUnitIds' | 'status' | 'unitIsOffice'> & { status: string }>(
   db: DbOrTx,
   rows: T[],
 ): Promise<ManagedProfileRow[]> {
@@ -192,6 +191,7 @@ async function withVerifyingUnits<T extends Omit<ManagedProfileRow, 'verifyingUn
   return rows.map((r): ManagedProfileRow => ({
     ...r,
     status: r.status as ProfileStatus,
+    unitIsOffice: isVerifyingOfficeKind(r.unitKindCode),
     verifyingUnitIds: routed.filter((x) => x.profileId === r.id).map((x) => x.unitId),
   }));
 }

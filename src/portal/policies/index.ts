@@ -136,9 +136,11 @@ function inQueueScope(a: Actor, r: RequestSubject): boolean {
 
 /**
  * Whose profiles the actor sees in "Użytkownicy" (see domain/user-scope.ts): the central unit every
- * profile; a Urząd Wojewódzki the profiles in units of its voivodeship (not the central unit's: CeZ's
- * own people are CeZ's business); any other office (IPIN, KCPU) the profiles with roles it verifies,
- * i.e. with a request routed to its unit. The search applies it in SQL, the rules below to one profile.
+ * profile; a Urząd Wojewódzki the profiles in units of its voivodeship, except the verifying offices'
+ * (CeZ, UW, IPIN, KCPU: their administrators' roles are granted by CeZ, so CeZ manages them — a UW
+ * does not block a colleague, nor IPIN's administrator in mazowieckie); any other office (IPIN, KCPU)
+ * the profiles with roles it verifies, i.e. with a request routed to its unit. The search applies it
+ * in SQL, the rules below to one profile.
  */
 export function usersScope(a: Actor): UsersScope | null {
   if (!a.profile || !opensSubmodule(a.permissions, 'users')) return null;

@@ -30,7 +30,7 @@ function subjectOf(p: ManagedProfileRow): ManagedProfileSubject {
     type: 'managedProfile',
     ownerUserId: p.userId,
     profileId: p.id,
-    unitIsCentral: p.unitIsCentral,
+    unitIsOffice: p.unitIsOffice,
     unitVoivodeshipCode: p.unitVoivodeshipCode,
     verifyingUnitIds: p.verifyingUnitIds,
   };
