@@ -15,7 +15,8 @@ export interface TransitionRule {
  * - null → zatwierdzony: the SSOZ I transfer (the profile is active at once);
  * - zapisany / oczekujący → odrzucony: withdrawal by the applicant, or a verifier's rejection;
  * - oczekujący → zatwierdzony: a verifier's approval;
- * - odrzucony / oczekujący → zarchiwizowany: a rejected or stale request moved out of the way.
+ * - odrzucony / oczekujący → zarchiwizowany: a rejected or stale request moved out of the way;
+ * - zatwierdzony → odebrany: an administrator takes an approved role back (Zarządzanie → Użytkownicy).
  */
 export const REQUEST_TRANSITIONS: readonly TransitionRule[] = [
   { from: null, to: 'zapisany', event: 'saved' },
@@ -27,6 +28,7 @@ export const REQUEST_TRANSITIONS: readonly TransitionRule[] = [
   { from: 'oczekujacy', to: 'zatwierdzony', event: 'approved' },
   { from: 'oczekujacy', to: 'zarchiwizowany', event: 'archived' },
   { from: 'odrzucony', to: 'zarchiwizowany', event: 'archived' },
+  { from: 'zatwierdzony', to: 'odebrany', event: 'revoked' },
 ];
 
 /** The rule that allows this move (with this event, when one is named), or null when the table has none. */

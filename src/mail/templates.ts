@@ -225,3 +225,66 @@ export function unitProfileRestored(p: { unitName: string; statusLabel: string; 
     ]),
   };
 }
+
+/** After an administrator blocks a profile (Zarządzanie → Użytkownicy): the unit and the reason. */
+export function profileBlocked(p: { unitName: string; reason: string; portalUrl: string }): MailContent {
+  const text =
+    'Dzień dobry,\n\n' +
+    `informujemy, że Twój profil w jednostce ${p.unitName} w Systemie Statystyki w Ochronie Zdrowia został zablokowany przez administratora.\n\n` +
+    `Powód blokady:\n${p.reason}\n\n` +
+    'Do czasu odblokowania nie możesz pracować w tym profilu. Jeśli masz pytania, skontaktuj się z administratorem lub z pomocą techniczną.\n' +
+    `Aby zalogować się do systemu SSOZ II kliknij w link: ${p.portalUrl}\n\n${FOOTER_TEXT}\n`;
+  return {
+    subject: `Profil w jednostce ${p.unitName} został zablokowany`,
+    text,
+    html: html([
+      'Dzień dobry,',
+      `informujemy, że Twój profil w jednostce <strong>${escapeHtml(p.unitName)}</strong> w Systemie Statystyki w Ochronie Zdrowia został zablokowany przez administratora.`,
+      `<strong>Powód blokady:</strong><br>${escapeHtml(p.reason).replace(/\n/g, '<br>')}`,
+      'Do czasu odblokowania nie możesz pracować w tym profilu. Jeśli masz pytania, skontaktuj się z administratorem lub z pomocą techniczną.',
+      `Aby zalogować się do systemu SSOZ II kliknij w link: <a href="${escapeHtml(p.portalUrl)}">${escapeHtml(p.portalUrl)}</a>`,
+    ]),
+  };
+}
+
+/** After an administrator unblocks a profile: the status it has now. */
+export function profileUnblocked(p: { unitName: string; statusLabel: string; reason: string; portalUrl: string }): MailContent {
+  const text =
+    'Dzień dobry,\n\n' +
+    `informujemy, że Twój profil w jednostce ${p.unitName} w Systemie Statystyki w Ochronie Zdrowia został odblokowany przez administratora.\n\n` +
+    `Obecny status profilu:\n${p.statusLabel}\n\n` +
+    `Uzasadnienie:\n${p.reason}\n\n` +
+    `Aby zalogować się do systemu SSOZ II kliknij w link: ${p.portalUrl}\n\n${FOOTER_TEXT}\n`;
+  return {
+    subject: `Profil w jednostce ${p.unitName} został odblokowany`,
+    text,
+    html: html([
+      'Dzień dobry,',
+      `informujemy, że Twój profil w jednostce <strong>${escapeHtml(p.unitName)}</strong> w Systemie Statystyki w Ochronie Zdrowia został odblokowany przez administratora.`,
+      `<strong>Obecny status profilu:</strong><br>${escapeHtml(p.statusLabel)}`,
+      `<strong>Uzasadnienie:</strong><br>${escapeHtml(p.reason).replace(/\n/g, '<br>')}`,
+      `Aby zalogować się do systemu SSOZ II kliknij w link: <a href="${escapeHtml(p.portalUrl)}">${escapeHtml(p.portalUrl)}</a>`,
+    ]),
+  };
+}
+
+/** After an administrator takes back one approved role of a profile: the role, the request and the reason. */
+export function roleRevoked(p: { number: string; roleName: string; unitName: string; reason: string; portalUrl: string }): MailContent {
+  const text =
+    'Dzień dobry,\n\n' +
+    `informujemy, że administrator odebrał Ci rolę ${p.roleName} (wniosek o numerze ${p.number}) w jednostce ${p.unitName}.\n\n` +
+    `Powód odebrania roli:\n${p.reason}\n\n` +
+    'Uprawnienia tej roli nie są już dostępne. Aktywne role możesz sprawdzić w Systemie Statystyki w Ochronie Zdrowia w sekcji Moje konto.\n' +
+    `Aby zalogować się do systemu SSOZ II kliknij w link: ${p.portalUrl}\n\n${FOOTER_TEXT}\n`;
+  return {
+    subject: `Odebrano rolę ${p.roleName} (${p.number})`,
+    text,
+    html: html([
+      'Dzień dobry,',
+      `informujemy, że administrator odebrał Ci rolę <strong>${escapeHtml(p.roleName)}</strong> (wniosek o numerze <strong>${escapeHtml(p.number)}</strong>) w jednostce <strong>${escapeHtml(p.unitName)}</strong>.`,
+      `<strong>Powód odebrania roli:</strong><br>${escapeHtml(p.reason).replace(/\n/g, '<br>')}`,
+      'Uprawnienia tej roli nie są już dostępne. Aktywne role możesz sprawdzić w Systemie Statystyki w Ochronie Zdrowia w sekcji <strong>Moje konto</strong>.',
+      `Aby zalogować się do systemu SSOZ II kliknij w link: <a href="${escapeHtml(p.portalUrl)}">${escapeHtml(p.portalUrl)}</a>`,
+    ]),
+  };
+}

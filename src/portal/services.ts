@@ -12,6 +12,7 @@ import { managementAuditService } from './management/audit/service.ts';
 import { managementReportService } from './management/reports/service.ts';
 import { managementRequestService } from './management/requests/service.ts';
 import { managementUnitService } from './management/units/service.ts';
+import { managementUserService } from './management/users/service.ts';
 
 export function createServices(deps: ServiceDeps) {
   return {
@@ -25,6 +26,7 @@ export function createServices(deps: ServiceDeps) {
     transfer: transferService(deps),
     management: {
       requests: managementRequestService(deps),
+      users: managementUserService(deps),
       units: managementUnitService(deps),
       audit: managementAuditService(deps),
       reports: managementReportService(deps),

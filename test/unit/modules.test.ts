@@ -38,7 +38,7 @@ describe('module tiles by permission', () => {
       const shown = tilesFor(new Set(perms));
       assert.deepEqual(
         shown.map((t) => [t.title, t.href, t.items]),
-        [['Zarządzanie', '/zarzadzanie', ['Wnioski o role']]],
+        [['Zarządzanie', '/zarzadzanie', ['Wnioski o role', 'Użytkownicy']]],
       );
     }
     // a permission that opens no sub-module that exists shows no tile

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Actor } from '../../src/portal/actor/actor.ts';
-import { auditLogScope, authorize, can, decide, reportScope, requestQueueScope, unitEditScope } from '../../src/portal/policies/index.ts';
+import { auditLogScope, authorize, can, decide, isCezAdministrator, reportScope, requestQueueScope, unitEditScope, usersScope } from '../../src/portal/policies/index.ts';
 import type { AppError } from '../../src/lib/errors.ts';
 
 const actor = (o: Partial<Actor> = {}): Actor => ({
@@ -220,5 +220,87 @@ describe('policies', () => {
     assert.deepEqual(reportScope(uw), { kind: 'unit', unitId: 'uw-04' });
     assert.equal(reportScope(filler), null);
     assert.equal(reportScope(noProfile), null);
+  });
+
+  it('scopes "Użytkownicy": CeZ everyone, UW its voivodeship, IPIN/KCPU the roles they verify; Pracownik CeZ only looks; nobody acts on their own profile', () => {
+    const profile = (unitId: string, kindCode: string, o: { isCentral?: boolean; voivodeshipCode?: string | null } = {}) => ({
+      id: `profile-${unitId}`,
+      status: 'aktywny' as const,
+      unitId,
+      unitName: unitId,
+      kindCode,
+      kindName: '',
+      voivodeshipCode: o.voivodeshipCode === undefined ? '04' : o.voivodeshipCode,
+      isCentral: o.isCentral ?? false,
+      isSupervising: true,
+      isReporting: false,
+    });
+    const manage = new Set(['UZYTKOWNICY_ZARZADZAJ', 'UZYTKOWNICY_PRZEGLADAJ']);
+    const cez = actor({ profile: profile('cez', 'CeZ', { isCentral: true, voivodeshipCode: '14' }), roles: ['ADMIN_CEZ'], permissions: manage });
+    const staff = actor({ profile: profile('cez', 'CeZ', { isCentral: true }), roles: ['PRACOWNIK_CEZ'], permissions: new Set(['UZYTKOWNICY_PRZEGLADAJ']) });
+    const uw = actor({ profile: profile('uw-04', 'UW'), roles: ['ADMIN_UW'], permissions: manage });
+    const ipin = actor({ profile: profile('ipin', 'IPIN', { voivodeshipCode: '14' }), roles: ['ADMIN_IPIN'], permissions: manage });
+    const filler = actor({ profile: profile('podm', 'PODM'), roles: ['WYP_NIEFIN'], permissions: new Set(['SPR_NIEFIN_WYPELNIJ']) });
+
+    const inKp = {
+      type: 'managedProfile' as const,
+      ownerUserId: 'someone',
+      profileId: 'p-kp',
+      unitIsOffice: false,
+      unitVoivodeshipCode: '04',
+      verifyingUnitIds: ['uw-04', 'ipin'],
+    };
+    const inPomorskie = { ...inKp, profileId: 'p-pom', unitVoivodeshipCode: '22', verifyingUnitIds: ['uw-22'] };
+    const atCez = { ...inKp, profileId: 'p-cez', unitIsOffice: true, unitVoivodeshipCode: '04', verifyingUnitIds: ['cez'] };
+    const uwColleague = { ...inKp, profileId: 'p-uw', unitIsOffice: true, verifyingUnitIds: ['cez'] };
+
+    assert.deepEqual(usersScope(cez), { kind: 'all' });
+    assert.deepEqual(usersScope(staff), { kind: 'all' });
+    assert.deepEqual(usersScope(uw), { kind: 'voivodeship', code: '04' });
+    assert.deepEqual(usersScope(ipin), { kind: 'verifier', unitId: 'ipin' });
+    assert.equal(usersScope(filler), null);
+    assert.equal(usersScope(actor({ permissions: manage })), null, 'no profile worked in, no scope');
+
+    // seeing
+    for (const p of [inKp, inPomorskie, atCez]) assert.equal(decide(cez, 'managedProfile.review', p), 'allow');
+    assert.equal(decide(uw, 'managedProfile.review', inKp), 'allow');
+    assert.equal(decide(uw, 'managedProfile.review', inPomorskie), 'hide', 'another voivodeship: not found');
+    assert.equal(decide(uw, 'managedProfile.review', atCez), 'hide', 'the central unit is not a voivodeship’s business');
+    assert.equal(decide(uw, 'managedProfile.review', uwColleague), 'hide', 'nor are the verifying offices in it (their administrators are CeZ’s)');
+    assert.equal(decide(uw, 'managedProfile.block', uwColleague), 'hide');
+    assert.equal(decide(cez, 'managedProfile.block', uwColleague), 'allow');
+    assert.equal(decide(ipin, 'managedProfile.review', inKp), 'allow', 'holds a role IPIN verifies');
+    assert.equal(decide(ipin, 'managedProfile.review', inPomorskie), 'hide');
+    assert.equal(decide(filler, 'managedProfile.review', inKp), 'hide');
+    const user = { type: 'managedUser' as const, userId: 'someone', profiles: [inPomorskie, atCez] };
+    assert.equal(decide(uw, 'user.review', user), 'hide');
+    assert.equal(decide(uw, 'user.review', { ...user, profiles: [inPomorskie, inKp] }), 'allow');
+    assert.equal(decide(staff, 'user.review', user), 'allow');
+
+    // acting
+    for (const action of ['managedProfile.block', 'managedProfile.unblock'] as const) {
+      assert.equal(decide(cez, action, inPomorskie), 'allow');
+      assert.equal(decide(uw, action, inKp), 'allow');
+      assert.equal(decide(uw, action, inPomorskie), 'hide');
+      assert.equal(decide(staff, action, inKp), 'deny', 'Pracownik CeZ only looks');
+      assert.equal(decide(ipin, action, inKp), 'deny', 'IPIN takes back the roles it verified, it does not block whole profiles');
+      assert.equal(decide(cez, action, { ...inKp, ownerUserId: 'u1' }), 'deny', 'not a profile of one’s own');
+      assert.equal(decide(cez, action, { ...inKp, profileId: 'profile-cez' }), 'deny', 'not the profile worked in');
+    }
+    const role = (verifyingUnitId: string, p = inKp) => ({ type: 'grantedRole' as const, profile: p, verifyingUnitId });
+    assert.equal(decide(cez, 'grantedRole.revoke', role('uw-04')), 'allow');
+    assert.equal(decide(uw, 'grantedRole.revoke', role('cez')), 'allow', 'UW acts on the whole profile in its voivodeship');
+    assert.equal(decide(ipin, 'grantedRole.revoke', role('ipin')), 'allow');
+    assert.equal(decide(ipin, 'grantedRole.revoke', role('uw-04')), 'deny', 'a role IPIN did not verify');
+    assert.equal(decide(uw, 'grantedRole.revoke', role('uw-22', inPomorskie)), 'hide');
+    assert.equal(decide(staff, 'grantedRole.revoke', role('uw-04')), 'deny');
+    assert.equal(decide(cez, 'grantedRole.revoke', role('uw-04', { ...inKp, ownerUserId: 'u1' })), 'deny');
+    assert.equal(decide(filler, 'grantedRole.revoke', role('uw-04')), 'hide');
+
+    // PESEL unmasked only for Administrator CeZ
+    assert.equal(isCezAdministrator(cez), true);
+    assert.equal(isCezAdministrator(staff), false);
+    assert.equal(isCezAdministrator(uw), false);
+    assert.equal(isCezAdministrator(actor({ roles: ['ADMIN_CEZ'], permissions: manage })), false, 'no profile worked in');
   });
 });

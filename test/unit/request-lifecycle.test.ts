@@ -13,6 +13,7 @@ describe('the request transition table', () => {
     ['oczekujacy', 'odrzucony'],
     ['oczekujacy', 'zarchiwizowany'],
     ['odrzucony', 'zarchiwizowany'],
+    ['zatwierdzony', 'odebrany'],
   ];
 
   it('allows exactly the moves of the manual and domain rules', () => {
@@ -28,6 +29,7 @@ describe('the request transition table', () => {
     assert.equal(canTransition('zatwierdzony', 'oczekujacy'), false);
     assert.equal(canTransition('zarchiwizowany', 'odrzucony'), false);
     assert.equal(canTransition(null, 'oczekujacy'), false, '"Zakończ" is what makes a request pending');
+    assert.equal(canTransition('odebrany', 'zatwierdzony'), false, 'a role taken back comes back only through a new request');
   });
 
   it('names withdrawal and rejection apart (same move, two events)', () => {

@@ -44,6 +44,9 @@ test('saved but not finished ("Zapisz wniosek" without "Zakończ") → nieaktywo
 test('all requests archived → odrzucony', () => {
   assert.equal(derive(['zarchiwizowany']), 'odrzucony');
   assert.equal(derive(['zarchiwizowany', 'zarchiwizowany']), 'odrzucony');
+  assert.equal(derive(['odebrany']), 'odrzucony', 'its only role taken back: the profile cannot be worked in');
+  assert.equal(derive(['odebrany', 'zatwierdzony']), 'aktywny');
+  assert.equal(derive(['odebrany', 'oczekujacy']), 'nieaktywowany');
 });
 
 test('no requests at all → nieaktywowany (documented choice)', () => {
@@ -57,6 +60,7 @@ test('Polish labels', () => {
     zatwierdzony: 'zatwierdzony',
     odrzucony: 'odrzucony',
     zarchiwizowany: 'zarchiwizowany',
+    odebrany: 'rola odebrana',
   });
   assert.deepEqual(REQUEST_STATUS_DISPLAY, {
     zapisany: 'Zapisany (niezakończony)',
@@ -64,6 +68,7 @@ test('Polish labels', () => {
     zatwierdzony: 'Zatwierdzony',
     odrzucony: 'Odrzucony',
     zarchiwizowany: 'Zarchiwizowany',
+    odebrany: 'Rola odebrana',
   });
   assert.deepEqual(PROFILE_STATUS_LABELS, {
     aktywny: 'Aktywny',

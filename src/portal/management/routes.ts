@@ -6,6 +6,7 @@ import { ManagementHubPage } from './hub/pages.tsx';
 import { managementReportRoutes } from './reports/routes.tsx';
 import { managementRequestRoutes } from './requests/routes.tsx';
 import { managementUnitRoutes } from './units/routes.tsx';
+import { managementUserRoutes } from './users/routes.tsx';
 import { MANAGEMENT_PATH, submodulesFor } from './submodules.ts';
 
 /** "Zarządzanie": its page and every sub-module's routes (signed-in scope). Each sub-module registers here. */
@@ -19,4 +20,5 @@ export async function managementRoutes(app: SignedInApp): Promise<void> {
   await app.register(managementUnitRoutes);
   await app.register(managementAuditRoutes);
   await app.register(managementReportRoutes);
+  await app.register(managementUserRoutes);
 }

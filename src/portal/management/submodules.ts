@@ -32,6 +32,13 @@ export const SUBMODULES: readonly Submodule[] = [
     permissions: [MANAGE_USERS, BROWSE_USERS],
   },
   {
+    key: 'users',
+    title: 'Użytkownicy',
+    href: '/zarzadzanie/uzytkownicy',
+    description: 'Wyszukiwanie użytkowników, ich profile, role i wnioski; blokowanie i odblokowanie profili, odbieranie ról.',
+    permissions: [MANAGE_USERS, BROWSE_USERS],
+  },
+  {
     key: 'units',
     title: 'Jednostki',
     href: '/zarzadzanie/jednostki',

@@ -8,6 +8,7 @@
 import { AppError, forbidden, notFound } from '../../lib/errors.ts';
 import type { ProfileStatus, RequestStatus } from '../../domain/status.ts';
 import type { VerifierScope } from '../../domain/routing.ts';
+import { profileInUsersScope, type ScopedProfile, type UsersScope } from '../../domain/user-scope.ts';
 import type { Actor } from '../actor/actor.ts';
 import { BROWSE_UNITS, BROWSE_USERS, MANAGE_UNITS, MANAGE_USERS, opensSubmodule, submodulesFor, type SubmoduleKey } from '../management/submodules.ts';
 
@@ -58,7 +59,38 @@ export interface UnitSubject {
   voivodeshipCode: string | null;
 }
 
-export type Subject = ProfileSubject | RequestSubject | SubmissionSubject | AttachmentSubject | ModuleSubject | ManagementSubject | UnitSubject;
+/** A profile as an administrator sees it in "Zarządzanie → Użytkownicy" (someone else's, usually). */
+export interface ManagedProfileSubject extends ScopedProfile {
+  type: 'managedProfile';
+  ownerUserId: string;
+  profileId: string;
+}
+/** A user in "Użytkownicy": found and shown when at least one of their profiles is in the actor's scope. */
+export interface ManagedUserSubject {
+  type: 'managedUser';
+  userId: string;
+  profiles: readonly ManagedProfileSubject[];
+}
+/** One role of a profile (its request), to be taken back ("Odbierz rolę"). */
+export interface GrantedRoleSubject {
+  type: 'grantedRole';
+  profile: ManagedProfileSubject;
+  /** the unit the role's request was routed to (who verified it) */
+  verifyingUnitId: string;
+}
+
+export type Subject =
+  | ProfileSubject
+  | RequestSubject
+  | SubmissionSubject
+  | AttachmentSubject
+  | ModuleSubject
+  | ManagementSubject
+  | UnitSubject
+  | ManagedProfileSubject
+  | ManagedUserSubject
+  | GrantedRoleSubject;
+
 
 type Rules = {
   'profile.view': ProfileSubject;
@@ -82,6 +114,11 @@ type Rules = {
   'unit.view': UnitSubject;
   'unit.edit': UnitSubject;
   'unit.add': UnitSubject;
+  'user.review': ManagedUserSubject;
+  'managedProfile.review': ManagedProfileSubject;
+  'managedProfile.block': ManagedProfileSubject;
+  'managedProfile.unblock': ManagedProfileSubject;
+  'grantedRole.revoke': GrantedRoleSubject;
 };
 export type Action = keyof Rules;
 
@@ -163,6 +200,45 @@ function decideRule(a: Actor, r: RequestSubject): Decision {
   return a.permissions.has(MANAGE_USERS) && r.ownerUserId !== a.userId && r.profileId !== a.profile?.id ? 'allow' : 'deny';
 }
 
+/**
+ * Whose profiles the actor sees in "Użytkownicy" (see domain/user-scope.ts): the central unit every
+ * profile; a Urząd Wojewódzki the profiles in units of its voivodeship, except the verifying offices'
+ * (CeZ, UW, IPIN, KCPU: their administrators' roles are granted by CeZ, so CeZ manages them — a UW
+ * does not block a colleague, nor IPIN's administrator in mazowieckie); any other office (IPIN, KCPU)
+ * the profiles with roles it verifies, i.e. with a request routed to its unit. The search applies it
+ * in SQL, the rules below to one profile.
+ */
+export function usersScope(a: Actor): UsersScope | null {
+  if (!a.profile || !opensSubmodule(a.permissions, 'users')) return null;
+  if (a.profile.isCentral) return { kind: 'all' };
+  if (a.profile.kindCode === 'UW' && a.profile.voivodeshipCode) return { kind: 'voivodeship', code: a.profile.voivodeshipCode };
+  return { kind: 'verifier', unitId: a.profile.unitId };
+}
+
+function inUsersScope(a: Actor, p: ScopedProfile): boolean {
+  const scope = usersScope(a);
+  return scope !== null && profileInUsersScope(scope, p);
+}
+
+/**
+ * Blocking, unblocking and taking a role back: out of scope the profile does not exist for the actor
+ * (404); the managing permission is needed (Pracownik CeZ only looks: 403); nobody acts on a profile
+ * of their own (403); an office that verifies only some roles (IPIN, KCPU: scope 'verifier') does not
+ * block whole profiles — it takes back the roles it verified.
+ */
+function manageProfile(a: Actor, p: ManagedProfileSubject, o: { wholeProfile: boolean; verifyingUnitId?: string }): Decision {
+  if (!inUsersScope(a, p)) return 'hide';
+  if (!a.permissions.has(MANAGE_USERS) || p.ownerUserId === a.userId || p.profileId === a.profile?.id) return 'deny';
+  const scope = usersScope(a);
+  if (scope?.kind === 'verifier') return !o.wholeProfile && o.verifyingUnitId === scope.unitId ? 'allow' : 'deny';
+  return 'allow';
+}
+
+/** Whether the actor works as Administrator CeZ now (a profile in the central unit holding ADMIN_CEZ): sees PESEL numbers unmasked. */
+export function isCezAdministrator(a: Actor): boolean {
+  return a.profile !== null && a.profile.isCentral && a.roles.includes('ADMIN_CEZ');
+}
+
 const own = (a: Actor, s: { ownerUserId: string }): Decision => (s.ownerUserId === a.userId ? 'allow' : 'hide');
 const ownAnd = (a: Actor, s: { ownerUserId: string }, ok: boolean): Decision => (own(a, s) === 'hide' ? 'hide' : ok ? 'allow' : 'deny');
 
@@ -203,6 +279,12 @@ const RULES: { [K in Action]: (a: Actor, s: Rules[K]) => Decision } = {
   'unit.edit': (a, u) => (seesUnits(a) && inUnitEditScope(a, { ...u, voivodeshipCode: u.voivodeshipCode ?? '' }) ? 'allow' : 'deny'),
   // adding a unit: in a voivodeship the actor may edit (null: may the actor add a unit anywhere at all)
   'unit.add': (a, u) => (seesUnits(a) && inUnitEditScope(a, u) ? 'allow' : 'deny'),
+  // "Użytkownicy": a user is found (and their page shown) when one of their profiles is in scope; only those profiles are shown
+  'user.review': (a, u) => (u.profiles.some((p) => inUsersScope(a, p)) ? 'allow' : 'hide'),
+  'managedProfile.review': (a, p) => (inUsersScope(a, p) ? 'allow' : 'hide'),
+  'managedProfile.block': (a, p) => manageProfile(a, p, { wholeProfile: true }),
+  'managedProfile.unblock': (a, p) => manageProfile(a, p, { wholeProfile: true }),
+  'grantedRole.revoke': (a, r) => manageProfile(a, r.profile, { wholeProfile: false, verifyingUnitId: r.verifyingUnitId }),
 };
 
 export function decide<K extends Action>(actor: Actor, action: K, subject: Rules[K]): Decision {

@@ -1,0 +1,6 @@
+ALTER TABLE "portal"."request_status_history" DROP CONSTRAINT "request_status_history_to_ck";--> statement-breakpoint
+ALTER TABLE "portal"."request_status_history" DROP CONSTRAINT "request_status_history_from_ck";--> statement-breakpoint
+ALTER TABLE "portal"."role_requests" DROP CONSTRAINT "role_requests_status_ck";--> statement-breakpoint
+ALTER TABLE "portal"."request_status_history" ADD CONSTRAINT "request_status_history_to_ck" CHECK ("portal"."request_status_history"."to_status" in ('zapisany', 'oczekujacy', 'zatwierdzony', 'odrzucony', 'zarchiwizowany', 'odebrany'));--> statement-breakpoint
+ALTER TABLE "portal"."request_status_history" ADD CONSTRAINT "request_status_history_from_ck" CHECK ("portal"."request_status_history"."from_status" is null or "portal"."request_status_history"."from_status" in ('zapisany', 'oczekujacy', 'zatwierdzony', 'odrzucony', 'zarchiwizowany', 'odebrany'));--> statement-breakpoint
+ALTER TABLE "portal"."role_requests" ADD CONSTRAINT "role_requests_status_ck" CHECK ("portal"."role_requests"."status" in ('zapisany', 'oczekujacy', 'zatwierdzony', 'odrzucony', 'zarchiwizowany', 'odebrany'));
