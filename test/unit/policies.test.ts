@@ -1,7 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Actor } from '../../src/portal/actor/actor.ts';
-import { auditLogScope, authorize, can, decide, isCezAdministrator, reportScope, requestQueueScope, unitEditScope, usersScope } from '../../src/portal/policies/index.ts';
+import {
+  auditLogScope,
+  authorize,
+  can,
+  decide,
+  isCezAdministrator,
+  reportScope,
+  requestQueueScope,
+  unitEditScope,
+  usersScope,
+} from '../../src/portal/policies/index.ts';
 import type { AppError } from '../../src/lib/errors.ts';
 
 const actor = (o: Partial<Actor> = {}): Actor => ({

@@ -91,7 +91,6 @@ export type Subject =
   | ManagedUserSubject
   | GrantedRoleSubject;
 
-
 type Rules = {
   'profile.view': ProfileSubject;
   'profile.work': ProfileSubject;
