@@ -8,6 +8,8 @@ import { attachmentService } from './features/attachments/service.ts';
 import { requestService } from './features/request/service.ts';
 import { reminderService } from './features/reminders/service.ts';
 import { transferService } from './features/transfer/service.ts';
+import { managementAnnouncementService } from './management/announcements/service.ts';
+import { managementDictionaryService } from './management/dictionaries/service.ts';
 import { managementRequestService } from './management/requests/service.ts';
 
 export function createServices(deps: ServiceDeps) {
@@ -20,7 +22,11 @@ export function createServices(deps: ServiceDeps) {
     requests: requestService(deps),
     reminders: reminderService(deps),
     transfer: transferService(deps),
-    management: { requests: managementRequestService(deps) },
+    management: {
+      requests: managementRequestService(deps),
+      dictionaries: managementDictionaryService(deps),
+      announcements: managementAnnouncementService(deps),
+    },
   };
 }
 

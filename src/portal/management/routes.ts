@@ -2,6 +2,8 @@ import { frameOf, type SignedInApp } from '../actor/scope.ts';
 import { ctxOf } from '../context.ts';
 import { authorize } from '../policies/index.ts';
 import { ManagementHubPage } from './hub/pages.tsx';
+import { managementAnnouncementRoutes } from './announcements/routes.tsx';
+import { managementDictionaryRoutes } from './dictionaries/routes.tsx';
 import { managementRequestRoutes } from './requests/routes.tsx';
 import { MANAGEMENT_PATH, submodulesFor } from './submodules.ts';
 
@@ -13,4 +15,6 @@ export async function managementRoutes(app: SignedInApp): Promise<void> {
     return reply.html(ManagementHubPage({ frame: frameOf(req, reply), submodules: submodulesFor(actor.permissions), unitName: actor.profile?.unitName ?? '' }));
   });
   await app.register(managementRequestRoutes);
+  await app.register(managementDictionaryRoutes);
+  await app.register(managementAnnouncementRoutes);
 }

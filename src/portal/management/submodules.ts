@@ -6,6 +6,8 @@
  */
 export const MANAGE_USERS = 'UZYTKOWNICY_ZARZADZAJ';
 export const BROWSE_USERS = 'UZYTKOWNICY_PRZEGLADAJ';
+export const MANAGE_DICTIONARIES = 'SLOWNIKI_ZARZADZAJ';
+export const MANAGE_ANNOUNCEMENTS = 'KOMUNIKATY_ZARZADZAJ';
 
 export type SubmoduleKey = 'requests' | 'users' | 'units' | 'dictionaries' | 'announcements' | 'audit' | 'reports';
 
@@ -26,6 +28,20 @@ export const SUBMODULES: readonly Submodule[] = [
     href: '/zarzadzanie/wnioski',
     description: 'Weryfikacja wniosków o role: zatwierdzanie i odrzucanie wniosków skierowanych do Twojej jednostki.',
     permissions: [MANAGE_USERS, BROWSE_USERS],
+  },
+  {
+    key: 'dictionaries',
+    title: 'Słowniki',
+    href: '/zarzadzanie/slowniki',
+    description: 'Rodzaje jednostek, role i ich opisy, uprawnienia, przypisanie uprawnień do ról oraz mapowanie ról z SSOZ I.',
+    permissions: [MANAGE_DICTIONARIES],
+  },
+  {
+    key: 'announcements',
+    title: 'Komunikaty',
+    href: '/zarzadzanie/komunikaty',
+    description: 'Publikowanie, edycja i wycofywanie komunikatów wyświetlanych użytkownikom na stronie głównej.',
+    permissions: [MANAGE_ANNOUNCEMENTS],
   },
 ];
 

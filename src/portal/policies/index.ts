@@ -9,7 +9,15 @@ import { AppError, forbidden, notFound } from '../../lib/errors.ts';
 import type { ProfileStatus, RequestStatus } from '../../domain/status.ts';
 import type { VerifierScope } from '../../domain/routing.ts';
 import type { Actor } from '../actor/actor.ts';
-import { BROWSE_USERS, MANAGE_USERS, opensSubmodule, submodulesFor, type SubmoduleKey } from '../management/submodules.ts';
+import {
+  BROWSE_USERS,
+  MANAGE_ANNOUNCEMENTS,
+  MANAGE_DICTIONARIES,
+  MANAGE_USERS,
+  opensSubmodule,
+  submodulesFor,
+  type SubmoduleKey,
+} from '../management/submodules.ts';
 
 export type Decision = 'allow' | 'hide' | 'deny';
 
@@ -49,7 +57,30 @@ export interface ManagementSubject {
   submodule?: SubmoduleKey;
 }
 
-export type Subject = ProfileSubject | RequestSubject | SubmissionSubject | AttachmentSubject | ModuleSubject | ManagementSubject;
+/** A dictionary of "Słowniki" (unit kinds, roles, permissions, the role → permission map, the SSOZ I mapping). */
+export interface DictionarySubject {
+  type: 'dictionary';
+}
+/** "Komunikaty" as a whole (the list, a new announcement). */
+export interface AnnouncementsSubject {
+  type: 'announcements';
+}
+/** One announcement; a withdrawn one is kept for the record and changes no more. */
+export interface AnnouncementSubject {
+  type: 'announcement';
+  withdrawn: boolean;
+}
+
+export type Subject =
+  | ProfileSubject
+  | RequestSubject
+  | SubmissionSubject
+  | AttachmentSubject
+  | ModuleSubject
+  | ManagementSubject
+  | DictionarySubject
+  | AnnouncementsSubject
+  | AnnouncementSubject;
 
 type Rules = {
   'profile.view': ProfileSubject;
@@ -68,11 +99,21 @@ type Rules = {
   'management.open': ManagementSubject;
   'request.review': RequestSubject;
   'request.decide': RequestSubject;
+  'dictionary.view': DictionarySubject;
+  'dictionary.edit': DictionarySubject;
+  'announcement.list': AnnouncementsSubject;
+  'announcement.create': AnnouncementsSubject;
+  'announcement.view': AnnouncementSubject;
+  'announcement.edit': AnnouncementSubject;
+  'announcement.withdraw': AnnouncementSubject;
 };
 export type Action = keyof Rules;
 
 // Managing users (verifying role requests: Administrator CeZ, UW, IPIN, KCPU) and only seeing them (also Pracownik CeZ)
-export { BROWSE_USERS, MANAGE_USERS };
+export { BROWSE_USERS, MANAGE_ANNOUNCEMENTS, MANAGE_DICTIONARIES, MANAGE_USERS };
+
+/** Holds the permission in the profile worked in now (permissions exist only with a profile). */
+const holds = (a: Actor, permission: string): boolean => a.profile !== null && a.permissions.has(permission);
 
 /** Whether the actor's current profile opens the management module at all (any of its sub-modules). */
 export function hasManagement(a: Actor): boolean {
@@ -129,6 +170,15 @@ const RULES: { [K in Action]: (a: Actor, s: Rules[K]) => Decision } = {
   // neither one of their own user nor one of the profile they work in now
   'request.decide': (a, r) =>
     !inQueueScope(a, r) ? 'hide' : a.permissions.has(MANAGE_USERS) && r.ownerUserId !== a.userId && r.profileId !== a.profile?.id ? 'allow' : 'deny',
+  // "Słowniki": Administrator CeZ (SLOWNIKI_ZARZADZAJ) sees and edits every dictionary; nobody else sees them here
+  'dictionary.view': (a) => (holds(a, MANAGE_DICTIONARIES) ? 'allow' : 'deny'),
+  'dictionary.edit': (a) => (holds(a, MANAGE_DICTIONARIES) ? 'allow' : 'deny'),
+  // "Komunikaty": KOMUNIKATY_ZARZADZAJ lists, publishes, edits and withdraws; a withdrawn one is read-only
+  'announcement.list': (a) => (holds(a, MANAGE_ANNOUNCEMENTS) ? 'allow' : 'deny'),
+  'announcement.create': (a) => (holds(a, MANAGE_ANNOUNCEMENTS) ? 'allow' : 'deny'),
+  'announcement.view': (a) => (holds(a, MANAGE_ANNOUNCEMENTS) ? 'allow' : 'deny'),
+  'announcement.edit': (a, n) => (holds(a, MANAGE_ANNOUNCEMENTS) && !n.withdrawn ? 'allow' : 'deny'),
+  'announcement.withdraw': (a, n) => (holds(a, MANAGE_ANNOUNCEMENTS) && !n.withdrawn ? 'allow' : 'deny'),
 };
 
 export function decide<K extends Action>(actor: Actor, action: K, subject: Rules[K]): Decision {
