@@ -103,6 +103,10 @@ describe('Zarządzanie → Komunikaty: publishing, window, audience, "Najnowszy 
 
     const noRoles = await publish(admin, { tytul: 'Przerwa', tresc: 'Treść', od: '2026-12-10', odbiorcy: 'role' });
     assert.match(noRoles.res.body, /Zaznacz co najmniej jedną rolę odbiorców/);
+    const both = await publish(admin, { tytul: '', tresc: 'Treść', od: '2026-12-10', do: '2026-12-01', odbiorcy: 'role' });
+    assert.match(both.res.body, /Wpisz tytuł komunikatu/);
+    assert.match(both.res.body, /Zaznacz co najmniej jedną rolę odbiorców/, 'every message at once');
+    assert.match(both.res.body, /Koniec publikacji musi być późniejszy/);
     const unknownRole = await publish(admin, { tytul: 'Przerwa', tresc: 'Treść', od: '2026-12-10', odbiorcy: 'role', role: 'HACKER' });
     assert.match(unknownRole.res.body, /Wybierz role z listy/);
 

@@ -68,7 +68,11 @@ describe('Zarządzanie → Słowniki: scope, validation, audit, effect without r
         assert.equal((await a.get(url)).statusCode, 403, url);
         if (url === '/zarzadzanie/slowniki') continue; // a page only
         const csrf = csrfOf((await a.get('/moje-konto')).body);
-        assert.equal((await a.post(url, { _csrf: csrf, nazwa: 'Włamanie', opis: 'x', p: 'WYP_FIN:SLOWNIKI_ZARZADZAJ', uwaga: 'x' })).statusCode, 403, `POST ${url}`);
+        assert.equal(
+          (await a.post(url, { _csrf: csrf, nazwa: 'Włamanie', opis: 'x', p: 'WYP_FIN:SLOWNIKI_ZARZADZAJ', uwaga: 'x' })).statusCode,
+          403,
+          `POST ${url}`,
+        );
       }
     }
     assert.equal(await roleName('WYP_FIN'), ROLES.find((r) => r.code === 'WYP_FIN')!.name, 'refused edits change nothing');
@@ -79,7 +83,14 @@ describe('Zarządzanie → Słowniki: scope, validation, audit, effect without r
     assert.match(hub.body, /href="\/zarzadzanie\/slowniki"/);
     assert.doesNotMatch((await cezStaff.get('/zarzadzanie')).body, /zarzadzanie\/slowniki/);
     const list = await admin.get('/zarzadzanie/slowniki');
-    for (const text of ['Rodzaje jednostek', 'SLOWNIKI_ZARZADZAJ', 'Administrator CeZ', 'Mapowanie ról z SSOZ I', 'Nie przenoszona', 'Wartość dostarczona z systemem'])
+    for (const text of [
+      'Rodzaje jednostek',
+      'SLOWNIKI_ZARZADZAJ',
+      'Administrator CeZ',
+      'Mapowanie ról z SSOZ I',
+      'Nie przenoszona',
+      'Wartość dostarczona z systemem',
+    ])
       assert.ok(list.body.includes(text), text);
   });
 
@@ -102,7 +113,12 @@ describe('Zarządzanie → Słowniki: scope, validation, audit, effect without r
     const noClass = await admin.post('/zarzadzanie/slowniki/rodzaje-jednostek/PODM', { _csrf: csrf, nazwa: 'Podmiot leczniczy' });
     assert.equal(noClass.statusCode, 400);
     assert.match(noClass.body, /Zaznacz co najmniej jedną klasę jednostki/);
-    const secondCentral = await admin.post('/zarzadzanie/slowniki/rodzaje-jednostek/PODM', { _csrf: csrf, nazwa: 'Podmiot leczniczy', centralna: 'tak', sprawozdajaca: 'tak' });
+    const secondCentral = await admin.post('/zarzadzanie/slowniki/rodzaje-jednostek/PODM', {
+      _csrf: csrf,
+      nazwa: 'Podmiot leczniczy',
+      centralna: 'tak',
+      sprawozdajaca: 'tak',
+    });
     assert.match(secondCentral.body, /dokładnie jeden rodzaj jednostki centralnej/);
     const kindDup = await admin.post('/zarzadzanie/slowniki/rodzaje-jednostek/PODM', { _csrf: csrf, nazwa: 'Praktyka zawodowa', sprawozdajaca: 'tak' });
     assert.match(kindDup.body, /Ta nazwa jest już używana/);
@@ -114,10 +130,16 @@ describe('Zarządzanie → Słowniki: scope, validation, audit, effect without r
     const badRole = await admin.post(legacy, { _csrf: csrf, rola: 'NIE_MA', uwaga: '' });
     assert.match(badRole.body, /Wybierz rolę z listy/);
 
-    const noPerms = await postMatrix(admin, (await matrixPairs()).filter((p) => !p.startsWith('WYP_FIN:')));
+    const noPerms = await postMatrix(
+      admin,
+      (await matrixPairs()).filter((p) => !p.startsWith('WYP_FIN:')),
+    );
     assert.equal(noPerms.statusCode, 400);
     assert.match(noPerms.body, /Rola „Wypełniający sprawozdania finansowe” musi mieć co najmniej jedno uprawnienie/);
-    const lockout = await postMatrix(admin, (await matrixPairs()).filter((p) => p !== 'ADMIN_CEZ:SLOWNIKI_ZARZADZAJ'));
+    const lockout = await postMatrix(
+      admin,
+      (await matrixPairs()).filter((p) => p !== 'ADMIN_CEZ:SLOWNIKI_ZARZADZAJ'),
+    );
     assert.equal(lockout.statusCode, 400);
     assert.match(lockout.body, /Nie możesz odebrać uprawnienia „Zarządzanie słownikami”/);
 
@@ -142,7 +164,10 @@ describe('Zarządzanie → Słowniki: scope, validation, audit, effect without r
     });
     assert.equal(res.statusCode, 303);
     assert.equal(pathOf(res), '/zarzadzanie/slowniki?wynik=zapisano');
-    const [audit] = await db.select().from(auditLog).where(and(eq(auditLog.action, 'dictionary.role_updated'), eq(auditLog.subjectId, 'WYP_FIN')));
+    const [audit] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'dictionary.role_updated'), eq(auditLog.subjectId, 'WYP_FIN')));
     assert.equal(audit!.actorUserId, adminUser);
     assert.deepEqual((audit!.details as { before: { name: string } }).before.name, 'Wypełniający sprawozdania finansowe');
     assert.deepEqual((audit!.details as { after: { name: string } }).after.name, 'Sprawozdawca finansowy');
@@ -174,7 +199,10 @@ describe('Zarządzanie → Słowniki: scope, validation, audit, effect without r
     const db = t.database.db;
     const csrf = csrfOf((await admin.get('/zarzadzanie/slowniki')).body);
     // edits of each dictionary
-    assert.equal((await admin.post('/zarzadzanie/slowniki/uprawnienia/RAPORTY_TWORZ', { _csrf: csrf, nazwa: 'Raporty zbiorcze', opis: 'Tworzenie raportów.' })).statusCode, 303);
+    assert.equal(
+      (await admin.post('/zarzadzanie/slowniki/uprawnienia/RAPORTY_TWORZ', { _csrf: csrf, nazwa: 'Raporty zbiorcze', opis: 'Tworzenie raportów.' })).statusCode,
+      303,
+    );
     assert.equal(
       (await admin.post('/zarzadzanie/slowniki/rodzaje-jednostek/PRAKT', { _csrf: csrf, nazwa: 'Praktyka lekarska', sprawozdajaca: 'tak' })).statusCode,
       303,
@@ -211,7 +239,11 @@ describe('Zarządzanie → Słowniki: scope, validation, audit, effect without r
     assert.equal(audyt!.description, PERMISSIONS.find((p) => p.code === 'AUDYT_PRZEGLADAJ')!.description);
     const nadzPsy = (await db.select().from(rolePermissions).where(eq(rolePermissions.roleCode, 'NADZ_KARTY_PSY'))).map((r) => r.permissionCode).sort();
     assert.deepEqual(nadzPsy, [...ROLE_PERMISSIONS.NADZ_KARTY_PSY!].sort(), 'unedited mapping restored');
-    assert.equal((await db.select().from(legacyRoleMappings).where(eq(legacyRoleMappings.legacyName, LEGACY_ROLE_MAPPINGS[0]!.legacyName))).length, 1, 'a (new) shipped row arrives');
+    assert.equal(
+      (await db.select().from(legacyRoleMappings).where(eq(legacyRoleMappings.legacyName, LEGACY_ROLE_MAPPINGS[0]!.legacyName))).length,
+      1,
+      'a (new) shipped row arrives',
+    );
 
     // and the edit still works in the portal after the restart
     const page = await admin.get('/zarzadzanie/slowniki');

@@ -44,23 +44,31 @@ export function readAnnouncementForm(body: unknown, roleCodes: readonly string[]
   const roles = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((x): x is string => typeof x === 'string');
   const errors: Record<string, string> = parsed.ok ? {} : { ...parsed.errors };
   const d = parsed.ok ? parsed.data : null;
+  // the checks between fields run on what was typed even when another field has an error, so one
+  // submit shows every message
+  const typed = d ?? {
+    od: (parsed.ok ? '' : parsed.values.od) ?? '',
+    do: (parsed.ok ? '' : parsed.values.do) ?? '',
+    odbiorcy: parsed.ok ? undefined : parsed.values.odbiorcy,
+  };
   let from: Date | null = null;
   let until: Date | null = null;
-  if (d) {
-    const f = parseWarsawDateTime(d.od);
+  if (!errors.od && typed.od) {
+    const f = parseWarsawDateTime(typed.od);
     if (!f) errors.od = m.badDate;
     else from = f.at;
-    if (d.do) {
-      const u = parseWarsawDateTime(d.do);
-      if (!u) errors.do = m.badDate;
-      else until = u.dateOnly ? nextWarsawDay(u.at) : u.at;
-    }
-    if (from && until && until.getTime() <= from.getTime()) errors.do = m.untilBeforeFrom;
-    if (!d.odbiorcy) errors.odbiorcy = m.audienceRequired;
-    if (d.odbiorcy === 'role') {
-      if (d.role.length === 0) errors.role = m.rolesRequired;
-      else if (d.role.some((r) => !roleCodes.includes(r))) errors.role = m.rolesUnknown;
-    }
+  }
+  if (!errors.do && typed.do) {
+    const u = parseWarsawDateTime(typed.do);
+    if (!u) errors.do = m.badDate;
+    else until = u.dateOnly ? nextWarsawDay(u.at) : u.at;
+  }
+  if (from && until && until.getTime() <= from.getTime()) errors.do = m.untilBeforeFrom;
+  const audience = typed.odbiorcy === 'wszyscy' || typed.odbiorcy === 'role' ? typed.odbiorcy : undefined;
+  if (!audience) errors.odbiorcy = m.audienceRequired;
+  if (audience === 'role') {
+    if (roles.length === 0) errors.role = m.rolesRequired;
+    else if (roles.some((r) => !roleCodes.includes(r))) errors.role = m.rolesUnknown;
   }
   if (!d || Object.keys(errors).length) {
     const values = parsed.ok ? { tytul: d!.tytul, tresc: d!.tresc, od: d!.od, do: d!.do, odbiorcy: d!.odbiorcy ?? '', klucz: d!.klucz } : parsed.values;
@@ -75,7 +83,7 @@ export function readAnnouncementForm(body: unknown, roleCodes: readonly string[]
       body: d.tresc,
       from: from!,
       until,
-      audience: d.odbiorcy === 'role' ? [...new Set(d.role)].sort() : [],
+      audience: audience === 'role' ? [...new Set(roles)].sort() : [],
     },
   };
 }
