@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { choice, stringList, text } from '../../http/input.ts';
 import { dictionaryMessages as m } from './messages.ts';
 
-/** A dictionary code in a path (unit kind, role, permission): anything else is a page that does not exist. */
-export const CodeParams = z.object({ code: z.string().regex(/^[A-Za-z0-9_]{1,40}$/) });
+/** A dictionary code in a path (unit kind, role, permission); one that is not in the dictionary is a page that does not exist (404 from the service). */
+export const CodeParams = z.object({ code: z.string().min(1).max(60) });
 /** An SSOZ I role name in a path (the mapping's key). */
 export const LegacyParams = z.object({ name: z.string().min(1).max(300) });
 
