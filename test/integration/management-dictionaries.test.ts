@@ -29,9 +29,11 @@ describe('Zarządzanie → Słowniki: scope, validation, audit, effect without r
     return (await t.database.db.select().from(rolePermissions)).map((r) => `${r.roleCode}:${r.permissionCode}`);
   }
 
-  async function postMatrix(a: Agent, pairs: string[]) {
-    const page = await a.get('/zarzadzanie/slowniki/uprawnienia-rol');
-    const body = new URLSearchParams({ _csrf: csrfOf(page.body) });
+  /** post the matrix form; `shown` is the page the form came from (default: fetched now) */
+  async function postMatrix(a: Agent, pairs: string[], shown?: string) {
+    const page = shown ?? (await a.get('/zarzadzanie/slowniki/uprawnienia-rol')).body;
+    const version = /name="wersja" value="([^"]*)"/.exec(page)?.[1] ?? '';
+    const body = new URLSearchParams({ _csrf: csrfOf(page), wersja: version });
     for (const p of pairs) body.append('p', p);
     return t.app.inject({
       method: 'POST',
@@ -178,7 +180,8 @@ describe('Zarządzanie → Słowniki: scope, validation, audit, effect without r
     // the filler (WYP_NIEFIN) has no management module; one more permission opens it at the next click
     assert.equal((await filler.get('/zarzadzanie')).statusCode, 403);
     const pairs = await matrixPairs();
-    const granted = await postMatrix(admin, [...pairs, 'WYP_NIEFIN:SLOWNIKI_ZARZADZAJ']);
+    const shown = (await admin.get('/zarzadzanie/slowniki/uprawnienia-rol')).body;
+    const granted = await postMatrix(admin, [...pairs, 'WYP_NIEFIN:SLOWNIKI_ZARZADZAJ'], shown);
     assert.equal(granted.statusCode, 303);
     assert.equal((await filler.get('/zarzadzanie/slowniki')).statusCode, 200, 'applies without a restart');
     const [mapAudit] = await db
@@ -187,9 +190,23 @@ describe('Zarządzanie → Słowniki: scope, validation, audit, effect without r
       .where(and(eq(auditLog.action, 'dictionary.role_permissions_updated'), eq(auditLog.subjectId, 'WYP_NIEFIN')));
     assert.deepEqual((mapAudit!.details as { added: string[] }).added, ['SLOWNIKI_ZARZADZAJ']);
     assert.equal((await db.select().from(auditLog).where(eq(auditLog.action, 'dictionary.role_permissions_updated'))).length, 1, 'only the changed role');
-    // the same map again (double submit): nothing written
-    const again = await postMatrix(admin, [...pairs, 'WYP_NIEFIN:SLOWNIKI_ZARZADZAJ']);
+    // the same form again (double submit): nothing written
+    const again = await postMatrix(admin, [...pairs, 'WYP_NIEFIN:SLOWNIKI_ZARZADZAJ'], shown);
     assert.equal(pathOf(again), '/zarzadzanie/slowniki?wynik=bez-zmian');
+    // a form shown before that change, saving something else: refused, the map as it is now shown again
+    const stale = await postMatrix(admin, [...pairs, 'WYP_NIEFIN:RAPORTY_TWORZ'], shown);
+    assert.equal(stale.statusCode, 409);
+    assert.match(stale.body, /W międzyczasie ktoś inny zmienił uprawnienia ról/);
+    assert.match(stale.body, /value="WYP_NIEFIN:SLOWNIKI_ZARZADZAJ" checked/);
+    assert.equal(
+      (
+        await db
+          .select()
+          .from(rolePermissions)
+          .where(and(eq(rolePermissions.roleCode, 'WYP_NIEFIN'), eq(rolePermissions.permissionCode, 'RAPORTY_TWORZ')))
+      ).length,
+      0,
+    );
     const revoked = await postMatrix(admin, pairs);
     assert.equal(revoked.statusCode, 303);
     assert.equal((await filler.get('/zarzadzanie/slowniki')).statusCode, 403, 'taken away at once too');

@@ -47,6 +47,7 @@ export const dictionaryMessages = {
   oneCentral: 'W systemie musi być dokładnie jeden rodzaj jednostki centralnej (Centrum e-Zdrowia): tej klasy nie można dodać ani odebrać',
   roleNeedsPermission: (role: string) => `Rola „${role}” musi mieć co najmniej jedno uprawnienie`,
   keepOwnAccess: 'Nie możesz odebrać uprawnienia „Zarządzanie słownikami” wszystkim rolom profilu, w którym pracujesz',
+  mapChanged: 'W międzyczasie ktoś inny zmienił uprawnienia ról. Poniżej jest ich aktualny stan: sprawdź go i zapisz zmiany ponownie.',
   roleUnknown: 'Wybierz rolę z listy',
   noteRequired: 'Wpisz uwagę: dlaczego rola nie jest przenoszona',
   saved: 'Zmiany zostały zapisane i obowiązują od teraz.',

@@ -446,6 +446,8 @@ export function MatrixPage(p: {
   roles: RoleRow[];
   permissions: PermissionRow[];
   checked: ReadonlySet<string>;
+  /** the version of the map as it is in the database now (a change by someone else in between is caught) */
+  version: string;
   summary?: FormError[] | undefined;
   errors?: FormErrors | undefined;
 }): JSX.Element {
@@ -453,6 +455,7 @@ export function MatrixPage(p: {
   return (
     <EditShell frame={p.frame} title={m.matrixTitle} action={MATRIX_PATH} summary={p.summary} qa="page-dictionary-matrix" intro={<p>{m.matrixLead}</p>}>
       <>
+        <input type="hidden" name="wersja" value={p.version} />
         {ownError ? (
           <p class="field__error" id="f-macierz" tabindex="-1">
             <span class="visually-hidden">Błąd: </span>

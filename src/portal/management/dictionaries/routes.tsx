@@ -28,7 +28,7 @@ import {
   ResultQuery,
   RoleForm,
 } from './schema.ts';
-import type { EditOutcome } from './service.ts';
+import { mapVersion, type EditOutcome } from './service.ts';
 
 const done = (r: EditOutcome & { ok: true }) => `${DICT_PATH}?wynik=${r.changed ? 'zapisano' : 'bez-zmian'}`;
 
@@ -110,7 +110,7 @@ export async function managementDictionaryRoutes(app: SignedInApp): Promise<void
   // ── the role → permission map ──
   app.get(MATRIX_PATH, async (req, reply) => {
     const v = await s().overview(ctxOf(req));
-    return reply.html(MatrixPage({ frame: frameOf(req, reply), roles: v.roles, permissions: v.permissions, checked: v.map }));
+    return reply.html(MatrixPage({ frame: frameOf(req, reply), roles: v.roles, permissions: v.permissions, checked: v.map, version: mapVersion(v.map) }));
   });
 
   app.post(MATRIX_PATH, async (req, reply) => {
@@ -118,19 +118,23 @@ export async function managementDictionaryRoutes(app: SignedInApp): Promise<void
     const v = await s().overview(ctx);
     const form = parseForm(MatrixForm, req.body, []);
     const pairs = form.ok ? form.data.p : [];
-    const r = await s().updateRolePermissions(ctx, { pairs });
+    const r = await s().updateRolePermissions(ctx, { pairs, version: form.ok ? form.data.wersja : '' });
     if (r.ok) return reply.redirect(done(r), 303);
     const order = ['macierz', ...v.roles.map((x) => `rola-${x.code}`)];
+    const conflict = r.errors.macierz === m.mapChanged;
+    // after a conflict the form shows the map as it is now; otherwise what was ticked, to correct
+    const now = conflict ? (await s().overview(ctx)).map : null;
     return reply.html(
       MatrixPage({
         frame: frameOf(req, reply),
         roles: v.roles,
         permissions: v.permissions,
-        checked: new Set(pairs),
+        checked: now ?? new Set(pairs),
+        version: mapVersion(now ?? v.map),
         errors: r.errors,
         summary: summaryOf(r.errors, order),
       }),
-      400,
+      conflict ? 409 : 400,
     );
   });
 

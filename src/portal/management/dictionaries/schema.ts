@@ -29,7 +29,7 @@ export const PermissionForm = z.object({
   opis: text({ max: 1000, multiline: true, required: m.descriptionRequired, label: m.businessDescription }),
 });
 
-export const MatrixForm = z.object({ p: stringList(1000) });
+export const MatrixForm = z.object({ p: stringList(1000), wersja: text({ max: 64 }) });
 
 export const LEGACY_FIELDS = ['rola', 'uwaga'] as const;
 export const LegacyForm = z.object({

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/client.ts';
 import { recordAudit } from '../../../db/repositories/audit.ts';
@@ -21,6 +22,14 @@ async function editorNames(tx: Pick<Tx, 'select'>): Promise<Map<string, string>>
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The version of the role → permission map a form was shown with (a digest of every pair). */
+export function mapVersion(pairs: Iterable<string>): string {
+  return createHash('sha256')
+    .update([...pairs].sort().join('\n'))
+    .digest('hex')
+    .slice(0, 16);
+}
 const lower = (s: string) => s.toLocaleLowerCase('pl');
 
 /**
@@ -162,7 +171,7 @@ export function managementDictionaryService({ db }: ServiceDeps) {
      * słownikami" (nobody locks themselves out of this page). Only roles whose set changed are written,
      * audited (before / after) and marked, so the seed leaves their mapping alone from then on.
      */
-    async updateRolePermissions(ctx: Ctx, input: { pairs: readonly string[] }): Promise<EditOutcome> {
+    async updateRolePermissions(ctx: Ctx, input: { pairs: readonly string[]; version: string }): Promise<EditOutcome> {
       authorize(ctx.actor, 'dictionary.edit', DICT);
       return db.transaction(async (tx) => {
         await tx.execute(sql`lock table portal.role_permissions in share row exclusive mode`);
@@ -176,12 +185,18 @@ export function managementDictionaryService({ db }: ServiceDeps) {
         const current = new Map<string, Set<string>>(roleRows.map((r) => [r.code, new Set<string>()]));
         for (const r of await tx.select().from(rolePermissions)) current.get(r.roleCode)?.add(r.permissionCode);
 
+        const sorted = (s: Set<string>) => [...s].sort();
+        const pairsOf = (m: Map<string, Set<string>>) => [...m].flatMap(([role, perms]) => [...perms].map((p) => `${role}:${p}`));
+        // another administrator saved the map since this form was shown: their change is not undone
+        // silently (a second submit of the same form, wanting what is there now, is simply no change)
+        if (input.version !== mapVersion(pairsOf(current)) && mapVersion(pairsOf(wanted)) !== mapVersion(pairsOf(current))) {
+          return { ok: false, errors: { macierz: m.mapChanged } };
+        }
         const errors: Record<string, string> = {};
         for (const r of roleRows) if (wanted.get(r.code)!.size === 0) errors[`rola-${r.code}`] = m.roleNeedsPermission(r.name);
         if (!ctx.actor.roles.some((code) => wanted.get(code)?.has(MANAGE_DICTIONARIES))) errors.macierz = m.keepOwnAccess;
         if (Object.keys(errors).length) return { ok: false, errors };
 
-        const sorted = (s: Set<string>) => [...s].sort();
         let changed = false;
         for (const r of roleRows) {
           const before = sorted(current.get(r.code)!);
