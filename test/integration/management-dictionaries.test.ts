@@ -267,4 +267,32 @@ describe('Zarządzanie → Słowniki: scope, validation, audit, effect without r
     assert.match(page.body, /Raporty zbiorcze/);
     assert.match(page.body, /Praktyka lekarska/);
   });
+
+  it('"Przywróć wartości dostarczone z systemem" returns an edited row and an edited role mapping to the shipped values, audited', async () => {
+    const db = t.database.db;
+    const rolePage = await admin.get('/zarzadzanie/slowniki/role/NADZ_FIN');
+    assert.match(rolePage.body, /Przywróć uprawnienia roli dostarczone z systemem/, 'the mapping of NADZ_FIN was edited above');
+    assert.doesNotMatch(rolePage.body, /\/role\/NADZ_FIN\/przywroc"/, 'its name was not edited: nothing to restore there');
+    const r1 = await admin.post('/zarzadzanie/slowniki/role/NADZ_FIN/przywroc-uprawnienia', { _csrf: csrfOf(rolePage.body) });
+    assert.equal(pathOf(r1), '/zarzadzanie/slowniki?wynik=przywrocono');
+    const nadzFin = (await db.select().from(rolePermissions).where(eq(rolePermissions.roleCode, 'NADZ_FIN'))).map((r) => r.permissionCode).sort();
+    assert.deepEqual(nadzFin, [...ROLE_PERMISSIONS.NADZ_FIN!].sort());
+    const [nadz] = await db.select().from(roles).where(eq(roles.code, 'NADZ_FIN'));
+    assert.equal(nadz!.permissionsEditedAt, null, 'the mark is cleared: later releases update it again');
+
+    const wypFin = await admin.get('/zarzadzanie/slowniki/role/WYP_FIN');
+    const r2 = await admin.post('/zarzadzanie/slowniki/role/WYP_FIN/przywroc', { _csrf: csrfOf(wypFin.body) });
+    assert.equal(r2.statusCode, 303);
+    assert.equal(await roleName('WYP_FIN'), ROLES.find((r) => r.code === 'WYP_FIN')!.name);
+    const again = await admin.post('/zarzadzanie/slowniki/role/WYP_FIN/przywroc', { _csrf: csrfOf(wypFin.body) });
+    assert.equal(pathOf(again), '/zarzadzanie/slowniki?wynik=bez-zmian', 'a second click changes nothing');
+    const legacyName = 'Obserwator sprawozdań finansowych jednostki sprawozdawczej';
+    const r3 = await admin.post(`/zarzadzanie/slowniki/role-ssoz1/${encodeURIComponent(legacyName)}/przywroc`, { _csrf: csrfOf(wypFin.body) });
+    assert.equal(r3.statusCode, 303);
+    const [legacy] = await db.select().from(legacyRoleMappings).where(eq(legacyRoleMappings.legacyName, legacyName));
+    assert.equal(legacy!.roleCode, null);
+    const restored = await db.select().from(auditLog).where(eq(auditLog.action, 'dictionary.restored'));
+    assert.equal(restored.length, 3);
+    assert.equal((await filler.post('/zarzadzanie/slowniki/role/WYP_FIN/przywroc', { _csrf: csrfOf((await filler.get('/moje-konto')).body) })).statusCode, 403);
+  });
 });

@@ -50,6 +50,12 @@ export const dictionaryMessages = {
   mapChanged: 'W międzyczasie ktoś inny zmienił uprawnienia ról. Poniżej jest ich aktualny stan: sprawdź go i zapisz zmiany ponownie.',
   roleUnknown: 'Wybierz rolę z listy',
   noteRequired: 'Wpisz uwagę: dlaczego rola nie jest przenoszona',
+  restoreTitle: 'Wartości dostarczone z systemem',
+  restoreLead:
+    'Wartości zmienione przez administratora nie są nadpisywane przy uruchomieniu systemu. Przywrócenie zastępuje je wartościami z bieżącej wersji systemu, a kolejne wersje znów będą je aktualizować.',
+  restore: 'Przywróć wartości dostarczone z systemem',
+  restorePermissions: 'Przywróć uprawnienia roli dostarczone z systemem',
+  restored: 'Przywrócono wartości dostarczone z systemem.',
   saved: 'Zmiany zostały zapisane i obowiązują od teraz.',
   unchanged: 'Nie wprowadzono żadnych zmian.',
   matrixCell: (role: string, perm: string) => `${role}: ${perm}`,

@@ -47,6 +47,12 @@ function EditLink(p: { href: string; what: string }): JSX.Element {
 
 const enc = (s: string) => encodeURIComponent(s);
 
+/** "Przywróć wartości dostarczone z systemem" forms (only for an edited row the code ships), and a refused restore's message. */
+export interface RestoreProps {
+  restores?: { action: string; label: string }[] | undefined;
+  problem?: string | undefined;
+}
+
 /** "Słowniki": every dictionary as a table, each row with "Edytuj". */
 export function DictionariesPage(p: {
   frame: SignedInFrame;
@@ -274,13 +280,16 @@ function EditShell(
     summary?: FormError[] | undefined;
     qa: string;
     intro?: JSX.Element;
-  }>,
+  }> &
+    RestoreProps,
 ): JSX.Element {
   const safeChildren = p.children;
   const safeIntro = p.intro ?? '';
+  const restores = p.restores ?? [];
   return (
     <SignedInLayout title={p.title} frame={p.frame} hasErrors={!!p.summary?.length} breadcrumbs={[...dictCrumbs, { label: p.title }]}>
       <ErrorSummary errors={p.summary ?? []} />
+      {p.problem ? <Notice tone="error" qa="dictionary-problem" text={p.problem} /> : ''}
       <p class="muted" safe>{`${m.module}: ${m.title}`}</p>
       <h1 data-qa={p.qa} safe>
         {p.title}
@@ -298,6 +307,22 @@ function EditShell(
           </a>
         </div>
       </form>
+      {restores.length ? (
+        <section class="card" aria-labelledby="restore-title" data-qa="dictionary-restore">
+          <h2 id="restore-title">{m.restoreTitle}</h2>
+          <p>{m.restoreLead}</p>
+          {restores.map((r) => (
+            <form method="post" action={r.action} data-module="prevent-double-submit">
+              <CsrfField token={p.frame.csrf} />
+              <button class="button button--secondary" type="submit" safe>
+                {r.label}
+              </button>
+            </form>
+          ))}
+        </section>
+      ) : (
+        ''
+      )}
     </SignedInLayout>
   );
 }
@@ -313,13 +338,15 @@ function Box(p: { name: string; label: string; checked: boolean; describedBy?: s
   );
 }
 
-export function KindEditPage(p: {
-  frame: SignedInFrame;
-  kind: KindRow;
-  values: { nazwa: string; centralna: boolean; nadzorujaca: boolean; sprawozdajaca: boolean };
-  summary?: FormError[] | undefined;
-  errors?: FormErrors | undefined;
-}): JSX.Element {
+export function KindEditPage(
+  p: {
+    frame: SignedInFrame;
+    kind: KindRow;
+    values: { nazwa: string; centralna: boolean; nadzorujaca: boolean; sprawozdajaca: boolean };
+    summary?: FormError[] | undefined;
+    errors?: FormErrors | undefined;
+  } & RestoreProps,
+): JSX.Element {
   const classError = p.errors?.klasa;
   return (
     <EditShell
@@ -328,6 +355,8 @@ export function KindEditPage(p: {
       action={`${KINDS_PATH}/${p.kind.code}`}
       summary={p.summary}
       qa="page-dictionary-kind"
+      restores={p.restores}
+      problem={p.problem}
       intro={<p safe>{`${m.code}: ${p.kind.code}`}</p>}
     >
       <TextField name="nazwa" label={m.name} required maxlength={200} value={p.values.nazwa} errors={p.errors} />
@@ -357,15 +386,17 @@ export function KindEditPage(p: {
   );
 }
 
-export function NamedEditPage(p: {
-  frame: SignedInFrame;
-  kind: 'role' | 'permission';
-  code: string;
-  heading: string;
-  values: { nazwa: string; opis: string };
-  summary?: FormError[] | undefined;
-  errors?: FormErrors | undefined;
-}): JSX.Element {
+export function NamedEditPage(
+  p: {
+    frame: SignedInFrame;
+    kind: 'role' | 'permission';
+    code: string;
+    heading: string;
+    values: { nazwa: string; opis: string };
+    summary?: FormError[] | undefined;
+    errors?: FormErrors | undefined;
+  } & RestoreProps,
+): JSX.Element {
   const role = p.kind === 'role';
   return (
     <EditShell
@@ -374,6 +405,8 @@ export function NamedEditPage(p: {
       action={`${role ? ROLES_PATH : PERMISSIONS_PATH}/${p.code}`}
       summary={p.summary}
       qa={role ? 'page-dictionary-role' : 'page-dictionary-permission'}
+      restores={p.restores}
+      problem={p.problem}
       intro={
         <p>
           {m.code}: <code safe>{p.code}</code>
@@ -394,14 +427,16 @@ export function NamedEditPage(p: {
   );
 }
 
-export function LegacyEditPage(p: {
-  frame: SignedInFrame;
-  row: LegacyRow;
-  roleOptions: { code: string; name: string }[];
-  values: { rola: string; uwaga: string };
-  summary?: FormError[] | undefined;
-  errors?: FormErrors | undefined;
-}): JSX.Element {
+export function LegacyEditPage(
+  p: {
+    frame: SignedInFrame;
+    row: LegacyRow;
+    roleOptions: { code: string; name: string }[];
+    values: { rola: string; uwaga: string };
+    summary?: FormError[] | undefined;
+    errors?: FormErrors | undefined;
+  } & RestoreProps,
+): JSX.Element {
   const roleError = p.errors?.rola;
   return (
     <EditShell
@@ -410,6 +445,8 @@ export function LegacyEditPage(p: {
       action={`${LEGACY_PATH}/${enc(p.row.legacyName)}`}
       summary={p.summary}
       qa="page-dictionary-legacy"
+      restores={p.restores}
+      problem={p.problem}
       intro={<p safe>{`${m.legacyName}: ${p.row.legacyName}`}</p>}
     >
       <div class={`field${roleError ? ' field--error' : ''}`}>

@@ -28,26 +28,40 @@ import {
   ResultQuery,
   RoleForm,
 } from './schema.ts';
-import { mapVersion, type EditOutcome } from './service.ts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { mapVersion, type EditOutcome, type Restorable } from './service.ts';
 
 const done = (r: EditOutcome & { ok: true }) => `${DICT_PATH}?wynik=${r.changed ? 'zapisano' : 'bez-zmian'}`;
+const RESTORE = 'przywroc';
+const RESTORE_PERMISSIONS = 'przywroc-uprawnienia';
 
 /** "Zarządzanie → Słowniki": the dictionaries and their edit forms (signed-in scope, SLOWNIKI_ZARZADZAJ). */
 export async function managementDictionaryRoutes(app: SignedInApp): Promise<void> {
   const s = () => app.deps.services.management.dictionaries;
+  /** "Przywróć …" for an edited row the code ships */
+  const restore = (what: Restorable, key: string, edited: boolean, action: string, label: string = m.restore) =>
+    edited && s().isShipped(what, key) ? [{ action, label }] : [];
 
   app.get(DICT_PATH, { schema: { querystring: ResultQuery } }, async (req, reply) => {
     const v = await s().overview(ctxOf(req));
     const w = req.query.wynik;
-    const notice = w === 'zapisano' ? m.saved : w === 'bez-zmian' ? m.unchanged : undefined;
+    const notice = w === 'zapisano' ? m.saved : w === 'przywrocono' ? m.restored : w === 'bez-zmian' ? m.unchanged : undefined;
     return reply.html(DictionariesPage({ frame: frameOf(req, reply), ...v, notice }));
   });
 
   // ── unit kinds ──
-  app.get(`${KINDS_PATH}/:code`, { schema: { params: CodeParams } }, async (req, reply) => {
-    const kind = await s().unitKind(ctxOf(req), { code: req.params.code });
+  const kindPage = async (req: FastifyRequest, reply: FastifyReply, code: string, problem?: string) => {
+    const kind = await s().unitKind(ctxOf(req), { code });
     const values = { nazwa: kind.name, centralna: kind.isCentral, nadzorujaca: kind.isSupervising, sprawozdajaca: kind.isReporting };
-    return reply.html(KindEditPage({ frame: frameOf(req, reply), kind, values }));
+    const restores = restore('unit_kind', kind.code, !!kind.editedAt, `${KINDS_PATH}/${kind.code}/${RESTORE}`);
+    return reply.html(KindEditPage({ frame: frameOf(req, reply), kind, values, restores, problem }), problem ? 409 : 200);
+  };
+  app.get(`${KINDS_PATH}/:code`, { schema: { params: CodeParams } }, async (req, reply) => kindPage(req, reply, req.params.code));
+  app.post(`${KINDS_PATH}/:code/${RESTORE}`, { schema: { params: CodeParams } }, async (req, reply) => {
+    const kind = await s().unitKind(ctxOf(req), { code: req.params.code });
+    const r = await s().restoreShipped(ctxOf(req), { what: 'unit_kind', key: kind.code });
+    if (r.ok) return reply.redirect(`${DICT_PATH}?wynik=${r.changed ? 'przywrocono' : 'bez-zmian'}`, 303);
+    return kindPage(req, reply, kind.code, Object.values(r.errors)[0]);
   });
 
   app.post(`${KINDS_PATH}/:code`, { schema: { params: CodeParams } }, async (req, reply) => {
@@ -69,7 +83,8 @@ export async function managementDictionaryRoutes(app: SignedInApp): Promise<void
     const values = input
       ? { nazwa: input.name, centralna: input.isCentral, nadzorujaca: input.isSupervising, sprawozdajaca: input.isReporting }
       : { nazwa: raw.nazwa ?? '', centralna: raw.centralna === 'tak', nadzorujaca: raw.nadzorujaca === 'tak', sprawozdajaca: raw.sprawozdajaca === 'tak' };
-    return reply.html(KindEditPage({ frame: frameOf(req, reply), kind, values, errors, summary: summaryOf(errors, KIND_FIELDS) }), 400);
+    const restores = restore('unit_kind', kind.code, !!kind.editedAt, `${KINDS_PATH}/${kind.code}/${RESTORE}`);
+    return reply.html(KindEditPage({ frame: frameOf(req, reply), kind, values, errors, summary: summaryOf(errors, KIND_FIELDS), restores }), 400);
   });
 
   // ── roles and permissions (name, description) ──
@@ -77,12 +92,37 @@ export async function managementDictionaryRoutes(app: SignedInApp): Promise<void
     const path = kind === 'role' ? ROLES_PATH : PERMISSIONS_PATH;
     const load = (req: Parameters<typeof ctxOf>[0], code: string) => (kind === 'role' ? s().role(ctxOf(req), { code }) : s().permission(ctxOf(req), { code }));
 
-    app.get(`${path}/:code`, { schema: { params: CodeParams } }, async (req, reply) => {
-      const row = await load(req, req.params.code);
+    const restoresOf = (row: Awaited<ReturnType<typeof load>>) => [
+      ...restore(kind, row.code, !!row.editedAt, `${path}/${row.code}/${RESTORE}`),
+      ...('permissionsEditedAt' in row
+        ? restore('role_permissions', row.code, !!row.permissionsEditedAt, `${path}/${row.code}/${RESTORE_PERMISSIONS}`, m.restorePermissions)
+        : []),
+    ];
+    const page = async (req: FastifyRequest, reply: FastifyReply, code: string, problem?: string) => {
+      const row = await load(req, code);
+      const values = { nazwa: row.name, opis: row.description };
       return reply.html(
-        NamedEditPage({ frame: frameOf(req, reply), kind, code: row.code, heading: row.name, values: { nazwa: row.name, opis: row.description } }),
+        NamedEditPage({ frame: frameOf(req, reply), kind, code: row.code, heading: row.name, values, restores: restoresOf(row), problem }),
+        problem ? 409 : 200,
       );
-    });
+    };
+    app.get(`${path}/:code`, { schema: { params: CodeParams } }, async (req, reply) => page(req, reply, req.params.code));
+
+    const restorable: [string, Restorable][] =
+      kind === 'role'
+        ? [
+            [RESTORE, 'role'],
+            [RESTORE_PERMISSIONS, 'role_permissions'],
+          ]
+        : [[RESTORE, 'permission']];
+    for (const [suffix, what] of restorable) {
+      app.post(`${path}/:code/${suffix}`, { schema: { params: CodeParams } }, async (req, reply) => {
+        const row = await load(req, req.params.code);
+        const r = await s().restoreShipped(ctxOf(req), { what, key: row.code });
+        if (r.ok) return reply.redirect(`${DICT_PATH}?wynik=${r.changed ? 'przywrocono' : 'bez-zmian'}`, 303);
+        return page(req, reply, row.code, Object.values(r.errors)[0]);
+      });
+    }
 
     app.post(`${path}/:code`, { schema: { params: CodeParams } }, async (req, reply) => {
       const ctx = ctxOf(req);
@@ -101,7 +141,16 @@ export async function managementDictionaryRoutes(app: SignedInApp): Promise<void
         values = { nazwa: form.values.nazwa ?? '', opis: form.values.opis ?? '' };
       }
       return reply.html(
-        NamedEditPage({ frame: frameOf(req, reply), kind, code: row.code, heading: row.name, values, errors, summary: summaryOf(errors, NAMED_FIELDS) }),
+        NamedEditPage({
+          frame: frameOf(req, reply),
+          kind,
+          code: row.code,
+          heading: row.name,
+          values,
+          errors,
+          summary: summaryOf(errors, NAMED_FIELDS),
+          restores: restoresOf(row),
+        }),
         400,
       );
     });
@@ -139,9 +188,18 @@ export async function managementDictionaryRoutes(app: SignedInApp): Promise<void
   });
 
   // ── the SSOZ I role mapping ──
+  const legacyRestores = (row: { legacyName: string; editedAt: Date | null }) =>
+    restore('legacy_role_mapping', row.legacyName, !!row.editedAt, `${LEGACY_PATH}/${encodeURIComponent(row.legacyName)}/${RESTORE}`);
   app.get(`${LEGACY_PATH}/:name`, { schema: { params: LegacyParams } }, async (req, reply) => {
     const { row, roleOptions } = await s().legacyMapping(ctxOf(req), { legacyName: req.params.name });
-    return reply.html(LegacyEditPage({ frame: frameOf(req, reply), row, roleOptions, values: { rola: row.roleCode ?? '', uwaga: row.note ?? '' } }));
+    const values = { rola: row.roleCode ?? '', uwaga: row.note ?? '' };
+    return reply.html(LegacyEditPage({ frame: frameOf(req, reply), row, roleOptions, values, restores: legacyRestores(row) }));
+  });
+  app.post(`${LEGACY_PATH}/:name/${RESTORE}`, { schema: { params: LegacyParams } }, async (req, reply) => {
+    const { row } = await s().legacyMapping(ctxOf(req), { legacyName: req.params.name });
+    const r = await s().restoreShipped(ctxOf(req), { what: 'legacy_role_mapping', key: row.legacyName });
+    // a shipped mapping has no rule to break: restoring always succeeds
+    return reply.redirect(`${DICT_PATH}?wynik=${r.ok && r.changed ? 'przywrocono' : 'bez-zmian'}`, 303);
   });
 
   app.post(`${LEGACY_PATH}/:name`, { schema: { params: LegacyParams } }, async (req, reply) => {
@@ -159,6 +217,17 @@ export async function managementDictionaryRoutes(app: SignedInApp): Promise<void
       errors = form.errors;
       values = { rola: form.values.rola ?? '', uwaga: form.values.uwaga ?? '' };
     }
-    return reply.html(LegacyEditPage({ frame: frameOf(req, reply), row, roleOptions, values, errors, summary: summaryOf(errors, LEGACY_FIELDS) }), 400);
+    return reply.html(
+      LegacyEditPage({
+        frame: frameOf(req, reply),
+        row,
+        roleOptions,
+        values,
+        errors,
+        summary: summaryOf(errors, LEGACY_FIELDS),
+        restores: legacyRestores(row),
+      }),
+      400,
+    );
   });
 }

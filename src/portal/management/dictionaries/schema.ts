@@ -8,7 +8,7 @@ export const CodeParams = z.object({ code: z.string().min(1).max(60) });
 export const LegacyParams = z.object({ name: z.string().min(1).max(300) });
 
 export const ResultQuery = z.object({
-  wynik: z.preprocess((v) => (typeof v === 'string' && ['zapisano', 'bez-zmian'].includes(v) ? v : ''), z.string()),
+  wynik: z.preprocess((v) => (typeof v === 'string' && ['zapisano', 'przywrocono', 'bez-zmian'].includes(v) ? v : ''), z.string()),
 });
 
 export const KIND_FIELDS = ['nazwa', 'klasa'] as const;

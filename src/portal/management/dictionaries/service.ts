@@ -3,12 +3,16 @@ import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/client.ts';
 import { recordAudit } from '../../../db/repositories/audit.ts';
 import { legacyRoleMappings, permissions, rolePermissions, roles, unitKinds, users } from '../../../db/schema/index.ts';
+import { LEGACY_ROLE_MAPPINGS, PERMISSIONS, ROLE_PERMISSIONS, ROLES, UNIT_KINDS } from '../../../domain/reference-data.ts';
 import { notFound } from '../../../lib/errors.ts';
 import { auditOf, type Ctx, type ServiceDeps } from '../../context.ts';
 import { authorize, MANAGE_DICTIONARIES } from '../../policies/index.ts';
 import { dictionaryMessages as m } from './messages.ts';
 
 /** The outcome of an edit: saved (audited), nothing changed, or the form again with Polish messages. */
+/** What "Przywróć wartości dostarczone z systemem" can return to the shipped values. */
+export type Restorable = 'unit_kind' | 'role' | 'role_permissions' | 'permission' | 'legacy_role_mapping';
+
 export type EditOutcome = { ok: true; changed: boolean } | { ok: false; errors: Record<string, string> };
 
 const DICT = { type: 'dictionary' } as const;
@@ -249,6 +253,121 @@ export function managementDictionaryService({ db }: ServiceDeps) {
         });
         return { ok: true, changed: true };
       });
+    },
+
+    /**
+     * "Przywróć wartości dostarczone z systemem": the row (or a role's permissions) gets the values
+     * shipped with this release and loses its edit mark, so later releases update it again. Audited
+     * with before and after; a row that is not edited (or not shipped) has nothing to restore.
+     */
+    async restoreShipped(ctx: Ctx, input: { what: Restorable; key: string }): Promise<EditOutcome> {
+      authorize(ctx.actor, 'dictionary.edit', DICT);
+      return db.transaction(async (tx): Promise<EditOutcome> => {
+        const audit = (before: unknown, after: unknown) =>
+          recordAudit(tx, {
+            action: 'dictionary.restored',
+            ...auditOf(ctx),
+            subjectType: input.what,
+            subjectId: input.key,
+            details: { before, after },
+          });
+        switch (input.what) {
+          case 'unit_kind': {
+            const shipped = UNIT_KINDS.find((k) => k.code === input.key);
+            const [row] = await tx.select().from(unitKinds).where(eq(unitKinds.code, input.key)).for('update');
+            if (!shipped || !row) throw notFound();
+            if (!row.editedAt) return { ok: true, changed: false };
+            const after = { name: shipped.name, isCentral: shipped.isCentral, isSupervising: shipped.isSupervising, isReporting: shipped.isReporting };
+            const others = await tx.select().from(unitKinds).where(ne(unitKinds.code, row.code));
+            if (others.some((k) => lower(k.name) === lower(after.name))) return { ok: false, errors: { nazwa: m.nameTaken } };
+            if (others.filter((k) => k.isCentral).length + (after.isCentral ? 1 : 0) !== 1) return { ok: false, errors: { klasa: m.oneCentral } };
+            await tx
+              .update(unitKinds)
+              .set({ ...after, editedAt: null, editedBy: null })
+              .where(eq(unitKinds.code, row.code));
+            await audit({ name: row.name, isCentral: row.isCentral, isSupervising: row.isSupervising, isReporting: row.isReporting }, after);
+            return { ok: true, changed: true };
+          }
+          case 'role': {
+            const shipped = ROLES.find((r) => r.code === input.key);
+            const [row] = await tx.select().from(roles).where(eq(roles.code, input.key)).for('update');
+            if (!shipped || !row) throw notFound();
+            if (!row.editedAt) return { ok: true, changed: false };
+            const others = await tx.select({ name: roles.name }).from(roles).where(ne(roles.code, row.code));
+            if (others.some((r) => lower(r.name) === lower(shipped.name))) return { ok: false, errors: { nazwa: m.nameTaken } };
+            await tx
+              .update(roles)
+              .set({ name: shipped.name, description: shipped.description, editedAt: null, editedBy: null })
+              .where(eq(roles.code, row.code));
+            await audit({ name: row.name, description: row.description }, { name: shipped.name, description: shipped.description });
+            return { ok: true, changed: true };
+          }
+          case 'permission': {
+            const shipped = PERMISSIONS.find((p) => p.code === input.key);
+            const [row] = await tx.select().from(permissions).where(eq(permissions.code, input.key)).for('update');
+            if (!shipped || !row) throw notFound();
+            if (!row.editedAt) return { ok: true, changed: false };
+            const others = await tx.select({ name: permissions.name }).from(permissions).where(ne(permissions.code, row.code));
+            if (others.some((r) => lower(r.name) === lower(shipped.name))) return { ok: false, errors: { nazwa: m.nameTaken } };
+            await tx
+              .update(permissions)
+              .set({ name: shipped.name, description: shipped.description, editedAt: null, editedBy: null })
+              .where(eq(permissions.code, row.code));
+            await audit({ name: row.name, description: row.description }, { name: shipped.name, description: shipped.description });
+            return { ok: true, changed: true };
+          }
+          case 'role_permissions': {
+            const shipped = ROLE_PERMISSIONS[input.key];
+            const [row] = await tx.select().from(roles).where(eq(roles.code, input.key)).for('update');
+            if (!shipped || !row) throw notFound();
+            if (!row.permissionsEditedAt) return { ok: true, changed: false };
+            const known = new Set((await tx.select({ code: permissions.code }).from(permissions)).map((p) => p.code));
+            const after = shipped.filter((p) => known.has(p)).sort();
+            if (ctx.actor.roles.includes(row.code) && !after.includes(MANAGE_DICTIONARIES)) {
+              // restoring one's own role must not take away this page (the matrix rule)
+              const keeps = await tx
+                .select()
+                .from(rolePermissions)
+                .where(and(eq(rolePermissions.permissionCode, MANAGE_DICTIONARIES), ne(rolePermissions.roleCode, row.code)));
+              if (!keeps.some((k) => ctx.actor.roles.includes(k.roleCode))) return { ok: false, errors: { macierz: m.keepOwnAccess } };
+            }
+            const before = (await tx.select().from(rolePermissions).where(eq(rolePermissions.roleCode, row.code))).map((r) => r.permissionCode).sort();
+            await tx.delete(rolePermissions).where(eq(rolePermissions.roleCode, row.code));
+            if (after.length) await tx.insert(rolePermissions).values(after.map((permissionCode) => ({ roleCode: row.code, permissionCode })));
+            await tx.update(roles).set({ permissionsEditedAt: null, permissionsEditedBy: null }).where(eq(roles.code, row.code));
+            await audit(before, after);
+            return { ok: true, changed: true };
+          }
+          case 'legacy_role_mapping': {
+            const shipped = LEGACY_ROLE_MAPPINGS.find((l) => l.legacyName === input.key);
+            const [row] = await tx.select().from(legacyRoleMappings).where(eq(legacyRoleMappings.legacyName, input.key)).for('update');
+            if (!shipped || !row) throw notFound();
+            if (!row.editedAt) return { ok: true, changed: false };
+            await tx
+              .update(legacyRoleMappings)
+              .set({ roleCode: shipped.roleCode, note: shipped.note, editedAt: null, editedBy: null })
+              .where(eq(legacyRoleMappings.legacyName, row.legacyName));
+            await audit({ roleCode: row.roleCode, note: row.note }, { roleCode: shipped.roleCode, note: shipped.note });
+            return { ok: true, changed: true };
+          }
+        }
+      });
+    },
+
+    /** Whether the code ships a value for this row (only then "Przywróć …" is offered). */
+    isShipped(what: Restorable, key: string): boolean {
+      switch (what) {
+        case 'unit_kind':
+          return UNIT_KINDS.some((k) => k.code === key);
+        case 'role':
+          return ROLES.some((r) => r.code === key);
+        case 'role_permissions':
+          return key in ROLE_PERMISSIONS;
+        case 'permission':
+          return PERMISSIONS.some((p) => p.code === key);
+        case 'legacy_role_mapping':
+          return LEGACY_ROLE_MAPPINGS.some((l) => l.legacyName === key);
+      }
     },
   };
 }
