@@ -96,6 +96,9 @@ describe('Zarządzanie → Komunikaty and Słowniki in Chromium', () => {
     await page.getByRole('button', { name: 'Zapisz zmiany' }).click();
     await page.waitForSelector('[data-qa="dictionary-notice"]');
     assert.match((await page.locator('[data-qa="role-PRACOWNIK_CEZ"]').textContent()) ?? '', /Pracownik Centrum e-Zdrowia/);
+    await page.goto(`${base}/zarzadzanie/slowniki/role/PRACOWNIK_CEZ`);
+    await page.waitForSelector('[data-qa="dictionary-restore"]');
+    await clean(page, 'edited role with "Przywróć wartości dostarczone z systemem"');
     for (const path of [
       '/zarzadzanie/slowniki/rodzaje-jednostek/PODM',
       '/zarzadzanie/slowniki/uprawnienia/RAPORTY_TWORZ',
@@ -122,5 +125,29 @@ describe('Zarządzanie → Komunikaty and Słowniki in Chromium', () => {
     await plain.getByRole('button', { name: 'Zapisz zmiany' }).click();
     await plain.waitForSelector('[data-qa="dictionary-notice"]');
     assert.match((await plain.locator('[data-qa="role-permissions-PRACOWNIK_CEZ"]').textContent()) ?? '', /Przeglądanie dziennika zdarzeń/);
+  });
+
+  it('jan.kowalski withdraws the announcement: ewa.kaminska no longer sees it; the withdrawn one is read-only', async () => {
+    const page = await open(true);
+    await signIn(page, base, 'jan.kowalski', '+48 600 100 202', { axe: false });
+    await page.waitForSelector('[data-qa="page-home"]');
+    await page.goto(`${base}/zarzadzanie/komunikaty`);
+    await page.locator('[data-qa="announcements-table"] tr', { hasText: 'Sprawozdania finansowe za 2026 r.' }).getByRole('link').click();
+    await page.getByRole('button', { name: 'Wycofaj komunikat' }).click();
+    await page.waitForSelector('[data-qa="announcement-notice"]');
+    const row = page.locator('[data-qa="announcements-table"] tr', { hasText: 'Sprawozdania finansowe za 2026 r.' });
+    assert.match((await row.textContent()) ?? '', /Wycofany/);
+    await row.getByRole('link').click();
+    await page.waitForSelector('[data-qa="announcement-view"]');
+    assert.equal(await page.locator('[data-qa="announcement-form"]').count(), 0);
+    await clean(page, 'withdrawn announcement');
+    await logout(page);
+
+    const ewa = await open(true);
+    await signIn(ewa, base, 'ewa.kaminska', '+48 600 100 205', { axe: false });
+    await ewa.waitForSelector('[data-qa="page-home"]');
+    const news = (await ewa.locator('[data-qa="latest-announcement"]').textContent()) ?? '';
+    assert.doesNotMatch(news, /Sprawozdania finansowe za 2026/);
+    assert.match(news, /Instancja demonstracyjna SSOZ II/, 'the one for everyone again');
   });
 });
