@@ -260,4 +260,18 @@ describe('Zarządzanie → Komunikaty: publishing, window, audience, "Najnowszy 
       1,
     );
   });
+
+  it('the home page shows the paragraphs of a longer announcement, its text escaped', async () => {
+    const p = await publish(admin, {
+      tytul: 'Nowa wersja <b>systemu</b>',
+      tresc: 'Pierwszy akapit.\r\n\r\nDrugi akapit <script>alert(1)</script>.',
+      od: toWarsawInput(new Date(Date.now() - 60_000)),
+      odbiorcy: 'wszyscy',
+    });
+    assert.equal(p.res.statusCode, 303);
+    const news = (await latest(filler)) ?? '';
+    assert.match(news, /<p>Pierwszy akapit\.<\/p><p>Drugi akapit &lt;script>alert\(1\)&lt;\/script>\.<\/p>/);
+    assert.doesNotMatch(news, /<script>|<b>/);
+    assert.match(news, /Nowa wersja &lt;b>systemu&lt;\/b>/);
+  });
 });
