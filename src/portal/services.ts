@@ -10,6 +10,8 @@ import { reminderService } from './features/reminders/service.ts';
 import { transferService } from './features/transfer/service.ts';
 import { managementAuditService } from './management/audit/service.ts';
 import { managementReportService } from './management/reports/service.ts';
+import { managementAnnouncementService } from './management/announcements/service.ts';
+import { managementDictionaryService } from './management/dictionaries/service.ts';
 import { managementRequestService } from './management/requests/service.ts';
 import { managementUnitService } from './management/units/service.ts';
 import { managementUserService } from './management/users/service.ts';
@@ -30,6 +32,8 @@ export function createServices(deps: ServiceDeps) {
       units: managementUnitService(deps),
       audit: managementAuditService(deps),
       reports: managementReportService(deps),
+      dictionaries: managementDictionaryService(deps),
+      announcements: managementAnnouncementService(deps),
     },
   };
 }

@@ -56,5 +56,18 @@ export function formBodies(ids: { unitId: string; profileId: string }): Record<s
       status: 'nieaktywna',
       wersja: '',
     },
+    '/zarzadzanie/komunikaty/nowy': {
+      klucz: '0b5d3f4e-8a41-4c7e-9a55-2f6f0c1d9e01',
+      tytul: 'Komunikat',
+      tresc: 'Treść',
+      od: '2026-12-01',
+      odbiorcy: 'wszyscy',
+    },
+    '/zarzadzanie/komunikaty/:id': { tytul: 'Komunikat', tresc: 'Treść', od: '2026-12-01', odbiorcy: 'wszyscy' },
+    '/zarzadzanie/slowniki/rodzaje-jednostek/:code': { nazwa: 'Podmiot leczniczy', sprawozdajaca: 'tak' },
+    '/zarzadzanie/slowniki/role/:code': { nazwa: 'Rola', opis: 'Opis roli' },
+    '/zarzadzanie/slowniki/uprawnienia/:code': { nazwa: 'Uprawnienie', opis: 'Opis uprawnienia' },
+    '/zarzadzanie/slowniki/uprawnienia-rol': { p: 'WYP_FIN:SPR_FIN_WYPELNIJ' },
+    '/zarzadzanie/slowniki/role-ssoz1/:name': { rola: 'WYP_FIN', uwaga: '' },
   };
 }

@@ -313,4 +313,47 @@ describe('policies', () => {
     assert.equal(isCezAdministrator(uw), false);
     assert.equal(isCezAdministrator(actor({ roles: ['ADMIN_CEZ'], permissions: manage })), false, 'no profile worked in');
   });
+
+  it('Słowniki: only SLOWNIKI_ZARZADZAJ in the profile worked in; Komunikaty: only KOMUNIKATY_ZARZADZAJ, a withdrawn one is read-only', () => {
+    const p = {
+      id: 'p',
+      status: 'aktywny' as const,
+      unitId: 'cez',
+      unitName: 'CeZ',
+      kindCode: 'CeZ',
+      kindName: 'CeZ',
+      voivodeshipCode: null,
+      isCentral: true,
+      isSupervising: false,
+      isReporting: false,
+    };
+    const cezAdmin = actor({ profile: p, permissions: new Set(['SLOWNIKI_ZARZADZAJ', 'KOMUNIKATY_ZARZADZAJ', 'UZYTKOWNICY_ZARZADZAJ']) });
+    const dictOnly = actor({ profile: p, permissions: new Set(['SLOWNIKI_ZARZADZAJ']) });
+    const usersOnly = actor({ profile: p, permissions: new Set(['UZYTKOWNICY_ZARZADZAJ']) });
+    const noProfile = actor({ permissions: new Set(['SLOWNIKI_ZARZADZAJ', 'KOMUNIKATY_ZARZADZAJ']) });
+    const dict = { type: 'dictionary' as const };
+    const all = { type: 'announcements' as const };
+    const live = { type: 'announcement' as const, withdrawn: false };
+    const gone = { type: 'announcement' as const, withdrawn: true };
+    for (const action of ['dictionary.view', 'dictionary.edit'] as const) {
+      assert.equal(decide(cezAdmin, action, dict), 'allow');
+      assert.equal(decide(dictOnly, action, dict), 'allow');
+      assert.equal(decide(usersOnly, action, dict), 'deny');
+      assert.equal(decide(noProfile, action, dict), 'deny', 'no profile worked in, no dictionaries');
+    }
+    for (const action of ['announcement.list', 'announcement.create'] as const) {
+      assert.equal(decide(cezAdmin, action, all), 'allow');
+      assert.equal(decide(dictOnly, action, all), 'deny');
+      assert.equal(decide(noProfile, action, all), 'deny');
+    }
+    assert.equal(decide(cezAdmin, 'announcement.view', gone), 'allow');
+    assert.equal(decide(usersOnly, 'announcement.view', live), 'deny');
+    for (const action of ['announcement.edit', 'announcement.withdraw'] as const) {
+      assert.equal(decide(cezAdmin, action, live), 'allow');
+      assert.equal(decide(cezAdmin, action, gone), 'deny', 'a withdrawn announcement changes no more');
+      assert.equal(decide(dictOnly, action, live), 'deny');
+    }
+    assert.equal(can(cezAdmin, 'management.open', { type: 'management', submodule: 'dictionaries' }), true);
+    assert.equal(can(usersOnly, 'management.open', { type: 'management', submodule: 'announcements' }), false);
+  });
 });

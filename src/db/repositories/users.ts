@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, lte, ne } from 'drizzle-orm';
+import { and, desc, eq, gt, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { announcements, profiles, unitKinds, units, users } from '../schema/index.ts';
 
@@ -86,13 +86,33 @@ export async function listOwnProfiles(db: DbOrTx, userId: string) {
     .where(eq(profiles.userId, userId));
 }
 
-/** "Najnowszy komunikat": the newest published announcement. */
-export async function latestAnnouncement(db: DbOrTx, now: Date) {
+/**
+ * "Najnowszy komunikat": the newest announcement current now (its publication window holds `now`, not
+ * withdrawn) whose audience is every user or includes one of `roles` — the approved roles of the
+ * profile worked in.
+ */
+export async function latestAnnouncement(db: DbOrTx, now: Date, roles: readonly string[]) {
   const [row] = await db
-    .select()
+    .select({ id: announcements.id, title: announcements.title, body: announcements.body, publishedAt: announcements.publishedAt })
     .from(announcements)
-    .where(and(isNotNull(announcements.publishedAt), lte(announcements.publishedAt, now)))
-    .orderBy(desc(announcements.publishedAt))
+    .where(
+      and(
+        isNotNull(announcements.publishedAt),
+        lte(announcements.publishedAt, now),
+        or(isNull(announcements.publishedUntil), gt(announcements.publishedUntil, now)),
+        isNull(announcements.withdrawnAt),
+        or(
+          sql`cardinality(${announcements.audienceRoles}) = 0`,
+          roles.length
+            ? sql`${announcements.audienceRoles} && array[${sql.join(
+                roles.map((r) => sql`${r}`),
+                sql`, `,
+              )}]::text[]`
+            : sql`false`,
+        ),
+      ),
+    )
+    .orderBy(desc(announcements.publishedAt), desc(announcements.createdAt))
     .limit(1);
   return row ?? null;
 }

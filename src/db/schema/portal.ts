@@ -14,6 +14,13 @@ const SCAN_STATUSES = ['pending', 'clean', 'infected'] as const;
 
 // ───────────────────────── reference data (Słowniki), loaded in every mode ─────────────────────────
 
+/**
+ * Set when an administrator edits the row in "Zarządzanie → Słowniki": the reference seed (run at
+ * every start) then keeps the row's editable values instead of overwriting them with the shipped ones.
+ * (No foreign key to users: the dictionaries are created before any user exists.)
+ */
+const editedColumns = () => ({ editedAt: ts('edited_at'), editedBy: uuid('edited_by') });
+
 export const unitKinds = portal.table('unit_kinds', {
   code: text('code').primaryKey(),
   name: text('name').notNull(),
@@ -21,12 +28,14 @@ export const unitKinds = portal.table('unit_kinds', {
   isSupervising: boolean('is_supervising').notNull(),
   isReporting: boolean('is_reporting').notNull(),
   sortOrder: integer('sort_order').notNull().default(0),
+  ...editedColumns(),
 });
 
 export const permissions = portal.table('permissions', {
   code: text('code').primaryKey(),
   name: text('name').notNull(),
   description: text('description').notNull(),
+  ...editedColumns(),
 });
 
 export const roles = portal.table('roles', {
@@ -41,6 +50,11 @@ export const roles = portal.table('roles', {
   /** administrator roles manage users; verifiers are the active administrators of a unit */
   isAdmin: boolean('is_admin').notNull().default(false),
   sortOrder: integer('sort_order').notNull().default(0),
+  /** name or description edited in "Słowniki" (the reference seed keeps them) */
+  ...editedColumns(),
+  /** its permissions edited in "Słowniki" (the reference seed leaves this role's mapping alone) */
+  permissionsEditedAt: ts('permissions_edited_at'),
+  permissionsEditedBy: uuid('permissions_edited_by'),
 });
 
 export const rolePermissions = portal.table(
@@ -61,6 +75,7 @@ export const legacyRoleMappings = portal.table('legacy_role_mappings', {
   legacyName: text('legacy_name').primaryKey(),
   roleCode: text('role_code').references(() => roles.code),
   note: text('note'),
+  ...editedColumns(),
 });
 
 // ───────────────────────── registry ─────────────────────────
@@ -396,11 +411,26 @@ export const announcements = portal.table(
     id: uuid('id').primaryKey().defaultRandom(),
     title: text('title').notNull(),
     body: text('body').notNull(),
+    /** the publication window: from (null: a draft, never shown) … */
     publishedAt: ts('published_at'),
+    /** … until (exclusive); null: without an end */
+    publishedUntil: ts('published_until'),
+    /** role codes of the audience; empty: every user */
+    audienceRoles: text('audience_roles')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: ts('created_at').notNull().defaultNow(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+    updatedAt: ts('updated_at'),
+    withdrawnBy: uuid('withdrawn_by').references(() => users.id),
+    withdrawnAt: ts('withdrawn_at'),
   },
-  (t) => [index('announcements_published_idx').on(t.publishedAt)],
+  (t) => [
+    index('announcements_published_idx').on(t.publishedAt),
+    check('announcements_window_ck', sql`${t.publishedUntil} is null or ${t.publishedAt} is null or ${t.publishedUntil} > ${t.publishedAt}`),
+  ],
 );
 
 /**

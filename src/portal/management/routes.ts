@@ -4,6 +4,8 @@ import { authorize } from '../policies/index.ts';
 import { managementAuditRoutes } from './audit/routes.tsx';
 import { ManagementHubPage } from './hub/pages.tsx';
 import { managementReportRoutes } from './reports/routes.tsx';
+import { managementAnnouncementRoutes } from './announcements/routes.tsx';
+import { managementDictionaryRoutes } from './dictionaries/routes.tsx';
 import { managementRequestRoutes } from './requests/routes.tsx';
 import { managementUnitRoutes } from './units/routes.tsx';
 import { managementUserRoutes } from './users/routes.tsx';
@@ -21,4 +23,6 @@ export async function managementRoutes(app: SignedInApp): Promise<void> {
   await app.register(managementAuditRoutes);
   await app.register(managementReportRoutes);
   await app.register(managementUserRoutes);
+  await app.register(managementDictionaryRoutes);
+  await app.register(managementAnnouncementRoutes);
 }

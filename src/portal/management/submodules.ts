@@ -10,6 +10,8 @@ export const MANAGE_UNITS = 'JEDNOSTKI_ZARZADZAJ';
 export const BROWSE_UNITS = 'JEDNOSTKI_PRZEGLADAJ';
 export const BROWSE_AUDIT = 'AUDYT_PRZEGLADAJ';
 export const CREATE_REPORTS = 'RAPORTY_TWORZ';
+export const MANAGE_DICTIONARIES = 'SLOWNIKI_ZARZADZAJ';
+export const MANAGE_ANNOUNCEMENTS = 'KOMUNIKATY_ZARZADZAJ';
 
 export type SubmoduleKey = 'requests' | 'users' | 'units' | 'dictionaries' | 'announcements' | 'audit' | 'reports';
 
@@ -58,6 +60,20 @@ export const SUBMODULES: readonly Submodule[] = [
     href: '/zarzadzanie/raporty',
     description: 'Zestawienia wniosków o role i użytkowników: tabele, wykresy i pliki CSV.',
     permissions: [CREATE_REPORTS],
+  },
+  {
+    key: 'dictionaries',
+    title: 'Słowniki',
+    href: '/zarzadzanie/slowniki',
+    description: 'Rodzaje jednostek, role i ich opisy, uprawnienia, przypisanie uprawnień do ról oraz mapowanie ról z SSOZ I.',
+    permissions: [MANAGE_DICTIONARIES],
+  },
+  {
+    key: 'announcements',
+    title: 'Komunikaty',
+    href: '/zarzadzanie/komunikaty',
+    description: 'Publikowanie, edycja i wycofywanie komunikatów wyświetlanych użytkownikom na stronie głównej.',
+    permissions: [MANAGE_ANNOUNCEMENTS],
   },
 ];
 

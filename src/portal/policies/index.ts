@@ -10,7 +10,17 @@ import type { ProfileStatus, RequestStatus } from '../../domain/status.ts';
 import type { VerifierScope } from '../../domain/routing.ts';
 import { profileInUsersScope, type ScopedProfile, type UsersScope } from '../../domain/user-scope.ts';
 import type { Actor } from '../actor/actor.ts';
-import { BROWSE_UNITS, BROWSE_USERS, MANAGE_UNITS, MANAGE_USERS, opensSubmodule, submodulesFor, type SubmoduleKey } from '../management/submodules.ts';
+import {
+  BROWSE_UNITS,
+  BROWSE_USERS,
+  MANAGE_ANNOUNCEMENTS,
+  MANAGE_DICTIONARIES,
+  MANAGE_UNITS,
+  MANAGE_USERS,
+  opensSubmodule,
+  submodulesFor,
+  type SubmoduleKey,
+} from '../management/submodules.ts';
 
 export type Decision = 'allow' | 'hide' | 'deny';
 
@@ -78,6 +88,19 @@ export interface GrantedRoleSubject {
   /** the unit the role's request was routed to (who verified it) */
   verifyingUnitId: string;
 }
+/** A dictionary of "Słowniki" (unit kinds, roles, permissions, the role → permission map, the SSOZ I mapping). */
+export interface DictionarySubject {
+  type: 'dictionary';
+}
+/** "Komunikaty" as a whole (the list, a new announcement). */
+export interface AnnouncementsSubject {
+  type: 'announcements';
+}
+/** One announcement; a withdrawn one is kept for the record and changes no more. */
+export interface AnnouncementSubject {
+  type: 'announcement';
+  withdrawn: boolean;
+}
 
 export type Subject =
   | ProfileSubject
@@ -89,7 +112,10 @@ export type Subject =
   | UnitSubject
   | ManagedProfileSubject
   | ManagedUserSubject
-  | GrantedRoleSubject;
+  | GrantedRoleSubject
+  | DictionarySubject
+  | AnnouncementsSubject
+  | AnnouncementSubject;
 
 type Rules = {
   'profile.view': ProfileSubject;
@@ -118,11 +144,18 @@ type Rules = {
   'managedProfile.block': ManagedProfileSubject;
   'managedProfile.unblock': ManagedProfileSubject;
   'grantedRole.revoke': GrantedRoleSubject;
+  'dictionary.view': DictionarySubject;
+  'dictionary.edit': DictionarySubject;
+  'announcement.list': AnnouncementsSubject;
+  'announcement.create': AnnouncementsSubject;
+  'announcement.view': AnnouncementSubject;
+  'announcement.edit': AnnouncementSubject;
+  'announcement.withdraw': AnnouncementSubject;
 };
 export type Action = keyof Rules;
 
 // Managing users (verifying role requests: Administrator CeZ, UW, IPIN, KCPU) and only seeing them (also Pracownik CeZ)
-export { BROWSE_USERS, MANAGE_USERS };
+export { BROWSE_USERS, MANAGE_ANNOUNCEMENTS, MANAGE_DICTIONARIES, MANAGE_USERS };
 // Managing units (Administrator CeZ: all; Administrator UW: its voivodeship's) and only seeing them (also Pracownik CeZ)
 export { BROWSE_UNITS, MANAGE_UNITS };
 
@@ -145,6 +178,9 @@ function inUnitEditScope(a: Actor, u: UnitSubject): boolean {
 }
 
 const seesUnits = (a: Actor): boolean => a.profile !== null && opensSubmodule(a.permissions, 'units');
+
+/** Holds the permission in the profile worked in now (permissions exist only with a profile). */
+const holds = (a: Actor, permission: string): boolean => a.profile !== null && a.permissions.has(permission);
 
 /** Whether the actor's current profile opens the management module at all (any of its sub-modules). */
 export function hasManagement(a: Actor): boolean {
@@ -284,6 +320,15 @@ const RULES: { [K in Action]: (a: Actor, s: Rules[K]) => Decision } = {
   'managedProfile.block': (a, p) => manageProfile(a, p, { wholeProfile: true }),
   'managedProfile.unblock': (a, p) => manageProfile(a, p, { wholeProfile: true }),
   'grantedRole.revoke': (a, r) => manageProfile(a, r.profile, { wholeProfile: false, verifyingUnitId: r.verifyingUnitId }),
+  // "Słowniki": Administrator CeZ (SLOWNIKI_ZARZADZAJ) sees and edits every dictionary; nobody else sees them here
+  'dictionary.view': (a) => (holds(a, MANAGE_DICTIONARIES) ? 'allow' : 'deny'),
+  'dictionary.edit': (a) => (holds(a, MANAGE_DICTIONARIES) ? 'allow' : 'deny'),
+  // "Komunikaty": KOMUNIKATY_ZARZADZAJ lists, publishes, edits and withdraws; a withdrawn one is read-only
+  'announcement.list': (a) => (holds(a, MANAGE_ANNOUNCEMENTS) ? 'allow' : 'deny'),
+  'announcement.create': (a) => (holds(a, MANAGE_ANNOUNCEMENTS) ? 'allow' : 'deny'),
+  'announcement.view': (a) => (holds(a, MANAGE_ANNOUNCEMENTS) ? 'allow' : 'deny'),
+  'announcement.edit': (a, n) => (holds(a, MANAGE_ANNOUNCEMENTS) && !n.withdrawn ? 'allow' : 'deny'),
+  'announcement.withdraw': (a, n) => (holds(a, MANAGE_ANNOUNCEMENTS) && !n.withdrawn ? 'allow' : 'deny'),
 };
 
 export function decide<K extends Action>(actor: Actor, action: K, subject: Rules[K]): Decision {

@@ -105,7 +105,9 @@ export function HomePage(p: {
           <p class="muted" safe>
             {formatDatePl(p.announcement.publishedAt)}
           </p>
-          <p safe>{p.announcement.body}</p>
+          {p.announcement.body.split(/\n\s*\n/).map((paragraph) => (
+            <p safe>{paragraph}</p>
+          ))}
         </section>
       ) : (
         ''

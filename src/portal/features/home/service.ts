@@ -32,7 +32,12 @@ export function homeService({ db }: ServiceDeps) {
       if (!a.profile && a.activeProfiles.length > 1) return { kind: 'choose' };
       const current = a.profile ?? only;
       // the actor was loaded before the only profile was chosen: its permissions come from the same function
-      const permissions = a.profile ? a.permissions : only ? (await profilePermissions(db, only.id)).permissions : new Set<string>();
+      const granted = a.profile
+        ? { roles: a.roles, permissions: a.permissions }
+        : only
+          ? await profilePermissions(db, only.id)
+          : { roles: [], permissions: new Set<string>() };
+      const permissions = granted.permissions;
       const tiles = tilesFor(permissions);
       // the queue's own scope rule, over the profile worked in (also when it was chosen just now)
       const scope = tiles.some((t) => t.count === 'waitingRequests') ? requestQueueScope({ ...a, profile: current, permissions }) : null;
@@ -42,7 +47,8 @@ export function homeService({ db }: ServiceDeps) {
         chosen: only?.id ?? null,
         tiles,
         counts: { waitingRequests: scope ? await countWaiting(db, scope) : null },
-        announcement: await latestAnnouncement(db, ctx.now),
+        // the announcement's audience: every user, or the roles of the profile worked in
+        announcement: await latestAnnouncement(db, ctx.now, granted.roles),
       };
     },
   };
