@@ -79,6 +79,7 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   'request.rejected': 'Odrzucenie wniosku o rolę',
   'request.withdrawn': 'Wycofanie wniosku przez wnioskującego',
   'request.archived': 'Archiwizacja wniosku',
+  'request.revoked': 'Odebranie roli (wniosek)',
   'request.transferred': 'Rola przeniesiona z SSOZ I',
   'request.pdf_downloaded': 'Pobranie PDF wniosku',
   'request.reminder_opt_out': 'Zmiana przypomnienia o załączniku',
@@ -92,6 +93,21 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   'management.attachment_downloaded': 'Weryfikator: pobranie pliku wniosku',
   'management.audit_exported': 'Eksport dziennika zdarzeń do CSV',
   'management.report_exported': 'Eksport raportu do CSV',
+  'management.profile_blocked': 'Zablokowanie profilu',
+  'management.profile_unblocked': 'Odblokowanie profilu',
+  'management.role_revoked': 'Odebranie roli',
+  'unit.created': 'Dodanie jednostki',
+  'unit.updated': 'Zmiana danych jednostki',
+  'dictionary.unit_kind_updated': 'Słowniki: zmiana rodzaju jednostki',
+  'dictionary.role_updated': 'Słowniki: zmiana roli',
+  'dictionary.permission_updated': 'Słowniki: zmiana uprawnienia',
+  'dictionary.role_permissions_updated': 'Słowniki: zmiana uprawnień ról',
+  'dictionary.legacy_mapping_updated': 'Słowniki: zmiana mapowania ról SSOZ I',
+  'dictionary.restored': 'Słowniki: przywrócenie wartości dostarczonych z systemem',
+  'announcement.created': 'Dodanie komunikatu',
+  'announcement.updated': 'Zmiana komunikatu',
+  'announcement.withdrawn': 'Wycofanie komunikatu',
+  'security.refused': 'Odmowa dostępu (zdarzenie bezpieczeństwa)',
   'ssoz1.verify': 'SSOZ I: weryfikacja konta',
   'ssoz1.transfer': 'SSOZ I: przeniesienie uprawnień',
   'contact.message_sent': 'Wiadomość do pomocy technicznej',
@@ -121,6 +137,9 @@ export const ACTION_GROUPS: Readonly<Record<string, string>> = {
   'management.*': 'Zarządzanie — wszystkie',
   'pz.*': 'UEOZ: Profil Zaufany — wszystkie',
   'migration.*': 'UEOZ: migracja ePŁOZ — wszystkie',
+  'unit.*': 'Jednostki — wszystkie',
+  'dictionary.*': 'Słowniki — wszystkie',
+  'announcement.*': 'Komunikaty — wszystkie',
 };
 
 export const SUBJECT_TYPE_LABELS: Readonly<Record<string, string>> = {
@@ -133,6 +152,11 @@ export const SUBJECT_TYPE_LABELS: Readonly<Record<string, string>> = {
   legacy_account: 'Konto SSOZ I',
   contact_request: 'Wiadomość do pomocy',
   account: 'Konto UEOZ',
+  announcement: 'Komunikat',
+  unit_kind: 'Rodzaj jednostki',
+  role: 'Rola',
+  permission: 'Uprawnienie',
+  legacy_role_mapping: 'Mapowanie roli SSOZ I',
 };
 
 export function actionLabel(code: string): string {
