@@ -5,6 +5,9 @@ import type { TestApp } from '../test/helpers/app.ts';
 import { launchBrowser } from './helpers/browser.ts';
 import { clean, mail, signIn } from './helpers/journeys.ts';
 import { startServer } from './helpers/servers.ts';
+import { eq } from 'drizzle-orm';
+import { profiles, roleRequests } from '../src/db/schema/index.ts';
+import { createSession } from '../src/portal/session/store.ts';
 
 /** The value of one row of a summary list ("E-mail" in "Wnioskujący"). */
 async function summaryValue(page: Page, qa: string, label: string): Promise<string> {
@@ -15,6 +18,17 @@ async function summaryValue(page: Page, qa: string, label: string): Promise<stri
       .first()
       .textContent()) ?? ''
   ).trim();
+}
+
+/** A portal session for the applicant of a request (demo applicants cannot sign in with Profil Zaufany). */
+async function sessionOfApplicant(t: TestApp, number: string): Promise<string> {
+  const [row] = await t.database.db
+    .select({ userId: profiles.userId })
+    .from(roleRequests)
+    .innerJoin(profiles, eq(profiles.id, roleRequests.profileId))
+    .where(eq(roleRequests.number, number));
+  if (!row) throw new Error(`no request ${number}`);
+  return (await createSession(t.database.db, { userId: row.userId, now: new Date() })).rawId;
 }
 
 describe('Zarządzanie → Wnioski o role in Chromium', () => {
@@ -39,7 +53,7 @@ describe('Zarządzanie → Wnioski o role in Chromium', () => {
   });
 
   for (const javaScriptEnabled of [true, false]) {
-    it(`tomasz.lewandowski approves a request with a confirmed paper copy and rejects another with a reason (${javaScriptEnabled ? 'with' : 'without'} JavaScript)`, async () => {
+    it(`tomasz.lewandowski approves a request with ${javaScriptEnabled ? 'a safe file' : 'a confirmed paper copy'} and rejects another with a reason; the applicants' Moje konto shows both (${javaScriptEnabled ? 'with' : 'without'} JavaScript)`, async () => {
       const page = await open(javaScriptEnabled);
       // axe runs in the page: with JavaScript off it cannot, and the same pages were checked in the run with it
       const check = async (label: string) => {
@@ -64,20 +78,30 @@ describe('Zarządzanie → Wnioski o role in Chromium', () => {
       assert.ok(units.length >= 2);
       for (const u of units) assert.match(u, /kujawsko-pomorskie/);
 
-      // approve one whose signed copy was sent by post: the verifier confirms it arrived
-      await page.getByLabel('Podpisany wniosek').selectOption('poczta');
+      // with JavaScript: approve the one whose signed application is a safe file in the system (the demo has one);
+      // without: one whose signed copy was sent by post, the verifier confirming it arrived
+      const signed = javaScriptEnabled ? 'plik' : 'poczta';
+      await page.getByLabel('Podpisany wniosek').selectOption(signed);
       await page.getByRole('button', { name: 'Filtruj' }).click();
-      await page.waitForURL(/podpis=poczta/);
+      await page.waitForURL(new RegExp(`podpis=${signed}`));
       await page.locator('[data-qa="queue-table"] tbody tr').first().getByRole('link').click();
       await page.waitForSelector('[data-qa="page-management-request"]');
       await check('request detail');
       const approvedNumber = ((await page.locator('h1').textContent()) ?? '').replace('Wniosek ', '').trim();
       const approvedEmail = await summaryValue(page, 'applicant', 'E-mail');
-      await page.getByRole('button', { name: 'Zatwierdź' }).click();
-      await page.waitForSelector('[data-qa="error-summary"]');
-      await check('approval without a signed application');
-      assert.match((await page.locator('[data-qa="error-summary"]').textContent()) ?? '', /Zaznacz, że podpisany wniosek dotarł/);
-      await page.getByLabel('Potwierdzam, że podpisany wniosek dotarł pocztą lub e-mailem').check();
+      if (javaScriptEnabled) {
+        // the safe file is listed for download and is enough: no confirmation needed
+        const files = page.locator('[data-qa="safe-files"]');
+        assert.ok((await files.getByRole('link').count()) >= 1, 'the safe file is listed with a download link');
+        const download = await page.request.get(new URL((await files.getByRole('link').first().getAttribute('href')) ?? '', base).toString());
+        assert.equal(download.status(), 200);
+        assert.equal(download.headers()['content-type'], 'application/pdf');
+      } else {
+        await page.getByRole('button', { name: 'Zatwierdź' }).click();
+        await page.waitForSelector('[data-qa="error-summary"]');
+        assert.match((await page.locator('[data-qa="error-summary"]').textContent()) ?? '', /Zaznacz, że podpisany wniosek dotarł/);
+        await page.getByLabel('Potwierdzam, że podpisany wniosek dotarł pocztą lub e-mailem').check();
+      }
       await page.getByRole('button', { name: 'Zatwierdź' }).click();
       await page.waitForSelector('[data-qa="decision-notice"]');
       assert.match((await page.locator('[data-qa="decision-notice"]').textContent()) ?? '', new RegExp(`Wniosek ${approvedNumber} został zatwierdzony`));
@@ -116,6 +140,24 @@ describe('Zarządzanie → Wnioski o role in Chromium', () => {
       assert.ok(box.includes(`Wniosek o rolę ${approvedNumber} został zaakceptowany`), 'approval in the mailbox');
       assert.ok(box.includes(`Wniosek o rolę ${rejectedNumber} został odrzucony`), 'rejection in the mailbox');
 
+      // each applicant's Moje konto shows the outcome (the demo applicants have no Profil Zaufany account: a session is written for them)
+      for (const [number, outcome] of [
+        [approvedNumber, 'approved'],
+        [rejectedNumber, 'rejected'],
+      ] as const) {
+        const applicant = await browser.newContext({ javaScriptEnabled });
+        contexts.push(applicant);
+        await applicant.addCookies([{ name: 'ssoz-sid', value: await sessionOfApplicant(t, number), url: base }]);
+        const own = await applicant.newPage();
+        await own.goto(`${base}/moje-konto`);
+        const text = (await own.locator('main').textContent()) ?? '';
+        assert.ok(text.includes(number), `${number} in the applicant's Moje konto`);
+        if (outcome === 'rejected')
+          assert.match((await own.locator(`[data-qa="reject-reason-${number}"]`).textContent()) ?? '', /Brak pieczęci jednostki na wniosku/);
+        else assert.equal(await own.locator(`[data-qa="reject-reason-${number}"]`).count(), 0);
+        if (javaScriptEnabled) await clean(own, `applicant's Moje konto (${outcome})`);
+      }
+
       // the tile counts two fewer
       await page.goto(`${base}/start`);
       assert.equal(Number(await page.locator('[data-qa="tile-waiting"] strong').textContent()), waitingBefore - 2);
@@ -127,6 +169,20 @@ describe('Zarządzanie → Wnioski o role in Chromium', () => {
       await page.waitForSelector('[data-qa="page-management-queue"]');
     });
   }
+
+  it('katarzyna.dabrowska (Administrator IPIN) sees psychiatric-card requests only, from every voivodeship (axe)', async () => {
+    const page = await open(true);
+    await signIn(page, base, 'katarzyna.dabrowska', '+48 600 100 206', { axe: false });
+    await page.waitForSelector('[data-qa="page-home"]');
+    await page.goto(`${base}/zarzadzanie/wnioski?status=wszystkie`);
+    await page.waitForSelector('[data-qa="page-management-queue"]');
+    await clean(page, 'IPIN queue');
+    const roles = await page.locator('[data-qa="queue-table"] td[data-label="Wnioskowana rola"]').allTextContents();
+    assert.ok(roles.length >= 2, 'the demo queue waits for her');
+    for (const r of roles) assert.equal(r.trim(), 'Wypełniający karty psychiatryczne');
+    const units = await page.locator('[data-qa="queue-table"] td[data-label="Jednostka"]').allTextContents();
+    assert.ok(new Set(units.map((u) => /, ([^,)]+)\)\s*$/.exec(u.trim())?.[1] ?? u)).size >= 2, 'from more than one voivodeship');
+  });
 
   it('ewa.kaminska (Nadzorujący) sees no management module', async () => {
     const page = await open(true);
