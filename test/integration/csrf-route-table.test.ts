@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
-import { attachments, profiles, roleRequests, units, users } from '../../src/db/schema/index.ts';
+import { attachments, auditLog, profiles, roleRequests, units, users } from '../../src/db/schema/index.ts';
 import { buildTestApp, eventually, getForm, type TestApp } from '../helpers/app.ts';
 import { postUpload, uploadBody } from '../helpers/upload.ts';
 import { Agent, csrfOf } from '../helpers/agent.ts';
@@ -106,6 +106,7 @@ describe('every state-changing route refuses a missing or foreign CSRF token', (
   it("no token, or a token from another visitor's cookie pair: 403 and nothing changed", async () => {
     const other = await getForm(t.app, '/kontakt');
     const before = await digest();
+    const auditBefore = new Set((await t.database.db.select({ id: auditLog.id }).from(auditLog)).map((r) => r.id));
     const wrong: string[] = [];
     for (const r of stateChanging().filter((x) => !CSRF_OPT_OUT.includes(x.url))) {
       const url = fill(r.url);
@@ -135,7 +136,10 @@ describe('every state-changing route refuses a missing or foreign CSRF token', (
       }
     }
     const afterAll = await digest();
-    const changed = Object.keys(before).filter((k) => before[k] !== afterAll[k]);
+    // each refusal of the signed-in user is a security event in the audit log (and its hash chain): nothing else changes
+    const events = (await t.database.db.select({ id: auditLog.id, action: auditLog.action }).from(auditLog)).filter((r) => !auditBefore.has(r.id));
+    assert.ok(events.length > 0 && events.every((e) => e.action === 'security.refused'), JSON.stringify(events.slice(0, 5)));
+    const changed = Object.keys(before).filter((k) => before[k] !== afterAll[k] && k !== 'portal.audit_log' && k !== 'portal.audit_chain_heads');
     assert.deepEqual({ wrong, changed }, { wrong: [], changed: [] }, `routes that did not refuse:\n${wrong.join('\n')}\ntables changed: ${changed.join(', ')}`);
     // and the signed-in user is still signed in
     assert.equal((await maria.get('/moje-konto')).statusCode, 200);

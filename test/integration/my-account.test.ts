@@ -5,7 +5,8 @@ import { createRequest } from '../../src/db/repositories/request-lifecycle.ts';
 import { attachments, requestSubmissions, roleRequests, users } from '../../src/db/schema/index.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import { Agent, pathOf } from '../helpers/agent.ts';
-import { signedIn } from '../helpers/login.ts';
+import { loginAs, signedIn } from '../helpers/login.ts';
+import { buildProfile, buildRequest } from '../builders/index.ts';
 
 /** The HTML of one `data-qa` element, up to the next marker that closes it. */
 function section(html: string, qa: string, end = '</section>'): string {
@@ -171,6 +172,17 @@ describe('Moje konto', () => {
     assert.doesNotMatch(other, /Centrum e-Zdrowia|Starostwo/);
     const byName = (await maria.get('/moje-konto?sortPozostale=jednostka&naStroniePozostale=10')).body;
     assert.match(section(byName, 'other-profiles'), /data-qa="other-total">1</);
+  });
+
+  it('a profile that is not active lists its decided requests under Pozostałe profile: a rejection with its reason, as the manual says', async () => {
+    const { profile, user } = await buildProfile(t.database.db);
+    const rejected = await buildRequest(t.database.db, { profile, status: 'odrzucony' });
+    const pending = await buildRequest(t.database.db, { profile, status: 'oczekujacy', roleCode: 'WYP_FIN' });
+    const other = section((await (await loginAs(t, user.id)).get('/moje-konto')).body, 'other-profiles');
+    assert.match(other, new RegExp(`data-qa="decided-${rejected.number.replace('/', '\\/')}"`));
+    assert.match(other, new RegExp(`data-qa="reject-reason-${rejected.number.replace('/', '\\/')}">Powód odrzucenia: <span>Test</span>`));
+    // a pending request is listed under Oczekujące wnioski, not here
+    assert.ok(!other.includes(pending.number));
   });
 
   it('jan sees only his own data', async () => {

@@ -90,6 +90,8 @@ export const accountMessages = {
   withdraw: 'Wycofaj wniosek',
 
   createdOn: 'Data utworzenia',
+  profileRequests: 'Wnioski',
+  noDecidedRequests: 'Brak rozpatrzonych wniosków',
 
   emptyActive: 'Nie masz aktywnych profili.',
   emptyPending: 'Nie masz oczekujących wniosków.',

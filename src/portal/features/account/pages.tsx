@@ -7,7 +7,18 @@ import { Pagination, PaginationSummary, type PagingProps } from '../../../views/
 import { SummaryList } from '../../../views/components/SummaryList/SummaryList.tsx';
 import { SignedInLayout, type SignedInFrame } from '../../../views/layouts/SignedInLayout.tsx';
 import { accountMessages as m } from './messages.ts';
-import type { AccountAttachment, AccountProfile, AccountUnit, Direction, OtherSort, Page, PendingItem, PendingSort, UnfinishedItem } from './queries.ts';
+import type {
+  AccountAttachment,
+  AccountProfile,
+  AccountRequest,
+  AccountUnit,
+  Direction,
+  OtherSort,
+  Page,
+  PendingItem,
+  PendingSort,
+  UnfinishedItem,
+} from './queries.ts';
 import { DEFAULT_PARAMS, defaultDirection, PAGE_SIZES, type AccountParams } from './schema.ts';
 
 const PENDING_ANCHOR = 'oczekujace-wnioski';
@@ -352,6 +363,31 @@ function FileList({ files, qa, csrf, actions }: { files: AccountAttachment[]; qa
   );
 }
 
+/**
+ * The decided requests of a profile that is not active, with their outcome ("Odrzucony wniosek będzie
+ * widoczny wśród pozycji w obszarze Pozostałe profile"): number, role, status and the reason of a rejection.
+ */
+function DecidedRequests({ requests }: { requests: readonly AccountRequest[] }): JSX.Element {
+  const decided = requests.filter((r) => r.status !== 'oczekujacy' && r.status !== 'zapisany');
+  if (decided.length === 0) return <span class="muted">{m.noDecidedRequests}</span>;
+  return (
+    <ul class="plain-list">
+      {decided.map((r) => (
+        <li data-qa={`decided-${r.number}`}>
+          <strong safe>{r.number}</strong> <span safe>{r.roleName}</span> <RequestStatusBadge status={r.status} />
+          {r.status === 'odrzucony' && r.rejectReason ? (
+            <p class="muted" data-qa={`reject-reason-${r.number}`}>
+              {m.rejectReason} <span safe>{r.rejectReason}</span>
+            </p>
+          ) : (
+            ''
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function PendingRequest({ item, csrf, decisionDays }: { item: PendingItem; csrf: string; decisionDays: number }): JSX.Element {
   const r = item.request;
   const u = item.profile.unit;
@@ -580,6 +616,7 @@ export function AccountPage(p: {
                   <th scope="col">{m.kind}</th>
                   <th scope="col">{m.status}</th>
                   <th scope="col">{m.createdOn}</th>
+                  <th scope="col">{m.profileRequests}</th>
                 </tr>
               </thead>
               <tbody>
@@ -596,6 +633,9 @@ export function AccountPage(p: {
                     </td>
                     <td data-label={m.createdOn} safe>
                       {formatDatePl(x.createdAt)}
+                    </td>
+                    <td data-label={m.profileRequests}>
+                      <DecidedRequests requests={x.requests} />
                     </td>
                   </tr>
                 ))}
