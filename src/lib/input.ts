@@ -14,15 +14,17 @@ export const inputMessages = {
   forbiddenCharsIn: (label: string) =>
     `Pole „${label}” zawierało niedozwolone znaki (np. znaki sterujące), które usunęliśmy. Sprawdź jego treść i wyślij formularz ponownie.`,
   tooLong: (max: number) => `Wpisz najwyżej ${max} znaków`,
+  /** a field sent twice, or as a structure, where the form has one text box */
+  badShape: 'Pole ma nieprawidłową postać (np. zostało wysłane kilka razy). Wypełnij je ponownie.',
 } as const;
 
 // C0 controls except TAB and LF (CR is normalised away), DEL, C1 controls: refusing them is the point
 /* eslint-disable no-control-regex */
 const CONTROL_SINGLE = /[\u0000-\u001f\u007f-\u009f]/u;
 const CONTROL_MULTI = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/u;
-// bidirectional embeddings/overrides and isolates (Trojan Source)
-const BIDI = /[\u202a-\u202e\u2066-\u2069]/u;
-const STRIP = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu;
+// bidirectional embeddings/overrides and isolates (Trojan Source); U+FFFD, what undecodable bytes become
+const BIDI = /[\u202a-\u202e\u2066-\u2069\ufffd]/u;
+const STRIP = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffd]/gu;
 /* eslint-enable no-control-regex */
 
 /** NFC, CRLF → LF. */
@@ -36,13 +38,16 @@ export function hasForbiddenChars(s: string, multiline = false): boolean {
 }
 
 /**
- * A text field: anything not a string counts as empty (a missing field or a crafted array), the
- * value is normalised and trimmed, forbidden characters are refused with a Polish message.
+ * A text field: a missing field counts as empty; one sent twice or as a structure (`a=1&a=2`,
+ * `a[x]=1`) is refused, so a crafted post cannot blank an optional field; the value is normalised and
+ * trimmed, forbidden characters are refused with a Polish message.
  */
 export function text(opts: { max: number; multiline?: boolean; required?: string; trim?: boolean; label?: string } = { max: 200 }) {
   const base = z.preprocess(
-    (v) => (typeof v === 'string' ? normaliseText(v) : ''),
-    z.string().refine((s) => !hasForbiddenChars(s, opts.multiline), opts.label ? inputMessages.forbiddenCharsIn(opts.label) : inputMessages.forbiddenChars),
+    (v) => (typeof v === 'string' ? normaliseText(v) : v === undefined || v === null ? '' : v),
+    z
+      .string({ error: inputMessages.badShape })
+      .refine((s) => !hasForbiddenChars(s, opts.multiline), opts.label ? inputMessages.forbiddenCharsIn(opts.label) : inputMessages.forbiddenChars),
   );
   const trimmed = base.transform((s) => (opts.trim === false ? s : s.trim()));
   return trimmed.pipe(
@@ -53,6 +58,14 @@ export function text(opts: { max: number; multiline?: boolean; required?: string
 /** A checkbox or radio value among the allowed ones, or undefined. */
 export function choice<const T extends readonly [string, ...string[]]>(values: T) {
   return z.preprocess((v) => (typeof v === 'string' && (values as readonly string[]).includes(v) ? v : undefined), z.enum(values).optional());
+}
+
+/**
+ * A radio group that must be answered: any value outside the allowed ones, or none, is refused with
+ * `required` (zod skips a refinement of an absent optional key, so `choice(…).refine(…)` would not).
+ */
+export function requiredChoice<const T extends readonly [string, ...string[]]>(values: T, required: string) {
+  return z.preprocess((v) => (typeof v === 'string' && (values as readonly string[]).includes(v) ? v : ''), z.enum(values, { error: required }));
 }
 
 /** Repeated checkbox names arrive as a string or an array; anything else is an empty list. */

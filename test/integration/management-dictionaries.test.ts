@@ -81,6 +81,10 @@ describe('Zarządzanie → Słowniki: scope, validation, audit, effect without r
     assert.equal((await admin.get('/zarzadzanie/slowniki/role/NIE_MA')).statusCode, 404);
     assert.equal((await admin.get('/zarzadzanie/slowniki/role/zły kod')).statusCode, 404);
     assert.equal((await admin.get('/zarzadzanie/slowniki/role-ssoz1/Nie%20ma%20takiej')).statusCode, 404);
+    // a control character or a bidi override in a path code names nothing: 404, never a database error
+    for (const url of ['/zarzadzanie/slowniki/role/%00', '/zarzadzanie/slowniki/role/NADZ_FIN%00', '/zarzadzanie/slowniki/role-ssoz1/%E2%80%AEx'])
+      assert.equal((await admin.get(url)).statusCode, 404, url);
+    assert.equal((await admin.post('/zarzadzanie/slowniki/role-ssoz1/%00/przywroc', {})).statusCode, 404);
     const hub = await admin.get('/zarzadzanie');
     assert.match(hub.body, /href="\/zarzadzanie\/slowniki"/);
     assert.doesNotMatch((await cezStaff.get('/zarzadzanie')).body, /zarzadzanie\/slowniki/);

@@ -494,6 +494,14 @@ describe('Zarządzanie → Jednostki: scope, view, edit, status and adding units
         assert.equal(res.statusCode, 400, `${url} ${payload}`);
         assert.match(res.body, /data-qa="error-summary"/);
       }
+    // the status left out (or sent as a structure) is refused: it never deactivates the unit by default
+    const { status: _omitted, ...withoutStatus } = editBody(u);
+    for (const body of [withoutStatus, { ...withoutStatus, 'status[x]': '1' }]) {
+      const res = await send(agents.cezAdmin, `/zarzadzanie/jednostki/${u.id}/edycja`, { ...body, _csrf: c });
+      assert.equal(res.statusCode, 400, JSON.stringify(Object.keys(body)));
+      assert.match(res.body, /data-qa="error-summary"/);
+    }
+    assert.equal((await unitNow(u.id)).isActive, true, 'still active');
     const noCsrf = await send(agents.cezAdmin, `/zarzadzanie/jednostki/${u.id}/edycja`, { ...editBody(u, { nazwa: 'Bez CSRF' }), _csrf: 'zly-token' });
     assert.equal(noCsrf.statusCode, 403);
     assert.notEqual((await unitNow(u.id)).name, 'Bez CSRF');

@@ -15,7 +15,10 @@ function sources(dir: string): string[] {
 describe('"Dziennik zdarzeń" names every audited action in Polish', () => {
   const code = sources('src').map((f) => readFileSync(f, 'utf8'));
   it('every action and object type written anywhere in src/ has a label', () => {
-    const actions = new Set(code.flatMap((s) => [...s.matchAll(/\baction: '([a-z0-9_.]+)'/g)].map((m) => m[1]!)));
+    // every quoted code on an `action:` line (also both sides of `action: ok ? 'a.b' : 'a.c'`)
+    const actions = new Set(
+      code.flatMap((s) => [...s.matchAll(/\baction: ([^\n]+)/g)].flatMap((line) => [...line[1]!.matchAll(/'([a-z0-9_]+\.[a-z0-9_.]+)'/g)].map((m) => m[1]!))),
+    );
     for (const t of REQUEST_TRANSITIONS) actions.add(`request.${t.event}`);
     assert.ok(actions.size > 40, 'the scan finds the audited actions');
     assert.deepEqual(

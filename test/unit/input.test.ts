@@ -1,7 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { z } from 'zod';
-import { hasForbiddenChars, IdParams, normaliseText, parseForm, queryEnum, queryInt, queryText, stringList, text } from '../../src/portal/http/input.ts';
+import {
+  hasForbiddenChars,
+  IdParams,
+  normaliseText,
+  parseForm,
+  queryEnum,
+  queryInt,
+  queryText,
+  requiredChoice,
+  stringList,
+  text,
+} from '../../src/portal/http/input.ts';
 
 describe('the input boundary', () => {
   const Form = z.object({ name: text({ max: 10, required: 'Wpisz nazwę' }), note: text({ max: 50, multiline: true }), roles: stringList() });
@@ -17,7 +28,8 @@ describe('the input boundary', () => {
   });
 
   it('refuses NUL, other controls and bidi overrides with a Polish message, keeping the rest of the typed value', () => {
-    for (const bad of ['a\u0000b', 'a\u0007b', 'a\u202eb', 'a\u2066b', 'a\u0085b', 'a\nb']) {
+    // U+FFFD is what undecodable bytes (%C0%80) become: refused too, not stored as "��"
+    for (const bad of ['a\u0000b', 'a\u0007b', 'a\u202eb', 'a\u2066b', 'a\u0085b', 'a\nb', 'a\ufffdb']) {
       const r = parseForm(Form, { name: bad }, order);
       assert.equal(r.ok, false, JSON.stringify(bad));
       if (!r.ok) {
@@ -42,12 +54,32 @@ describe('the input boundary', () => {
     }
   });
 
-  it('a wrongly typed value (an array where a string is expected) counts as empty', () => {
+  it('a wrongly shaped value (sent twice, or as a structure) is refused, also in an optional field, so it cannot blank it', () => {
     const r = parseForm(Form, { name: ['a', 'b'], roles: 'WYP_FIN' }, order);
     assert.equal(r.ok, false);
+    if (!r.ok) assert.match(r.errors.name ?? '', /nieprawidłową postać/);
+    for (const note of [['2026-12-31', '2027-01-31'], { x: '1' }, 5]) {
+      const optional = parseForm(Form, { name: 'a', note }, order);
+      assert.equal(optional.ok, false, JSON.stringify(note));
+      if (!optional.ok) assert.deepEqual(Object.keys(optional.errors), ['note']);
+    }
+    // a missing optional field is simply empty
+    const missing = parseForm(Form, { name: 'a' }, order);
+    assert.ok(missing.ok && missing.data.note === '');
     const ok = parseForm(Form, { name: 'a', roles: ['WYP_FIN', 3, 'WYP_NIEFIN'] }, order);
     assert.ok(ok.ok);
     assert.deepEqual(ok.data.roles, ['WYP_FIN', 'WYP_NIEFIN']);
+  });
+
+  it('a required radio group refuses a missing, unknown or repeated answer with its message', () => {
+    const F = z.object({ status: requiredChoice(['aktywna', 'nieaktywna'], 'Wybierz status') });
+    for (const body of [{}, { status: 'x' }, { status: ['aktywna', 'nieaktywna'] }, { status: { x: '1' } }]) {
+      const r = parseForm(F, body, ['status']);
+      assert.equal(r.ok, false, JSON.stringify(body));
+      if (!r.ok) assert.equal(r.errors.status, 'Wybierz status');
+    }
+    const ok = parseForm(F, { status: 'nieaktywna' }, ['status']);
+    assert.ok(ok.ok && ok.data.status === 'nieaktywna');
   });
 
   it('keeps the summary in the order of the form', () => {

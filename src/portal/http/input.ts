@@ -5,6 +5,7 @@
 import type { FastifyInstance, FastifyTypeProvider } from 'fastify';
 import type { z } from 'zod';
 import { notFound } from '../../lib/errors.ts';
+import { hasForbiddenChars } from '../../lib/input.ts';
 
 export * from '../../lib/input.ts';
 
@@ -23,6 +24,9 @@ export function registerZodValidation(app: FastifyInstance): void {
   app.setValidatorCompiler(({ schema, httpPart }) => {
     const zs = schema as unknown as z.ZodType;
     return (data: unknown) => {
+      // a path segment holding a control character (NUL …) or a bidi override names nothing: 404 before any lookup
+      if (httpPart === 'params' && data && typeof data === 'object' && Object.values(data).some((v) => typeof v === 'string' && hasForbiddenChars(v)))
+        return { error: notFound() };
       const r = zs.safeParse(data ?? {});
       if (r.success) return { value: r.data };
       if (httpPart === 'params') return { error: notFound() };

@@ -98,6 +98,8 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   'management.role_revoked': 'Odebranie roli',
   'unit.created': 'Dodanie jednostki',
   'unit.updated': 'Zmiana danych jednostki',
+  'unit.deactivated': 'Oznaczenie jednostki jako nieaktywnej (profile zablokowane)',
+  'unit.reactivated': 'Ponowna aktywacja jednostki',
   'dictionary.unit_kind_updated': 'Słowniki: zmiana rodzaju jednostki',
   'dictionary.role_updated': 'Słowniki: zmiana roli',
   'dictionary.permission_updated': 'Słowniki: zmiana uprawnienia',

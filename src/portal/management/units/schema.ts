@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { choice, queryEnum, queryInt, queryText, stringList, text } from '../../http/input.ts';
+import { queryEnum, requiredChoice, queryInt, queryText, stringList, text } from '../../http/input.ts';
 import { unitMessages as m } from './messages.ts';
 
 export { IdParams } from '../../http/input.ts';
@@ -46,7 +46,7 @@ const common = {
 /** "Edycja danych jednostki": name, kind, address, contact, supervising units, status; `wersja` detects a concurrent edit. */
 export const EditUnitForm = z.object({
   ...common,
-  status: choice(['aktywna', 'nieaktywna']).refine((v) => v !== undefined, m.statusRequired),
+  status: requiredChoice(['aktywna', 'nieaktywna'], m.statusRequired),
   wersja: text({ max: 40 }),
 });
 export const EDIT_FIELDS = ['nazwa', 'rodzaj', 'teryt', 'miejscowosc', 'kod', 'ulica', 'nr', 'phone', 'email', 'nadrzedne', 'status'] as const;
