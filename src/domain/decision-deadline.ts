@@ -25,5 +25,7 @@ export function isArchivable(r: { status: string; submittedAt: Date }, now: Date
 
 /** The calendar day (YYYY-MM-DD) in Polish time: a daily job's "today". */
 export function polishDay(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return POLISH_DAY.format(at);
 }
+// built once: an Intl formatter per call holds ICU memory the garbage collector does not see
+const POLISH_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit' });

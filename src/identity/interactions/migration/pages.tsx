@@ -2,17 +2,19 @@ import { CsrfField } from '../../../views/components/Field.tsx';
 import { Layout } from '../../../views/layouts/Layout.tsx';
 
 /** "2023-11-29 01:07.23.519" — the manual's timestamp on the migration screens (Polish time). */
+const MIGRATION_PARTS = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Warsaw',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hour12: false,
+});
+
 export function migrationTimestamp(d: Date): string {
-  const p = new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Warsaw',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hour12: false,
-  }).formatToParts(d);
+  const p = MIGRATION_PARTS.formatToParts(d);
   const get = (t: string) => p.find((x) => x.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}.${get('second')}.${String(d.getMilliseconds()).padStart(3, '0')}`;
 }

@@ -251,7 +251,7 @@ export function sortOther(items: readonly AccountProfile[], sort: OtherSort, dir
   const sign = dir === 'asc' ? 1 : -1;
   return [...items].sort((a, b) =>
     sort === 'jednostka'
-      ? sign * plCollator.compare(a.unit.name, b.unit.name) || a.id.localeCompare(b.id)
+      ? sign * plCollator.compare(a.unit.name, b.unit.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
       : sign * (a.statusChangedAt.getTime() - b.statusChangedAt.getTime()) || plCollator.compare(a.unit.name, b.unit.name),
   );
 }

@@ -9,8 +9,8 @@ import { TransferLoginPage, TransferSummaryPage } from './pages.tsx';
 import { CONTACT_FIELDS, ContactForm, LOGIN_FIELDS, LoginForm, transferWizard } from './schema.ts';
 
 const hhmm = new Intl.DateTimeFormat('pl-PL', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Warsaw' });
-const longDate = (iso: string) =>
-  new Intl.DateTimeFormat('pl-PL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+const LONG_DATE = new Intl.DateTimeFormat('pl-PL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const longDate = (iso: string) => LONG_DATE.format(new Date(`${iso}T00:00:00Z`));
 
 const LOGIN_PATH = stepOf(transferWizard, 'login').path;
 const SUMMARY_PATH = stepOf(transferWizard, 'summary').path;

@@ -1,3 +1,4 @@
+import { formatNumberPl } from '../../../lib/text.ts';
 /** Polish texts of "Zarządzanie → Dziennik zdarzeń". */
 export const auditMessages = {
   module: 'Zarządzanie',
@@ -32,7 +33,7 @@ export const auditMessages = {
   apply: 'Filtruj',
   clear: 'Wyczyść filtry',
   csv: 'Pobierz CSV',
-  csvHint: (max: number) => `Plik CSV (UTF-8, separator średnik) zawiera wpisy spełniające filtry, najwyżej ${max.toLocaleString('pl-PL')}.`,
+  csvHint: (max: number) => `Plik CSV (UTF-8, separator średnik) zawiera wpisy spełniające filtry, najwyżej ${formatNumberPl(max)}.`,
   list: 'Zdarzenia',
   none: 'Brak zdarzeń spełniających kryteria.',
   pages: 'Dziennik zdarzeń: strony',

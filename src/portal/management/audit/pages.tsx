@@ -1,5 +1,5 @@
 import type { AuditRow } from '../../../db/repositories/audit-log.ts';
-import { formatDateTimePl } from '../../../lib/text.ts';
+import { formatDateTimePl, plCollator } from '../../../lib/text.ts';
 import { TextField } from '../../../views/components/Field.tsx';
 import { Pagination, PaginationSummary, type PagingProps } from '../../../views/components/Pagination/Pagination.tsx';
 import { SignedInLayout, type SignedInFrame } from '../../../views/layouts/SignedInLayout.tsx';
@@ -28,7 +28,7 @@ function Select(p: { name: string; label: string; value: string; options: readon
 }
 
 function actionOptions(current: string): [string, string][] {
-  const known: [string, string][] = [...Object.entries(ACTION_GROUPS), ...Object.entries(ACTION_LABELS).sort(([, a], [, b]) => a.localeCompare(b, 'pl'))];
+  const known: [string, string][] = [...Object.entries(ACTION_GROUPS), ...Object.entries(ACTION_LABELS).sort(([, a], [, b]) => plCollator.compare(a, b))];
   // an action written by a newer part of the system than this catalogue can still be filtered by its code
   if (current && !known.some(([v]) => v === current)) known.unshift([current, current]);
   return [['', m.actionAll], ...known];

@@ -1,4 +1,5 @@
 import type { CsvCell } from '../../../lib/csv.ts';
+import { formatNumberPl } from '../../../lib/text.ts';
 import { SignedInLayout, type SignedInFrame } from '../../../views/layouts/SignedInLayout.tsx';
 import { reportMessages as m } from './messages.ts';
 import type { ReportTable } from './service.ts';
@@ -8,7 +9,7 @@ export const reportCsvPath = (key: string) => `${REPORTS_PATH}/${key}.csv`;
 
 function cellText(v: CsvCell): string {
   if (v === null || v === undefined) return '—';
-  if (typeof v === 'number') return v.toLocaleString('pl-PL', { maximumFractionDigits: 1 });
+  if (typeof v === 'number') return formatNumberPl(v);
   return String(v);
 }
 
