@@ -106,6 +106,7 @@ const benchEnv = {
   NODE_ENV: 'production',
   DATABASE_URL: dbUrl,
   SESSION_SECRET: randomBytes(32).toString('hex'),
+  PESEL_KEY: randomBytes(32).toString('hex'),
   PUBLIC_URL: 'https://ssoz-bench.invalid',
   TRUST_PROXY: 'true',
   // production needs a mail server; these scenarios send no mail, and a message would only wait in the outbox

@@ -14,6 +14,7 @@ import { startIdentityWorkers } from './identity/workers.ts';
 import { Outbox } from './mail/outbox.ts';
 import { createServices } from './portal/services.ts';
 import { peselLinkHash } from './portal/auth/pesel-link.ts';
+import { sealPesel } from './portal/auth/pesel-vault.ts';
 import { DemoMailboxTransport, SmtpTransport, type MessageTransport } from './mail/transports.ts';
 
 export interface Running {
@@ -46,7 +47,10 @@ export async function bootstrap(config: Config, opts: { database?: Database; now
   if (config.seedDemoData) {
     const { seedDemoData } = await import('./demo/seed-demo.ts');
     const started = Date.now();
-    const { unitsInserted } = await seedDemoData(database.db, { peselHash: (pesel) => peselLinkHash(config, pesel) });
+    const { unitsInserted } = await seedDemoData(database.db, {
+      peselHash: (pesel) => peselLinkHash(config, pesel),
+      peselSeal: (pesel) => sealPesel(config.peselKey, pesel),
+    });
     if (unitsInserted > 0) log.info({ unitsInserted, ms: Date.now() - started }, 'demo data loaded');
   }
   const queue = await JobQueue.start(database, log);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { parsePeselKey } from '../portal/auth/pesel-vault.ts';
 
 /** Typed, frozen configuration, parsed once from the environment. Every variable is in .env.example. */
 export interface Config {
@@ -15,6 +16,8 @@ export interface Config {
   readonly dataDir: string;
   readonly databaseUrl: string | null;
   readonly sessionSecret: string;
+  /** AES-256-GCM key (32 bytes) of the stored PESEL numbers, see portal/auth/pesel-vault.ts */
+  readonly peselKey: Buffer;
   readonly smtpUrl: string | null;
   readonly mailFrom: string;
   /** where "Skontaktuj się z nami" messages go */
@@ -62,6 +65,10 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL musi zaczynać się od postgres:// lub postgresql://')
     .optional(),
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET musi mieć co najmniej 32 znaki').optional(),
+  PESEL_KEY: z
+    .string()
+    .refine((v) => parsePeselKey(v) !== null, 'PESEL_KEY musi być kluczem 32-bajtowym: 64 cyfry szesnastkowe lub base64')
+    .optional(),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'SMTP_URL musi zaczynać się od smtp:// lub smtps://')
@@ -101,14 +108,25 @@ export class ConfigError extends Error {
   }
 }
 
-/** In demo mode a secret is generated once and kept in the data directory, so restarts keep sessions. */
-function demoSecret(dataDir: string): string {
-  const file = path.join(dataDir, 'session-secret');
+/**
+ * In demo mode a secret is generated once and kept in the data directory, so restarts keep sessions
+ * (`session-secret`) and can read the PESEL numbers stored before (`pesel-key`).
+ */
+function demoSecret(dataDir: string, name = 'session-secret', encoding: BufferEncoding = 'base64url'): string {
+  const file = path.join(dataDir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(32).toString('base64url');
+  const secret = randomBytes(32).toString(encoding);
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+/** PESEL_KEY, or in demo mode the one kept in the data directory (64 hex digits). */
+function peselKeyOf(value: string | undefined, isProduction: boolean, dataDir: string): Buffer {
+  const text = value ?? (isProduction ? null : demoSecret(dataDir, 'pesel-key', 'hex'));
+  const key = text === null ? null : parsePeselKey(text);
+  if (!key) throw new ConfigError(['PESEL_KEY jest wymagany w produkcji (64 cyfry szesnastkowe lub base64)']);
+  return key;
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -122,6 +140,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const problems: string[] = [];
   if (isProduction) {
     if (!e.SESSION_SECRET) problems.push('SESSION_SECRET jest wymagany w produkcji');
+    if (!e.PESEL_KEY) problems.push('PESEL_KEY jest wymagany w produkcji (klucz szyfrowania numerów PESEL, 32 bajty: 64 cyfry szesnastkowe lub base64)');
     if (!e.DATABASE_URL) problems.push('DATABASE_URL jest wymagany w produkcji (PGlite służy tylko do demonstracji)');
     if (!e.SMTP_URL) problems.push('SMTP_URL jest wymagany w produkcji (skrzynka demonstracyjna jest wyłączona)');
     if (!e.PUBLIC_URL) problems.push('PUBLIC_URL jest wymagany w produkcji');
@@ -152,6 +171,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir,
     databaseUrl: e.DATABASE_URL ?? null,
     sessionSecret: e.SESSION_SECRET ?? (isProduction ? '' : demoSecret(dataDir)),
+    peselKey: peselKeyOf(e.PESEL_KEY, isProduction, dataDir),
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,
     helpdeskEmail: e.HELPDESK_EMAIL,

@@ -101,7 +101,8 @@ export const DEMO_ANNOUNCEMENT = {
  */
 export interface DemoQueueRequest {
   key: string;
-  applicant: { login: string; firstName: string; lastName: string; phone: string };
+  /** `pesel`: fictitious, with a valid checksum and a birth date and sex that fit the name (masked for verifiers, in full for Administrator CeZ) */
+  applicant: { login: string; firstName: string; lastName: string; phone: string; pesel: string };
   /** a named unit, or the n-th generated unit of a kind in a voivodeship (by key: deterministic); `addiction`: an addiction-care unit */
   unit: { key: string } | { kindCode: string; voivodeshipCode: string; nth: number; addiction?: boolean };
   roleCode: string;
@@ -110,18 +111,19 @@ export interface DemoQueueRequest {
   signed: 'post' | 'missing' | 'file';
 }
 
-const applicant = (login: string, firstName: string, lastName: string, n: number) => ({
+const applicant = (login: string, firstName: string, lastName: string, n: number, pesel: string) => ({
   login,
   firstName,
   lastName,
   phone: `+48 600 100 3${String(n).padStart(2, '0')}`,
+  pesel,
 });
 
 export const DEMO_QUEUE: readonly DemoQueueRequest[] = [
   // Administrator UW kujawsko-pomorskie (tomasz.lewandowski): reporting units of the voivodeship
   {
     key: 'uw04-1',
-    applicant: applicant('adam.malinowski', 'Adam', 'Malinowski', 1),
+    applicant: applicant('adam.malinowski', 'Adam', 'Malinowski', 1, '80031213738'),
     unit: { kindCode: 'PODM', voivodeshipCode: '04', nth: 0 },
     roleCode: 'WYP_NIEFIN',
     daysAgo: 3,
@@ -129,7 +131,7 @@ export const DEMO_QUEUE: readonly DemoQueueRequest[] = [
   },
   {
     key: 'uw04-2',
-    applicant: applicant('beata.krawczyk', 'Beata', 'Krawczyk', 2),
+    applicant: applicant('beata.krawczyk', 'Beata', 'Krawczyk', 2, '86071917447'),
     unit: { kindCode: 'PODM', voivodeshipCode: '04', nth: 1 },
     roleCode: 'WYP_FIN',
     daysAgo: 6,
@@ -137,7 +139,7 @@ export const DEMO_QUEUE: readonly DemoQueueRequest[] = [
   },
   {
     key: 'uw04-3',
-    applicant: applicant('cezary.wojcik', 'Cezary', 'Wójcik', 3),
+    applicant: applicant('cezary.wojcik', 'Cezary', 'Wójcik', 3, '75020421173'),
     unit: { kindCode: 'PODM', voivodeshipCode: '04', nth: 2 },
     roleCode: 'WYP_NIEFIN',
     daysAgo: 24,
@@ -145,7 +147,7 @@ export const DEMO_QUEUE: readonly DemoQueueRequest[] = [
   },
   {
     key: 'uw04-4',
-    applicant: applicant('dorota.kaczmarek', 'Dorota', 'Kaczmarek', 4),
+    applicant: applicant('dorota.kaczmarek', 'Dorota', 'Kaczmarek', 4, '91082724881'),
     unit: { key: 'starostwo-aleksandrow-kujawski' },
     roleCode: 'WYP_FIN',
     daysAgo: 31,
@@ -154,7 +156,7 @@ export const DEMO_QUEUE: readonly DemoQueueRequest[] = [
   // Administrator IPIN (katarzyna.dabrowska): psychiatric cards, nationwide
   {
     key: 'ipin-1',
-    applicant: applicant('edyta.mazur', 'Edyta', 'Mazur', 5),
+    applicant: applicant('edyta.mazur', 'Edyta', 'Mazur', 5, '83061528502'),
     unit: { kindCode: 'PODM', voivodeshipCode: '04', nth: 3 },
     roleCode: 'WYP_KARTY_PSY',
     daysAgo: 2,
@@ -162,7 +164,7 @@ export const DEMO_QUEUE: readonly DemoQueueRequest[] = [
   },
   {
     key: 'ipin-2',
-    applicant: applicant('filip.pawlak', 'Filip', 'Pawlak', 6),
+    applicant: applicant('filip.pawlak', 'Filip', 'Pawlak', 6, '94110332234'),
     unit: { key: 'pulsantis-max' },
     roleCode: 'WYP_KARTY_PSY',
     daysAgo: 22,
@@ -171,17 +173,24 @@ export const DEMO_QUEUE: readonly DemoQueueRequest[] = [
   // Administrator CeZ (jan.kowalski): a supervising role, and a unit whose Urząd Wojewódzki has no active administrator
   {
     key: 'cez-1',
-    applicant: applicant('grazyna.zajac', 'Grażyna', 'Zając', 7),
+    applicant: applicant('grazyna.zajac', 'Grażyna', 'Zając', 7, '69093035946'),
     unit: { key: 'wsse-gdansk' },
     roleCode: 'NADZ_NIEFIN',
     daysAgo: 4,
     signed: 'post',
   },
-  { key: 'cez-2', applicant: applicant('henryk.krol', 'Henryk', 'Król', 8), unit: { key: 'ani-med' }, roleCode: 'WYP_FIN', daysAgo: 26, signed: 'missing' },
+  {
+    key: 'cez-2',
+    applicant: applicant('henryk.krol', 'Henryk', 'Król', 8, '72051839678'),
+    unit: { key: 'ani-med' },
+    roleCode: 'WYP_FIN',
+    daysAgo: 26,
+    signed: 'missing',
+  },
   // safe files: Administrator CeZ can approve these two in one step ("Zatwierdź zaznaczone")
   {
     key: 'cez-3',
-    applicant: applicant('irena.wieczorek', 'Irena', 'Wieczorek', 9),
+    applicant: applicant('irena.wieczorek', 'Irena', 'Wieczorek', 9, '88012143382'),
     unit: { key: 'wsse-gdansk' },
     roleCode: 'NADZ_FIN',
     daysAgo: 5,
@@ -189,7 +198,7 @@ export const DEMO_QUEUE: readonly DemoQueueRequest[] = [
   },
   {
     key: 'cez-4',
-    applicant: applicant('jerzy.adamczyk', 'Jerzy', 'Adamczyk', 10),
+    applicant: applicant('jerzy.adamczyk', 'Jerzy', 'Adamczyk', 10, '66040947019'),
     unit: { key: 'wsse-gdansk' },
     roleCode: 'NADZ_KARTY_PSY',
     daysAgo: 16,
@@ -198,7 +207,7 @@ export const DEMO_QUEUE: readonly DemoQueueRequest[] = [
   // Administrator UW kujawsko-pomorskie: one with a safe file
   {
     key: 'uw04-5',
-    applicant: applicant('kamil.dudek', 'Kamil', 'Dudek', 11),
+    applicant: applicant('kamil.dudek', 'Kamil', 'Dudek', 11, '95081150739'),
     unit: { kindCode: 'PODM', voivodeshipCode: '04', nth: 4 },
     roleCode: 'WYP_NIEFIN',
     daysAgo: 8,
@@ -207,7 +216,7 @@ export const DEMO_QUEUE: readonly DemoQueueRequest[] = [
   // Administrator IPIN: one with a safe file
   {
     key: 'ipin-3',
-    applicant: applicant('lucyna.szymanska', 'Lucyna', 'Szymańska', 12),
+    applicant: applicant('lucyna.szymanska', 'Lucyna', 'Szymańska', 12, '79022654441'),
     unit: { kindCode: 'PODM', voivodeshipCode: '14', nth: 0 },
     roleCode: 'WYP_KARTY_PSY',
     daysAgo: 1,
@@ -217,7 +226,7 @@ export const DEMO_QUEUE: readonly DemoQueueRequest[] = [
   // administrator in the demo they fall back to CeZ (the detail page says so)
   {
     key: 'kcpu-1',
-    applicant: applicant('marek.olszewski', 'Marek', 'Olszewski', 13),
+    applicant: applicant('marek.olszewski', 'Marek', 'Olszewski', 13, '84070758177'),
     unit: { kindCode: 'PODM', voivodeshipCode: '14', nth: 0, addiction: true },
     roleCode: 'WYP_NIEFIN',
     daysAgo: 18,

@@ -369,8 +369,13 @@ export async function seedDemoLegacyAndNews(db: Db): Promise<void> {
  * `peselHash`: the portal's keyed PESEL hash (bootstrap passes it with the running config), so a demo
  * person can be linked on a first sign-in from another identity provider before ever using the
  * built-in one. Without it (the test template) the hash is stored at the first built-in sign-in.
+ * `peselSeal`: the masked and encrypted PESEL (portal/auth/pesel-vault.ts, under the running
+ * PESEL_KEY), so the verifiers see the demo people's and the queue applicants' PESEL from the start.
  */
-export async function seedDemoData(db: Db, opts: { peselHash?: (pesel: string) => string | null } = {}): Promise<{ unitsInserted: number }> {
+export async function seedDemoData(
+  db: Db,
+  opts: { peselHash?: (pesel: string) => string | null; peselSeal?: (pesel: string) => { masked: string; enc: string } | null } = {},
+): Promise<{ unitsInserted: number }> {
   // the registry is written in one transaction, so one generated unit means all of them are there
   const [generated] = await db
     .select({ id: units.id })
@@ -381,23 +386,45 @@ export async function seedDemoData(db: Db, opts: { peselHash?: (pesel: string) =
   // fresh statistics, so the planner uses the trigram index for name search (PGlite has no autovacuum)
   if (unitsInserted > 0) await db.execute(sql`analyze portal.units`);
   await seedDemoPeople(db);
-  if (opts.peselHash) await linkDemoPeople(db, opts.peselHash);
   await seedDemoProfiles(db);
   await seedDemoQueue(db);
+  await linkDemoPeople(db, opts);
   await seedDemoLegacyAndNews(db);
   return { unitsInserted };
 }
 
-/** Stores the keyed PESEL hash of demo users that have none yet (idempotent). */
-async function linkDemoPeople(db: Db, peselHash: (pesel: string) => string | null): Promise<void> {
-  for (const p of DEMO_PEOPLE) {
-    const hash = peselHash(p.pesel);
-    if (!hash) continue;
-    const [acc] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.pesel, p.pesel));
-    if (!acc) continue;
-    await db
-      .update(users)
-      .set({ peselHash: hash })
-      .where(and(eq(users.subject, acc.id), isNull(users.peselHash)));
+/**
+ * Stores the keyed PESEL hash, and the masked and encrypted PESEL, of the demo users (the people with a
+ * UEOZ account and the queue's applicants) that have none yet (idempotent: a value already stored stays).
+ */
+async function linkDemoPeople(
+  db: Db,
+  opts: { peselHash?: (pesel: string) => string | null; peselSeal?: (pesel: string) => { masked: string; enc: string } | null },
+): Promise<void> {
+  const people: { pesel: string; subject: () => Promise<string | null> }[] = [
+    ...DEMO_PEOPLE.map((p) => ({
+      pesel: p.pesel,
+      subject: async () => (await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.pesel, p.pesel)))[0]?.id ?? null,
+    })),
+    ...DEMO_QUEUE.map((q) => ({ pesel: q.applicant.pesel, subject: async () => `demo-applicant:${q.applicant.login}` })),
+  ];
+  for (const p of people) {
+    const hash = opts.peselHash?.(p.pesel) ?? null;
+    const sealed = opts.peselSeal?.(p.pesel) ?? null;
+    if (!hash && !sealed) continue;
+    const subject = await p.subject();
+    if (!subject) continue;
+    if (hash) {
+      await db
+        .update(users)
+        .set({ peselHash: hash })
+        .where(and(eq(users.subject, subject), isNull(users.peselHash)));
+    }
+    if (sealed) {
+      await db
+        .update(users)
+        .set({ peselMasked: sealed.masked, peselEnc: sealed.enc })
+        .where(and(eq(users.subject, subject), isNull(users.peselEnc)));
+    }
   }
 }

@@ -40,6 +40,7 @@ export async function buildTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     DATA_DIR: dataDir,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     SESSION_SECRET: randomBytes(32).toString('hex'),
+    PESEL_KEY: randomBytes(32).toString('hex'),
     EPLOZ_LOOKUP_DELAY_MS: '0',
     ...opts.env,
   });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -27,12 +27,28 @@ describe('config', () => {
     assert.equal(loadConfig({ DATA_DIR: dir, PUBLIC_URL: 'http://ssoz.local:9000/' }).publicUrl, 'http://ssoz.local:9000');
   });
 
+  it('PESEL_KEY: a 32-byte key (hex or base64), generated once into the data directory in demo and kept across starts', () => {
+    const dir = tmp();
+    const a = loadConfig({ DATA_DIR: dir });
+    assert.equal(a.peselKey.length, 32);
+    assert.ok(existsSync(path.join(dir, 'pesel-key')));
+    assert.ok(loadConfig({ DATA_DIR: dir }).peselKey.equals(a.peselKey));
+    assert.equal(loadConfig({ DATA_DIR: tmp(), PESEL_KEY: '01'.repeat(32) }).peselKey.toString('hex'), '01'.repeat(32));
+    assert.equal(loadConfig({ DATA_DIR: tmp(), PESEL_KEY: Buffer.alloc(32, 7).toString('base64') }).peselKey[0], 7);
+    for (const bad of ['abc', '01'.repeat(16), 'z'.repeat(64)]) {
+      assert.throws(
+        () => loadConfig({ DATA_DIR: tmp(), PESEL_KEY: bad }),
+        (e: unknown) => e instanceof ConfigError && e.problems.some((p) => p.includes('PESEL_KEY musi być kluczem 32-bajtowym')),
+      );
+    }
+  });
+
   it('refuses production without what production needs, naming each', () => {
     assert.throws(
       () => loadConfig({ NODE_ENV: 'production', DATA_DIR: tmp() }),
       (e: unknown) =>
         e instanceof ConfigError &&
-        ['SESSION_SECRET', 'DATABASE_URL', 'SMTP_URL', 'PUBLIC_URL', 'TRUST_PROXY'].every((k) => e.problems.some((p) => p.includes(k))),
+        ['SESSION_SECRET', 'PESEL_KEY', 'DATABASE_URL', 'SMTP_URL', 'PUBLIC_URL', 'TRUST_PROXY'].every((k) => e.problems.some((p) => p.includes(k))),
     );
   });
 
@@ -41,6 +57,7 @@ describe('config', () => {
       NODE_ENV: 'production',
       TRUST_PROXY: '1',
       SESSION_SECRET: 's'.repeat(40),
+      PESEL_KEY: 'ab'.repeat(32),
       DATABASE_URL: 'postgres://u@db/ssoz',
       SMTP_URL: 'smtp://mail:25',
       PUBLIC_URL: 'https://ssoz.example.pl',
@@ -53,6 +70,7 @@ describe('config', () => {
           NODE_ENV: 'production',
           TRUST_PROXY: '1',
           SESSION_SECRET: 's'.repeat(40),
+          PESEL_KEY: 'ab'.repeat(32),
           DATABASE_URL: 'postgres://u@db/ssoz',
           SMTP_URL: 'smtp://mail:25',
           PUBLIC_URL: 'https://ssoz.example.pl',

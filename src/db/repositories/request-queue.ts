@@ -187,7 +187,15 @@ export async function requestDetail(db: DbOrTx, requestId: string) {
   const [row] = await db
     .select({
       request: roleRequests,
-      user: { firstName: users.firstName, lastName: users.lastName, login: users.login, email: users.email },
+      user: {
+        id: users.id,
+        firstName: users.firstName,
+        lastName: users.lastName,
+        login: users.login,
+        email: users.email,
+        peselMasked: users.peselMasked,
+        peselEnc: users.peselEnc,
+      },
       profile: { id: profiles.id, phone: profiles.phone, email: profiles.email },
       unit: units,
       kindName: unitKinds.name,

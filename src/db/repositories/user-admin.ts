@@ -229,13 +229,14 @@ export async function findUser(db: DbOrTx, userId: string) {
       lastName: users.lastName,
       login: users.login,
       email: users.email,
-      hasPesel: sql<boolean>`${users.peselHash} is not null`,
+      peselMasked: users.peselMasked,
+      peselEnc: users.peselEnc,
       createdAt: users.createdAt,
       lastLoginAt: users.lastLoginAt,
     })
     .from(users)
     .where(eq(users.id, userId));
-  return u ? { ...u, hasPesel: Boolean(u.hasPesel) } : null;
+  return u ?? null;
 }
 
 export interface ProfileRequestRow {

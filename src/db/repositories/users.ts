@@ -10,6 +10,9 @@ export interface IdentityClaims {
   subject: string;
   /** keyed hash of the provider's verified PESEL claim, see portal/auth/pesel-link.ts */
   peselHash: string | null;
+  /** the same PESEL masked and encrypted (portal/auth/pesel-vault.ts); stored with the hash, when it is this person's */
+  peselMasked?: string | null;
+  peselEnc?: string | null;
   firstName: string;
   lastName: string;
   login: string | null;
@@ -26,6 +29,9 @@ export interface IdentityClaims {
  */
 export async function upsertUserFromClaims(db: DbOrTx, c: IdentityClaims): Promise<{ user: UserRow; linkedFrom: string | null }> {
   const profile = { firstName: c.firstName, lastName: c.lastName, login: c.login, email: c.email, lastLoginAt: c.now };
+  // the masked and encrypted number go with the hash (re-encrypted at each sign-in: a new PESEL_KEY takes over)
+  const sealed =
+    c.peselHash && c.peselEnc && c.peselMasked ? { peselHash: c.peselHash, peselMasked: c.peselMasked, peselEnc: c.peselEnc } : { peselHash: c.peselHash };
   const [known] = await db
     .select()
     .from(users)
@@ -44,7 +50,7 @@ export async function upsertUserFromClaims(db: DbOrTx, c: IdentityClaims): Promi
       ).length === 0;
     const [row] = await db
       .update(users)
-      .set({ ...profile, ...(hashFree ? { peselHash: c.peselHash } : {}) })
+      .set({ ...profile, ...(hashFree || (c.peselHash !== null && c.peselHash === known.peselHash) ? sealed : {}) })
       .where(eq(users.id, known.id))
       .returning();
     if (!row) throw new Error('user update failed');
@@ -55,7 +61,7 @@ export async function upsertUserFromClaims(db: DbOrTx, c: IdentityClaims): Promi
     if (person) {
       const [row] = await db
         .update(users)
-        .set({ ...profile, issuer: c.issuer, subject: c.subject })
+        .set({ ...profile, ...sealed, issuer: c.issuer, subject: c.subject })
         .where(eq(users.id, person.id))
         .returning();
       if (!row) throw new Error('user link failed');
@@ -64,7 +70,7 @@ export async function upsertUserFromClaims(db: DbOrTx, c: IdentityClaims): Promi
   }
   const [row] = await db
     .insert(users)
-    .values({ issuer: c.issuer, subject: c.subject, peselHash: c.peselHash, ...profile, createdAt: c.now })
+    .values({ issuer: c.issuer, subject: c.subject, ...sealed, ...profile, createdAt: c.now })
     .onConflictDoUpdate({ target: [users.issuer, users.subject], set: profile })
     .returning();
   if (!row) throw new Error('user upsert failed');

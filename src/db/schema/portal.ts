@@ -3,7 +3,10 @@ import { bigint, bigserial, boolean, check, date, index, integer, jsonb, pgSchem
 import { PROFILE_STATUSES, REQUEST_STATUSES } from '../../domain/status.ts';
 import { polishSortKey } from '../sort-key.ts';
 
-/** SSOZ II portal tables. Users arrive through OIDC; the portal never stores passwords or PESEL. */
+/**
+ * SSOZ II portal tables. Users arrive through OIDC; the portal never stores passwords, and a PESEL
+ * only as a keyed hash (linking), a masked form and a ciphertext (see `users`).
+ */
 export const portal = pgSchema('portal');
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -162,7 +165,10 @@ export const BUILTIN_ISSUER = 'builtin';
 
 /**
  * A person. Known by the identity provider's issuer + subject; `peselHash` (a keyed HMAC of the
- * verified PESEL claim, never the number) links the first sign-in from a new issuer to the same person.
+ * verified PESEL claim) links the first sign-in from a new issuer to the same person. For the
+ * verifiers: `peselMasked` ("85*********", what every verifier sees) and `peselEnc` (AES-256-GCM under
+ * PESEL_KEY, kept outside the database; decrypted only for Administrator CeZ, audited), both written
+ * at each sign-in from the verified claim (portal/auth/pesel-vault.ts).
  */
 export const users = portal.table(
   'users',
@@ -171,6 +177,8 @@ export const users = portal.table(
     issuer: text('issuer').notNull().default(BUILTIN_ISSUER),
     subject: text('subject').notNull(),
     peselHash: text('pesel_hash'),
+    peselMasked: text('pesel_masked'),
+    peselEnc: text('pesel_enc'),
     login: text('login'),
     firstName: text('first_name').notNull(),
     lastName: text('last_name').notNull(),

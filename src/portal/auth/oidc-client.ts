@@ -3,8 +3,12 @@ import type { Config } from '../../config/index.ts';
 import { BUILTIN_ISSUER } from '../../db/schema/portal.ts';
 import { builtinClientSecret, builtinIssuer } from '../../identity/provider.ts';
 import { peselLinkHash } from './pesel-link.ts';
+import { sealPesel } from './pesel-vault.ts';
 
-/** Claims the portal keeps from the identity provider (the PESEL only as a keyed hash, for linking). */
+/**
+ * Claims the portal keeps from the identity provider. The PESEL never leaves this module as a number:
+ * a keyed hash (linking), a masked form and a ciphertext (for the verifiers, see pesel-vault.ts).
+ */
 export interface PortalClaims {
   /** the ID token's issuer; BUILTIN_ISSUER for the built-in UEOZ (its URL follows PUBLIC_URL) */
   issuer: string;
@@ -15,6 +19,9 @@ export interface PortalClaims {
   email: string | null;
   /** HMAC of a valid PESEL claim; null when the provider sent none (the login is refused) */
   peselHash: string | null;
+  /** "85*********" and the AES-256-GCM ciphertext of the same valid PESEL claim (null without one) */
+  peselMasked: string | null;
+  peselEnc: string | null;
 }
 
 export type InProcessFetch = (url: string, init: { method: string; headers: Record<string, string>; body?: string }) => Promise<Response>;
@@ -104,6 +111,7 @@ export class PortalOidcClient {
       merged = { ...(await oidc.fetchUserInfo(c, tokens.access_token, raw.sub)), ...merged };
     }
     const str = (k: string) => (typeof merged[k] === 'string' && merged[k] ? (merged[k] as string) : null);
+    const sealed = sealPesel(this.config.peselKey, str(names.pesel));
     return {
       idToken: tokens.id_token,
       claims: {
@@ -114,6 +122,8 @@ export class PortalOidcClient {
         login: str(names.login),
         email: str(names.email),
         peselHash: peselLinkHash(this.config, str(names.pesel)),
+        peselMasked: sealed?.masked ?? null,
+        peselEnc: sealed?.enc ?? null,
       },
     };
   }

@@ -91,6 +91,7 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   'attachment.scanned': 'Skanowanie pliku: bezpieczny',
   'attachment.infected': 'Skanowanie pliku: niebezpieczny',
   'management.request_pdf_viewed': 'Weryfikator: podgląd PDF wniosku',
+  'management.pesel_viewed': 'Administrator CeZ: wgląd w pełny numer PESEL',
   'management.attachment_downloaded': 'Weryfikator: pobranie pliku wniosku',
   'management.audit_exported': 'Eksport dziennika zdarzeń do CSV',
   'management.report_exported': 'Eksport raportu do CSV',

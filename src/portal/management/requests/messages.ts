@@ -66,7 +66,11 @@ export const managementMessages = {
   applicantData: 'Wnioskujący',
   firstLast: 'Imię i nazwisko',
   login: 'Login',
-  noPesel: 'Portal nie przechowuje numeru PESEL wnioskującego.',
+  pesel: 'PESEL',
+  peselNone: 'Brak danych (numer zostanie zapisany przy najbliższym logowaniu wnioskującego)',
+  peselFull: 'Pełny numer PESEL widzi tylko Administrator CeZ; ten wgląd zapisano w dzienniku zdarzeń.',
+  peselUnreadable:
+    'Pełnego numeru PESEL nie można odczytać (zmieniony klucz szyfrowania); zostanie zapisany ponownie przy najbliższym logowaniu wnioskującego.',
   contact: 'Dane kontaktowe',
   phone: 'Telefon',
   email: 'E-mail',

@@ -12,6 +12,7 @@ import { SummaryList } from '../../../views/components/SummaryList/SummaryList.t
 import { SignedInLayout, type SignedInFrame } from '../../../views/layouts/SignedInLayout.tsx';
 import { managementMessages as m } from './messages.ts';
 import { PAGE_SIZES, type QueueQueryT } from './schema.ts';
+import type { PeselShown } from '../../auth/pesel-view.ts';
 import { daysWaiting } from './service.ts';
 
 export const QUEUE_PATH = '/zarzadzanie/wnioski';
@@ -305,6 +306,8 @@ export interface DetailView {
     signedCopyConfirmedAt: Date | null;
   };
   user: { firstName: string; lastName: string; login: string | null };
+  /** masked, or in full for Administrator CeZ */
+  pesel: PeselShown;
   profile: { phone: string; email: string };
   unit: {
     name: string;
@@ -397,11 +400,22 @@ export function DetailPage(p: {
         rows={[
           { label: m.firstLast, value: `${d.user.firstName} ${d.user.lastName}` },
           { label: m.login, value: d.user.login },
+          { label: m.pesel, value: d.pesel.value ?? m.peselNone },
           { label: m.phone, value: d.profile.phone },
           { label: m.email, value: d.profile.email },
         ]}
       />
-      <p class="muted">{m.noPesel}</p>
+      {d.pesel.full ? (
+        <p class="muted" data-qa="pesel-full">
+          {m.peselFull}
+        </p>
+      ) : d.pesel.unreadable ? (
+        <p class="muted" data-qa="pesel-unreadable">
+          {m.peselUnreadable}
+        </p>
+      ) : (
+        ''
+      )}
 
       <h2>{m.unitData}</h2>
       <SummaryList

@@ -15,6 +15,7 @@ import { requestApproved, requestRejected } from '../../../mail/templates.ts';
 import { auditOf, type Ctx, type ServiceDeps } from '../../context.ts';
 import { forbidden, notFound } from '../../../lib/errors.ts';
 import { authorize, decide, requestQueueScope } from '../../policies/index.ts';
+import { peselForVerifier } from '../../auth/pesel-view.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -144,8 +145,13 @@ export function managementRequestService({ db, outbox, config }: ServiceDeps) {
       }
       const decision = decide(ctx.actor, 'request.decide', r.subject);
       const pending = d.request.status === 'oczekujacy';
+      // masked for every verifier, in full for Administrator CeZ (audited); the ciphertext goes no further
+      const { peselEnc, peselMasked, ...user } = d.user;
+      const pesel = await peselForVerifier(db, ctx, config.peselKey, { id: user.id, peselMasked, peselEnc }, { page: 'request', roleRequestId: d.request.id });
       return {
         ...d,
+        user,
+        pesel,
         dueAt: pending ? decisionDueAt(d.request.submittedAt, config.requests.decisionDays) : null,
         overdue: isOverdue(d.request, ctx.now, config.requests.decisionDays),
         staleDays: config.requests.staleDays,

@@ -10,6 +10,7 @@ import { SummaryList } from '../../../views/components/SummaryList/SummaryList.t
 import { SignedInLayout, type SignedInFrame } from '../../../views/layouts/SignedInLayout.tsx';
 import { usersMessages as m } from './messages.ts';
 import { PAGE_SIZES, type SearchQueryT } from './schema.ts';
+import type { PeselShown } from '../../auth/pesel-view.ts';
 
 export const USERS_PATH = '/zarzadzanie/uzytkownicy';
 export const userPath = (userId: string) => `${USERS_PATH}/${userId}`;
@@ -194,10 +195,11 @@ export interface UserView {
     lastName: string;
     login: string | null;
     email: string | null;
-    hasPesel: boolean;
     createdAt: Date;
     lastLoginAt: Date | null;
   };
+  /** masked, or in full for Administrator CeZ */
+  pesel: PeselShown;
   own: boolean;
   readOnly: boolean;
   profiles: (ManagedProfileRow & {
@@ -397,11 +399,22 @@ export function UserPage(p: { frame: SignedInFrame; u: UserView; notice?: { tone
           { label: m.name, value: fullName(u.user) },
           { label: m.login, value: u.user.login },
           { label: m.email, value: u.user.email },
-          { label: m.peselRow, value: u.user.hasPesel ? m.peselStored : m.peselNone },
+          { label: m.peselRow, value: u.pesel.value ?? m.peselNone },
           { label: m.createdAt, value: formatDatePl(u.user.createdAt) },
           { label: m.lastLogin, value: u.user.lastLoginAt ? formatDateTimePl(u.user.lastLoginAt) : m.never },
         ]}
       />
+      {u.pesel.full ? (
+        <p class="muted" data-qa="pesel-full">
+          {m.peselFull}
+        </p>
+      ) : u.pesel.unreadable ? (
+        <p class="muted" data-qa="pesel-unreadable">
+          {m.peselUnreadable}
+        </p>
+      ) : (
+        ''
+      )}
       {u.profiles.map((x, i) => (
         <ProfileSection u={u} p={x} index={i} />
       ))}

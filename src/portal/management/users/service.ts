@@ -18,6 +18,7 @@ import { PROFILE_STATUS_LABELS, isProfileStatus } from '../../../domain/status.t
 import { notFound } from '../../../lib/errors.ts';
 import { profileBlocked, profileUnblocked, roleRevoked } from '../../../mail/templates.ts';
 import { peselLinkHash } from '../../auth/pesel-link.ts';
+import { peselForVerifier } from '../../auth/pesel-view.ts';
 import { auditOf, type Ctx, type ServiceDeps } from '../../context.ts';
 import { authorize, decide, isCezAdministrator, MANAGE_USERS, usersScope, type ManagedProfileSubject } from '../../policies/index.ts';
 import { destroyUserSessions } from '../../session/store.ts';
@@ -76,8 +77,12 @@ export function managementUserService({ db, outbox, config }: ServiceDeps) {
       const requests = await profileRequests(db, ids);
       const history = await profileAdminHistory(db, ids);
       const own = user.id === ctx.actor.userId;
+      // masked for every verifier, in full for Administrator CeZ (audited); the ciphertext goes no further
+      const { peselEnc, peselMasked, ...shown } = user;
+      const pesel = await peselForVerifier(db, ctx, config.peselKey, { id: user.id, peselMasked, peselEnc }, { page: 'user' });
       return {
-        user,
+        user: shown,
+        pesel,
         own,
         readOnly: !ctx.actor.permissions.has(MANAGE_USERS),
         profiles: visible.map((p) => {
