@@ -88,8 +88,10 @@ const [{ count: unitCount } = { count: 0 }] = await database.db.select({ count: 
 // ── 2. a user with 5 profiles and 20 requests (2 approved, 1 pending, 1 rejected in each profile)
 const user = await buildUser(database.db, { firstName: 'Benchmark', lastName: 'Pięcioprofilowy' });
 let submissionId = '';
+let firstProfileId = '';
 for (let i = 0; i < 5; i++) {
   const { profile } = await buildProfile(database.db, { user });
+  firstProfileId ||= profile.id;
   for (const [status, roleCode] of [
     ['zatwierdzony', 'WYP_NIEFIN'],
     ['zatwierdzony', 'WYP_FIN'],
@@ -114,7 +116,8 @@ const benchEnv = {
   LOG_LEVEL: 'warn',
 };
 const config = loadConfig(benchEnv);
-const { rawId } = await createSession(database.db, { userId: user.id, now: new Date() });
+// the user works in one of the profiles ("Pracuj w profilu"), as after choosing it: the home page answers 200
+const { rawId } = await createSession(database.db, { userId: user.id, data: { profileId: firstProfileId }, now: new Date() });
 const cookie = `${sessionCookieName(config)}=${rawId}`;
 
 const basePort = await freePort();
@@ -241,10 +244,17 @@ log(`PDF: mediana ${pdfMedian} ms`);
 
 // ── 5. memory under mixed load
 log(`obciążenie mieszane przez ${MIXED_SECONDS} s`);
+const MIXED_PATHS = [
+  '/moje-konto',
+  ...FRAGMENTS.slice(0, 4).map((f) => `/profil/wniosek?nazwa=${encodeURIComponent(f)}`),
+  `/profil/wniosek?nip=${nipList[0]}`,
+  '/start',
+];
+for (const p of MIXED_PATHS) await expect200(p);
 const mixedRss = sampleRss(portalPid, quick ? 1000 : 5000);
 const mixed = await load({
   url: pUrl,
-  paths: ['/moje-konto', ...FRAGMENTS.slice(0, 4).map((f) => `/profil/wniosek?nazwa=${encodeURIComponent(f)}`), `/profil/wniosek?nip=${nipList[0]}`, '/start'],
+  paths: MIXED_PATHS,
   headers: { cookie },
   seconds: MIXED_SECONDS,
   connections: CONNECTIONS,
