@@ -24,6 +24,8 @@ const EXPECTED: Record<ActorKey, Record<VerifierKey, 'decide' | 'view' | 'none'>
   cezStaff: { cez: 'view', uwA: 'view', uwB: 'view', ipin: 'view', kcpu: 'view' },
 };
 
+const countTotal = async (html: string) => Number(/data-qa="queue-total">(\d+)</.exec(html)?.[1] ?? -1);
+
 describe('Zarządzanie → Wnioski o role: scope, details and decisions', () => {
   let t: TestApp;
   const unitOf = {} as Record<VerifierKey, UnitRow>;
@@ -149,6 +151,25 @@ describe('Zarządzanie → Wnioski o role: scope, details and decisions', () => 
     assert.equal((await agents.cezAdmin.post(`/zarzadzanie/wnioski/${r.requestId}/zatwierdz`, { potwierdzenie: 'tak', _csrf: csrf })).statusCode, 403);
     assert.equal((await agents.cezAdmin.post(`/zarzadzanie/wnioski/${r.requestId}/odrzuc`, { powod: 'x', _csrf: csrf })).statusCode, 403);
     assert.equal(await statusOf(r.requestId), 'oczekujacy');
+  });
+
+  it('filters typed as Polish users write them (02.11.2026) are read; unreadable ones are ignored and said beside the field and in the summary', async () => {
+    const pl = await agents.cezAdmin.get('/zarzadzanie/wnioski?status=wszystkie&od=1.11.2026&do=30.11.2026');
+    assert.equal(pl.statusCode, 200);
+    assert.match(pl.body, /name="od" type="text" value="1\.11\.2026"/);
+    assert.doesNotMatch(pl.body, /data-qa="error-summary"/);
+    const iso = await agents.cezAdmin.get('/zarzadzanie/wnioski?status=wszystkie&od=2026-11-01&do=2026-11-30');
+    assert.equal(await countTotal(pl.body), await countTotal(iso.body), 'the same list as with ISO dates');
+    const wider = await agents.cezAdmin.get('/zarzadzanie/wnioski?status=wszystkie');
+    assert.ok((await countTotal(wider.body)) > (await countTotal(iso.body)), 'the dates do filter (older demo requests drop out)');
+    const bad = await agents.cezAdmin.get('/zarzadzanie/wnioski?status=wszystkie&od=2026-13-45&dluzej=abc');
+    assert.equal(bad.statusCode, 200, 'the list still answers');
+    assert.match(bad.body, /data-qa="error-summary"/);
+    assert.match(bad.body, /<a href="#f-od">Wpisz datę w formacie RRRR-MM-DD lub DD\.MM\.RRRR/);
+    assert.match(bad.body, /<a href="#f-dluzej">Wpisz liczbę dni/);
+    assert.match(bad.body, /name="od" type="text" value="2026-13-45"/, 'the typed value is kept');
+    assert.match(bad.body, /<title>Błąd: /);
+    assert.equal(await countTotal(bad.body), await countTotal((await agents.cezAdmin.get('/zarzadzanie/wnioski?status=wszystkie')).body));
   });
 
   it('a refused decision is a security event in the audit log: who, which route, the code (ASVS V16.3.2)', async () => {

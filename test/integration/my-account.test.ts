@@ -185,6 +185,16 @@ describe('Moje konto', () => {
     assert.ok(!other.includes(pending.number));
   });
 
+  it('a pending request past its decision due date says so beside "Termin decyzji"; one within it does not', async () => {
+    const { profile, user } = await buildProfile(t.database.db);
+    const old = await buildRequest(t.database.db, { profile, at: new Date(Date.now() - 30 * 86_400_000) });
+    const fresh = await buildRequest(t.database.db, { profile, roleCode: 'WYP_FIN' });
+    const html = (await (await loginAs(t, user.id)).get('/moje-konto')).body;
+    const card = (n: string): string => html.slice(html.indexOf(`data-qa="request-${n.replace(/\//g, '-')}"`)).split('</article>')[0] ?? '';
+    assert.match(card(old.number), /termin minął/);
+    assert.doesNotMatch(card(fresh.number), /termin minął/);
+  });
+
   it('jan sees only his own data', async () => {
     const res = await jan.get('/moje-konto');
     assert.equal(res.statusCode, 200);

@@ -1,3 +1,4 @@
+import { plCollator } from '../../lib/text.ts';
 // The verifiers' queue of role requests ("Zarządzanie → Wnioski o role"): lists and counts within a
 // scope that the policy layer computes from the actor (policies/index.ts requestQueueScope).
 import { and, asc, count, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
@@ -179,7 +180,11 @@ export async function queueFilterOptions(db: DbOrTx) {
     .from(units)
     .where(and(eq(units.kindCode, 'UW'), sql`${units.voivodeshipCode} is not null`, sql`${units.voivodeship} is not null`))
     .orderBy(asc(units.voivodeship));
-  return { kinds, voivodeships: voivodeships.map((v) => ({ code: v.code ?? '', name: v.name ?? '' })) };
+  // the database sorts in C collation ("łódzkie" last): Polish order here, as in "Jednostki"
+  return {
+    kinds: [...kinds].sort((a, b) => plCollator.compare(a.name, b.name)),
+    voivodeships: voivodeships.map((v) => ({ code: v.code ?? '', name: v.name ?? '' })).sort((a, b) => plCollator.compare(a.name, b.name)),
+  };
 }
 
 /** What the detail page shows besides the request row itself. */

@@ -35,6 +35,7 @@ export const accountMessages = {
   requestedRole: 'Wnioskowana rola',
   submittedOn: 'Data złożenia',
   decisionDue: 'Termin decyzji',
+  decisionOverdue: '(termin minął — wniosek jest eskalowany do Centrum e-Zdrowia)',
   requestStatus: 'Status wniosku',
   rejectReason: 'Powód odrzucenia:',
   noActiveRoles: 'W tym profilu nie masz jeszcze zatwierdzonych ról.',

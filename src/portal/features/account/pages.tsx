@@ -1,5 +1,5 @@
 import { isProfileStatus, isRequestStatus, PROFILE_STATUS_LABELS, REQUEST_STATUS_DISPLAY } from '../../../domain/status.ts';
-import { decisionDueAt } from '../../../domain/decision-deadline.ts';
+import { decisionDueAt, isOverdue } from '../../../domain/decision-deadline.ts';
 import { formatDatePl } from '../../../lib/text.ts';
 import { CsrfField } from '../../../views/components/Field.tsx';
 import { Notice } from '../../../views/components/Notice/Notice.tsx';
@@ -388,7 +388,7 @@ function DecidedRequests({ requests }: { requests: readonly AccountRequest[] }):
   );
 }
 
-function PendingRequest({ item, csrf, decisionDays }: { item: PendingItem; csrf: string; decisionDays: number }): JSX.Element {
+function PendingRequest({ item, csrf, decisionDays, now }: { item: PendingItem; csrf: string; decisionDays: number; now: Date }): JSX.Element {
   const r = item.request;
   const u = item.profile.unit;
   const qa = `request-${r.number.replace(/\//g, '-')}`;
@@ -410,7 +410,10 @@ function PendingRequest({ item, csrf, decisionDays }: { item: PendingItem; csrf:
           { label: m.requestedRole, value: r.roleName },
           { label: m.requestNumber, value: r.number },
           { label: m.submittedOn, value: formatDatePl(r.submittedAt) },
-          { label: m.decisionDue, value: formatDatePl(decisionDueAt(r.submittedAt, decisionDays)) },
+          {
+            label: m.decisionDue,
+            value: `${formatDatePl(decisionDueAt(r.submittedAt, decisionDays))}${isOverdue(r, now, decisionDays) ? ` ${m.decisionOverdue}` : ''}`,
+          },
         ]}
       />
       <details class="expander" data-qa="request-details">
@@ -519,6 +522,7 @@ export function AccountPage(p: {
   other: Page<AccountProfile>;
   /** days from "Zakończ" to the decision due date of a pending request ("Termin decyzji") */
   decisionDays: number;
+  now: Date;
   /** confirmation of the action that led here (withdrawal, saved contact data, finished application) */
   notice?: string | undefined;
   /** the active profile whose details start open (the one whose contact data was just saved) */
@@ -582,7 +586,7 @@ export function AccountPage(p: {
             />
             <PaginationSummary {...pendingPaging} />
             {p.pending.rows.map((item) => (
-              <PendingRequest item={item} csrf={p.frame.csrf} decisionDays={p.decisionDays} />
+              <PendingRequest item={item} csrf={p.frame.csrf} decisionDays={p.decisionDays} now={p.now} />
             ))}
             <Pagination {...pendingPaging} />
           </>

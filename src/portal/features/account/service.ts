@@ -11,6 +11,8 @@ export interface AccountOverview {
   other: Page<AccountProfile>;
   /** days from "Zakończ" to a pending request's decision due date ("Termin decyzji") */
   decisionDays: number;
+  /** the moment of the request: a due date in the past is marked */
+  now: Date;
 }
 
 /** "Moje konto": the actor's own profiles and requests (read only). */
@@ -35,6 +37,7 @@ export function accountService({ db, config }: ServiceDeps) {
         pending,
         other,
         decisionDays: config.requests.decisionDays,
+        now: ctx.now,
       };
     },
   };

@@ -5,6 +5,7 @@ import type { FormError, FormErrors } from '../../../lib/forms.ts';
 import { formatDatePl, formatDateTimePl } from '../../../lib/text.ts';
 import { isRequestStatus, REQUEST_STATUS_DISPLAY, REQUEST_STATUS_LABELS } from '../../../domain/status.ts';
 import { ErrorSummary } from '../../../views/components/ErrorSummary.tsx';
+import { summaryOf } from '../../../lib/input.ts';
 import { Checkbox, CsrfField, TextArea, TextField } from '../../../views/components/Field.tsx';
 import { Notice } from '../../../views/components/Notice/Notice.tsx';
 import { Pagination, PaginationSummary, type PagingProps } from '../../../views/components/Pagination/Pagination.tsx';
@@ -33,10 +34,10 @@ export function queueQueryPairs(q: QueueQueryT): [string, string][] {
   const out: [string, string][] = [];
   if (q.status !== 'oczekujacy') out.push(['status', q.status]);
   if (q.rola) out.push(['rola', q.rola]);
-  if (q.od) out.push(['od', q.od]);
-  if (q.do) out.push(['do', q.do]);
+  if (q.od.value) out.push(['od', q.od.value]);
+  if (q.do.value) out.push(['do', q.do.value]);
   if (q.podpis) out.push(['podpis', q.podpis]);
-  if (q.dluzej !== null) out.push(['dluzej', String(q.dluzej)]);
+  if (q.dluzej.value !== null) out.push(['dluzej', String(q.dluzej.value)]);
   if (q.rodzaj) out.push(['rodzaj', q.rodzaj]);
   if (q.woj) out.push(['woj', q.woj]);
   if (q.eskalowane) out.push(['eskalowane', q.eskalowane]);
@@ -135,8 +136,22 @@ export function QueuePage(p: {
     sizeId: 'f-ile',
     totalQa: 'queue-total',
   };
+  // filters that could not be read: ignored by the list, said beside the field and in the summary
+  const filterErrors: Record<string, string> = {};
+  for (const [name, f] of [
+    ['od', p.q.od],
+    ['do', p.q.do],
+    ['dluzej', p.q.dluzej],
+  ] as const)
+    if (f.error) filterErrors[name] = f.error;
   return (
-    <SignedInLayout title={m.queueTitle} frame={p.frame} breadcrumbs={[...crumbsRoot.slice(0, 2), { label: m.queueTitle }]}>
+    <SignedInLayout
+      title={m.queueTitle}
+      frame={p.frame}
+      hasErrors={Object.keys(filterErrors).length > 0}
+      breadcrumbs={[...crumbsRoot.slice(0, 2), { label: m.queueTitle }]}
+    >
+      <ErrorSummary errors={summaryOf(filterErrors, ['od', 'do', 'dluzej'])} title={m.filterErrorsTitle} />
       <p class="muted">{m.module}</p>
       <h1 data-qa="page-management-queue">{m.queueTitle}</h1>
       <p class="lead" safe>
@@ -145,7 +160,7 @@ export function QueuePage(p: {
       <p data-qa="queue-waiting">
         {m.waitingCount}: <strong safe>{String(p.waiting)}</strong>
       </p>
-      <form method="get" action={QUEUE_PATH} class="search-form" role="search" aria-label={m.filters}>
+      <form method="get" action={QUEUE_PATH} class="search-form filter-grid" role="search" aria-label={m.filters}>
         <Select
           name="status"
           label={m.status}
@@ -159,8 +174,8 @@ export function QueuePage(p: {
           ]}
         />
         <Select name="rola" label={m.role} value={p.q.rola} options={[['', m.roleAll], ...p.roleOptions.map((r) => [r.code, r.name] as const)]} />
-        <TextField name="od" label={m.from} value={p.q.od} hint={m.dateHint} maxlength={10} />
-        <TextField name="do" label={m.to} value={p.q.do} hint={m.dateHint} maxlength={10} />
+        <TextField name="od" label={m.from} value={p.q.od.typed} hint={m.dateHint} maxlength={20} errors={filterErrors} />
+        <TextField name="do" label={m.to} value={p.q.do.typed} hint={m.dateHint} maxlength={20} errors={filterErrors} />
         <Select
           name="podpis"
           label={m.signed}
@@ -172,7 +187,7 @@ export function QueuePage(p: {
             ['brak', m.signedMissing],
           ]}
         />
-        <TextField name="dluzej" label={m.olderThan} value={p.q.dluzej === null ? '' : String(p.q.dluzej)} inputmode="numeric" maxlength={4} />
+        <TextField name="dluzej" label={m.olderThan} value={p.q.dluzej.typed} inputmode="numeric" maxlength={10} errors={filterErrors} />
         <Select name="rodzaj" label={m.kindFilter} value={p.q.rodzaj} options={[['', m.kindAll], ...p.kindOptions.map((k) => [k.code, k.name] as const)]} />
         <Select
           name="woj"
@@ -209,74 +224,76 @@ export function QueuePage(p: {
           <p data-qa="queue-empty">{m.none}</p>
         ) : (
           <BulkForm on={bulk} csrf={p.frame.csrf}>
-            <table class="table" data-qa="queue-table">
-              <caption class="visually-hidden">{m.queueTitle}</caption>
-              <thead>
-                <tr>
-                  {bulk ? <th scope="col">{m.select}</th> : ''}
-                  <th scope="col">{m.number}</th>
-                  <th scope="col">{m.applicant}</th>
-                  <th scope="col">{m.unit}</th>
-                  <th scope="col">{m.role}</th>
-                  <th scope="col">{m.status}</th>
-                  <th scope="col">{m.submitted}</th>
-                  <th scope="col">{m.waited}</th>
-                  <th scope="col">{m.due}</th>
-                  <th scope="col">{m.signed}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.rows.map((r) => (
-                  <tr data-qa={`queue-row-${r.number}`}>
-                    {bulk ? (
-                      <td data-label={m.select}>
-                        {r.selectable ? (
-                          <>
-                            <input class="checkbox__input" type="checkbox" id={`bulk-${r.id}`} name="wniosek" value={r.id} data-qa="bulk-select" />
-                            <label class="checkbox__label" for={`bulk-${r.id}`}>
-                              <span class="visually-hidden" safe>
-                                {m.selectOne(r.number)}
-                              </span>
-                            </label>
-                          </>
-                        ) : (
-                          <span class="visually-hidden">{m.notSelectable}</span>
-                        )}
-                      </td>
-                    ) : (
-                      ''
-                    )}
-                    <td data-label={m.number}>
-                      <a href={`${QUEUE_PATH}/${r.id}`} safe>
-                        {r.number}
-                      </a>
-                    </td>
-                    <td data-label={m.applicant} safe>
-                      {r.applicant}
-                    </td>
-                    <td data-label={m.unit} safe>
-                      {`${r.unitName} (${r.kindCode}${r.voivodeship ? `, ${r.voivodeship}` : ''})`}
-                    </td>
-                    <td data-label={m.role} safe>
-                      {r.roleName}
-                    </td>
-                    <td data-label={m.status} safe>
-                      {statusText(r.status)}
-                    </td>
-                    <td data-label={m.submitted} safe>
-                      {formatDatePl(r.submittedAt)}
-                    </td>
-                    <td data-label={m.waited}>{r.status === 'oczekujacy' ? m.days(daysWaiting(r.submittedAt, p.now)) : '—'}</td>
-                    <td data-label={m.due}>
-                      <DueCell row={r} />
-                    </td>
-                    <td data-label={m.signed}>
-                      <SignedCell row={r} />
-                    </td>
+            <div class="table-scroll" role="region" aria-label={m.queueTitle} tabindex="0">
+              <table class="table" data-qa="queue-table">
+                <caption class="visually-hidden">{m.queueTitle}</caption>
+                <thead>
+                  <tr>
+                    {bulk ? <th scope="col">{m.select}</th> : ''}
+                    <th scope="col">{m.number}</th>
+                    <th scope="col">{m.applicant}</th>
+                    <th scope="col">{m.unit}</th>
+                    <th scope="col">{m.role}</th>
+                    <th scope="col">{m.status}</th>
+                    <th scope="col">{m.submitted}</th>
+                    <th scope="col">{m.waited}</th>
+                    <th scope="col">{m.due}</th>
+                    <th scope="col">{m.signed}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {p.rows.map((r) => (
+                    <tr data-qa={`queue-row-${r.number}`}>
+                      {bulk ? (
+                        <td data-label={m.select}>
+                          {r.selectable ? (
+                            <>
+                              <input class="checkbox__input" type="checkbox" id={`bulk-${r.id}`} name="wniosek" value={r.id} data-qa="bulk-select" />
+                              <label class="checkbox__label" for={`bulk-${r.id}`}>
+                                <span class="visually-hidden" safe>
+                                  {m.selectOne(r.number)}
+                                </span>
+                              </label>
+                            </>
+                          ) : (
+                            <span class="visually-hidden">{m.notSelectable}</span>
+                          )}
+                        </td>
+                      ) : (
+                        ''
+                      )}
+                      <td data-label={m.number}>
+                        <a href={`${QUEUE_PATH}/${r.id}`} safe>
+                          {r.number}
+                        </a>
+                      </td>
+                      <td data-label={m.applicant} safe>
+                        {r.applicant}
+                      </td>
+                      <td data-label={m.unit} safe>
+                        {`${r.unitName} (${r.kindCode}${r.voivodeship ? `, ${r.voivodeship}` : ''})`}
+                      </td>
+                      <td data-label={m.role} safe>
+                        {r.roleName}
+                      </td>
+                      <td data-label={m.status} safe>
+                        {statusText(r.status)}
+                      </td>
+                      <td data-label={m.submitted} safe>
+                        {formatDatePl(r.submittedAt)}
+                      </td>
+                      <td data-label={m.waited}>{r.status === 'oczekujacy' ? m.days(daysWaiting(r.submittedAt, p.now)) : '—'}</td>
+                      <td data-label={m.due}>
+                        <DueCell row={r} />
+                      </td>
+                      <td data-label={m.signed}>
+                        <SignedCell row={r} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
             {bulk ? (
               <div class="button-group" data-qa="bulk">
                 <p class="field__hint">{m.bulkHint}</p>

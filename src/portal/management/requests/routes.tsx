@@ -31,10 +31,10 @@ export async function managementRequestRoutes(app: SignedInApp): Promise<void> {
       filters: {
         status: q.status,
         role: q.rola,
-        from: q.od,
-        to: q.do,
+        from: q.od.value,
+        to: q.do.value,
         signed: q.podpis,
-        olderThan: q.dluzej,
+        olderThan: q.dluzej.value,
         kind: q.rodzaj,
         voivodeship: q.woj,
         escalated: q.eskalowane === 'tak',

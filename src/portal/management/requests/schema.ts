@@ -8,13 +8,40 @@ export const FileParams = z.object({ id, fileId: id });
 
 export const PAGE_SIZES = [10, 25, 50] as const;
 
-/** A YYYY-MM-DD date that exists, or '' (an unreadable date is no filter, as every query value falls back). */
-function queryDate() {
-  return queryText(10).transform((s) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return '';
-    const d = new Date(`${s}T00:00:00Z`);
-    return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s ? '' : s;
-  });
+/** A date typed as RRRR-MM-DD or, as Polish users write it, DD.MM.RRRR: the ISO date, or null when it does not exist. */
+export function parseFilterDate(s: string): string | null {
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  const pl = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s);
+  const [y, mo, d] = iso ? [iso[1], iso[2], iso[3]] : pl ? [pl[3], pl[2], pl[1]] : [];
+  if (!y || !mo || !d) return null;
+  const out = `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  const date = new Date(`${out}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== out ? null : out;
+}
+
+/**
+ * A filter the user types: the value the list uses, what was typed (shown again in the field) and the
+ * message when it cannot be read — the list then ignores that filter and the page says so beside the
+ * field and in the error summary (a query never fails: the list still answers).
+ */
+export interface TypedFilter<T> {
+  value: T;
+  typed: string;
+  error: string;
+}
+
+function queryDate(): z.ZodType<TypedFilter<string>> {
+  return queryText(20).transform((typed) => {
+    const iso = typed ? parseFilterDate(typed) : '';
+    return { value: iso ?? '', typed, error: iso === null ? m.dateInvalid : '' };
+  }) as unknown as z.ZodType<TypedFilter<string>>;
+}
+
+function queryDays(): z.ZodType<TypedFilter<number | null>> {
+  return queryText(10).transform((typed) => {
+    const ok = /^\d{1,4}$/.test(typed);
+    return { value: ok ? Number(typed) : null, typed, error: typed && !ok ? m.daysInvalid : '' };
+  }) as unknown as z.ZodType<TypedFilter<number | null>>;
 }
 
 /** The queue's filters, sort and paging, all in the URL (GET forms: no JavaScript needed). */
@@ -24,7 +51,7 @@ export const QueueQuery = z.object({
   od: queryDate(),
   do: queryDate(),
   podpis: queryEnum(SIGNED_FILTERS, ''),
-  dluzej: queryText(5).transform((s) => (/^\d{1,4}$/.test(s) ? Number(s) : null)),
+  dluzej: queryDays(),
   /** "Rodzaj jednostki": a unit kind code */
   rodzaj: queryText(20).transform((s) => (/^[A-Za-z_]+$/.test(s) ? s : '')),
   /** "Województwo": the TERYT code of a voivodeship */
