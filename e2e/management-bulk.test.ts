@@ -130,7 +130,7 @@ describe('Zarządzanie → Wnioski o role: Zatwierdź zaznaczone, filters, deadl
       .locator('div', { has: page.locator('dt:text-is("Termin decyzji")') })
       .locator('dd')
       .textContent();
-    assert.equal(due?.trim(), '13.12.2023', '14 days after 29.11.2023');
+    assert.equal(due?.trim(), '13.12.2023 (termin minął — wniosek jest eskalowany do Centrum e-Zdrowia)', '14 days after 29.11.2023, long past');
     await clean(page, 'Moje konto with due dates');
   });
 });

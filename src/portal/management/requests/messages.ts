@@ -17,6 +17,7 @@ export const managementMessages = {
   dateInvalid: 'Wpisz datę w formacie RRRR-MM-DD lub DD.MM.RRRR, np. 2026-11-02 — ten filtr pominięto',
   daysInvalid: 'Wpisz liczbę dni (od 0 do 9999) — ten filtr pominięto',
   filterErrorsTitle: 'Nie wszystkie filtry udało się odczytać',
+  tableRegion: 'Tabela wniosków (przewijana w poziomie)',
   signed: 'Podpisany wniosek',
   signedAny: 'Dowolnie',
   signedFile: 'Bezpieczny plik w systemie',

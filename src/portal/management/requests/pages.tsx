@@ -224,7 +224,7 @@ export function QueuePage(p: {
           <p data-qa="queue-empty">{m.none}</p>
         ) : (
           <BulkForm on={bulk} csrf={p.frame.csrf}>
-            <div class="table-scroll" role="region" aria-label={m.queueTitle} tabindex="0">
+            <div class="table-scroll" role="region" aria-label={m.tableRegion} tabindex="0">
               <table class="table" data-qa="queue-table">
                 <caption class="visually-hidden">{m.queueTitle}</caption>
                 <thead>
