@@ -322,6 +322,27 @@ describe('Zarządzanie → Jednostki: scope, view, edit, status and adding units
     assert.match(page.body, /Jednostka została dodana do rejestru/);
   });
 
+  it('adding: one submit reports every problem (missing fields, checksums and duplicates together); a quoted name is not quoted twice', async () => {
+    const quotedName = await unit04({ name: '„ANI-MED” (edytowana)' });
+    const c = await csrf(agents.cezAdmin);
+    const res = await send(agents.cezAdmin, '/zarzadzanie/jednostki/nowa', {
+      ...addBody({ nip: '1234567890', nr: '', phone: '', kod: '87700x', regon: String(quotedName.regon) }),
+      _csrf: c,
+    });
+    assert.equal(res.statusCode, 400);
+    const summary = /data-qa="error-summary"[\s\S]*?<\/ul>/.exec(res.body)![0];
+    for (const [field, msg] of [
+      ['nip', 'Wpisz poprawny NIP'],
+      ['regon', 'Ten REGON ma już jednostka „ANI-MED” (edytowana). Nie dodawaj'],
+      ['kod', 'Wpisz kod pocztowy w formacie 00-000'],
+      ['nr', 'Wpisz numer budynku'],
+      ['phone', 'Wpisz numer telefonu'],
+    ] as const)
+      assert.match(summary, new RegExp(`href="#f-${field}"[^>]*>${msg.replace(/[()]/g, '\\$&')}`), field);
+    assert.doesNotMatch(res.body, /„„/);
+    assert.match(res.body, /name="nip"[^>]*value="1234567890"/, 'typed values kept');
+  });
+
   it('deactivating blocks every profile with an e-mail and ends work in them; reactivating restores computed statuses', async () => {
     const u = await unit04({ name: 'Przychodnia Do Wyłączenia' });
     const worker = await buildProfile(db(), { unit: u });

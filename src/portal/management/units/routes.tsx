@@ -38,8 +38,11 @@ export async function managementUnitRoutes(app: SignedInApp): Promise<void> {
   app.post(ADD_PATH, async (req, reply) => {
     const form = parseForm(AddUnitForm, req.body, ADD_FIELDS);
     if (!form.ok) {
-      // authorised first, like the addition itself: no form with errors for someone who may not add
-      return addPage(req, reply, { ...form.values, nadrzedne: typedSupervisors(req.body) }, form.errors, keepToken(form.values.token));
+      // authorised first, like the addition itself: no form with errors for someone who may not add;
+      // the service's checks run on what was typed too, so every problem is reported at once
+      const supervisors = typedSupervisors(req.body);
+      const errors = await s().checkTypedAddition(ctxOf(req), { typed: form.values, supervisors, errors: form.errors });
+      return addPage(req, reply, { ...form.values, nadrzedne: supervisors }, errors, keepToken(form.values.token));
     }
     const r = await s().add(ctxOf(req), { data: form.data });
     if (r.ok) return reply.redirect(`${UNITS_PATH}/${r.unitId}?wynik=dodano`, 303);
