@@ -100,8 +100,10 @@ export async function managementUnitRoutes(app: SignedInApp): Promise<void> {
     const unitId = req.params.id;
     const form = parseForm(EditUnitForm, req.body, EDIT_FIELDS);
     if (!form.ok) {
-      await s().authorizeEdit(ctxOf(req), { unitId });
-      return editPage(req, reply, unitId, { values: { ...form.values, nadrzedne: typedSupervisors(req.body) }, errors: form.errors }, 400);
+      // authorised first (404 / 403), then the edit's own checks on what was typed: every message at once
+      const supervisors = typedSupervisors(req.body);
+      const errors = await s().checkTypedEdit(ctxOf(req), { unitId, typed: form.values, supervisors, errors: form.errors });
+      return editPage(req, reply, unitId, { values: { ...form.values, nadrzedne: supervisors }, errors }, 400);
     }
     const r = await s().update(ctxOf(req), { unitId, data: form.data });
     if (r.ok) {

@@ -97,6 +97,13 @@ function kindsFor(actor: Actor, kinds: UnitKindRow[], current: string | null): U
   return kinds.filter((k) => k.code === current || (!k.isCentral && (all || k.isReporting)));
 }
 
+/** The central unit and the unit the administrator works in cannot be made inactive. */
+function checkDeactivation(actor: Actor, rec: UnitRecord, active: boolean, errors: FieldErrors): void {
+  if (active || !rec.unit.isActive) return;
+  if (rec.kind.isCentral) errors.status = m.deactivateCentral;
+  else if (actor.profile?.unitId === rec.unit.id) errors.status = m.deactivateOwn;
+}
+
 /** "Zarządzanie → Jednostki": search, a unit's data, its edit (status included) and "Dodaj jednostkę", scoped by the policy layer. */
 export function managementUnitService({ db, outbox, config }: ServiceDeps) {
   /**
@@ -282,11 +289,35 @@ export function managementUnitService({ db, outbox, config }: ServiceDeps) {
       };
     },
 
-    /** Authorises a form refused at the boundary like the change itself (404 / 403 first, then the form with errors). */
-    async authorizeEdit(ctx: Ctx, input: { unitId: string }): Promise<void> {
+    /**
+     * An edit refused at the form's boundary: authorised like the change itself (404 / 403 first),
+     * then the edit's own checks run on what was typed, so one submit shows every message.
+     */
+    async checkTypedEdit(
+      ctx: Ctx,
+      input: { unitId: string; typed: Readonly<Record<string, string | undefined>>; supervisors: string[]; errors: FieldErrors },
+    ): Promise<FieldErrors> {
       const rec = await unitRecord(db, input.unitId);
       if (!rec) throw notFound();
       authorize(ctx.actor, 'unit.edit', { type: 'unit', voivodeshipCode: rec.unit.voivodeshipCode });
+      const t = (k: string) => (input.typed[k] ?? '').trim();
+      const v: UnitValues = {
+        nazwa: t('nazwa'),
+        rodzaj: t('rodzaj'),
+        teryt: t('teryt'),
+        miejscowosc: t('miejscowosc'),
+        kod: t('kod'),
+        ulica: t('ulica'),
+        nr: t('nr'),
+        phone: t('phone'),
+        email: t('email'),
+        nadrzedne: input.supervisors,
+      };
+      const errors: FieldErrors = { ...input.errors };
+      const current = { unitId: rec.unit.id, kindCode: rec.unit.kindCode, isCentral: rec.kind.isCentral };
+      await checkCommon(db, ctx.actor, v, await unitKindList(db), current, errors);
+      if (!errors.status) checkDeactivation(ctx.actor, rec, t('status') === 'aktywna', errors);
+      return errors;
     },
 
     /**
@@ -318,10 +349,7 @@ export function managementUnitService({ db, outbox, config }: ServiceDeps) {
         const kinds = await unitKindList(tx);
         const c = await checkCommon(tx, ctx.actor, v, kinds, { unitId: rec.unit.id, kindCode: rec.unit.kindCode, isCentral: rec.kind.isCentral }, errors);
         const active = d.status === 'aktywna';
-        if (!active && rec.unit.isActive) {
-          if (rec.kind.isCentral) errors.status = m.deactivateCentral;
-          else if (ctx.actor.profile?.unitId === rec.unit.id) errors.status = m.deactivateOwn;
-        }
+        checkDeactivation(ctx.actor, rec, active, errors);
         if (Object.keys(errors).length || !c.place) return { ok: false, errors };
 
         const next = {
