@@ -84,6 +84,17 @@ describe('Zarządzanie → Komunikaty: publishing, window, audience, "Najnowszy 
     await t.database.db.delete(announcements).where(eq(announcements.id, row!.id));
   });
 
+  it('both publication dates say their format beside the field ("Publikuj od *" as well as "Publikuj do")', async () => {
+    const form = await admin.get('/zarzadzanie/komunikaty/nowy');
+    for (const name of ['od', 'do']) {
+      const field = new RegExp(
+        `<label class="field__label" for="f-${name}">[\\s\\S]*?<p class="field__hint" id="f-${name}-hint">([^<]*)</p><input[^>]*name="${name}"[^>]*aria-describedby="f-${name}-hint"`,
+      ).exec(form.body);
+      assert.ok(field, name);
+      assert.match(field[1]!, /RRRR-MM-DD/, name);
+    }
+  });
+
   it('validates in Polish: title and body required, lengths, dates, end after start, roles when chosen by role; typed values kept', async () => {
     const empty = await publish(admin, { tytul: '', tresc: '', od: '', odbiorcy: '' });
     assert.equal(empty.res.statusCode, 400);

@@ -173,6 +173,52 @@ describe('Zarządzanie → Dziennik zdarzeń: filters, paging, CSV, append-only 
     assert.equal(exported[0]!.details.filters && (exported[0]!.details.filters as Record<string, string>).subjectType, 'contact_request');
   });
 
+  it('shows the details in Polish for people: labelled keys, nested values as a path, no nulls, no JSON; escaped; CSV alike', async () => {
+    await recordAudit(db(), {
+      action: 'announcement.created',
+      subjectType: 'announcement',
+      subjectId: 'det-1',
+      details: { after: { title: '<b>Przerwa</b>', body: 'Treść', publishedAt: '2026-03-10T10:30:00.000Z', publishedUntil: null, audienceRoles: [] } },
+    });
+    await recordAudit(db(), {
+      action: 'security.refused',
+      subjectType: 'unit',
+      subjectId: 'det-2',
+      outcome: 'failure',
+      details: { code: 'forbidden', status: 403, method: 'POST', route: '/zarzadzanie/x', profileId: null, nowyKlucz: 'x' },
+    });
+    await recordAudit(db(), {
+      action: 'unit.updated',
+      subjectType: 'unit',
+      subjectId: 'det-3',
+      details: { changes: { name: { from: 'Stara', to: 'Nowa' }, isActive: { from: true, to: false } } },
+    });
+    const res = await admin.get('/zarzadzanie/dziennik?obiekt=det-1');
+    assert.doesNotMatch(res.body, /npm run|audit:check/, 'no developer command on the page');
+    assert.match(res.body, /administrator systemu może sprawdzić ciągłość dziennika/);
+    const row = async (id: string) => entries((await admin.get(`/zarzadzanie/dziennik?obiekt=${id}`)).body)[0]!;
+    const ann = await row('det-1');
+    // (jsonb keeps keys in its own order)
+    for (const part of [
+      /Po › tytuł: &lt;b>Przerwa&lt;\/b>(;|\s*$)/,
+      /Po › treść: Treść/,
+      /Po › publikuj od: 10\.03\.2026,? 11:30/,
+      /Po › role odbiorców: brak/,
+    ])
+      assert.match(ann, part);
+    assert.doesNotMatch(res.body, /<b>Przerwa/);
+    assert.doesNotMatch(ann, /publikuj do|publishedUntil|after|\{"/);
+    const refused = await row('det-2');
+    for (const part of ['Kod: forbidden', 'Status: 403', 'Metoda: POST', 'Adres: /zarzadzanie/x', 'nowyKlucz: x']) assert.ok(refused.includes(part), refused);
+    assert.doesNotMatch(refused, /Profil|profileId|null/);
+    assert.match(await row('det-3'), /Zmiany › nazwa: Stara → Nowa; Zmiany › aktywna: tak → nie/);
+    const csv = (await admin.get('/zarzadzanie/dziennik.csv?obiekt=det-1')).rawPayload.toString('utf8');
+    const csv2 = (await admin.get('/zarzadzanie/dziennik.csv?obiekt=det-2')).rawPayload.toString('utf8');
+    assert.ok(csv.includes('Po › tytuł: <b>Przerwa</b>') && csv.includes('Po › treść: Treść'), csv);
+    assert.ok(csv2.includes('Status: 403') && csv2.includes('Metoda: POST'), csv2);
+    assert.doesNotMatch(csv + csv2, /\{""|profileId/);
+  });
+
   it('another office holding the permission sees the entries of its own unit’s people only', async () => {
     const res = await kcpuAdmin.get('/zarzadzanie/dziennik');
     assert.equal(res.statusCode, 200);

@@ -148,4 +148,34 @@ describe('Zarządzanie → Raporty: counts, decision times, scope, chart and CSV
       ['czas-decyzji', 'statusy'],
     );
   });
+
+  it('the by-month report lists the months in which requests were submitted, the newest 24, and names the older ones', async () => {
+    const office = await buildUnit(db(), { kindCode: 'UW', name: 'Urząd Miesięczny', voivodeshipCode: '12', voivodeship: 'małopolskie' });
+    const officeAdmin = (await member(office, 'ADMIN_UW', new Date('2019-01-10T10:00:00Z'))).agent;
+    const clinic = await buildUnit(db(), { voivodeshipCode: '12', voivodeship: 'małopolskie' });
+    const by = (await buildUser(db())).id;
+    // 26 months with requests, every other month from 2019-01 (2019-01 holds the admin's own + 2 more); gaps between them
+    for (let i = 0; i < 26; i++) {
+      const at = new Date(Date.UTC(2019, i * 2, 10, 10));
+      for (let k = 0; k < (i === 0 ? 2 : 1); k++) await decided(office, clinic, 'oczekujacy', at, 0, by);
+    }
+    const html = (await officeAdmin.get('/zarzadzanie/raporty')).body;
+    const months = table(html, 'miesiace');
+    assert.equal(months.length, 24, JSON.stringify(months));
+    assert.ok(
+      months.every((r) => Number(r[1]) > 0),
+      'no empty months',
+    );
+    // the two oldest (2019-01 with 3 requests, 2019-03 with 1) are left out and named in the note
+    assert.deepEqual(months[0], ['2019-05', '1']);
+    assert.deepEqual(months.at(-1), ['2023-03', '1']);
+    const section = /data-qa="report-miesiace">([\s\S]*?)<\/section>/.exec(html)![1]!;
+    assert.match(section, /<th scope="row">Razem<\/th><td class="num" data-label="Liczba">24<\/td>/);
+    assert.match(section, /najwyżej 24 ostatnich/);
+    assert.match(section, /Nie pokazano starszych miesięcy z wnioskami: 2 miesiące, łącznie 4 wnioski\./);
+    const csv = (await officeAdmin.get('/zarzadzanie/raporty/miesiace.csv')).rawPayload.toString('utf8');
+    assert.equal(csv.split('\r\n').filter(Boolean).length, 25);
+    // an office with fewer months: no note about older ones
+    assert.doesNotMatch(/data-qa="report-miesiace">([\s\S]*?)<\/section>/.exec((await uwAdmin.get('/zarzadzanie/raporty')).body)![1]!, /Nie pokazano/);
+  });
 });

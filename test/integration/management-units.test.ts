@@ -322,6 +322,45 @@ describe('Zarządzanie → Jednostki: scope, view, edit, status and adding units
     assert.match(page.body, /Jednostka została dodana do rejestru/);
   });
 
+  it('adding: one submit reports every problem (missing fields, checksums and duplicates together); a quoted name is not quoted twice', async () => {
+    const quotedName = await unit04({ name: '„ANI-MED” (edytowana)' });
+    const c = await csrf(agents.cezAdmin);
+    const res = await send(agents.cezAdmin, '/zarzadzanie/jednostki/nowa', {
+      ...addBody({ nip: '1234567890', nr: '', phone: '', kod: '87700x', regon: String(quotedName.regon) }),
+      _csrf: c,
+    });
+    assert.equal(res.statusCode, 400);
+    const summary = /data-qa="error-summary"[\s\S]*?<\/ul>/.exec(res.body)![0];
+    for (const [field, msg] of [
+      ['nip', 'Wpisz poprawny NIP'],
+      ['regon', 'Ten REGON ma już jednostka „ANI-MED” (edytowana). Nie dodawaj'],
+      ['kod', 'Wpisz kod pocztowy w formacie 00-000'],
+      ['nr', 'Wpisz numer budynku'],
+      ['phone', 'Wpisz numer telefonu'],
+    ] as const)
+      assert.match(summary, new RegExp(`href="#f-${field}"[^>]*>${msg.replace(/[()]/g, '\\$&')}`), field);
+    assert.doesNotMatch(res.body, /„„/);
+    assert.match(res.body, /name="nip"[^>]*value="1234567890"/, 'typed values kept');
+  });
+
+  it('editing: one submit reports every problem too (a missing field beside the format checks)', async () => {
+    const u = await unit04({ name: 'Przychodnia Do Poprawy' });
+    const res = await send(agents.cezAdmin, `/zarzadzanie/jednostki/${u.id}/edycja`, {
+      ...editBody(u, { nr: '', kod: '87700x', phone: 'abc', teryt: '0499999' }),
+      _csrf: await csrf(agents.cezAdmin),
+    });
+    assert.equal(res.statusCode, 400);
+    const summary = /data-qa="error-summary"[\s\S]*?<\/ul>/.exec(res.body)![0];
+    for (const [field, msg] of [
+      ['teryt', 'Nie ma gminy o takim kodzie TERYT'],
+      ['kod', 'Wpisz kod pocztowy w formacie 00-000'],
+      ['nr', 'Wpisz numer budynku'],
+      ['phone', 'Wpisz poprawny numer telefonu'],
+    ] as const)
+      assert.match(summary, new RegExp(`href="#f-${field}"[^>]*>${msg}`), field);
+    assert.equal((await unitNow(u.id)).postalCode, u.postalCode, 'nothing saved');
+  });
+
   it('deactivating blocks every profile with an e-mail and ends work in them; reactivating restores computed statuses', async () => {
     const u = await unit04({ name: 'Przychodnia Do Wyłączenia' });
     const worker = await buildProfile(db(), { unit: u });

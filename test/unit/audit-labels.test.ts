@@ -32,3 +32,24 @@ describe('"Dziennik zdarzeń" names every audited action in Polish', () => {
     );
   });
 });
+
+describe('"Dziennik zdarzeń" shows an entry’s details in Polish', () => {
+  it('labels keys, flattens nested objects as a path, leaves nulls out, keeps unknown keys by their code', async () => {
+    const { detailsText } = await import('../../src/portal/management/audit/service.ts');
+    assert.equal(detailsText({ number: 'U1/2026', reason: 'brak podpisu', profileId: null, nowy: 7 }), 'Numer wniosku: U1/2026; Powód: brak podpisu; nowy: 7');
+    assert.equal(
+      detailsText({ before: { name: 'A', isCentral: false }, after: { name: 'B', isCentral: true } }),
+      'Przed › nazwa: A; Przed › centralna: nie; Po › nazwa: B; Po › centralna: tak',
+    );
+    assert.equal(
+      detailsText({ changes: { street: { from: null, to: 'Polna' }, nip: { from: '1', to: '2' } } }),
+      'Zmiany › ulica: — → Polna; Zmiany › NIP: 1 → 2',
+    );
+    assert.equal(
+      detailsText({ added: ['A', 'B'], removed: [], profiles: [{ profileId: 'p1', to: 'zablokowany' }] }),
+      'Dodane: A, B; Usunięte: brak; Profile: (profil: p1, nowy stan: zablokowany)',
+    );
+    assert.equal(detailsText({ constructor: 'x', toString: { a: 1 } }), 'constructor: x; toString › a: 1');
+    assert.equal(detailsText({}), '');
+  });
+});

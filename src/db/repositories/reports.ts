@@ -59,21 +59,13 @@ export async function requestsByVoivodeship(db: DbOrTx, scope: ReportScope): Pro
   return rows.map((r) => ({ key: String(r.key), label: String(r.label), count: num(r.n) }));
 }
 
-/**
- * By the month of submission (Polish time), every month from the first to the last one with a
- * request (months without any: 0), at most the newest `maxMonths`.
- */
-export async function requestsByMonth(db: DbOrTx, scope: ReportScope, maxMonths = 24): Promise<CountRow[]> {
+/** By the month of submission (Polish time): every month in which requests were submitted, oldest first (no empty months). */
+export async function requestsByMonth(db: DbOrTx, scope: ReportScope): Promise<CountRow[]> {
   const rows = await rawRows(
     db,
-    sql`with m as (
-          select date_trunc('month', r.submitted_at at time zone 'Europe/Warsaw') as month, count(*)::int as n
-          from portal.role_requests r where ${requestScope(scope)} group by 1
-        ), span as (select min(month) as a, max(month) as b from m)
-        select to_char(g.month, 'YYYY-MM') as key, coalesce(m.n, 0)::int as n
-        from span, generate_series(greatest(span.a, span.b - make_interval(months => ${maxMonths - 1})), span.b, interval '1 month') as g(month)
-        left join m on m.month = g.month
-        order by g.month`,
+    sql`select to_char(date_trunc('month', r.submitted_at at time zone 'Europe/Warsaw'), 'YYYY-MM') as key, count(*)::int as n
+        from portal.role_requests r where ${requestScope(scope)} and r.submitted_at is not null
+        group by 1 order by 1`,
   );
   return rows.map((r) => ({ key: String(r.key), label: String(r.key), count: num(r.n) }));
 }

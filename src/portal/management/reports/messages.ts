@@ -1,3 +1,11 @@
+const PL_PLURAL = new Intl.PluralRules('pl');
+
+/** The Polish form for a count: 1 wniosek, 2 wnioski, 5 wniosków. */
+function plural(n: number, one: string, few: string, many: string): string {
+  const form = PL_PLURAL.select(n);
+  return form === 'one' ? one : form === 'few' ? few : many;
+}
+
 /** Polish texts of "Zarządzanie → Raporty". */
 export const reportMessages = {
   module: 'Zarządzanie',
@@ -29,7 +37,9 @@ export const reportMessages = {
   p90: '90. percentyl (dni)',
   decisionNote:
     'Czas od złożenia wniosku (Zakończ) do zatwierdzenia lub odrzucenia przez weryfikującego, w dniach. Nie liczą się wnioski wycofane przez wnioskującego ani role przeniesione z SSOZ I. Wykres pokazuje medianę.',
-  monthNote: 'Miesiąc złożenia według czasu polskiego; najwyżej 24 ostatnie miesiące, w których złożono wnioski.',
+  monthNote: (max: number) => `Miesiąc złożenia według czasu polskiego. Tabela pokazuje tylko miesiące, w których złożono wnioski, najwyżej ${max} ostatnich.`,
+  monthOlder: (months: number, requests: number) =>
+    `Nie pokazano starszych miesięcy z wnioskami: ${months} ${plural(months, 'miesiąc', 'miesiące', 'miesięcy')}, łącznie ${requests} ${plural(requests, 'wniosek', 'wnioski', 'wniosków')}.`,
   unitKind: 'Rodzaj jednostki',
   users: 'Użytkownicy',
   usersNote: 'Osoby z co najmniej jednym aktywnym profilem w jednostce danego rodzaju (osoba aktywna w dwóch rodzajach liczy się w obu).',

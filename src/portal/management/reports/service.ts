@@ -30,6 +30,9 @@ export interface ReportTable {
   total: boolean;
 }
 
+/** the by-month report shows at most this many months (the newest ones with requests) */
+export const MONTHS_SHOWN = 24;
+
 const round1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
 
 async function buildReport(db: ServiceDeps['db'], scope: ReportScope, key: ReportKey): Promise<ReportTable> {
@@ -48,8 +51,13 @@ async function buildReport(db: ServiceDeps['db'], scope: ReportScope, key: Repor
       return { key, title: m.byVoivodeship, columns: [m.voivodeship, m.count], rows, chart: { label: 0, value: 1 }, total: true };
     }
     case 'miesiace': {
-      const rows = (await requestsByMonth(db, scope)).map((r) => [r.label, r.count]);
-      return { key, title: m.byMonth, note: m.monthNote, columns: [m.month, m.count], rows, chart: { label: 0, value: 1 }, total: true };
+      // the newest MONTHS_SHOWN months with requests; what is older is named in the note, so "Razem" is the table's own sum
+      const all = await requestsByMonth(db, scope);
+      const older = all.slice(0, Math.max(0, all.length - MONTHS_SHOWN));
+      const rows = all.slice(older.length).map((r) => [r.label, r.count]);
+      const olderCount = older.reduce((acc, r) => acc + r.count, 0);
+      const note = older.length ? `${m.monthNote(MONTHS_SHOWN)} ${m.monthOlder(older.length, olderCount)}` : m.monthNote(MONTHS_SHOWN);
+      return { key, title: m.byMonth, note, columns: [m.month, m.count], rows, chart: { label: 0, value: 1 }, total: true };
     }
     case 'czas-decyzji': {
       const rows = (await decisionTimes(db, scope)).map((r) => [r.unitName, r.decided, round1(r.medianDays), round1(r.p90Days)]);

@@ -1,3 +1,8 @@
+/** A unit name in Polish quotes, unless it brings its own (e.g. „ANI-MED” (edytowana)): never „„…”. */
+function quoted(name: string): string {
+  return /[„”"«»]/.test(name) ? name : `„${name}”`;
+}
+
 /** Polish texts of "Zarządzanie → Jednostki". */
 export const unitMessages = {
   module: 'Zarządzanie',
@@ -115,7 +120,7 @@ export const unitMessages = {
   deactivateOwn: 'Nie możesz oznaczyć jako nieaktywnej jednostki, w której teraz pracujesz',
   deactivateCentral: 'Jednostki centralnej nie można oznaczyć jako nieaktywnej',
   duplicate: (field: 'nip' | 'regon' | 'registryBookNo', name: string) =>
-    `${field === 'nip' ? 'Ten NIP' : field === 'regon' ? 'Ten REGON' : 'Ten numer księgi rejestrowej'} ma już jednostka „${name}”. Nie dodawaj jej ponownie: wyszukaj ją w rejestrze`,
+    `${field === 'nip' ? 'Ten NIP' : field === 'regon' ? 'Ten REGON' : 'Ten numer księgi rejestrowej'} ma już jednostka ${quoted(name)}. Nie dodawaj jej ponownie: wyszukaj ją w rejestrze`,
   stale: 'Dane tej jednostki zmieniła w międzyczasie inna osoba. Poniżej widać ich obecny stan: wprowadź zmiany ponownie.',
   errorTitle: 'Wystąpił problem',
 } as const;

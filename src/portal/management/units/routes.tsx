@@ -38,8 +38,11 @@ export async function managementUnitRoutes(app: SignedInApp): Promise<void> {
   app.post(ADD_PATH, async (req, reply) => {
     const form = parseForm(AddUnitForm, req.body, ADD_FIELDS);
     if (!form.ok) {
-      // authorised first, like the addition itself: no form with errors for someone who may not add
-      return addPage(req, reply, { ...form.values, nadrzedne: typedSupervisors(req.body) }, form.errors, keepToken(form.values.token));
+      // authorised first, like the addition itself: no form with errors for someone who may not add;
+      // the service's checks run on what was typed too, so every problem is reported at once
+      const supervisors = typedSupervisors(req.body);
+      const errors = await s().checkTypedAddition(ctxOf(req), { typed: form.values, supervisors, errors: form.errors });
+      return addPage(req, reply, { ...form.values, nadrzedne: supervisors }, errors, keepToken(form.values.token));
     }
     const r = await s().add(ctxOf(req), { data: form.data });
     if (r.ok) return reply.redirect(`${UNITS_PATH}/${r.unitId}?wynik=dodano`, 303);
@@ -97,8 +100,10 @@ export async function managementUnitRoutes(app: SignedInApp): Promise<void> {
     const unitId = req.params.id;
     const form = parseForm(EditUnitForm, req.body, EDIT_FIELDS);
     if (!form.ok) {
-      await s().authorizeEdit(ctxOf(req), { unitId });
-      return editPage(req, reply, unitId, { values: { ...form.values, nadrzedne: typedSupervisors(req.body) }, errors: form.errors }, 400);
+      // authorised first (404 / 403), then the edit's own checks on what was typed: every message at once
+      const supervisors = typedSupervisors(req.body);
+      const errors = await s().checkTypedEdit(ctxOf(req), { unitId, typed: form.values, supervisors, errors: form.errors });
+      return editPage(req, reply, unitId, { values: { ...form.values, nadrzedne: supervisors }, errors }, 400);
     }
     const r = await s().update(ctxOf(req), { unitId, data: form.data });
     if (r.ok) {

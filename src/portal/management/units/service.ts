@@ -97,6 +97,13 @@ function kindsFor(actor: Actor, kinds: UnitKindRow[], current: string | null): U
   return kinds.filter((k) => k.code === current || (!k.isCentral && (all || k.isReporting)));
 }
 
+/** The central unit and the unit the administrator works in cannot be made inactive. */
+function checkDeactivation(actor: Actor, rec: UnitRecord, active: boolean, errors: FieldErrors): void {
+  if (active || !rec.unit.isActive) return;
+  if (rec.kind.isCentral) errors.status = m.deactivateCentral;
+  else if (actor.profile?.unitId === rec.unit.id) errors.status = m.deactivateOwn;
+}
+
 /** "Zarządzanie → Jednostki": search, a unit's data, its edit (status included) and "Dodaj jednostkę", scoped by the policy layer. */
 export function managementUnitService({ db, outbox, config }: ServiceDeps) {
   /**
@@ -154,7 +161,78 @@ export function managementUnitService({ db, outbox, config }: ServiceDeps) {
     return { place, phone, email, supervisors: wanted.filter((id) => UUID_RE.test(id)).sort() };
   }
 
+  /**
+   * Every check of "Dodaj jednostkę" beyond the form's own: those common with the edit, the NIP and
+   * REGON checksums, the registry book number and the units already holding them. A field whose
+   * value was already refused (e.g. missing) keeps that message; the others are still checked, so
+   * one submit reports every problem.
+   */
+  async function checkAddition(tx: DbOrTx, actor: Actor, d: AddUnitInput, errors: FieldErrors) {
+    const v: UnitValues = {
+      nazwa: d.nazwa,
+      rodzaj: d.rodzaj,
+      teryt: d.teryt,
+      miejscowosc: d.miejscowosc,
+      kod: d.kod,
+      ulica: d.ulica,
+      nr: d.nr,
+      phone: d.phone,
+      email: d.email,
+      nadrzedne: d.nadrzedne,
+    };
+    const kinds = await unitKindList(tx);
+    const c = await checkCommon(tx, actor, v, kinds, null, errors);
+    const nip = normalizeNip(d.nip);
+    if (!errors.nip && !isValidNip(nip)) errors.nip = m.nipInvalid;
+    const regon = d.regon.replace(/[\s-]/g, '');
+    if (!errors.regon && !isValidRegon(regon)) errors.regon = m.regonInvalid;
+    const book = d.ksiega.replace(/[\s-]/g, '');
+    if (!errors.ksiega) {
+      if (book && !/^\d{1,30}$/.test(book)) errors.ksiega = m.bookInvalid;
+      else if (!book && RPWDL_KINDS.has(v.rodzaj)) errors.ksiega = m.bookRequired;
+    }
+    const dups = await findDuplicateUnits(tx, {
+      nip: errors.nip ? null : nip,
+      regon: errors.regon ? null : regon,
+      registryBookNo: errors.ksiega || !book ? null : book,
+    });
+    for (const dup of dups) errors[dup.field === 'registryBookNo' ? 'ksiega' : dup.field] = m.duplicate(dup.field, dup.name);
+    return { v, c, nip, regon, book };
+  }
+
   return {
+    /**
+     * "Dodaj jednostkę" refused at the form's boundary (a required field empty, a value too long):
+     * the other checks still run on what was typed and their messages join the form's, so the
+     * person sees every problem after one submit. Authorised like the addition itself.
+     */
+    async checkTypedAddition(
+      ctx: Ctx,
+      input: { typed: Readonly<Record<string, string | undefined>>; supervisors: string[]; errors: FieldErrors },
+    ): Promise<FieldErrors> {
+      authorize(ctx.actor, 'unit.add', { type: 'unit', voivodeshipCode: null });
+      const t = (k: string) => (input.typed[k] ?? '').trim();
+      const d: AddUnitInput = {
+        nazwa: t('nazwa'),
+        rodzaj: t('rodzaj'),
+        teryt: t('teryt'),
+        miejscowosc: t('miejscowosc'),
+        kod: t('kod'),
+        ulica: t('ulica'),
+        nr: t('nr'),
+        phone: t('phone'),
+        email: t('email'),
+        nadrzedne: input.supervisors,
+        nip: t('nip'),
+        regon: t('regon'),
+        ksiega: t('ksiega'),
+        token: '',
+      };
+      const errors: FieldErrors = { ...input.errors };
+      await checkAddition(db, ctx.actor, d, errors);
+      return errors;
+    },
+
     async search(ctx: Ctx, q: UnitListQueryT) {
       authorize(ctx.actor, 'management.open', { type: 'management', submodule: 'units' });
       const kinds = await unitKindList(db);
@@ -211,11 +289,35 @@ export function managementUnitService({ db, outbox, config }: ServiceDeps) {
       };
     },
 
-    /** Authorises a form refused at the boundary like the change itself (404 / 403 first, then the form with errors). */
-    async authorizeEdit(ctx: Ctx, input: { unitId: string }): Promise<void> {
+    /**
+     * An edit refused at the form's boundary: authorised like the change itself (404 / 403 first),
+     * then the edit's own checks run on what was typed, so one submit shows every message.
+     */
+    async checkTypedEdit(
+      ctx: Ctx,
+      input: { unitId: string; typed: Readonly<Record<string, string | undefined>>; supervisors: string[]; errors: FieldErrors },
+    ): Promise<FieldErrors> {
       const rec = await unitRecord(db, input.unitId);
       if (!rec) throw notFound();
       authorize(ctx.actor, 'unit.edit', { type: 'unit', voivodeshipCode: rec.unit.voivodeshipCode });
+      const t = (k: string) => (input.typed[k] ?? '').trim();
+      const v: UnitValues = {
+        nazwa: t('nazwa'),
+        rodzaj: t('rodzaj'),
+        teryt: t('teryt'),
+        miejscowosc: t('miejscowosc'),
+        kod: t('kod'),
+        ulica: t('ulica'),
+        nr: t('nr'),
+        phone: t('phone'),
+        email: t('email'),
+        nadrzedne: input.supervisors,
+      };
+      const errors: FieldErrors = { ...input.errors };
+      const current = { unitId: rec.unit.id, kindCode: rec.unit.kindCode, isCentral: rec.kind.isCentral };
+      await checkCommon(db, ctx.actor, v, await unitKindList(db), current, errors);
+      if (!errors.status) checkDeactivation(ctx.actor, rec, t('status') === 'aktywna', errors);
+      return errors;
     },
 
     /**
@@ -247,10 +349,7 @@ export function managementUnitService({ db, outbox, config }: ServiceDeps) {
         const kinds = await unitKindList(tx);
         const c = await checkCommon(tx, ctx.actor, v, kinds, { unitId: rec.unit.id, kindCode: rec.unit.kindCode, isCentral: rec.kind.isCentral }, errors);
         const active = d.status === 'aktywna';
-        if (!active && rec.unit.isActive) {
-          if (rec.kind.isCentral) errors.status = m.deactivateCentral;
-          else if (ctx.actor.profile?.unitId === rec.unit.id) errors.status = m.deactivateOwn;
-        }
+        checkDeactivation(ctx.actor, rec, active, errors);
         if (Object.keys(errors).length || !c.place) return { ok: false, errors };
 
         const next = {
@@ -336,34 +435,8 @@ export function managementUnitService({ db, outbox, config }: ServiceDeps) {
         const again = await unitBySourceKey(tx, sourceKey);
         if (again) return { ok: true, unitId: again };
 
-        const v: UnitValues = {
-          nazwa: d.nazwa,
-          rodzaj: d.rodzaj,
-          teryt: d.teryt,
-          miejscowosc: d.miejscowosc,
-          kod: d.kod,
-          ulica: d.ulica,
-          nr: d.nr,
-          phone: d.phone,
-          email: d.email,
-          nadrzedne: d.nadrzedne,
-        };
         const errors: FieldErrors = {};
-        const kinds = await unitKindList(tx);
-        const c = await checkCommon(tx, ctx.actor, v, kinds, null, errors);
-        const nip = normalizeNip(d.nip);
-        if (!isValidNip(nip)) errors.nip = m.nipInvalid;
-        const regon = d.regon.replace(/[\s-]/g, '');
-        if (!isValidRegon(regon)) errors.regon = m.regonInvalid;
-        const book = d.ksiega.replace(/[\s-]/g, '');
-        if (book && !/^\d{1,30}$/.test(book)) errors.ksiega = m.bookInvalid;
-        else if (!book && RPWDL_KINDS.has(v.rodzaj)) errors.ksiega = m.bookRequired;
-        const dups = await findDuplicateUnits(tx, {
-          nip: errors.nip ? null : nip,
-          regon: errors.regon ? null : regon,
-          registryBookNo: errors.ksiega || !book ? null : book,
-        });
-        for (const dup of dups) errors[dup.field === 'registryBookNo' ? 'ksiega' : dup.field] = m.duplicate(dup.field, dup.name);
+        const { v, c, nip, regon, book } = await checkAddition(tx, ctx.actor, d, errors);
         if (Object.keys(errors).length || !c.place) return { ok: false, errors };
         // the new unit must lie where the actor may add (Administrator UW: its voivodeship; checked on the place too)
         authorize(ctx.actor, 'unit.add', { type: 'unit', voivodeshipCode: c.place.voivodeshipCode });
