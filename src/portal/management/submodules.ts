@@ -30,7 +30,8 @@ export const SUBMODULES: readonly Submodule[] = [
     key: 'requests',
     title: 'Wnioski o role',
     href: '/zarzadzanie/wnioski',
-    description: 'Wnioski o role skierowane do weryfikacji przez Twoją jednostkę: przeglądanie, a z uprawnieniem do zarządzania użytkownikami także zatwierdzanie i odrzucanie.',
+    description:
+      'Wnioski o role skierowane do weryfikacji przez Twoją jednostkę: przeglądanie, a z uprawnieniem do zarządzania użytkownikami także zatwierdzanie i odrzucanie.',
     permissions: [MANAGE_USERS, BROWSE_USERS],
   },
   {

@@ -179,3 +179,42 @@ export function ContactFields(p: { values: { phone: string; email: string }; err
     </>
   );
 }
+
+/**
+ * A drop-down list (`<select>`): filters of the management lists and choices in their forms. `options`
+ * are [value, label] pairs; with `errors` it shows its message like the other fields.
+ */
+export function SelectField(p: {
+  name: string;
+  label: string;
+  value: string;
+  options: readonly (readonly [string, string])[];
+  errors?: FormErrors | undefined;
+  required?: boolean;
+}): JSX.Element {
+  const error = p.errors?.[p.name];
+  const id = `f-${p.name}`;
+  return (
+    <div class={`field${error ? ' field--error' : ''}`}>
+      <label class="field__label" for={id}>
+        <span safe>{p.label}</span>
+        {p.required ? <span aria-hidden="true"> *</span> : ''}
+      </label>
+      {error ? (
+        <p class="field__error" id={`${id}-error`}>
+          <span class="visually-hidden">Błąd: </span>
+          <span safe>{error}</span>
+        </p>
+      ) : (
+        ''
+      )}
+      <select class="field__input" id={id} name={p.name} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+        {p.options.map(([v, label]) => (
+          <option value={v} selected={v === p.value} safe>
+            {label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,6 +1,6 @@
 import type { AuditRow } from '../../../db/repositories/audit-log.ts';
 import { formatDateTimePl, plCollator } from '../../../lib/text.ts';
-import { TextField } from '../../../views/components/Field.tsx';
+import { SelectField, TextField } from '../../../views/components/Field.tsx';
 import { Pagination, PaginationSummary, type PagingProps } from '../../../views/components/Pagination/Pagination.tsx';
 import { SignedInLayout, type SignedInFrame } from '../../../views/layouts/SignedInLayout.tsx';
 import { ACTION_GROUPS, ACTION_LABELS, actionLabel, auditMessages as m, SUBJECT_TYPE_LABELS } from './messages.ts';
@@ -9,23 +9,6 @@ import { AUDIT_CSV_MAX_ROWS, detailsText, outcomeText, sourceText } from './serv
 
 export const AUDIT_PATH = '/zarzadzanie/dziennik';
 export const AUDIT_CSV_PATH = '/zarzadzanie/dziennik.csv';
-
-function Select(p: { name: string; label: string; value: string; options: readonly (readonly [string, string])[] }): JSX.Element {
-  return (
-    <div class="field">
-      <label class="field__label" for={`f-${p.name}`} safe>
-        {p.label}
-      </label>
-      <select class="field__input" id={`f-${p.name}`} name={p.name}>
-        {p.options.map(([v, label]) => (
-          <option value={v} selected={v === p.value} safe>
-            {label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 function actionOptions(current: string): [string, string][] {
   const known: [string, string][] = [...Object.entries(ACTION_GROUPS), ...Object.entries(ACTION_LABELS).sort(([, a], [, b]) => plCollator.compare(a, b))];
@@ -92,8 +75,8 @@ export function AuditPage(p: { frame: SignedInFrame; q: AuditQueryT; rows: Audit
       <p class="muted">{m.appendOnly}</p>
       <form method="get" action={AUDIT_PATH} class="search-form" role="search" aria-label={m.filters}>
         <TextField name="osoba" label={m.person} hint={m.personHint} value={p.q.osoba} maxlength={100} />
-        <Select name="akcja" label={m.action} value={p.q.akcja} options={actionOptions(p.q.akcja)} />
-        <Select
+        <SelectField name="akcja" label={m.action} value={p.q.akcja} options={actionOptions(p.q.akcja)} />
+        <SelectField
           name="zrodlo"
           label={m.source}
           value={p.q.zrodlo}
@@ -103,7 +86,7 @@ export function AuditPage(p: { frame: SignedInFrame; q: AuditQueryT; rows: Audit
             ['ueoz', m.sourceUeoz],
           ]}
         />
-        <Select
+        <SelectField
           name="wynik"
           label={m.outcome}
           value={p.q.wynik}
@@ -113,7 +96,7 @@ export function AuditPage(p: { frame: SignedInFrame; q: AuditQueryT; rows: Audit
             ['failure', m.outcomeFailure],
           ]}
         />
-        <Select name="typ" label={m.subjectType} value={p.q.typ} options={[['', m.subjectTypeAll], ...Object.entries(SUBJECT_TYPE_LABELS)]} />
+        <SelectField name="typ" label={m.subjectType} value={p.q.typ} options={[['', m.subjectTypeAll], ...Object.entries(SUBJECT_TYPE_LABELS)]} />
         <TextField name="obiekt" label={m.subjectId} hint={m.subjectIdHint} value={p.q.obiekt} maxlength={100} />
         <TextField name="jednostka" label={m.unit} hint={m.unitHint} value={p.q.jednostka} maxlength={100} />
         <TextField name="od" label={m.from} hint={m.dateHint} value={p.q.od} maxlength={16} />

@@ -6,7 +6,7 @@ import { formatDatePl, formatDateTimePl } from '../../../lib/text.ts';
 import { isRequestStatus, REQUEST_STATUS_DISPLAY, REQUEST_STATUS_LABELS } from '../../../domain/status.ts';
 import { ErrorSummary } from '../../../views/components/ErrorSummary.tsx';
 import { summaryOf } from '../../../lib/input.ts';
-import { Checkbox, CsrfField, TextArea, TextField } from '../../../views/components/Field.tsx';
+import { Checkbox, CsrfField, SelectField, TextArea, TextField } from '../../../views/components/Field.tsx';
 import { Notice } from '../../../views/components/Notice/Notice.tsx';
 import { Pagination, PaginationSummary, type PagingProps } from '../../../views/components/Pagination/Pagination.tsx';
 import { SummaryList } from '../../../views/components/SummaryList/SummaryList.tsx';
@@ -45,23 +45,6 @@ export function queueQueryPairs(q: QueueQueryT): [string, string][] {
   if (q.ile !== '25') out.push(['ile', q.ile]);
   if (q.strona > 1) out.push(['strona', String(q.strona)]);
   return out;
-}
-
-function Select(p: { name: string; label: string; value: string; options: readonly (readonly [string, string])[] }): JSX.Element {
-  return (
-    <div class="field">
-      <label class="field__label" for={`f-${p.name}`} safe>
-        {p.label}
-      </label>
-      <select class="field__input" id={`f-${p.name}`} name={p.name}>
-        {p.options.map(([v, label]) => (
-          <option value={v} selected={v === p.value} safe>
-            {label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
 }
 
 function SignedCell({ row }: { row: QueueRow }): JSX.Element {
@@ -161,7 +144,7 @@ export function QueuePage(p: {
         {m.waitingCount}: <strong safe>{String(p.waiting)}</strong>
       </p>
       <form method="get" action={QUEUE_PATH} class="search-form filter-grid" role="search" aria-label={m.filters}>
-        <Select
+        <SelectField
           name="status"
           label={m.status}
           value={p.q.status}
@@ -173,10 +156,10 @@ export function QueuePage(p: {
             ['wszystkie', m.statusAll],
           ]}
         />
-        <Select name="rola" label={m.role} value={p.q.rola} options={[['', m.roleAll], ...p.roleOptions.map((r) => [r.code, r.name] as const)]} />
+        <SelectField name="rola" label={m.role} value={p.q.rola} options={[['', m.roleAll], ...p.roleOptions.map((r) => [r.code, r.name] as const)]} />
         <TextField name="od" label={m.from} value={p.q.od.typed} hint={m.dateHint} maxlength={20} errors={filterErrors} />
         <TextField name="do" label={m.to} value={p.q.do.typed} hint={m.dateHint} maxlength={20} errors={filterErrors} />
-        <Select
+        <SelectField
           name="podpis"
           label={m.signed}
           value={p.q.podpis}
@@ -188,15 +171,20 @@ export function QueuePage(p: {
           ]}
         />
         <TextField name="dluzej" label={m.olderThan} value={p.q.dluzej.typed} inputmode="numeric" maxlength={10} errors={filterErrors} />
-        <Select name="rodzaj" label={m.kindFilter} value={p.q.rodzaj} options={[['', m.kindAll], ...p.kindOptions.map((k) => [k.code, k.name] as const)]} />
-        <Select
+        <SelectField
+          name="rodzaj"
+          label={m.kindFilter}
+          value={p.q.rodzaj}
+          options={[['', m.kindAll], ...p.kindOptions.map((k) => [k.code, k.name] as const)]}
+        />
+        <SelectField
           name="woj"
           label={m.voivodeshipFilter}
           value={p.q.woj}
           options={[['', m.voivodeshipAll], ...p.voivodeshipOptions.map((v) => [v.code, v.name] as const)]}
         />
         <Checkbox name="eskalowane" label={m.escalatedOnly} checked={p.q.eskalowane === 'tak'} />
-        <Select
+        <SelectField
           name="sort"
           label={m.sort}
           value={p.q.sort}

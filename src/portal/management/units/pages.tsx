@@ -3,7 +3,7 @@ import type { UnitKindRow, UnitRecord } from '../../../db/repositories/units.ts'
 import { isProfileStatus, PROFILE_STATUS_LABELS } from '../../../domain/status.ts';
 import type { FormError, FormErrors } from '../../../lib/forms.ts';
 import { ErrorSummary } from '../../../views/components/ErrorSummary.tsx';
-import { ContactFields, CsrfField, TextField } from '../../../views/components/Field.tsx';
+import { ContactFields, CsrfField, SelectField, TextField } from '../../../views/components/Field.tsx';
 import { Notice } from '../../../views/components/Notice/Notice.tsx';
 import { Pagination, PaginationSummary, type PagingProps } from '../../../views/components/Pagination/Pagination.tsx';
 import { SummaryList } from '../../../views/components/SummaryList/SummaryList.tsx';
@@ -31,41 +31,6 @@ export function unitQueryPairs(q: UnitListQueryT): [string, string][] {
   if (q.ile !== '25') out.push(['ile', q.ile]);
   if (q.strona > 1) out.push(['strona', String(q.strona)]);
   return out;
-}
-
-function Select(p: {
-  name: string;
-  label: string;
-  value: string;
-  options: readonly (readonly [string, string])[];
-  errors?: FormErrors | undefined;
-  required?: boolean;
-}): JSX.Element {
-  const error = p.errors?.[p.name];
-  const id = `f-${p.name}`;
-  return (
-    <div class={`field${error ? ' field--error' : ''}`}>
-      <label class="field__label" for={id}>
-        <span safe>{p.label}</span>
-        {p.required ? <span aria-hidden="true"> *</span> : ''}
-      </label>
-      {error ? (
-        <p class="field__error" id={`${id}-error`}>
-          <span class="visually-hidden">Błąd: </span>
-          <span safe>{error}</span>
-        </p>
-      ) : (
-        ''
-      )}
-      <select class="field__input" id={id} name={p.name} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${id}-error` : undefined}>
-        {p.options.map(([v, label]) => (
-          <option value={v} selected={v === p.value} safe>
-            {label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
 }
 
 function StatusBadge({ active }: { active: boolean }): JSX.Element {
@@ -117,7 +82,7 @@ export function UnitListPage(p: {
       )}
       <form method="get" action={UNITS_PATH} class="search-form" role="search" aria-label={m.search}>
         <p class="field__hint">{m.lead}</p>
-        <Select
+        <SelectField
           name="rodzaj"
           label={m.kind}
           value={p.q.rodzaj}
@@ -128,8 +93,13 @@ export function UnitListPage(p: {
         <TextField name="regon" label={m.regon} value={p.q.regon} inputmode="numeric" maxlength={17} />
         <TextField name="ksiega" label={m.book} value={p.q.ksiega} maxlength={30} />
         <TextField name="teryt" label={m.teryt} value={p.q.teryt} inputmode="numeric" maxlength={7} hint={m.terytHint} />
-        <Select name="woj" label={m.voivodeship} value={p.q.woj} options={[['', m.voivodeshipAll], ...p.voivodeships.map((v) => [v.code, v.name] as const)]} />
-        <Select
+        <SelectField
+          name="woj"
+          label={m.voivodeship}
+          value={p.q.woj}
+          options={[['', m.voivodeshipAll], ...p.voivodeships.map((v) => [v.code, v.name] as const)]}
+        />
+        <SelectField
           name="status"
           label={m.status}
           value={p.q.status}
@@ -139,7 +109,7 @@ export function UnitListPage(p: {
             ['wszystkie', m.statusAll],
           ]}
         />
-        <Select
+        <SelectField
           name="sortuj"
           label={m.sort}
           value={p.q.sortuj}
@@ -149,7 +119,7 @@ export function UnitListPage(p: {
             ['nip', m.sortNip],
           ]}
         />
-        <Select
+        <SelectField
           name="kierunek"
           label={m.direction}
           value={p.q.kierunek}
@@ -407,7 +377,7 @@ export function UnitFormPage(p: {
         {p.mode.kind === 'add' ? <input type="hidden" name="token" value={p.mode.token} /> : ''}
         {edit ? <input type="hidden" name="wersja" value={edit.unit.updatedAt.toISOString()} /> : ''}
         <h2>{m.unitData}</h2>
-        <Select
+        <SelectField
           name="rodzaj"
           label={m.kind}
           required

@@ -3,7 +3,7 @@ import { isProfileStatus, isRequestStatus, PROFILE_STATUS_LABELS, PROFILE_STATUS
 import type { FormError, FormErrors } from '../../../lib/forms.ts';
 import { formatDatePl, formatDateTimePl } from '../../../lib/text.ts';
 import { ErrorSummary } from '../../../views/components/ErrorSummary.tsx';
-import { CsrfField, TextArea, TextField } from '../../../views/components/Field.tsx';
+import { CsrfField, SelectField, TextArea, TextField } from '../../../views/components/Field.tsx';
 import { Notice } from '../../../views/components/Notice/Notice.tsx';
 import { Pagination, PaginationSummary, type PagingProps } from '../../../views/components/Pagination/Pagination.tsx';
 import { SummaryList } from '../../../views/components/SummaryList/SummaryList.tsx';
@@ -38,23 +38,6 @@ export function searchQueryPairs(q: SearchQueryT): [string, string][] {
   if (q.ile !== '25') out.push(['ile', q.ile]);
   if (q.strona > 1) out.push(['strona', String(q.strona)]);
   return out;
-}
-
-function Select(p: { name: string; label: string; value: string; options: readonly (readonly [string, string])[] }): JSX.Element {
-  return (
-    <div class="field">
-      <label class="field__label" for={`f-${p.name}`} safe>
-        {p.label}
-      </label>
-      <select class="field__input" id={`f-${p.name}`} name={p.name}>
-        {p.options.map(([v, label]) => (
-          <option value={v} selected={v === p.value} safe>
-            {label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
 }
 
 /** "Użytkownicy": the search with its filters and paging in the URL. */
@@ -111,7 +94,7 @@ export function SearchPage(p: {
           autocomplete="off"
           {...(p.errors ? { errors: p.errors } : {})}
         />
-        <Select
+        <SelectField
           name="status"
           label={m.status}
           value={p.q.status}
