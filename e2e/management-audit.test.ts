@@ -1,41 +1,20 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext } from 'playwright-core';
-import type { TestApp } from '../test/helpers/app.ts';
-import { launchBrowser } from './helpers/browser.ts';
+import { describe, it } from 'node:test';
+import { browserSuite } from './helpers/suite.ts';
 import { clean, signIn } from './helpers/journeys.ts';
-import { startServer } from './helpers/servers.ts';
 
 describe('Zarządzanie → Dziennik zdarzeń and Raporty in Chromium', () => {
-  let t: TestApp;
-  let base = '';
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const open = async (javaScriptEnabled: boolean) => {
-    const c = await browser.newContext({ javaScriptEnabled });
-    c.setDefaultTimeout(20_000);
-    contexts.push(c);
-    return c.newPage();
-  };
-  before(async () => {
-    ({ t, base } = await startServer());
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await t.close();
-  });
+  const suite = browserSuite();
 
   for (const javaScriptEnabled of [true, false]) {
     it(`jan.kowalski filters the audit log and reads the reports (${javaScriptEnabled ? 'with' : 'without'} JavaScript)`, async () => {
-      const page = await open(javaScriptEnabled);
+      const page = await suite.open(javaScriptEnabled);
       const check = async (label: string) => {
         if (javaScriptEnabled) await clean(page, label);
       };
-      await signIn(page, base, 'jan.kowalski', '+48 600 100 202', { axe: false });
+      await signIn(page, suite.base, 'jan.kowalski', '+48 600 100 202', { axe: false });
       await page.waitForSelector('[data-qa="page-home"]');
-      await page.goto(`${base}/zarzadzanie`);
+      await page.goto(`${suite.base}/zarzadzanie`);
       await page.getByRole('link', { name: 'Dziennik zdarzeń' }).first().click();
       await page.waitForSelector('[data-qa="page-management-audit"]');
       await check('audit log');
@@ -51,11 +30,11 @@ describe('Zarządzanie → Dziennik zdarzeń and Raporty in Chromium', () => {
       await check('audit log, filtered');
       const csv = await page.locator('[data-qa="audit-csv"]').getAttribute('href');
       assert.match(csv ?? '', /^\/zarzadzanie\/dziennik\.csv\?.*akcja=login/);
-      const download = await page.request.get(base + csv!);
+      const download = await page.request.get(suite.base + csv!);
       assert.equal(download.status(), 200);
       assert.match((await download.body()).toString('utf8'), /^\uFEFFCzas \(UTC\);/);
 
-      await page.goto(`${base}/zarzadzanie`);
+      await page.goto(`${suite.base}/zarzadzanie`);
       await page.getByRole('link', { name: 'Raporty' }).first().click();
       await page.waitForSelector('[data-qa="page-management-reports"]');
       await check('reports');
@@ -64,7 +43,7 @@ describe('Zarządzanie → Dziennik zdarzeń and Raporty in Chromium', () => {
       assert.equal(await chart.getAttribute('aria-labelledby'), 'r-statusy-chart-title r-statusy-chart-desc');
       const pending = page.locator('[data-qa="report-table-statusy"] tbody tr', { has: page.locator('th', { hasText: 'Oczekujący' }) });
       assert.ok(Number(((await pending.locator('td').textContent()) ?? '').replace(/\s/g, '')) >= 1, 'the demo requests wait');
-      const reportCsv = await page.request.get(`${base}/zarzadzanie/raporty/statusy.csv`);
+      const reportCsv = await page.request.get(`${suite.base}/zarzadzanie/raporty/statusy.csv`);
       assert.equal(reportCsv.status(), 200);
       assert.match((await reportCsv.body()).toString('utf8'), /^\uFEFFStatus;Liczba\r\n/);
     });

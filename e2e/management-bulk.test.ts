@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { TestApp } from '../test/helpers/app.ts';
-import { launchBrowser } from './helpers/browser.ts';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { browserSuite } from './helpers/suite.ts';
 import { clean, mail, signIn } from './helpers/journeys.ts';
-import { startServer } from './helpers/servers.ts';
 
 /** The numbers of the queue's rows that offer a checkbox of "Zatwierdź zaznaczone". */
 async function selectableNumbers(page: Page): Promise<string[]> {
@@ -13,35 +11,17 @@ async function selectableNumbers(page: Page): Promise<string[]> {
 }
 
 describe('Zarządzanie → Wnioski o role: Zatwierdź zaznaczone, filters, deadlines and Archiwizuj in Chromium', () => {
-  let t: TestApp;
-  let base = '';
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const open = async (javaScriptEnabled: boolean) => {
-    const c = await browser.newContext({ javaScriptEnabled });
-    c.setDefaultTimeout(20_000);
-    contexts.push(c);
-    return c.newPage();
-  };
-  before(async () => {
-    ({ t, base } = await startServer());
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await t.close();
-  });
+  const suite = browserSuite();
 
   for (const javaScriptEnabled of [true, false]) {
     it(`jan.kowalski (Administrator CeZ) approves two requests with safe files in one step (${javaScriptEnabled ? 'with' : 'without'} JavaScript)`, async () => {
-      const page = await open(javaScriptEnabled);
+      const page = await suite.open(javaScriptEnabled);
       const check = async (label: string) => {
         if (javaScriptEnabled) await clean(page, label);
       };
-      await signIn(page, base, 'jan.kowalski', '+48 600 100 202', { axe: false });
+      await signIn(page, suite.base, 'jan.kowalski', '+48 600 100 202', { axe: false });
       await page.waitForSelector('[data-qa="page-home"]');
-      await page.goto(`${base}/zarzadzanie/wnioski`);
+      await page.goto(`${suite.base}/zarzadzanie/wnioski`);
       await page.waitForSelector('[data-qa="page-management-queue"]');
       await check('queue with checkboxes, due dates and the new filters');
       assert.ok((await page.locator('[data-qa="escalated"]').count()) >= 1, 'overdue requests are marked "eskalowany"');
@@ -62,7 +42,7 @@ describe('Zarządzanie → Wnioski o role: Zatwierdź zaznaczone, filters, deadl
         .locator('[data-qa="bulk-approved-list"] a')
         .evaluateAll((as) => as.map((a) => [a.textContent?.trim() ?? '', a.getAttribute('href') ?? '']));
       for (const [n, href] of links) {
-        await page.goto(`${base}${href}`);
+        await page.goto(`${suite.base}${href}`);
         await page.waitForSelector('[data-qa="page-management-request"]');
         const status = await page
           .locator('[data-qa="request-summary"] div', { has: page.locator('dt:text-is("Status")') })
@@ -75,19 +55,19 @@ describe('Zarządzanie → Wnioski o role: Zatwierdź zaznaczone, filters, deadl
             .locator('dd')
             .textContent()) ?? ''
         ).trim();
-        await mail(base, email, new RegExp(`wniosek o rolę o numerze ${(n ?? '').replace('/', '\\/')} został zaakceptowany`));
+        await mail(suite.base, email, new RegExp(`wniosek o rolę o numerze ${(n ?? '').replace('/', '\\/')} został zaakceptowany`));
       }
-      await page.goto(`${base}/zarzadzanie/wnioski`);
+      await page.goto(`${suite.base}/zarzadzanie/wnioski`);
       const after = await selectableNumbers(page);
       for (const n of chosen) assert.ok(!after.includes(n), `${n} is no longer pending`);
     });
   }
 
   it('tomasz.lewandowski filters by unit kind, voivodeship and escalation, then rejects and archives a request (axe)', async () => {
-    const page = await open(true);
-    await signIn(page, base, 'tomasz.lewandowski', '+48 600 100 204', { axe: false });
+    const page = await suite.open(true);
+    await signIn(page, suite.base, 'tomasz.lewandowski', '+48 600 100 204', { axe: false });
     await page.waitForSelector('[data-qa="page-home"]');
-    await page.goto(`${base}/zarzadzanie/wnioski`);
+    await page.goto(`${suite.base}/zarzadzanie/wnioski`);
     await page.getByLabel('Rodzaj jednostki').selectOption('PODM');
     await page.getByLabel('Województwo').selectOption({ label: 'kujawsko-pomorskie' });
     await page.getByLabel('Tylko eskalowane (po terminie decyzji)').check();
@@ -119,11 +99,11 @@ describe('Zarządzanie → Wnioski o role: Zatwierdź zaznaczone, filters, deadl
   });
 
   it('maria.wisniewska sees the decision due date of her pending requests in Moje konto (axe)', async () => {
-    const page = await open(true);
-    await signIn(page, base, 'maria.wisniewska', '+48 600 100 203', { axe: false });
+    const page = await suite.open(true);
+    await signIn(page, suite.base, 'maria.wisniewska', '+48 600 100 203', { axe: false });
     // her pending requests have no signed file: the reminder comes first at login
     await page.waitForSelector('[data-qa="page-reminder"]');
-    await page.goto(`${base}/moje-konto`);
+    await page.goto(`${suite.base}/moje-konto`);
     await page.waitForSelector('[data-qa="page-account"]');
     const card = page.locator('[data-qa="request-U000593-2023"]');
     const due = await card

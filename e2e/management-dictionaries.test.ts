@@ -1,39 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext } from 'playwright-core';
-import type { TestApp } from '../test/helpers/app.ts';
-import { launchBrowser } from './helpers/browser.ts';
+import { describe, it } from 'node:test';
+import { browserSuite } from './helpers/suite.ts';
 import { clean, logout, signIn } from './helpers/journeys.ts';
-import { startServer } from './helpers/servers.ts';
 
 describe('Zarządzanie → Komunikaty and Słowniki in Chromium', () => {
-  let t: TestApp;
-  let base = '';
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const open = async (javaScriptEnabled: boolean) => {
-    const c = await browser.newContext({ javaScriptEnabled });
-    c.setDefaultTimeout(20_000);
-    contexts.push(c);
-    return c.newPage();
-  };
-  before(async () => {
-    ({ t, base } = await startServer());
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await t.close();
-  });
+  const suite = browserSuite();
 
   it('jan.kowalski publishes an announcement for "Nadzorujący sprawozdania finansowe"; ewa.kaminska sees it as "Najnowszy komunikat"', async () => {
-    const page = await open(true);
-    await signIn(page, base, 'jan.kowalski', '+48 600 100 202', { axe: false });
+    const page = await suite.open(true);
+    await signIn(page, suite.base, 'jan.kowalski', '+48 600 100 202', { axe: false });
     await page.waitForSelector('[data-qa="page-home"]');
     // the demo announcement is current for everyone
     assert.match((await page.locator('[data-qa="latest-announcement"]').textContent()) ?? '', /Instancja demonstracyjna SSOZ II/);
-    await page.goto(`${base}/zarzadzanie`);
+    await page.goto(`${suite.base}/zarzadzanie`);
     await page.getByRole('link', { name: 'Komunikaty' }).click();
     await page.waitForSelector('[data-qa="page-announcements"]');
     await clean(page, 'Komunikaty list');
@@ -61,12 +40,12 @@ describe('Zarządzanie → Komunikaty and Słowniki in Chromium', () => {
     await page.waitForSelector('[data-qa="announcement-form"]');
     await clean(page, 'edit announcement');
     // Jan's own home page: he is not in the audience, the demo one stays
-    await page.goto(`${base}/start`);
+    await page.goto(`${suite.base}/start`);
     assert.doesNotMatch((await page.locator('[data-qa="latest-announcement"]').textContent()) ?? '', /Sprawozdania finansowe za 2026/);
     await logout(page);
 
-    const ewa = await open(true);
-    await signIn(ewa, base, 'ewa.kaminska', '+48 600 100 205', { axe: false });
+    const ewa = await suite.open(true);
+    await signIn(ewa, suite.base, 'ewa.kaminska', '+48 600 100 205', { axe: false });
     await ewa.waitForSelector('[data-qa="page-home"]');
     const news = (await ewa.locator('[data-qa="latest-announcement"]').textContent()) ?? '';
     assert.match(news, /Najnowszy komunikat/);
@@ -76,10 +55,10 @@ describe('Zarządzanie → Komunikaty and Słowniki in Chromium', () => {
   });
 
   it('Słowniki: pages are axe-clean; a role renamed and the permission map saved without JavaScript', async () => {
-    const page = await open(true);
-    await signIn(page, base, 'jan.kowalski', '+48 600 100 202', { axe: false });
+    const page = await suite.open(true);
+    await signIn(page, suite.base, 'jan.kowalski', '+48 600 100 202', { axe: false });
     await page.waitForSelector('[data-qa="page-home"]');
-    await page.goto(`${base}/zarzadzanie/slowniki`);
+    await page.goto(`${suite.base}/zarzadzanie/slowniki`);
     await page.waitForSelector('[data-qa="page-dictionaries"]');
     await clean(page, 'Słowniki');
     await page
@@ -96,7 +75,7 @@ describe('Zarządzanie → Komunikaty and Słowniki in Chromium', () => {
     await page.getByRole('button', { name: 'Zapisz zmiany' }).click();
     await page.waitForSelector('[data-qa="dictionary-notice"]');
     assert.match((await page.locator('[data-qa="role-PRACOWNIK_CEZ"]').textContent()) ?? '', /Pracownik Centrum e-Zdrowia/);
-    await page.goto(`${base}/zarzadzanie/slowniki/role/PRACOWNIK_CEZ`);
+    await page.goto(`${suite.base}/zarzadzanie/slowniki/role/PRACOWNIK_CEZ`);
     await page.waitForSelector('[data-qa="dictionary-restore"]');
     await clean(page, 'edited role with "Przywróć wartości dostarczone z systemem"');
     for (const path of [
@@ -104,20 +83,20 @@ describe('Zarządzanie → Komunikaty and Słowniki in Chromium', () => {
       '/zarzadzanie/slowniki/uprawnienia/RAPORTY_TWORZ',
       '/zarzadzanie/slowniki/uprawnienia-rol',
     ]) {
-      await page.goto(`${base}${path}`);
+      await page.goto(`${suite.base}${path}`);
       await clean(page, path);
     }
     await page.locator('[data-qa="dict-legacy"]').count();
-    await page.goto(`${base}/zarzadzanie/slowniki`);
+    await page.goto(`${suite.base}/zarzadzanie/slowniki`);
     await page.locator('[data-qa="dict-legacy"] tbody tr').first().getByRole('link').click();
     await page.waitForSelector('[data-qa="page-dictionary-legacy"]');
     await clean(page, 'SSOZ I mapping edit');
 
     // the matrix is a plain form: without JavaScript too
     const cookies = await page.context().cookies();
-    const plain = await open(false);
+    const plain = await suite.open(false);
     await plain.context().addCookies(cookies);
-    await plain.goto(`${base}/zarzadzanie/slowniki/uprawnienia-rol`);
+    await plain.goto(`${suite.base}/zarzadzanie/slowniki/uprawnienia-rol`);
     await plain.waitForSelector('[data-qa="page-dictionary-matrix"]');
     const box = plain.locator('[data-qa="matrix-PRACOWNIK_CEZ"]').getByLabel(/Przeglądanie dziennika zdarzeń/);
     assert.equal(await box.isChecked(), false);
@@ -128,10 +107,10 @@ describe('Zarządzanie → Komunikaty and Słowniki in Chromium', () => {
   });
 
   it('jan.kowalski withdraws the announcement: ewa.kaminska no longer sees it; the withdrawn one is read-only', async () => {
-    const page = await open(true);
-    await signIn(page, base, 'jan.kowalski', '+48 600 100 202', { axe: false });
+    const page = await suite.open(true);
+    await signIn(page, suite.base, 'jan.kowalski', '+48 600 100 202', { axe: false });
     await page.waitForSelector('[data-qa="page-home"]');
-    await page.goto(`${base}/zarzadzanie/komunikaty`);
+    await page.goto(`${suite.base}/zarzadzanie/komunikaty`);
     await page.locator('[data-qa="announcements-table"] tr', { hasText: 'Sprawozdania finansowe za 2026 r.' }).getByRole('link').click();
     await page.getByRole('button', { name: 'Wycofaj komunikat' }).click();
     await page.waitForSelector('[data-qa="announcement-notice"]');
@@ -143,8 +122,8 @@ describe('Zarządzanie → Komunikaty and Słowniki in Chromium', () => {
     await clean(page, 'withdrawn announcement');
     await logout(page);
 
-    const ewa = await open(true);
-    await signIn(ewa, base, 'ewa.kaminska', '+48 600 100 205', { axe: false });
+    const ewa = await suite.open(true);
+    await signIn(ewa, suite.base, 'ewa.kaminska', '+48 600 100 205', { axe: false });
     await ewa.waitForSelector('[data-qa="page-home"]');
     const news = (await ewa.locator('[data-qa="latest-announcement"]').textContent()) ?? '';
     assert.doesNotMatch(news, /Sprawozdania finansowe za 2026/);

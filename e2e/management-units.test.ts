@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { TestApp } from '../test/helpers/app.ts';
-import { launchBrowser } from './helpers/browser.ts';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { browserSuite } from './helpers/suite.ts';
 import { clean, signIn } from './helpers/journeys.ts';
-import { startServer } from './helpers/servers.ts';
 
 /** The value of one row of a summary list. */
 async function summaryValue(page: Page, qa: string, label: string): Promise<string> {
@@ -18,35 +16,17 @@ async function summaryValue(page: Page, qa: string, label: string): Promise<stri
 }
 
 describe('Zarządzanie → Jednostki in Chromium', () => {
-  let t: TestApp;
-  let base = '';
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const open = async (javaScriptEnabled: boolean) => {
-    const c = await browser.newContext({ javaScriptEnabled });
-    c.setDefaultTimeout(20_000);
-    contexts.push(c);
-    return c.newPage();
-  };
-  before(async () => {
-    ({ t, base } = await startServer());
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await t.close();
-  });
+  const suite = browserSuite();
 
   for (const javaScriptEnabled of [true, false]) {
     it(`tomasz.lewandowski (Administrator UW, kujawsko-pomorskie) searches, opens and edits a unit of his voivodeship, and only looks at another's (${javaScriptEnabled ? 'with' : 'without'} JavaScript)`, async () => {
-      const page = await open(javaScriptEnabled);
+      const page = await suite.open(javaScriptEnabled);
       const check = async (label: string) => {
         if (javaScriptEnabled) await clean(page, label);
       };
-      await signIn(page, base, 'tomasz.lewandowski', '+48 600 100 204', { axe: false });
+      await signIn(page, suite.base, 'tomasz.lewandowski', '+48 600 100 204', { axe: false });
       await page.waitForSelector('[data-qa="page-home"]');
-      await page.goto(`${base}/zarzadzanie`);
+      await page.goto(`${suite.base}/zarzadzanie`);
       await page.getByRole('link', { name: 'Jednostki', exact: true }).click();
       await page.waitForSelector('[data-qa="page-management-units"]');
       await check('unit search');
@@ -94,7 +74,7 @@ describe('Zarządzanie → Jednostki in Chromium', () => {
       await check('unit page after the edit');
 
       // a unit of another voivodeship: its data, no edit
-      await page.goto(`${base}/zarzadzanie/jednostki?nazwa=${encodeURIComponent('K-Dent')}`);
+      await page.goto(`${suite.base}/zarzadzanie/jednostki?nazwa=${encodeURIComponent('K-Dent')}`);
       await page.locator('[data-qa="units-table"] tbody tr').first().getByRole('link').click();
       await page.waitForSelector('[data-qa="page-management-unit"]');
       assert.equal(await summaryValue(page, 'unit-address', 'Województwo'), 'wielkopolskie');
@@ -105,7 +85,7 @@ describe('Zarządzanie → Jednostki in Chromium', () => {
       assert.equal(res?.status(), 403);
 
       // "Dodaj jednostkę" opens in his scope
-      await page.goto(`${base}/zarzadzanie/jednostki/nowa`);
+      await page.goto(`${suite.base}/zarzadzanie/jednostki/nowa`);
       await page.waitForSelector('[data-qa="page-management-unit-add"]');
       await check('add a unit');
     });

@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { TestApp } from '../test/helpers/app.ts';
-import { launchBrowser } from './helpers/browser.ts';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { browserSuite } from './helpers/suite.ts';
 import { clean, mail, signIn } from './helpers/journeys.ts';
-import { startServer } from './helpers/servers.ts';
 
 /** The value of one row of a summary list. */
 async function summaryValue(page: Page, qa: string, label: string): Promise<string> {
@@ -18,25 +16,7 @@ async function summaryValue(page: Page, qa: string, label: string): Promise<stri
 }
 
 describe('Zarządzanie → Użytkownicy in Chromium', () => {
-  let t: TestApp;
-  let base = '';
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const open = async (javaScriptEnabled: boolean) => {
-    const c = await browser.newContext({ javaScriptEnabled });
-    c.setDefaultTimeout(20_000);
-    contexts.push(c);
-    return c.newPage();
-  };
-  before(async () => {
-    ({ t, base } = await startServer());
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await t.close();
-  });
+  const suite = browserSuite();
 
   for (const javaScriptEnabled of [true, false]) {
     it(`jan.kowalski blocks ewa.kaminska's profile (her next click lands on the login page) and unblocks it (${javaScriptEnabled ? 'with' : 'without'} JavaScript)`, async () => {
@@ -45,15 +25,15 @@ describe('Zarządzanie → Użytkownicy in Chromium', () => {
         if (javaScriptEnabled) await clean(page, label);
       };
       // ewa works in her profile
-      const ewa = await open(javaScriptEnabled);
-      await signIn(ewa, base, 'ewa.kaminska', '+48 600 100 205', { axe: false });
+      const ewa = await suite.open(javaScriptEnabled);
+      await signIn(ewa, suite.base, 'ewa.kaminska', '+48 600 100 205', { axe: false });
       await ewa.waitForSelector('[data-qa="page-home"]');
 
       // jan finds her
-      const jan = await open(javaScriptEnabled);
-      await signIn(jan, base, 'jan.kowalski', '+48 600 100 202', { axe: false });
+      const jan = await suite.open(javaScriptEnabled);
+      await signIn(jan, suite.base, 'jan.kowalski', '+48 600 100 202', { axe: false });
       await jan.waitForSelector('[data-qa="page-home"], [data-qa="page-account"]');
-      await jan.goto(`${base}/zarzadzanie`);
+      await jan.goto(`${suite.base}/zarzadzanie`);
       await jan.waitForSelector('[data-qa="management-submodules"]');
       await jan.getByRole('link', { name: 'Użytkownicy' }).click();
       await jan.waitForSelector('[data-qa="page-management-users"]');
@@ -82,7 +62,7 @@ describe('Zarządzanie → Użytkownicy in Chromium', () => {
       await check(jan, 'blocked profile');
       assert.equal(await summaryValue(jan, 'profile-summary', 'Status profilu'), 'Zablokowany');
       assert.equal(await summaryValue(jan, 'profile-summary', 'Powód blokady'), 'Zakończenie zatrudnienia w jednostce');
-      await mail(base, email, /został zablokowany przez administratora[\s\S]*Zakończenie zatrudnienia w jednostce/);
+      await mail(suite.base, email, /został zablokowany przez administratora[\s\S]*Zakończenie zatrudnienia w jednostce/);
 
       // ewa's next click: the login page
       await ewa.locator('[data-qa="user-menu"] summary').click();
@@ -99,10 +79,10 @@ describe('Zarządzanie → Użytkownicy in Chromium', () => {
       assert.equal(await summaryValue(jan, 'profile-summary', 'Status profilu'), 'Aktywny');
       assert.match((await jan.locator('[data-qa^="history-"]').textContent()) ?? '', /Odblokowanie profilu[\s\S]*Zablokowanie profilu/);
       await check(jan, 'unblocked profile');
-      await mail(base, email, /został odblokowany przez administratora[\s\S]*Aktywny/);
+      await mail(suite.base, email, /został odblokowany przez administratora[\s\S]*Aktywny/);
 
       // and ewa works again
-      await signIn(ewa, base, 'ewa.kaminska', '+48 600 100 205', { axe: false });
+      await signIn(ewa, suite.base, 'ewa.kaminska', '+48 600 100 205', { axe: false });
       await ewa.waitForSelector('[data-qa="page-home"]');
     });
   }

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import type { TestApp } from '../test/helpers/app.ts';
-import { launchBrowser } from './helpers/browser.ts';
+import { browserSuite } from './helpers/suite.ts';
 import { clean, mail, signIn } from './helpers/journeys.ts';
-import { startServer } from './helpers/servers.ts';
 import { eq } from 'drizzle-orm';
 import { profiles, roleRequests } from '../src/db/schema/index.ts';
 import { createSession } from '../src/portal/session/store.ts';
@@ -32,34 +31,16 @@ async function sessionOfApplicant(t: TestApp, number: string): Promise<string> {
 }
 
 describe('Zarządzanie → Wnioski o role in Chromium', () => {
-  let t: TestApp;
-  let base = '';
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const open = async (javaScriptEnabled: boolean) => {
-    const c = await browser.newContext({ javaScriptEnabled });
-    c.setDefaultTimeout(20_000);
-    contexts.push(c);
-    return c.newPage();
-  };
-  before(async () => {
-    ({ t, base } = await startServer());
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await t.close();
-  });
+  const suite = browserSuite();
 
   for (const javaScriptEnabled of [true, false]) {
     it(`tomasz.lewandowski approves a request with ${javaScriptEnabled ? 'a safe file' : 'a confirmed paper copy'} and rejects another with a reason; the applicants' Moje konto shows both (${javaScriptEnabled ? 'with' : 'without'} JavaScript)`, async () => {
-      const page = await open(javaScriptEnabled);
+      const page = await suite.open(javaScriptEnabled);
       // axe runs in the page: with JavaScript off it cannot, and the same pages were checked in the run with it
       const check = async (label: string) => {
         if (javaScriptEnabled) await clean(page, label);
       };
-      await signIn(page, base, 'tomasz.lewandowski', '+48 600 100 204', { axe: false });
+      await signIn(page, suite.base, 'tomasz.lewandowski', '+48 600 100 204', { axe: false });
       await page.waitForSelector('[data-qa="page-home"]');
       await check('home with the Zarządzanie tile');
       const tile = page.locator('[data-qa="module-tiles"] section', { has: page.getByRole('heading', { name: 'Zarządzanie' }) });
@@ -93,7 +74,7 @@ describe('Zarządzanie → Wnioski o role in Chromium', () => {
         // the safe file is listed for download and is enough: no confirmation needed
         const files = page.locator('[data-qa="safe-files"]');
         assert.ok((await files.getByRole('link').count()) >= 1, 'the safe file is listed with a download link');
-        const download = await page.request.get(new URL((await files.getByRole('link').first().getAttribute('href')) ?? '', base).toString());
+        const download = await page.request.get(new URL((await files.getByRole('link').first().getAttribute('href')) ?? '', suite.base).toString());
         assert.equal(download.status(), 200);
         assert.equal(download.headers()['content-type'], 'application/pdf');
       } else {
@@ -109,7 +90,7 @@ describe('Zarządzanie → Wnioski o role in Chromium', () => {
       await check('approved request');
 
       // reject one without a signed application, with a reason
-      await page.goto(`${base}/zarzadzanie/wnioski?podpis=brak`);
+      await page.goto(`${suite.base}/zarzadzanie/wnioski?podpis=brak`);
       await page.locator('[data-qa="queue-table"] tbody tr').first().getByRole('link').click();
       await page.waitForSelector('[data-qa="page-management-request"]');
       const rejectedNumber = ((await page.locator('h1').textContent()) ?? '').replace('Wniosek ', '').trim();
@@ -126,16 +107,16 @@ describe('Zarządzanie → Wnioski o role in Chromium', () => {
 
       // the demo mailbox holds both e-mails
       await mail(
-        base,
+        suite.base,
         approvedEmail,
         new RegExp(`Miło nam poinformować, że wniosek o rolę o numerze ${approvedNumber.replace('/', '\\/')} został zaakceptowany`),
       );
       await mail(
-        base,
+        suite.base,
         rejectedEmail,
         new RegExp(`wniosek o rolę o numerze ${rejectedNumber.replace('/', '\\/')} został odrzucony[\\s\\S]*Brak pieczęci jednostki na wniosku`),
       );
-      await page.goto(`${base}/dev/poczta`);
+      await page.goto(`${suite.base}/dev/poczta`);
       const box = (await page.locator('main').textContent()) ?? '';
       assert.ok(box.includes(`Wniosek o rolę ${approvedNumber} został zaakceptowany`), 'approval in the mailbox');
       assert.ok(box.includes(`Wniosek o rolę ${rejectedNumber} został odrzucony`), 'rejection in the mailbox');
@@ -145,11 +126,10 @@ describe('Zarządzanie → Wnioski o role in Chromium', () => {
         [approvedNumber, 'approved'],
         [rejectedNumber, 'rejected'],
       ] as const) {
-        const applicant = await browser.newContext({ javaScriptEnabled });
-        contexts.push(applicant);
-        await applicant.addCookies([{ name: 'ssoz-sid', value: await sessionOfApplicant(t, number), url: base }]);
+        const applicant = await suite.context(javaScriptEnabled);
+        await applicant.addCookies([{ name: 'ssoz-sid', value: await sessionOfApplicant(suite.t, number), url: suite.base }]);
         const own = await applicant.newPage();
-        await own.goto(`${base}/moje-konto`);
+        await own.goto(`${suite.base}/moje-konto`);
         const text = (await own.locator('main').textContent()) ?? '';
         assert.ok(text.includes(number), `${number} in the applicant's Moje konto`);
         if (outcome === 'rejected')
@@ -159,7 +139,7 @@ describe('Zarządzanie → Wnioski o role in Chromium', () => {
       }
 
       // the tile counts two fewer
-      await page.goto(`${base}/start`);
+      await page.goto(`${suite.base}/start`);
       assert.equal(Number(await page.locator('[data-qa="tile-waiting"] strong').textContent()), waitingBefore - 2);
       // and the top menu leads to the module
       await page.locator('[data-qa="user-menu"] summary').click();
@@ -171,10 +151,10 @@ describe('Zarządzanie → Wnioski o role in Chromium', () => {
   }
 
   it('katarzyna.dabrowska (Administrator IPIN) sees psychiatric-card requests only, from every voivodeship (axe)', async () => {
-    const page = await open(true);
-    await signIn(page, base, 'katarzyna.dabrowska', '+48 600 100 206', { axe: false });
+    const page = await suite.open(true);
+    await signIn(page, suite.base, 'katarzyna.dabrowska', '+48 600 100 206', { axe: false });
     await page.waitForSelector('[data-qa="page-home"]');
-    await page.goto(`${base}/zarzadzanie/wnioski?status=wszystkie`);
+    await page.goto(`${suite.base}/zarzadzanie/wnioski?status=wszystkie`);
     await page.waitForSelector('[data-qa="page-management-queue"]');
     await clean(page, 'IPIN queue');
     const roles = await page.locator('[data-qa="queue-table"] td[data-label="Wnioskowana rola"]').allTextContents();
@@ -185,13 +165,13 @@ describe('Zarządzanie → Wnioski o role in Chromium', () => {
   });
 
   it('ewa.kaminska (Nadzorujący) sees no management module', async () => {
-    const page = await open(true);
-    await signIn(page, base, 'ewa.kaminska', '+48 600 100 205', { axe: false });
+    const page = await suite.open(true);
+    await signIn(page, suite.base, 'ewa.kaminska', '+48 600 100 205', { axe: false });
     await page.waitForSelector('[data-qa="page-home"]');
     assert.equal(await page.getByRole('heading', { name: 'Zarządzanie' }).count(), 0);
     assert.equal(await page.locator('[data-qa="menu-management"]').count(), 0);
     for (const path of ['/zarzadzanie', '/zarzadzanie/wnioski']) {
-      const res = await page.goto(`${base}${path}`);
+      const res = await page.goto(`${suite.base}${path}`);
       assert.equal(res?.status(), 403, path);
     }
   });
