@@ -72,7 +72,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       close: async () => {
         const closing = [...open].map((c) => new Promise<void>((resolve) => c.once('end', () => resolve())));
         await pool.end();
-        await Promise.all(closing);
+        // bounded: a connection stuck in a query must not hold the shutdown forever
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([Promise.all(closing), new Promise<void>((resolve) => (timer = setTimeout(resolve, 5000)))]);
+        clearTimeout(timer);
       },
     };
   }
