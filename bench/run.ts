@@ -19,6 +19,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
+import argon2 from 'argon2';
 import pg from 'pg';
 import { openDatabase, type Database } from '../src/db/client.ts';
 import { applicationPdfData } from '../src/db/repositories/application-pdf.ts';
@@ -26,6 +27,7 @@ import { searchUnits, type UnitSearchQuery } from '../src/db/repositories/unit-s
 import { seedReferenceData } from '../src/db/seed/reference.ts';
 import { units } from '../src/db/schema/index.ts';
 import { loadConfig } from '../src/config/index.ts';
+import { ARGON2_OPTIONS } from '../src/lib/password-hash.ts';
 import { renderApplicationPdf } from '../src/pdf/application.ts';
 import { createSession } from '../src/portal/session/store.ts';
 import { sessionCookieName } from '../src/portal/session/plugin.ts';
@@ -223,6 +225,33 @@ const pgNip = await timeSearch(
 );
 rows.push({ scenario: 'unit search by name, query only, PostgreSQL', result: pgName, target: 'p95 < 10 ms', met: pgName.p95 < 10 });
 rows.push({ scenario: 'unit search by NIP, query only, PostgreSQL', result: pgNip, target: 'p95 < 10 ms', met: pgNip.p95 < 10 });
+
+// ── the ceiling of a password login: argon2id verifications per second at the portal's own parameters
+// (m = 19 MiB, t = 2), both cores busy (two at a time, on libuv's thread pool); a full Profil Zaufany login
+// verifies one password, so logins per second cannot exceed this (issue #11, scenario 1 — the login
+// scenario itself comes with the next slice)
+{
+  const hash = await argon2.hash('Demo-2026!', ARGON2_OPTIONS);
+  for (let i = 0; i < 4; i++) await argon2.verify(hash, 'Demo-2026!');
+  const seconds = quick ? 3 : 15;
+  const until = performance.now() + seconds * 1000;
+  const times: number[] = [];
+  const worker = async () => {
+    while (performance.now() < until) {
+      const s0 = performance.now();
+      if (!(await argon2.verify(hash, 'Demo-2026!'))) throw new Error('argon2 verify failed');
+      times.push(performance.now() - s0);
+    }
+  };
+  await Promise.all([worker(), worker()]);
+  const perSecond = round(times.length / seconds);
+  rows.push({
+    scenario: 'argon2id verification ceiling (portal parameters, 2 at a time)',
+    result: { throughput: perSecond, p50: round(percentile(times, 50), 2), p95: round(percentile(times, 95), 2) },
+    note: 'the most password logins per second this machine can do; the login scenario is measured against it',
+  });
+  log(`argon2id: ${perSecond}/s`);
+}
 
 // ── 4. the application PDF (in this process, after warm-up)
 const pdfData = await applicationPdfData(database.db, submissionId, { printedAt: new Date(), systemUrl: 'https://ssoz-bench.invalid' });
