@@ -213,16 +213,7 @@ export function managementUnitService({ db, outbox, config }: ServiceDeps) {
       authorize(ctx.actor, 'unit.add', { type: 'unit', voivodeshipCode: null });
       const t = (k: string) => (input.typed[k] ?? '').trim();
       const d: AddUnitInput = {
-        nazwa: t('nazwa'),
-        rodzaj: t('rodzaj'),
-        teryt: t('teryt'),
-        miejscowosc: t('miejscowosc'),
-        kod: t('kod'),
-        ulica: t('ulica'),
-        nr: t('nr'),
-        phone: t('phone'),
-        email: t('email'),
-        nadrzedne: input.supervisors,
+        ...typedUnitValues(input.typed, input.supervisors),
         nip: t('nip'),
         regon: t('regon'),
         ksiega: t('ksiega'),
@@ -300,23 +291,11 @@ export function managementUnitService({ db, outbox, config }: ServiceDeps) {
       const rec = await unitRecord(db, input.unitId);
       if (!rec) throw notFound();
       authorize(ctx.actor, 'unit.edit', { type: 'unit', voivodeshipCode: rec.unit.voivodeshipCode });
-      const t = (k: string) => (input.typed[k] ?? '').trim();
-      const v: UnitValues = {
-        nazwa: t('nazwa'),
-        rodzaj: t('rodzaj'),
-        teryt: t('teryt'),
-        miejscowosc: t('miejscowosc'),
-        kod: t('kod'),
-        ulica: t('ulica'),
-        nr: t('nr'),
-        phone: t('phone'),
-        email: t('email'),
-        nadrzedne: input.supervisors,
-      };
+      const v: UnitValues = typedUnitValues(input.typed, input.supervisors);
       const errors: FieldErrors = { ...input.errors };
       const current = { unitId: rec.unit.id, kindCode: rec.unit.kindCode, isCentral: rec.kind.isCentral };
       await checkCommon(db, ctx.actor, v, await unitKindList(db), current, errors);
-      if (!errors.status) checkDeactivation(ctx.actor, rec, t('status') === 'aktywna', errors);
+      if (!errors.status) checkDeactivation(ctx.actor, rec, (input.typed.status ?? '').trim() === 'aktywna', errors);
       return errors;
     },
 
@@ -478,5 +457,22 @@ export function managementUnitService({ db, outbox, config }: ServiceDeps) {
         return { ok: true, unitId: row.id };
       });
     },
+  };
+}
+
+/** The common fields of the add and edit forms as typed (trimmed), for checking a form refused at the boundary. */
+function typedUnitValues(typed: Readonly<Record<string, string | undefined>>, supervisors: string[]): UnitValues {
+  const t = (k: string) => (typed[k] ?? '').trim();
+  return {
+    nazwa: t('nazwa'),
+    rodzaj: t('rodzaj'),
+    teryt: t('teryt'),
+    miejscowosc: t('miejscowosc'),
+    kod: t('kod'),
+    ulica: t('ulica'),
+    nr: t('nr'),
+    phone: t('phone'),
+    email: t('email'),
+    nadrzedne: supervisors,
   };
 }
