@@ -4,6 +4,7 @@ import type { Config } from './config/index.ts';
 import { buildApp } from './app.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { seedReferenceData } from './db/seed/reference.ts';
+import { formRegistry } from './reporting/definitions.ts';
 import { JobQueue } from './jobs/queue.ts';
 import { startWorkers } from './jobs/workers.ts';
 import { createLogger } from './lib/logger.ts';
@@ -35,6 +36,8 @@ export function pgliteDirFor(config: Config): string {
  */
 export async function bootstrap(config: Config, opts: { database?: Database; now?: () => Date } = {}): Promise<Running> {
   const log = createLogger(config.logLevel);
+  // the form definitions are checked before anything else: a bad file stops the start with its messages
+  formRegistry();
   const database =
     opts.database ??
     (await openDatabase({

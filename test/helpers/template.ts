@@ -20,7 +20,7 @@ function templateFingerprint(): string {
       else h.update(p).update(readFileSync(p));
     }
   };
-  for (const d of ['src/db/migrations', 'src/db/seed', 'src/demo', 'src/domain']) walk(path.join(ROOT, d));
+  for (const d of ['src/db/migrations', 'src/db/seed', 'src/demo', 'src/domain', 'reference']) walk(path.join(ROOT, d));
   return h.digest('hex').slice(0, 16);
 }
 

@@ -1,6 +1,8 @@
 import { isNotNull, isNull, notInArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { legacyRoleMappings, permissions, rolePermissions, roles, unitKinds } from '../schema/index.ts';
+import { formRegistry } from '../../reporting/definitions.ts';
+import { seedReportingReference } from './reporting.ts';
 import { LEGACY_ROLE_MAPPINGS, PERMISSIONS, ROLE_PERMISSIONS, ROLES, UNIT_KINDS } from '../../domain/reference-data.ts';
 
 /** `excluded.<column>` unless the row was edited by an administrator (edited_at set), then the row's own value. */
@@ -70,4 +72,6 @@ export async function seedReferenceData(db: DbOrTx): Promise<void> {
         setWhere: isNull(legacyRoleMappings.editedAt),
       });
   });
+  // the statistical forms, their catalogue and deadlines (reference/forms/, domain/reporting/catalogue.ts)
+  await seedReportingReference(db, formRegistry().all);
 }

@@ -10,6 +10,8 @@ import type { ProfileStatus, RequestStatus } from '../../domain/status.ts';
 import type { VerifierScope } from '../../domain/routing.ts';
 import { profileInUsersScope, type ScopedProfile, type UsersScope } from '../../domain/user-scope.ts';
 import type { Actor } from '../actor/actor.ts';
+import type { ReportArea } from '../../domain/reference-data.ts';
+import { allowedFrom, type ReportStatus } from '../../domain/reporting/lifecycle.ts';
 import {
   BROWSE_UNITS,
   BROWSE_USERS,
@@ -102,6 +104,31 @@ export interface AnnouncementSubject {
   withdrawn: boolean;
 }
 
+/** A module of statistical reports ("Sprawozdania niefinansowe" …) as a whole: its list and counts. */
+export interface ReportsSubject {
+  type: 'reports';
+  area: ReportArea;
+}
+/** One report: whose it is (the unit), its area, where it stands and its chain of verifying units. */
+export interface ReportSubject {
+  type: 'report';
+  unitId: string;
+  area: ReportArea;
+  status: ReportStatus;
+  /** the verifying units, lowest level first (the supervising office, then CeZ when the schedule says so) */
+  levelUnitIds: readonly string[];
+  /** which level acts now (only while "Do weryfikacji") */
+  pendingLevel: number | null;
+}
+/** A unit's ankieta for a reporting year. */
+export interface SurveySubject {
+  type: 'survey';
+  unitId: string;
+  /** the units that supervise it (verify its reports): they see the answers and correct the obligations */
+  supervisorUnitIds: readonly string[];
+  answered: boolean;
+}
+
 export type Subject =
   | ProfileSubject
   | RequestSubject
@@ -115,7 +142,10 @@ export type Subject =
   | GrantedRoleSubject
   | DictionarySubject
   | AnnouncementsSubject
-  | AnnouncementSubject;
+  | AnnouncementSubject
+  | ReportsSubject
+  | ReportSubject
+  | SurveySubject;
 
 type Rules = {
   'profile.view': ProfileSubject;
@@ -151,6 +181,15 @@ type Rules = {
   'announcement.view': AnnouncementSubject;
   'announcement.edit': AnnouncementSubject;
   'announcement.withdraw': AnnouncementSubject;
+  'reports.open': ReportsSubject;
+  'report.find': ReportSubject;
+  'report.view': ReportSubject;
+  'report.fill': ReportSubject;
+  'report.verify': ReportSubject;
+  'report.reopen': ReportSubject;
+  'survey.answer': SurveySubject;
+  'survey.view': SurveySubject;
+  'survey.correct': SurveySubject;
 };
 export type Action = keyof Rules;
 
@@ -274,6 +313,74 @@ export function isCezAdministrator(a: Actor): boolean {
   return a.profile !== null && a.profile.isCentral && a.roles.includes('ADMIN_CEZ');
 }
 
+// ───────────────────────── statistical reports ─────────────────────────
+
+/** The permissions of each report area: filling (Wypełniający) and verifying (Nadzorujący). */
+export const REPORT_AREA_PERMISSIONS: Readonly<Record<ReportArea, { fill: string; verify: string }>> = {
+  niefinansowe: { fill: 'SPR_NIEFIN_WYPELNIJ', verify: 'SPR_NIEFIN_WERYFIKUJ' },
+  finansowe: { fill: 'SPR_FIN_WYPELNIJ', verify: 'SPR_FIN_WERYFIKUJ' },
+  karty_psychiatryczne: { fill: 'KARTY_PSY_WYPELNIJ', verify: 'KARTY_PSY_WERYFIKUJ' },
+};
+/** Pracownik CeZ: finds reports of every kind and sees their metadata, never their content. */
+export const SEARCH_REPORTS = 'SPR_SZUKAJ_BEZ_TRESCI';
+
+/**
+ * Which reports of an area the actor's lists hold: Administrator CeZ and whoever searches without
+ * content (Pracownik CeZ) all of them; otherwise the reports of the actor's own unit (a filler) and
+ * those whose verifying chain holds the actor's unit (a verifier). The list applies this in SQL; the
+ * rules below apply the same to one report.
+ */
+export type ReportListScope = { kind: 'all' } | { kind: 'units'; ownUnitId: string | null; verifyingUnitId: string | null };
+
+export function reportListScope(a: Actor, area: ReportArea): ReportListScope | null {
+  if (!a.profile) return null;
+  if (isCezAdministrator(a) || a.permissions.has(SEARCH_REPORTS)) return { kind: 'all' };
+  const p = REPORT_AREA_PERMISSIONS[area];
+  const ownUnitId = a.permissions.has(p.fill) ? a.profile.unitId : null;
+  const verifyingUnitId = a.permissions.has(p.verify) ? a.profile.unitId : null;
+  return ownUnitId || verifyingUnitId ? { kind: 'units', ownUnitId, verifyingUnitId } : null;
+}
+
+const fillsOwn = (a: Actor, r: ReportSubject): boolean => holds(a, REPORT_AREA_PERMISSIONS[r.area].fill) && a.profile!.unitId === r.unitId;
+
+/** The level of the report's chain the actor verifies at (-1: none). */
+function verifierLevel(a: Actor, r: ReportSubject): number {
+  if (!holds(a, REPORT_AREA_PERMISSIONS[r.area].verify)) return -1;
+  return r.levelUnitIds.indexOf(a.profile!.unitId);
+}
+
+/**
+ * The level the actor acts at on this report: a verifier at its unit's place in the chain;
+ * Administrator CeZ at CeZ's place when CeZ is in the chain, otherwise at whichever level is pending
+ * (the central administrator stands in for an office that cannot act). -1: none.
+ */
+export function actingLevelOf(a: Actor, r: ReportSubject): number {
+  const own = verifierLevel(a, r);
+  if (own >= 0) return own;
+  if (!isCezAdministrator(a)) return -1;
+  const cez = r.levelUnitIds.indexOf(a.profile!.unitId);
+  return cez >= 0 ? cez : (r.pendingLevel ?? 0);
+}
+
+/** The actor fills this report for its unit without being the unit's own filler (recorded on the report). */
+export function fillsOnBehalf(a: Actor, r: ReportSubject): boolean {
+  return !fillsOwn(a, r);
+}
+
+function seesReport(a: Actor, r: ReportSubject): boolean {
+  return a.profile !== null && (fillsOwn(a, r) || verifierLevel(a, r) >= 0 || isCezAdministrator(a));
+}
+
+const findsReport = (a: Actor, r: ReportSubject): boolean => seesReport(a, r) || holds(a, SEARCH_REPORTS);
+
+function reportRule(a: Actor, r: ReportSubject, ok: boolean): Decision {
+  if (!seesReport(a, r)) return findsReport(a, r) ? 'deny' : 'hide';
+  return ok ? 'allow' : 'deny';
+}
+
+const supervisesSurvey = (a: Actor, s: SurveySubject): boolean =>
+  holds(a, REPORT_AREA_PERMISSIONS.niefinansowe.verify) && s.supervisorUnitIds.includes(a.profile!.unitId);
+
 const own = (a: Actor, s: { ownerUserId: string }): Decision => (s.ownerUserId === a.userId ? 'allow' : 'hide');
 const ownAnd = (a: Actor, s: { ownerUserId: string }, ok: boolean): Decision => (own(a, s) === 'hide' ? 'hide' : ok ? 'allow' : 'deny');
 
@@ -329,6 +436,31 @@ const RULES: { [K in Action]: (a: Actor, s: Rules[K]) => Decision } = {
   'announcement.view': (a) => (holds(a, MANAGE_ANNOUNCEMENTS) ? 'allow' : 'deny'),
   'announcement.edit': (a, n) => (holds(a, MANAGE_ANNOUNCEMENTS) && !n.withdrawn ? 'allow' : 'deny'),
   'announcement.withdraw': (a, n) => (holds(a, MANAGE_ANNOUNCEMENTS) && !n.withdrawn ? 'allow' : 'deny'),
+  // a reports module opens for its area's fillers and verifiers, for Pracownik CeZ (metadata) and Administrator CeZ
+  'reports.open': (a, m) => (reportListScope(a, m.area) ? 'allow' : 'deny'),
+  // found in a list: anyone who sees it, and Pracownik CeZ (metadata only); anyone else: it does not exist (404)
+  'report.find': (a, r) => (findsReport(a, r) ? 'allow' : 'hide'),
+  // its content: the unit's filler, the verifiers of its chain, Administrator CeZ; Pracownik CeZ is refused (403)
+  'report.view': (a, r) => reportRule(a, r, true),
+  // filling (saving, checking, sending): while owed, in progress or returned; by the unit's filler, by the
+  // first verifying level on the unit's behalf, or by Administrator CeZ
+  'report.fill': (a, r) =>
+    reportRule(a, r, allowedFrom('submit').includes(r.status) && (fillsOwn(a, r) || verifierLevel(a, r) === 0 || isCezAdministrator(a))),
+  // approving and returning: only the level that is pending now (a higher level waits for the lower one)
+  'report.verify': (a, r) => reportRule(a, r, r.status === 'do_weryfikacji' && r.pendingLevel !== null && actingLevelOf(a, r) === r.pendingLevel),
+  // a correction of an approved report is opened by a verifier of its chain (or Administrator CeZ), never by the filler
+  'report.reopen': (a, r) => reportRule(a, r, r.status === 'zatwierdzone' && actingLevelOf(a, r) >= 0),
+  // the ankieta is answered once a year by a filler of the unit itself
+  'survey.answer': (a, s) => (holds(a, REPORT_AREA_PERMISSIONS.niefinansowe.fill) && a.profile!.unitId === s.unitId && !s.answered ? 'allow' : 'deny'),
+  'survey.view': (a, s) =>
+    (holds(a, REPORT_AREA_PERMISSIONS.niefinansowe.fill) && a.profile!.unitId === s.unitId) || supervisesSurvey(a, s) || isCezAdministrator(a) ? 'allow' : 'hide',
+  // the supervisors correct the obligations the ankieta produced
+  'survey.correct': (a, s) =>
+    supervisesSurvey(a, s) || isCezAdministrator(a)
+      ? 'allow'
+      : holds(a, REPORT_AREA_PERMISSIONS.niefinansowe.fill) && a.profile!.unitId === s.unitId
+        ? 'deny'
+        : 'hide',
 };
 
 export function decide<K extends Action>(actor: Actor, action: K, subject: Rules[K]): Decision {
