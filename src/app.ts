@@ -39,6 +39,7 @@ import { accountRoutes } from './portal/features/account/routes.tsx';
 import { profileRoutes } from './portal/features/profile/routes.tsx';
 import { sessionRoutes } from './portal/session/routes.tsx';
 import { managementRoutes } from './portal/management/routes.ts';
+import { reportingRoutes } from './portal/reporting/routes.tsx';
 import type { Services } from './portal/services.ts';
 import { registerZodValidation } from './portal/http/input.ts';
 import { signedInScope } from './portal/actor/scope.ts';
@@ -185,6 +186,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await scope.register(reminderRoutes);
     await scope.register(attachmentRoutes);
     await scope.register(managementRoutes);
+    await scope.register(reportingRoutes);
   });
   if (config.demo) await app.register(devMailboxRoutes);
 

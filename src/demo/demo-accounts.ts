@@ -20,6 +20,9 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
   { login: 'tomasz.lewandowski', firstName: 'Tomasz', lastName: 'Lewandowski', pesel: '77041506716', phone: '+48 600 100 204', activated: true },
   { login: 'ewa.kaminska', firstName: 'Ewa', lastName: 'Kamińska', pesel: '92090903482', phone: '+48 600 100 205', activated: true },
   { login: 'katarzyna.dabrowska', firstName: 'Katarzyna', lastName: 'Dąbrowska', pesel: '83010190220', phone: '+48 600 100 206', activated: true },
+  // reporting (issue 10): a filler whose unit's current-year ankieta is unanswered, and the voivodeship office's verifier
+  { login: 'robert.szymanski', firstName: 'Robert', lastName: 'Szymański', pesel: '82061403514', phone: '+48 600 100 207', activated: true },
+  { login: 'zofia.nowicka', firstName: 'Zofia', lastName: 'Nowicka', pesel: '79032204623', phone: '+48 600 100 208', activated: true },
 ];
 
 /** ePŁOZ accounts that the first-login migration finds. */
@@ -62,6 +65,12 @@ export const DEMO_PROFILES: readonly DemoProfile[] = [
   { login: 'tomasz.lewandowski', unitKey: 'uw-04', requests: [{ number: 'U000102/2023', roleCode: 'ADMIN_UW', status: 'zatwierdzony', date: '2023-10-02' }] },
   { login: 'ewa.kaminska', unitKey: 'wsse-gdansk', requests: [{ number: 'U006653/2024', roleCode: 'NADZ_FIN', status: 'zatwierdzony', date: '2024-05-09' }] },
   { login: 'katarzyna.dabrowska', unitKey: 'ipin', requests: [{ number: 'U000103/2023', roleCode: 'ADMIN_IPIN', status: 'zatwierdzony', date: '2023-10-02' }] },
+  {
+    login: 'robert.szymanski',
+    unitKey: 'przychodnia-torun',
+    requests: [{ number: 'U000576/2023', roleCode: 'WYP_NIEFIN', status: 'zatwierdzony', date: '2023-11-28' }],
+  },
+  { login: 'zofia.nowicka', unitKey: 'uw-04', requests: [{ number: 'U000577/2023', roleCode: 'NADZ_NIEFIN', status: 'zatwierdzony', date: '2023-11-28' }] },
 ];
 
 export const DEMO_LEGACY_ACCOUNTS = [

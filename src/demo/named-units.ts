@@ -341,6 +341,19 @@ export const NAMED_UNITS: readonly NamedUnit[] = [
     '+48 22 641 15 01',
     'statystyka@kcpu.example.pl',
   ),
+  // the demo unit whose current-year ankieta is still unanswered (robert.szymanski fills its reports)
+  unit(
+    'przychodnia-torun',
+    'PODM',
+    'Przychodnia Lekarska „Starówka” w Toruniu',
+    '8792345686',
+    '341234573',
+    '000000045678',
+    ['0463011', '04', 'kujawsko-pomorskie', 'Toruń', 'Toruń'],
+    ['Toruń', '87-100', 'ul. Szeroka', '27'],
+    '+48 56 622 40 40',
+    'rejestracja@przychodnia-torun.example.pl',
+  ),
   ...URZEDY_WOJEWODZKIE,
 ];
 

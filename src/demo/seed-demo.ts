@@ -1,3 +1,4 @@
+import { seedDemoReports } from './seed-reports.ts';
 import { createHash } from 'node:crypto';
 import argon2 from 'argon2';
 import { and, eq, isNull, sql } from 'drizzle-orm';
@@ -383,6 +384,8 @@ export async function seedDemoData(
     .where(sql`${units.sourceKey} like 'gen-%'`)
     .limit(1);
   const unitsInserted = generated ? 0 : await db.transaction((tx) => seedUnits(tx));
+  // a named unit added by a later release reaches a registry loaded before it
+  if (generated) await seedUnits(db, []);
   // fresh statistics, so the planner uses the trigram index for name search (PGlite has no autovacuum)
   if (unitsInserted > 0) await db.execute(sql`analyze portal.units`);
   await seedDemoPeople(db);
@@ -390,6 +393,7 @@ export async function seedDemoData(
   await seedDemoQueue(db);
   await linkDemoPeople(db, opts);
   await seedDemoLegacyAndNews(db);
+  await seedDemoReports(db);
   return { unitsInserted };
 }
 

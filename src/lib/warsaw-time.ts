@@ -59,3 +59,15 @@ export function nextWarsawDay(at: Date): Date {
   const next = new Date(Date.UTC(f.year!, f.month! - 1, f.day! + 1));
   return fromWarsaw(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate());
 }
+
+/** The Warsaw calendar day of an instant, "RRRR-MM-DD" (deadlines and timeliness are calendar days). */
+export function warsawDay(d: Date): string {
+  return toWarsawInput(d).slice(0, 10);
+}
+
+/** "RRRR-MM-DD" → "DD.MM.RRRR" as the portal prints dates. */
+export function dayPl(day: string | null | undefined): string {
+  if (!day) return '—';
+  const [y, m, d] = day.split('-');
+  return `${d}.${m}.${y}`;
+}

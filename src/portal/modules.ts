@@ -15,7 +15,9 @@ export interface ModuleTile {
   href: string;
   linkLabel: string;
   /** a number shown on the tile, computed for the profile by the home page (e.g. requests waiting for this verifier) */
-  count?: 'waitingRequests';
+  count?: 'waitingRequests' | 'reports';
+  /** a reports tile: which area its counts are of */
+  area?: 'niefinansowe';
 }
 
 /**
@@ -30,10 +32,28 @@ const MANAGEMENT_TILE = {
   count: 'waitingRequests',
 } as const;
 
-export const MODULE_TILES: readonly ModuleTile[] = [...new Set(SUBMODULES.flatMap((s) => s.permissions))].map((permission) => ({
-  permission,
-  ...MANAGEMENT_TILE,
-}));
+/**
+ * "Sprawozdania niefinansowe": for its fillers and verifiers and for whoever searches reports without
+ * their content (Pracownik CeZ). The items are the manual's statuses; the home page shows the count of
+ * each for the profile and links it to the filtered list. (Financial reports and psychiatric cards come
+ * with part 2 of reporting.)
+ */
+const NON_FINANCIAL_TILE = {
+  title: 'Sprawozdania niefinansowe',
+  items: ['Do wypełnienia', 'Do weryfikacji', 'Do korekty', 'Zatwierdzone', 'Wszystkie'],
+  href: '/sprawozdania/niefinansowe',
+  linkLabel: 'Przejdź do sprawozdań niefinansowych',
+  count: 'reports',
+  area: 'niefinansowe',
+} as const;
+
+export const MODULE_TILES: readonly ModuleTile[] = [
+  ...['SPR_NIEFIN_WYPELNIJ', 'SPR_NIEFIN_WERYFIKUJ', 'SPR_SZUKAJ_BEZ_TRESCI'].map((permission) => ({ permission, ...NON_FINANCIAL_TILE })),
+  ...[...new Set(SUBMODULES.flatMap((s) => s.permissions))].map((permission) => ({
+    permission,
+    ...MANAGEMENT_TILE,
+  })),
+];
 
 /** The tiles a profile may see, in the registry's order, each once. */
 export function tilesFor(permissions: ReadonlySet<string>, tiles: readonly ModuleTile[] = MODULE_TILES): ModuleTile[] {

@@ -15,6 +15,8 @@ import { managementDictionaryService } from './management/dictionaries/service.t
 import { managementRequestService } from './management/requests/service.ts';
 import { managementUnitService } from './management/units/service.ts';
 import { managementUserService } from './management/users/service.ts';
+import { reportingService } from './reporting/service.ts';
+import { reportingObligationService } from './reporting/obligations.ts';
 
 export function createServices(deps: ServiceDeps) {
   return {
@@ -26,6 +28,10 @@ export function createServices(deps: ServiceDeps) {
     requests: requestService(deps),
     reminders: reminderService(deps),
     transfer: transferService(deps),
+    reporting: {
+      reports: reportingService(deps),
+      obligations: reportingObligationService(deps),
+    },
     management: {
       requests: managementRequestService(deps),
       users: managementUserService(deps),

@@ -72,7 +72,7 @@ CREATE TABLE "portal"."reports" (
 	"origin" text NOT NULL,
 	"filled_on_behalf" boolean DEFAULT false NOT NULL,
 	"submitted_at" timestamp with time zone,
-	"first_submitted_at" timestamp with time zone,
+	"first_submitted_on" date,
 	"approved_at" timestamp with time zone,
 	"cancelled_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,

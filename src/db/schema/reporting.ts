@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, check, date, index, integer, jsonb, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { DEADLINE_LEVELS, REPORT_ORIGINS, REPORT_STATUSES } from '../../domain/reporting/lifecycle.ts';
+import { DEADLINE_LEVELS, REPORT_ORIGINS, REPORT_STATUSES, type ReportStatus } from '../../domain/reporting/lifecycle.ts';
 import { portal, unitKinds, units, users } from './portal.ts';
 
 /**
@@ -98,7 +98,7 @@ export const reports = portal.table(
     year: integer('year').notNull(),
     definitionVersion: integer('definition_version').notNull(),
     area: text('area').notNull(),
-    status: text('status').notNull(),
+    status: text('status').$type<ReportStatus>().notNull(),
     levelUnitIds: uuid('level_unit_ids').array().notNull(),
     pendingLevel: integer('pending_level'),
     /** 1 = the first submission; a correction of an approved report opens the next */
@@ -115,7 +115,8 @@ export const reports = portal.table(
     /** the last save or submission was made by a supervisor on behalf of the unit */
     filledOnBehalf: boolean('filled_on_behalf').notNull().default(false),
     submittedAt: ts('submitted_at'),
-    firstSubmittedAt: ts('first_submitted_at'),
+    /** the Warsaw calendar day of the first submission (timeliness compares calendar days) */
+    firstSubmittedOn: date('first_submitted_on', { mode: 'string' }),
     approvedAt: ts('approved_at'),
     /** an obligation withdrawn by a supervisor's correction of the ankieta (never started) */
     cancelledAt: ts('cancelled_at'),

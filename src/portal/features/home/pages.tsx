@@ -4,6 +4,15 @@ import { SignedInLayout, type SignedInFrame } from '../../../views/layouts/Signe
 import type { ModuleTile } from '../../modules.ts';
 import { homeMessages } from './messages.ts';
 
+/** The statuses a reports tile counts, as the manual lists them on the home page. */
+const REPORT_TILE_ITEMS: readonly (readonly [string, string])[] = [
+  ['do_wypelnienia', 'Do wypełnienia'],
+  ['do_weryfikacji', 'Do weryfikacji'],
+  ['do_korekty', 'Do korekty'],
+  ['zatwierdzone', 'Zatwierdzone'],
+  ['wszystkie', 'Wszystkie'],
+];
+
 /** "Witaj w Systemie Statystyki w Ochronie Zdrowia": the first screen of a user without a profile. */
 export function WelcomePage({ frame }: { frame: SignedInFrame }): JSX.Element {
   return (
@@ -44,7 +53,7 @@ export function HomePage(p: {
   frame: SignedInFrame;
   current: { unitName: string } | null;
   tiles: ModuleTile[];
-  counts: { waitingRequests: number | null };
+  counts: { waitingRequests: number | null; reports: Record<string, number> | null };
   announcement: { title: string; body: string; publishedAt: Date | null } | null;
   notice?: string | undefined;
 }): JSX.Element {
@@ -70,11 +79,23 @@ export function HomePage(p: {
               <h2 id={`tile-${i}`} safe>
                 {t.title}
               </h2>
-              <ul>
-                {t.items.map((x) => (
-                  <li safe>{x}</li>
-                ))}
-              </ul>
+              {t.count === 'reports' && p.counts.reports ? (
+                <ul data-qa="tile-report-counts">
+                  {REPORT_TILE_ITEMS.map(([status, label]) => (
+                    <li>
+                      <a href={`${t.href}${status === 'wszystkie' ? '' : `?status=${status}`}`} data-qa={`tile-count-${status}`}>
+                        <span safe>{label}</span>: <strong safe>{String(p.counts.reports?.[status] ?? 0)}</strong>
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <ul>
+                  {t.items.map((x) => (
+                    <li safe>{x}</li>
+                  ))}
+                </ul>
+              )}
               {t.count === 'waitingRequests' && p.counts.waitingRequests !== null ? (
                 <p data-qa="tile-waiting">
                   {homeMessages.waitingRequests} <strong safe>{String(p.counts.waitingRequests)}</strong>

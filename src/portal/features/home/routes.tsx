@@ -12,6 +12,10 @@ export async function homeRoutes(app: SignedInApp): Promise<void> {
     const view = await app.deps.services.home.start(ctxOf(req));
     if (view.kind === 'welcome') return reply.redirect('/witaj', 303);
     if (view.kind === 'choose') return reply.redirect('/moje-konto?wybierz=1', 303);
+    if (view.kind === 'survey') {
+      if (view.chosen) await req.saveSessionData({ profileId: view.chosen });
+      return reply.redirect('/sprawozdania/ankieta', 303);
+    }
     if (view.chosen) await req.saveSessionData({ profileId: view.chosen });
     const frame = frameOf(req, reply);
     return reply.html(

@@ -1,0 +1,238 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { cellsOf } from '../../domain/reporting/definition.ts';
+import { frameOf, type SignedInApp } from '../actor/scope.ts';
+import { ctxOf } from '../context.ts';
+import { reportingMessages as m } from './messages.ts';
+import { AREA_PATH, DiffPage, ReportListPage, ReportPage, reportPath, SectionPage, sectionPath, SubmitPage, SURVEY_PATH, SurveyPage, VersionPage } from './pages.tsx';
+import { CONTROL_CHARS, DiffQuery, field, IdParams, ListQuery, ReportQuery, revisionOf, SectionParams, VersionParams } from './schema.ts';
+import { COMMENT_MAX, EXPLANATION_MAX } from './service.ts';
+import { explanationName } from '../../views/components/ReportForm/ids.ts';
+import { validateReport } from '../../domain/reporting/rules.ts';
+
+const NOTICES: Record<string, string> = {
+  zapisano: m.saved,
+  wyslano: m.submitted,
+  zatwierdzono: m.approved,
+  przekazano: m.approvedLevel,
+  zwrocono: m.returned,
+  korekta: m.reopened,
+  ankieta: m.surveyDone,
+  'ankieta-byla': m.surveyAlready,
+};
+
+const REASON_MAX = 1000;
+
+/** Text typed into a comment: refused when it holds control characters or is too long. */
+function checkText(v: string, max: number, tooLong: string): string | undefined {
+  if (CONTROL_CHARS.test(v)) return 'Usuń niedozwolone znaki sterujące';
+  if ([...v].length > max) return tooLong;
+  return undefined;
+}
+
+/** "Sprawozdania …" and the ankieta (signed-in scope). Non-financial reports only for now: part 2 adds the other areas. */
+export async function reportingRoutes(app: SignedInApp): Promise<void> {
+  const s = () => app.deps.services.reporting.reports;
+  const o = () => app.deps.services.reporting.obligations;
+
+  app.get(AREA_PATH.niefinansowe, { schema: { querystring: ListQuery } }, async (req, reply) => {
+    const ctx = ctxOf(req);
+    const q = req.query;
+    const survey = await o().state(ctx);
+    const view = await s().list(ctx, {
+      area: 'niefinansowe',
+      status: q.status === 'wszystkie' ? '' : q.status,
+      form: q.formularz,
+      year: q.rok ? Number(q.rok) : null,
+      unit: q.jednostka,
+      timeliness: q.terminowosc,
+      sort: q.sortuj,
+      page: q.strona,
+      pageSize: Number(q.ile),
+    });
+    const counts = await s().counts(ctx, 'niefinansowe');
+    return reply.html(
+      ReportListPage({
+        frame: frameOf(req, reply),
+        area: 'niefinansowe',
+        q,
+        rows: view.rows,
+        total: view.total,
+        counts,
+        options: view.options,
+        verifier: view.verifier,
+        surveyDue: survey.kind === 'due',
+      }),
+    );
+  });
+
+  // ── the ankieta ──
+  app.get(SURVEY_PATH, async (req, reply) => {
+    const ctx = ctxOf(req);
+    const st = await o().state(ctx);
+    if (st.kind !== 'due') return reply.redirect(`${AREA_PATH.niefinansowe}${st.kind === 'answered' ? '?wynik=ankieta-byla' : ''}`, 303);
+    return reply.html(SurveyPage({ frame: frameOf(req, reply), year: st.year, unitName: st.unitName, questions: st.questions, values: {} }));
+  });
+
+  app.post(SURVEY_PATH, async (req, reply) => {
+    const ctx = ctxOf(req);
+    const st = await o().state(ctx);
+    if (st.kind !== 'due') return reply.redirect(`${AREA_PATH.niefinansowe}?wynik=ankieta-byla`, 303);
+    const values: Record<string, string> = {};
+    const errors: Record<string, string> = {};
+    const answers: Record<string, 'T' | 'N'> = {};
+    for (const q of st.questions) {
+      const v = field(req.body, q.code);
+      if (v === 'T' || v === 'N') {
+        values[q.code] = v;
+        answers[q.code] = v;
+      } else errors[q.code] = m.surveyAnswerRequired;
+    }
+    if (Object.keys(errors).length) {
+      const summary = st.questions.filter((q) => errors[q.code]).map((q) => ({ href: `#f-${q.code}`, text: `${q.text} — ${errors[q.code]}` }));
+      return reply.html(SurveyPage({ frame: frameOf(req, reply), year: st.year, unitName: st.unitName, questions: st.questions, values, errors, summary }), 400);
+    }
+    const r = await o().answer(ctx, { year: st.year, answers });
+    return reply.redirect(`${AREA_PATH.niefinansowe}?wynik=${r.kind === 'saved' ? 'ankieta' : 'ankieta-byla'}`, 303);
+  });
+
+  // ── one report ──
+  const reportPage = async (req: FastifyRequest, reply: FastifyReply, id: string, extra: Omit<Parameters<typeof ReportPage>[0], 'frame' | 'd'> = {}, status = 200) => {
+    const d = await s().get(ctxOf(req), { id });
+    return reply.html(ReportPage({ frame: frameOf(req, reply), d, ...extra }), status);
+  };
+
+  app.get('/sprawozdania/:id', { schema: { params: IdParams, querystring: ReportQuery } }, async (req, reply) =>
+    reportPage(req, reply, req.params.id, { notice: NOTICES[req.query.wynik] }),
+  );
+
+  app.get('/sprawozdania/:id/dzial/:section', { schema: { params: SectionParams, querystring: ReportQuery } }, async (req, reply) => {
+    const d = await s().get(ctxOf(req), { id: req.params.id });
+    if (!d.def.sections.some((x) => x.code === req.params.section)) return reply.callNotFound();
+    // a report that cannot be filled now is shown whole, read-only
+    if (!d.may.fill) return reply.redirect(reportPath(d.report.id), 303);
+    return reply.html(
+      SectionPage({ frame: frameOf(req, reply), d, sectionCode: req.params.section, values: d.report.values, notice: NOTICES[req.query.wynik] }),
+    );
+  });
+
+  app.post('/sprawozdania/:id/dzial/:section', { schema: { params: SectionParams } }, async (req, reply) => {
+    const ctx = ctxOf(req);
+    const r = await s().saveSection(ctx, { id: req.params.id, section: req.params.section, revision: revisionOf(req.body), body: req.body });
+    if (r.kind === 'invalid') {
+      const d = await s().get(ctx, { id: req.params.id });
+      const cellErrors = Object.fromEntries(r.issues.map((i) => [i.code, i.message]));
+      return reply.html(SectionPage({ frame: frameOf(req, reply), d, sectionCode: req.params.section, values: { ...d.report.values, ...r.typed }, cellErrors }), 400);
+    }
+    const after = field(req.body, 'po');
+    const def = (await s().get(ctx, { id: req.params.id })).def;
+    const i = def.sections.findIndex((x) => x.code === req.params.section);
+    const next = def.sections[i + 1];
+    if (after === 'dalej' && next) return reply.redirect(`${sectionPath(req.params.id, next.code)}?wynik=zapisano`, 303);
+    if (after === 'sprawdz') return reply.redirect(`${reportPath(req.params.id)}/wyslij`, 303);
+    return reply.redirect(`${sectionPath(req.params.id, req.params.section)}?wynik=zapisano`, 303);
+  });
+
+  app.get('/sprawozdania/:id/wyslij', { schema: { params: IdParams } }, async (req, reply) => {
+    const d = await s().get(ctxOf(req), { id: req.params.id });
+    if (!d.may.fill) return reply.redirect(reportPath(d.report.id), 303);
+    return reply.html(SubmitPage({ frame: frameOf(req, reply), d, validation: d.validation, explanations: d.report.explanations }));
+  });
+
+  app.post('/sprawozdania/:id/wyslij', { schema: { params: IdParams } }, async (req, reply) => {
+    const ctx = ctxOf(req);
+    const d0 = await s().get(ctx, { id: req.params.id });
+    const explanations: Record<string, string> = {};
+    const tooBad: Record<string, string> = {};
+    for (const w of d0.validation.warnings) {
+      const v = field(req.body, explanationName(w.code));
+      explanations[w.code] = v;
+      const bad = checkText(v, EXPLANATION_MAX, m.explanationTooLong(EXPLANATION_MAX));
+      if (bad) tooBad[w.code] = bad;
+    }
+    const r = Object.keys(tooBad).length ? null : await s().submit(ctx, { id: req.params.id, revision: revisionOf(req.body), explanations });
+    if (!r || r.kind === 'invalid') {
+      const d = await s().get(ctx, { id: req.params.id });
+      const validation = r?.kind === 'invalid' ? r.validation : validateReport(d.def, d.report.values, d.previous, { forSubmission: true });
+      const explanationErrors = { ...(r?.kind === 'invalid' ? r.missing : {}), ...tooBad };
+      return reply.html(SubmitPage({ frame: frameOf(req, reply), d, validation, explanations, explanationErrors, refused: true }), 400);
+    }
+    return reply.redirect(`${reportPath(req.params.id)}?wynik=wyslano`, 303);
+  });
+
+  app.post('/sprawozdania/:id/weryfikacja', { schema: { params: IdParams } }, async (req, reply) => {
+    const ctx = ctxOf(req);
+    const d = await s().get(ctx, { id: req.params.id });
+    const codes = new Set(cellsOf(d.def).filter((c) => !c.na).map((c) => c.code));
+    const decyzja = field(req.body, 'decyzja');
+    const uwaga = field(req.body, 'uwaga').trim();
+    const errors: Record<string, string> = {};
+    const cells: { komorka: string; tresc: string }[] = [];
+    const cellComments: Record<string, string> = {};
+    for (const i of [1, 2, 3]) {
+      const komorka = field(req.body, `komorka${i}`);
+      const tresc = field(req.body, `tresc${i}`).trim();
+      cells.push({ komorka: codes.has(komorka) ? komorka : '', tresc });
+      if (komorka && !codes.has(komorka)) errors[`komorka${i}`] = m.unknownCell;
+      else if (tresc && !komorka) errors[`komorka${i}`] = m.cellCommentWithoutCell;
+      const bad = checkText(tresc, 500, m.commentTooLong(500));
+      if (bad) errors[`tresc${i}`] = bad;
+      if (komorka && codes.has(komorka) && tresc && !bad) cellComments[komorka] = tresc;
+    }
+    if (decyzja !== 'zatwierdz' && decyzja !== 'zwroc') errors.decyzja = m.decisionRequired;
+    const badComment = checkText(uwaga, COMMENT_MAX, m.commentTooLong(COMMENT_MAX));
+    if (badComment) errors.uwaga = badComment;
+    if (decyzja === 'zwroc' && !uwaga && Object.keys(cellComments).length === 0 && !errors.uwaga) errors.uwaga = m.returnNeedsComment;
+    if (Object.keys(errors).length) {
+      if (!d.may.verify) return reply.redirect(reportPath(d.report.id), 303);
+      return reportPage(req, reply, req.params.id, { verifyValues: { decyzja, uwaga, cells }, verifyErrors: errors }, 400);
+    }
+    const r = await s().verify(ctx, {
+      id: req.params.id,
+      revision: revisionOf(req.body),
+      decision: decyzja as 'zatwierdz' | 'zwroc',
+      comment: uwaga,
+      cellComments,
+    });
+    const after = r.kind === 'done' ? r.report : null;
+    const wynik = decyzja === 'zwroc' ? 'zwrocono' : after?.status === 'zatwierdzone' ? 'zatwierdzono' : 'przekazano';
+    return reply.redirect(`${reportPath(req.params.id)}?wynik=${wynik}`, 303);
+  });
+
+  app.post('/sprawozdania/:id/korekta', { schema: { params: IdParams } }, async (req, reply) => {
+    const ctx = ctxOf(req);
+    const powod = field(req.body, 'powod').trim();
+    const errors: Record<string, string> = {};
+    if (!powod) errors.powod = m.reasonRequired;
+    else {
+      const bad = checkText(powod, REASON_MAX, m.reasonTooLong(REASON_MAX));
+      if (bad) errors.powod = bad;
+    }
+    if (Object.keys(errors).length) {
+      const d = await s().get(ctx, { id: req.params.id });
+      if (!d.may.reopen) return reply.redirect(reportPath(d.report.id), 303);
+      return reportPage(req, reply, req.params.id, { reopenValues: { powod }, reopenErrors: errors }, 400);
+    }
+    await s().reopen(ctx, { id: req.params.id, revision: revisionOf(req.body), reason: powod });
+    return reply.redirect(`${reportPath(req.params.id)}?wynik=korekta`, 303);
+  });
+
+  app.get('/sprawozdania/:id/wersje/:version', { schema: { params: VersionParams } }, async (req, reply) => {
+    const r = await s().version(ctxOf(req), { id: req.params.id, version: req.params.version });
+    return reply.html(VersionPage({ frame: frameOf(req, reply), d: r.view, version: r.version }));
+  });
+
+  app.get('/sprawozdania/:id/roznice', { schema: { params: IdParams, querystring: DiffQuery } }, async (req, reply) => {
+    const ctx = ctxOf(req);
+    const d = await s().get(ctx, { id: req.params.id });
+    const valuesOf = async (v: number) => {
+      if (v === d.report.version) return d.report.values;
+      const x = await s().version(ctx, { id: req.params.id, version: v });
+      return x.version.values;
+    };
+    const [a, b] = await Promise.all([valuesOf(req.query.od), valuesOf(req.query.do)]);
+    const rows = cellsOf(d.def)
+      .filter((c) => (a[c.code] ?? '') !== (b[c.code] ?? ''))
+      .map((c) => ({ code: c.code, label: c.label, before: a[c.code] ?? '', after: b[c.code] ?? '' }));
+    return reply.html(DiffPage({ frame: frameOf(req, reply), d, from: req.query.od, to: req.query.do, rows }));
+  });
+}

@@ -1,0 +1,378 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { recordAudit } from '../../db/repositories/audit.ts';
+import { deadlinesFor, deadlineKey } from '../../db/repositories/report-obligations.ts';
+import { countReportsByStatus, listReports, reportFilterOptions, type ReportFilters, type ReportSort } from '../../db/repositories/statistical-reports.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { reportEvents, reports, reportVersions, units, users } from '../../db/schema/index.ts';
+import type { ReportArea } from '../../domain/reference-data.ts';
+import { cellsOf, type FormDefinition, type ReportValues } from '../../domain/reporting/definition.ts';
+import { nextState, timeliness, type ReportAction, type ReportStatus } from '../../domain/reporting/lifecycle.ts';
+import { checkCells, validateReport, type ReportValidation } from '../../domain/reporting/rules.ts';
+import { conflict, notFound } from '../../lib/errors.ts';
+import { warsawDay } from '../../lib/warsaw-time.ts';
+import { formRegistry } from '../../reporting/definitions.ts';
+import { auditOf, type Ctx, type ServiceDeps } from '../context.ts';
+import { actingLevelOf, authorize, can, fillsOnBehalf, reportListScope, type Action, type ReportSubject } from '../policies/index.ts';
+import { reportingMessages as m } from './messages.ts';
+
+export type ReportRow = typeof reports.$inferSelect;
+
+export interface ReportUnitFacts {
+  id: string;
+  name: string;
+  kindCode: string;
+  regon: string | null;
+  teryt: string | null;
+  registryBookNo: string | null;
+  nip: string | null;
+  address: string | null;
+  voivodeshipCode: string | null;
+}
+
+/** Longest written explanation of a warning, and of a verifier's comment. */
+export const EXPLANATION_MAX = 1000;
+export const COMMENT_MAX = 2000;
+
+export function subjectOf(r: Pick<ReportRow, 'unitId' | 'area' | 'status' | 'levelUnitIds' | 'pendingLevel'>): ReportSubject {
+  return {
+    type: 'report',
+    unitId: r.unitId,
+    area: r.area as ReportArea,
+    status: r.status as ReportStatus,
+    levelUnitIds: r.levelUnitIds,
+    pendingLevel: r.pendingLevel,
+  };
+}
+
+async function unitFacts(db: DbOrTx, unitId: string): Promise<ReportUnitFacts> {
+  const [u] = await db.select().from(units).where(eq(units.id, unitId));
+  if (!u) throw notFound();
+  const street = [u.street, u.buildingNo].filter(Boolean).join(' ');
+  const address = [street, [u.postalCode, u.locality].filter(Boolean).join(' ')].filter(Boolean).join(', ') || null;
+  return {
+    id: u.id,
+    name: u.name,
+    kindCode: u.kindCode,
+    regon: u.regon,
+    teryt: u.teryt,
+    registryBookNo: u.registryBookNo,
+    nip: u.nip,
+    address,
+    voivodeshipCode: u.voivodeshipCode,
+  };
+}
+
+/** One report by id; `lock` takes the row lock of the transaction (FOR UPDATE) so concurrent transitions queue. */
+async function loadReport(db: DbOrTx, id: string, lock = false): Promise<ReportRow | null> {
+  const q = db.select().from(reports).where(eq(reports.id, id));
+  const [row] = lock ? await q.for('update') : await q;
+  return row ?? null;
+}
+
+/** The unit's approved values of the same form for the year before (the `prev(…)` of the rules), or null. */
+async function previousValues(db: DbOrTx, r: Pick<ReportRow, 'unitId' | 'form' | 'year'>): Promise<ReportValues | null> {
+  const [v] = await db
+    .select({ values: reportVersions.values })
+    .from(reportVersions)
+    .innerJoin(reports, eq(reports.id, reportVersions.reportId))
+    .where(and(eq(reports.unitId, r.unitId), eq(reports.form, r.form), eq(reports.year, r.year - 1)))
+    .orderBy(desc(reportVersions.version))
+    .limit(1);
+  return v?.values ?? null;
+}
+
+function definitionOf(r: Pick<ReportRow, 'form' | 'definitionVersion'>): FormDefinition {
+  const def = formRegistry().get(r.form, r.definitionVersion);
+  if (!def) throw new Error(`no definition ${r.form} v${r.definitionVersion}`);
+  return def;
+}
+
+/** The values of one section from a posted body: strings only, trimmed at the ends; every other key ignored. */
+export function sectionValuesFrom(def: FormDefinition, sectionCode: string, body: unknown): Record<string, string> {
+  const b = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  const out: Record<string, string> = {};
+  for (const c of cellsOf(def)) {
+    if (c.sectionCode !== sectionCode || c.na) continue;
+    const v = b[c.code];
+    const s = typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '';
+    out[c.code] = s.replace(/\r\n?/g, '\n').trim();
+  }
+  return out;
+}
+
+export type TransitionOutcome = { kind: 'done'; report: ReportRow } | { kind: 'invalid'; validation: ReportValidation; missing: Record<string, string> };
+
+/**
+ * "Sprawozdania …": lists and counts in the actor's scope, one report with what the actor may do,
+ * and every change of a report through `transitionReport` — the one lifecycle function.
+ */
+export function reportingService({ db }: ServiceDeps) {
+  /**
+   * Every transition of a report: in one transaction, the row locked; the policy decides on the
+   * locked row (so two verifiers, or a verifier and the filler, cannot both win); a form sent from a
+   * page older than the report is refused (409); the table (domain/reporting/lifecycle.ts) gives the
+   * next state; then the row, the history and the audit log are written together.
+   */
+  async function transitionReport(
+    ctx: Ctx,
+    input: { id: string; revision: number | null; action: ReportAction; policy: Action & `report.${string}` },
+    apply: (tx: DbOrTx, r: ReportRow) => Promise<{ invalid?: TransitionOutcome & { kind: 'invalid' }; set?: Partial<ReportRow>; comment?: string | null; details?: Record<string, unknown> }>,
+  ): Promise<TransitionOutcome> {
+    return db.transaction(async (tx) => {
+      const r = await loadReport(tx, input.id, true);
+      if (!r) throw notFound();
+      const subject = subjectOf(r);
+      authorize(ctx.actor, 'report.view', subject);
+      if (input.revision !== null && input.revision !== r.revision) throw conflict(m.stale);
+      authorize(ctx.actor, input.policy as 'report.fill', subject);
+      const t = nextState({ status: r.status as ReportStatus, pendingLevel: r.pendingLevel, version: r.version }, input.action, Math.max(1, r.levelUnitIds.length));
+      if (!t.ok) throw conflict(m.notAllowedNow);
+      const change = await apply(tx, r);
+      if (change.invalid) return change.invalid;
+      const onBehalf = input.policy === 'report.fill' && fillsOnBehalf(ctx.actor, subject);
+      const level = input.policy === 'report.fill' ? null : actingLevelOf(ctx.actor, subject);
+      const [updated] = await tx
+        .update(reports)
+        .set({
+          ...change.set,
+          status: t.next.status,
+          pendingLevel: t.next.pendingLevel,
+          version: t.next.version,
+          revision: r.revision + 1,
+          updatedAt: ctx.now,
+          updatedBy: ctx.actor.userId,
+          ...(input.policy === 'report.fill' ? { filledOnBehalf: onBehalf } : {}),
+        })
+        .where(eq(reports.id, r.id))
+        .returning();
+      await tx.insert(reportEvents).values({
+        reportId: r.id,
+        at: ctx.now,
+        actorUserId: ctx.actor.userId,
+        actorUnitId: ctx.actor.profile?.unitId ?? null,
+        action: input.action,
+        fromStatus: r.status,
+        toStatus: t.next.status,
+        version: t.next.version,
+        comment: change.comment ?? null,
+        onBehalf,
+      });
+      await recordAudit(tx, {
+        action: `report.${input.action}`,
+        ...auditOf(ctx),
+        subjectType: 'report',
+        subjectId: r.id,
+        details: {
+          form: r.form,
+          year: r.year,
+          unitId: r.unitId,
+          from: { status: r.status, pendingLevel: r.pendingLevel, version: r.version },
+          to: t.next,
+          ...(level !== null && level >= 0 ? { level } : {}),
+          ...(onBehalf ? { onBehalf: true } : {}),
+          ...change.details,
+        },
+      });
+      return { kind: 'done', report: updated! };
+    });
+  }
+
+  async function viewOf(ctx: Ctx, r: ReportRow) {
+    const subject = subjectOf(r);
+    const def = definitionOf(r);
+    const [unit, previous, deadlines, levelUnits, events, versions] = await Promise.all([
+      unitFacts(db, r.unitId),
+      previousValues(db, r),
+      deadlinesFor(db, [{ form: r.form, year: r.year }]),
+      r.levelUnitIds.length ? db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, r.levelUnitIds)) : Promise.resolve([]),
+      db
+        .select({
+          at: reportEvents.at,
+          action: reportEvents.action,
+          fromStatus: reportEvents.fromStatus,
+          toStatus: reportEvents.toStatus,
+          version: reportEvents.version,
+          comment: reportEvents.comment,
+          onBehalf: reportEvents.onBehalf,
+          actorName: sql<string | null>`${users.firstName} || ' ' || ${users.lastName}`,
+          actorUnitName: units.name,
+        })
+        .from(reportEvents)
+        .leftJoin(users, eq(users.id, reportEvents.actorUserId))
+        .leftJoin(units, eq(units.id, reportEvents.actorUnitId))
+        .where(eq(reportEvents.reportId, r.id))
+        .orderBy(asc(reportEvents.at), asc(reportEvents.id)),
+      db
+        .select({ version: reportVersions.version, approvedAt: reportVersions.approvedAt, correctionReason: reportVersions.correctionReason })
+        .from(reportVersions)
+        .where(eq(reportVersions.reportId, r.id))
+        .orderBy(asc(reportVersions.version)),
+    ]);
+    const names = new Map(levelUnits.map((u) => [u.id, u.name]));
+    const dueOn = deadlines.get(deadlineKey(r.form, r.year, 'jednostka')) ?? null;
+    return {
+      report: r,
+      def,
+      unit,
+      previous,
+      validation: validateReport(def, r.values, previous, { forSubmission: true }),
+      levels: r.levelUnitIds.map((id, i) => ({
+        unitId: id,
+        unitName: names.get(id) ?? '—',
+        dueOn: deadlines.get(deadlineKey(r.form, r.year, i === r.levelUnitIds.length - 1 && i > 0 ? 'cez' : 'nadzor')) ?? null,
+      })),
+      dueOn,
+      timeliness: timeliness(dueOn, r.firstSubmittedOn, warsawDay(ctx.now)),
+      events,
+      versions,
+      may: {
+        fill: can(ctx.actor, 'report.fill', subject),
+        verify: can(ctx.actor, 'report.verify', subject),
+        reopen: can(ctx.actor, 'report.reopen', subject),
+        onBehalf: fillsOnBehalf(ctx.actor, subject),
+      },
+    };
+  }
+
+  return {
+    /** The tile's counts for the profile worked in; null when the module is not open to it. */
+    async counts(ctx: Ctx, area: ReportArea) {
+      const scope = reportListScope(ctx.actor, area);
+      return scope ? countReportsByStatus(db, scope, area) : null;
+    },
+
+    async list(ctx: Ctx, input: Omit<ReportFilters, 'today'> & { sort: ReportSort; page: number; pageSize: number }) {
+      authorize(ctx.actor, 'reports.open', { type: 'reports', area: input.area });
+      const scope = reportListScope(ctx.actor, input.area)!;
+      const today = warsawDay(ctx.now);
+      const pageSize = input.pageSize;
+      const { rows, total } = await listReports(db, scope, { ...input, today }, { sort: input.sort, page: input.page, pageSize });
+      const options = await reportFilterOptions(db, input.area);
+      return {
+        rows: rows.map((r) => ({
+          ...r,
+          timeliness: timeliness(r.dueOn, r.firstSubmittedOn, today),
+          /** the actor may open its content (Pracownik CeZ sees metadata only) */
+          opens: can(ctx.actor, 'report.view', subjectOf({ ...r, area: input.area })),
+          waitsForMe: can(ctx.actor, 'report.verify', subjectOf({ ...r, area: input.area })),
+        })),
+        total,
+        pageSize,
+        options,
+        /** a verifier's list: show timeliness first */
+        verifier: scope.kind === 'all' || scope.verifyingUnitId !== null,
+      };
+    },
+
+    /** One report with its definition, unit, previous year, checks, history and what the actor may do. */
+    async get(ctx: Ctx, input: { id: string }) {
+      const r = await loadReport(db, input.id);
+      if (!r) throw notFound();
+      authorize(ctx.actor, 'report.view', subjectOf(r));
+      return viewOf(ctx, r);
+    },
+
+    /** One approved version's values (the current row when it is that version and approved). */
+    async version(ctx: Ctx, input: { id: string; version: number }) {
+      const r = await loadReport(db, input.id);
+      if (!r) throw notFound();
+      authorize(ctx.actor, 'report.view', subjectOf(r));
+      const [v] = await db
+        .select()
+        .from(reportVersions)
+        .where(and(eq(reportVersions.reportId, r.id), eq(reportVersions.version, input.version)));
+      if (!v) throw notFound();
+      return { view: await viewOf(ctx, r), version: v };
+    },
+
+    /**
+     * "Zapisz": the typed values of one section. Values that do not fit their cell are refused with
+     * their messages (nothing is written); the rules run on "Sprawdź" and on sending.
+     */
+    async saveSection(ctx: Ctx, input: { id: string; section: string; revision: number | null; body: unknown }) {
+      const r0 = await loadReport(db, input.id);
+      if (!r0) throw notFound();
+      authorize(ctx.actor, 'report.view', subjectOf(r0));
+      const def = definitionOf(r0);
+      if (!def.sections.some((s) => s.code === input.section)) throw notFound();
+      const typed = sectionValuesFrom(def, input.section, input.body);
+      const issues = checkCells(def, typed, { forSubmission: false }).filter((i) => i.code in typed);
+      if (issues.length) return { kind: 'invalid' as const, typed, issues };
+      const out = await transitionReport(ctx, { id: input.id, revision: input.revision, action: 'save', policy: 'report.fill' }, async (_tx, r) => {
+        const values = { ...r.values };
+        for (const [k, v] of Object.entries(typed)) {
+          if (v === '') delete values[k];
+          else values[k] = v;
+        }
+        return { set: { values }, details: { section: input.section } };
+      });
+      return { kind: 'saved' as const, report: (out as { report: ReportRow }).report };
+    },
+
+    /**
+     * "Wyślij do weryfikacji": every cell valid, no rule error, every warning explained (kept for the
+     * verifier). A report with problems is not sent: the outcome lists them.
+     */
+    async submit(ctx: Ctx, input: { id: string; revision: number | null; explanations: Record<string, string> }) {
+      return transitionReport(ctx, { id: input.id, revision: input.revision, action: 'submit', policy: 'report.fill' }, async (tx, r) => {
+        const def = definitionOf(r);
+        const validation = validateReport(def, r.values, await previousValues(tx, r), { forSubmission: true });
+        const missing: Record<string, string> = {};
+        const explanations: Record<string, string> = {};
+        for (const w of validation.warnings) {
+          const text = (input.explanations[w.code] ?? '').trim();
+          if (!text) missing[w.code] = m.explanationRequired;
+          else if ([...text].length > EXPLANATION_MAX) missing[w.code] = m.explanationTooLong(EXPLANATION_MAX);
+          else explanations[w.code] = text;
+        }
+        if (!validation.canSubmit || Object.keys(missing).length) return { invalid: { kind: 'invalid', validation, missing } };
+        const today = warsawDay(ctx.now);
+        return {
+          set: {
+            explanations,
+            submittedAt: ctx.now,
+            firstSubmittedOn: r.firstSubmittedOn ?? today,
+          },
+          details: { warnings: validation.warnings.map((w) => w.code) },
+        };
+      });
+    },
+
+    /**
+     * "Zatwierdź" or "Zwróć do korekty" at the pending level. Approving the last level locks the
+     * report and keeps its version; returning needs a comment (general or on a cell).
+     */
+    async verify(ctx: Ctx, input: { id: string; revision: number | null; decision: 'zatwierdz' | 'zwroc'; comment: string; cellComments: Record<string, string> }) {
+      const action: ReportAction = input.decision === 'zatwierdz' ? 'approve' : 'return';
+      return transitionReport(ctx, { id: input.id, revision: input.revision, action, policy: 'report.verify' }, async (tx, r) => {
+        const last = (r.pendingLevel ?? 0) + 1 >= r.levelUnitIds.length;
+        if (action === 'approve' && last) {
+          await tx
+            .insert(reportVersions)
+            .values({ reportId: r.id, version: r.version, values: r.values, explanations: r.explanations, approvedAt: ctx.now })
+            .onConflictDoNothing();
+        }
+        const comment = input.comment || null;
+        return {
+          set:
+            action === 'approve'
+              ? { ...(last ? { approvedAt: ctx.now, returnComment: null, cellComments: {} } : {}) }
+              : { returnComment: comment, cellComments: input.cellComments },
+          comment: [comment, ...Object.entries(input.cellComments).map(([c, t]) => `${c}: ${t}`)].filter(Boolean).join('\n') || null,
+          details: { decision: input.decision, ...(Object.keys(input.cellComments).length ? { cellComments: input.cellComments } : {}) },
+        };
+      });
+    },
+
+    /** "Otwórz korektę": an approved report becomes the next version, "Do korekty", with the verifier's reason. */
+    async reopen(ctx: Ctx, input: { id: string; revision: number | null; reason: string }) {
+      return transitionReport(ctx, { id: input.id, revision: input.revision, action: 'reopen', policy: 'report.reopen' }, async (tx, r) => {
+        await tx
+          .update(reportVersions)
+          .set({ correctionReason: input.reason })
+          .where(and(eq(reportVersions.reportId, r.id), eq(reportVersions.version, r.version)));
+        return { set: { returnComment: input.reason, cellComments: {}, approvedAt: null }, comment: input.reason, details: { reason: input.reason } };
+      });
+    },
+  };
+}
