@@ -36,7 +36,9 @@ async function sampleUnits(db: DbOrTx, perVoivodeship: number, kujawskoPomorskie
     const rows = await db
       .select({ id: units.id, kindCode: units.kindCode, voivodeshipCode: units.voivodeshipCode })
       .from(units)
-      .where(and(like(units.sourceKey, 'gen-%'), eq(units.voivodeshipCode, code), inArray(units.kindCode, ['PODM', 'PRAKT', 'JEDN_ORG']), eq(units.isActive, true)))
+      .where(
+        and(like(units.sourceKey, 'gen-%'), eq(units.voivodeshipCode, code), inArray(units.kindCode, ['PODM', 'PRAKT', 'JEDN_ORG']), eq(units.isActive, true)),
+      )
       .orderBy(asc(units.sourceKey))
       .limit(code === '04' ? kujawskoPomorskie : perVoivodeship);
     out.push(...rows);
@@ -86,7 +88,17 @@ export async function seedDemoReports(db: Db, now: Date = new Date()): Promise<v
     const named = await tx
       .select({ id: units.id, key: units.sourceKey, kindCode: units.kindCode, voivodeshipCode: units.voivodeshipCode })
       .from(units)
-      .where(inArray(units.sourceKey, ['starostwo-aleksandrow-kujawski', 'k-dent', 'ani-med', 'pulsantis-max', 'goz-piotrowice', 'wsse-gdansk', 'przychodnia-torun']));
+      .where(
+        inArray(units.sourceKey, [
+          'starostwo-aleksandrow-kujawski',
+          'k-dent',
+          'ani-med',
+          'pulsantis-max',
+          'goz-piotrowice',
+          'wsse-gdansk',
+          'przychodnia-torun',
+        ]),
+      );
     const sample = await sampleUnits(tx, 2, 12);
     const all = [...named.map((n) => ({ ...n, key: n.key })), ...sample.map((s) => ({ ...s, key: '' }))];
     const [done] = await tx
@@ -142,7 +154,10 @@ async function applyPlan(tx: DbOrTx, id: string, plan: Plan, k: number, now: Dat
     // a draft: the first sections saved, the rest still empty
     const sections = new Set(['D0', 'D1']);
     const values = Object.fromEntries(Object.entries(full).filter(([code]) => sections.has(code.split('.')[0]!)));
-    await tx.update(reports).set({ status: 'w_trakcie', values, updatedAt: at(3) }).where(eq(reports.id, id));
+    await tx
+      .update(reports)
+      .set({ status: 'w_trakcie', values, updatedAt: at(3) })
+      .where(eq(reports.id, id));
     await ev('save', 'do_wypelnienia', 'w_trakcie', 3);
     return;
   }
@@ -168,13 +183,16 @@ async function applyPlan(tx: DbOrTx, id: string, plan: Plan, k: number, now: Dat
     return;
   }
   // approved by every level; a corrected one has version 1 kept and version 2 approved
-  for (let l = 0; l < r.levelUnitIds.length; l++) await ev('approve', 'do_weryfikacji', l + 1 < r.levelUnitIds.length ? 'do_weryfikacji' : 'zatwierdzone', 5 - l);
+  for (let l = 0; l < r.levelUnitIds.length; l++)
+    await ev('approve', 'do_weryfikacji', l + 1 < r.levelUnitIds.length ? 'do_weryfikacji' : 'zatwierdzone', 5 - l);
   let version = 1;
   if (plan.corrected) {
     const v1 = { ...full };
     const first = Object.keys(v1).find((c) => /^D3\.0[2-7]\.1$/.test(c) || /^D1\.02\.1$/.test(c));
     if (first) v1[first] = String(Math.max(0, Number(v1[first]) - 1));
-    await tx.insert(reportVersions).values({ reportId: id, version: 1, values: v1, explanations: {}, approvedAt: at(200), correctionReason: 'Korekta liczby pracujących po kontroli' });
+    await tx
+      .insert(reportVersions)
+      .values({ reportId: id, version: 1, values: v1, explanations: {}, approvedAt: at(200), correctionReason: 'Korekta liczby pracujących po kontroli' });
     await ev('reopen', 'zatwierdzone', 'do_korekty', 150, 2, 'Korekta liczby pracujących po kontroli');
     version = 2;
   }

@@ -200,7 +200,10 @@ describe('Sprawozdania niefinansowe: ankieta → wypełnianie → weryfikacja �
     const page = await zofia.get(`/sprawozdania/${reportId}`);
     const rev = /weryfikacja"[\s\S]*?name="rewizja" value="(\d+)"/.exec(page.body)![1]!;
     const fields = { _csrf: csrfOf(page.body), rewizja: rev, decyzja: 'zatwierdz' };
-    const [a, b] = await Promise.all([zofia.post(`/sprawozdania/${reportId}/weryfikacja`, fields), zofia.post(`/sprawozdania/${reportId}/weryfikacja`, fields)]);
+    const [a, b] = await Promise.all([
+      zofia.post(`/sprawozdania/${reportId}/weryfikacja`, fields),
+      zofia.post(`/sprawozdania/${reportId}/weryfikacja`, fields),
+    ]);
     assert.deepEqual([a.statusCode, b.statusCode].sort(), [303, 409]);
     let r = await row();
     assert.equal(r.status, 'do_weryfikacji');

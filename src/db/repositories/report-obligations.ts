@@ -152,4 +152,3 @@ export async function deadlinesFor(db: DbOrTx, pairs: readonly { form: string; y
 }
 
 export const deadlineKey = (form: string, year: number, level: string) => `${form} ${year} ${level}`;
-

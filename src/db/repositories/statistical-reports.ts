@@ -49,7 +49,9 @@ export function statusesOf(filter: ReportStatus): ReportStatus[] {
   return filter === 'do_wypelnienia' ? ['do_wypelnienia', 'w_trakcie'] : [filter];
 }
 
-const dueOn = sql<string | null>`(select ${formDeadlines.dueOn} from ${formDeadlines} where ${formDeadlines.form} = ${reports.form} and ${formDeadlines.year} = ${reports.year} and ${formDeadlines.level} = 'jednostka')`;
+const dueOn = sql<
+  string | null
+>`(select ${formDeadlines.dueOn} from ${formDeadlines} where ${formDeadlines.form} = ${reports.form} and ${formDeadlines.year} = ${reports.year} and ${formDeadlines.level} = 'jednostka')`;
 
 function whereOf(scope: ReportListScope, f: ReportFilters): SQL | undefined {
   const conds: (SQL | undefined)[] = [eq(reports.area, f.area), sql`${reports.cancelledAt} is null`, scopeWhere(scope, f.status)];

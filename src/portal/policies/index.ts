@@ -444,8 +444,7 @@ const RULES: { [K in Action]: (a: Actor, s: Rules[K]) => Decision } = {
   'report.view': (a, r) => reportRule(a, r, true),
   // filling (saving, checking, sending): while owed, in progress or returned; by the unit's filler, by the
   // first verifying level on the unit's behalf, or by Administrator CeZ
-  'report.fill': (a, r) =>
-    reportRule(a, r, allowedFrom('submit').includes(r.status) && (fillsOwn(a, r) || verifierLevel(a, r) === 0 || isCezAdministrator(a))),
+  'report.fill': (a, r) => reportRule(a, r, allowedFrom('submit').includes(r.status) && (fillsOwn(a, r) || verifierLevel(a, r) === 0 || isCezAdministrator(a))),
   // approving and returning: only the level that is pending now (a higher level waits for the lower one)
   'report.verify': (a, r) => reportRule(a, r, r.status === 'do_weryfikacji' && r.pendingLevel !== null && actingLevelOf(a, r) === r.pendingLevel),
   // a correction of an approved report is opened by a verifier of its chain (or Administrator CeZ), never by the filler
@@ -453,7 +452,9 @@ const RULES: { [K in Action]: (a: Actor, s: Rules[K]) => Decision } = {
   // the ankieta is answered once a year by a filler of the unit itself
   'survey.answer': (a, s) => (holds(a, REPORT_AREA_PERMISSIONS.niefinansowe.fill) && a.profile!.unitId === s.unitId && !s.answered ? 'allow' : 'deny'),
   'survey.view': (a, s) =>
-    (holds(a, REPORT_AREA_PERMISSIONS.niefinansowe.fill) && a.profile!.unitId === s.unitId) || supervisesSurvey(a, s) || isCezAdministrator(a) ? 'allow' : 'hide',
+    (holds(a, REPORT_AREA_PERMISSIONS.niefinansowe.fill) && a.profile!.unitId === s.unitId) || supervisesSurvey(a, s) || isCezAdministrator(a)
+      ? 'allow'
+      : 'hide',
   // the supervisors correct the obligations the ankieta produced
   'survey.correct': (a, s) =>
     supervisesSurvey(a, s) || isCezAdministrator(a)

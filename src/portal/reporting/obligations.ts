@@ -14,9 +14,7 @@ export type SurveyAnswers = Record<string, 'T' | 'N'>;
 
 export type SurveyState =
   /** the profile files no reports, or its unit's kind needs no ankieta */
-  | { kind: 'none' }
-  | { kind: 'due'; year: number; questions: SurveyQuestion[]; unitName: string }
-  | { kind: 'answered'; year: number };
+  { kind: 'none' } | { kind: 'due'; year: number; questions: SurveyQuestion[]; unitName: string } | { kind: 'answered'; year: number };
 
 /**
  * The ankieta ("Ankieta przypisująca sprawozdania"): at the first login of a reporting year a filler of
@@ -96,7 +94,11 @@ export function reportingObligationService({ db }: ServiceDeps) {
           .onConflictDoNothing()
           .returning({ unitId: unitSurveys.unitId });
         if (!inserted.length) return { kind: 'already' as const, created: 0 };
-        const created = await assignObligations(tx, registry(), unit, year, input.answers, { at: ctx.now, actorUserId: ctx.actor.userId, actorUnitId: p.unitId });
+        const created = await assignObligations(tx, registry(), unit, year, input.answers, {
+          at: ctx.now,
+          actorUserId: ctx.actor.userId,
+          actorUnitId: p.unitId,
+        });
         await recordAudit(tx, {
           action: 'survey.answered',
           ...auditOf(ctx),
@@ -153,7 +155,15 @@ export function reportingObligationService({ db }: ServiceDeps) {
           .for('update');
         await tx
           .insert(unitSurveys)
-          .values({ unitId: unit.id, year: input.year, answers: input.answers, answeredBy: null, answeredAt: ctx.now, correctedBy: ctx.actor.userId, correctedAt: ctx.now })
+          .values({
+            unitId: unit.id,
+            year: input.year,
+            answers: input.answers,
+            answeredBy: null,
+            answeredAt: ctx.now,
+            correctedBy: ctx.actor.userId,
+            correctedAt: ctx.now,
+          })
           .onConflictDoUpdate({
             target: [unitSurveys.unitId, unitSurveys.year],
             set: { answers: input.answers, correctedBy: ctx.actor.userId, correctedAt: ctx.now },

@@ -138,11 +138,7 @@ export function ReportListPage(p: {
         <ul>
           {tabs.map(([s, label]) => (
             <li>
-              <a
-                href={`${path}${s === 'wszystkie' ? '' : `?status=${s}`}`}
-                aria-current={p.q.status === s ? 'page' : undefined}
-                data-qa={`tab-${s}`}
-              >
+              <a href={`${path}${s === 'wszystkie' ? '' : `?status=${s}`}`} aria-current={p.q.status === s ? 'page' : undefined} data-qa={`tab-${s}`}>
                 <span safe>{label}</span> (<span safe>{String(p.counts?.[s] ?? 0)}</span>)
               </a>
             </li>
@@ -157,7 +153,12 @@ export function ReportListPage(p: {
           value={p.q.formularz}
           options={[['', 'Wszystkie formularze'], ...p.options.forms.map((f) => [f.form, `${f.form} – ${f.title}`] as const)]}
         />
-        <SelectField name="rok" label="Rok sprawozdawczy" value={p.q.rok} options={[['', 'Wszystkie lata'], ...p.options.years.map((y) => [String(y), String(y)] as const)]} />
+        <SelectField
+          name="rok"
+          label="Rok sprawozdawczy"
+          value={p.q.rok}
+          options={[['', 'Wszystkie lata'], ...p.options.years.map((y) => [String(y), String(y)] as const)]}
+        />
         <TextField name="jednostka" label="Jednostka (nazwa, REGON lub NIP)" value={p.q.jednostka} maxlength={200} />
         <SelectField
           name="terminowosc"
@@ -278,10 +279,12 @@ export function SurveyPage(p: {
   return (
     <SignedInLayout title={m.surveyTitle} frame={p.frame} hasErrors={!!p.summary?.length} breadcrumbs={[home, { label: m.surveyTitle }]}>
       <ErrorSummary errors={p.summary ?? []} />
-      <h1 data-qa="page-survey">{`${m.surveyTitle} na rok ${p.year}`}</h1>
+      <h1 data-qa="page-survey" safe>
+        {`${m.surveyTitle} na rok ${p.year}`}
+      </h1>
       <p class="lead">
-        Jednostka <strong safe>{p.unitName}</strong>. Odpowiedz na pytania dotyczące roku {String(p.year)}. Na ich podstawie system przypisze jednostce
-        sprawozdania do wypełnienia; odpowiedzi zobaczy jednostka nadzorująca, która w razie potrzeby może je skorygować.
+        Jednostka <strong safe>{p.unitName}</strong>. Odpowiedz na pytania dotyczące roku <span safe>{String(p.year)}</span>. Na ich podstawie system przypisze
+        jednostce sprawozdania do wypełnienia; odpowiedzi zobaczy jednostka nadzorująca, która w razie potrzeby może je skorygować.
       </p>
       <form method="post" action={SURVEY_PATH} novalidate>
         <CsrfField token={p.frame.csrf} />
@@ -441,6 +444,11 @@ function StatusFacts({ d }: { d: ReportPageData }): JSX.Element {
   );
 }
 
+function whoOf(e: { actorName: string | null; actorUnitName: string | null }): string {
+  if (!e.actorName) return 'System';
+  return e.actorUnitName ? `${e.actorName}, ${e.actorUnitName}` : e.actorName;
+}
+
 /** A report: identification, status and deadlines, the verifier's comments, every section, the decisions the actor may take, versions and history. */
 export function ReportPage(p: {
   frame: SignedInFrame;
@@ -475,7 +483,7 @@ export function ReportPage(p: {
       {d.may.fill ? (
         <section class="card" aria-labelledby="fill-title" data-qa="fill-actions">
           <h2 id="fill-title">Wypełnianie sprawozdania</h2>
-          {d.may.onBehalf ? <p safe>{m.onBehalfNote}</p> : ''}
+          {d.may.onBehalf ? <p>{m.onBehalfNote}</p> : ''}
           <p>Wypełnij kolejne działy i zapisz każdy z nich. Sprawozdanie możesz uzupełniać w kilku podejściach — zapisane dane nie przepadną.</p>
           <ul>
             {d.def.sections.map((s) => (
@@ -540,7 +548,15 @@ export function ReportPage(p: {
                 </div>
               </fieldset>
             </div>
-            <TextArea name="uwaga" label="Uwaga ogólna" value={vv.uwaga} rows={3} maxlength={2000} errors={p.verifyErrors ?? {}} hint="Wymagana przy zwrocie, jeśli nie wpiszesz uwagi do komórki." />
+            <TextArea
+              name="uwaga"
+              label="Uwaga ogólna"
+              value={vv.uwaga}
+              rows={3}
+              maxlength={2000}
+              errors={p.verifyErrors ?? {}}
+              hint="Wymagana przy zwrocie, jeśli nie wpiszesz uwagi do komórki."
+            />
             <fieldset class="report-cell-comments">
               <legend class="field__label">Uwagi do komórek (opcjonalnie)</legend>
               {cellRows.map((c, i) => (
@@ -632,10 +648,12 @@ export function ReportPage(p: {
               {d.events.map((e) => (
                 <tr>
                   <td safe>{formatDateTimePl(e.at)}</td>
-                  <td safe>{`${REPORT_ACTION_LABELS[e.action as keyof typeof REPORT_ACTION_LABELS] ?? e.action}${e.onBehalf ? ' (w imieniu jednostki)' : ''}`}</td>
+                  <td
+                    safe
+                  >{`${REPORT_ACTION_LABELS[e.action as keyof typeof REPORT_ACTION_LABELS] ?? e.action}${e.onBehalf ? ' (w imieniu jednostki)' : ''}`}</td>
                   <td safe>{REPORT_STATUS_LABELS[e.toStatus as ReportStatus] ?? e.toStatus}</td>
                   <td safe>{String(e.version)}</td>
-                  <td safe>{e.actorName ? `${e.actorName}${e.actorUnitName ? `, ${e.actorUnitName}` : ''}` : 'System'}</td>
+                  <td safe>{whoOf(e)}</td>
                   <td class="pre-line" safe>
                     {e.comment ?? ''}
                   </td>
@@ -797,19 +815,31 @@ export function SubmitPage(p: {
 }
 
 /** One approved version, read-only. */
-export function VersionPage(p: { frame: SignedInFrame; d: ReportPageData; version: { version: number; values: ReportValues; approvedAt: Date; correctionReason: string | null } }): JSX.Element {
+export function VersionPage(p: {
+  frame: SignedInFrame;
+  d: ReportPageData;
+  version: { version: number; values: ReportValues; approvedAt: Date; correctionReason: string | null };
+}): JSX.Element {
   const d = p.d;
   const title = `${titleOf(d)}: wersja ${p.version.version}`;
   return (
     <SignedInLayout
       title={title}
       frame={p.frame}
-      breadcrumbs={[home, areaCrumb(d.report.area as ReportArea), { href: reportPath(d.report.id), label: titleOf(d) }, { label: `Wersja ${p.version.version}` }]}
+      breadcrumbs={[
+        home,
+        areaCrumb(d.report.area as ReportArea),
+        { href: reportPath(d.report.id), label: titleOf(d) },
+        { label: `Wersja ${p.version.version}` },
+      ]}
     >
       <h1 data-qa="page-report-version" safe>
         {title}
       </h1>
-      <p class="lead" safe>{`Zatwierdzona ${formatDateTimePl(p.version.approvedAt)}${p.version.correctionReason ? `; powód późniejszej korekty: ${p.version.correctionReason}` : ''}`}</p>
+      <p
+        class="lead"
+        safe
+      >{`Zatwierdzona ${formatDateTimePl(p.version.approvedAt)}${p.version.correctionReason ? `; powód późniejszej korekty: ${p.version.correctionReason}` : ''}`}</p>
       <ReportHeader def={d.def} unit={d.unit} year={d.report.year} version={p.version.version} />
       {d.def.sections.map((s) => (
         <ReportSection def={d.def} section={s} values={p.version.values} readOnly={true} />
@@ -842,19 +872,28 @@ export function DiffPage(p: {
       ) : (
         <div class="table-scroll" role="region" aria-labelledby="diff-caption" tabindex="0">
           <table class="table" data-qa="diff-table">
-            <caption id="diff-caption">{`Zmienione komórki: ${p.rows.length}`}</caption>
+            <caption id="diff-caption" safe>
+              {`Zmienione komórki: ${p.rows.length}`}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Komórka</th>
-                <th scope="col">{`Wersja ${p.from}`}</th>
-                <th scope="col">{`Wersja ${p.to}`}</th>
+                <th scope="col" safe>
+                  {`Wersja ${p.from}`}
+                </th>
+                <th scope="col" safe>
+                  {`Wersja ${p.to}`}
+                </th>
               </tr>
             </thead>
             <tbody>
               {p.rows.map((r) => (
                 <tr>
                   <th scope="row">
-                    <span safe>{r.code}</span> <span class="muted" safe>{r.label}</span>
+                    <span safe>{r.code}</span>{' '}
+                    <span class="muted" safe>
+                      {r.label}
+                    </span>
                   </th>
                   <td safe>{r.before || '—'}</td>
                   <td safe>{r.after || '—'}</td>

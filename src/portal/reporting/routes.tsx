@@ -3,7 +3,19 @@ import { cellsOf } from '../../domain/reporting/definition.ts';
 import { frameOf, type SignedInApp } from '../actor/scope.ts';
 import { ctxOf } from '../context.ts';
 import { reportingMessages as m } from './messages.ts';
-import { AREA_PATH, DiffPage, ReportListPage, ReportPage, reportPath, SectionPage, sectionPath, SubmitPage, SURVEY_PATH, SurveyPage, VersionPage } from './pages.tsx';
+import {
+  AREA_PATH,
+  DiffPage,
+  ReportListPage,
+  ReportPage,
+  reportPath,
+  SectionPage,
+  sectionPath,
+  SubmitPage,
+  SURVEY_PATH,
+  SurveyPage,
+  VersionPage,
+} from './pages.tsx';
 import { CONTROL_CHARS, DiffQuery, field, IdParams, ListQuery, ReportQuery, revisionOf, SectionParams, VersionParams } from './schema.ts';
 import { COMMENT_MAX, EXPLANATION_MAX } from './service.ts';
 import { explanationName } from '../../views/components/ReportForm/ids.ts';
@@ -89,14 +101,23 @@ export async function reportingRoutes(app: SignedInApp): Promise<void> {
     }
     if (Object.keys(errors).length) {
       const summary = st.questions.filter((q) => errors[q.code]).map((q) => ({ href: `#f-${q.code}`, text: `${q.text} — ${errors[q.code]}` }));
-      return reply.html(SurveyPage({ frame: frameOf(req, reply), year: st.year, unitName: st.unitName, questions: st.questions, values, errors, summary }), 400);
+      return reply.html(
+        SurveyPage({ frame: frameOf(req, reply), year: st.year, unitName: st.unitName, questions: st.questions, values, errors, summary }),
+        400,
+      );
     }
     const r = await o().answer(ctx, { year: st.year, answers });
     return reply.redirect(`${AREA_PATH.niefinansowe}?wynik=${r.kind === 'saved' ? 'ankieta' : 'ankieta-byla'}`, 303);
   });
 
   // ── one report ──
-  const reportPage = async (req: FastifyRequest, reply: FastifyReply, id: string, extra: Omit<Parameters<typeof ReportPage>[0], 'frame' | 'd'> = {}, status = 200) => {
+  const reportPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    extra: Omit<Parameters<typeof ReportPage>[0], 'frame' | 'd'> = {},
+    status = 200,
+  ) => {
     const d = await s().get(ctxOf(req), { id });
     return reply.html(ReportPage({ frame: frameOf(req, reply), d, ...extra }), status);
   };
@@ -121,7 +142,10 @@ export async function reportingRoutes(app: SignedInApp): Promise<void> {
     if (r.kind === 'invalid') {
       const d = await s().get(ctx, { id: req.params.id });
       const cellErrors = Object.fromEntries(r.issues.map((i) => [i.code, i.message]));
-      return reply.html(SectionPage({ frame: frameOf(req, reply), d, sectionCode: req.params.section, values: { ...d.report.values, ...r.typed }, cellErrors }), 400);
+      return reply.html(
+        SectionPage({ frame: frameOf(req, reply), d, sectionCode: req.params.section, values: { ...d.report.values, ...r.typed }, cellErrors }),
+        400,
+      );
     }
     const after = field(req.body, 'po');
     const def = (await s().get(ctx, { id: req.params.id })).def;
@@ -162,7 +186,11 @@ export async function reportingRoutes(app: SignedInApp): Promise<void> {
   app.post('/sprawozdania/:id/weryfikacja', { schema: { params: IdParams } }, async (req, reply) => {
     const ctx = ctxOf(req);
     const d = await s().get(ctx, { id: req.params.id });
-    const codes = new Set(cellsOf(d.def).filter((c) => !c.na).map((c) => c.code));
+    const codes = new Set(
+      cellsOf(d.def)
+        .filter((c) => !c.na)
+        .map((c) => c.code),
+    );
     const decyzja = field(req.body, 'decyzja');
     const uwaga = field(req.body, 'uwaga').trim();
     const errors: Record<string, string> = {};

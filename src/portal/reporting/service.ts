@@ -116,7 +116,10 @@ export function reportingService({ db }: ServiceDeps) {
   async function transitionReport(
     ctx: Ctx,
     input: { id: string; revision: number | null; action: ReportAction; policy: Action & `report.${string}` },
-    apply: (tx: DbOrTx, r: ReportRow) => Promise<{ invalid?: TransitionOutcome & { kind: 'invalid' }; set?: Partial<ReportRow>; comment?: string | null; details?: Record<string, unknown> }>,
+    apply: (
+      tx: DbOrTx,
+      r: ReportRow,
+    ) => Promise<{ invalid?: TransitionOutcome & { kind: 'invalid' }; set?: Partial<ReportRow>; comment?: string | null; details?: Record<string, unknown> }>,
   ): Promise<TransitionOutcome> {
     return db.transaction(async (tx) => {
       const r = await loadReport(tx, input.id, true);
@@ -125,7 +128,11 @@ export function reportingService({ db }: ServiceDeps) {
       authorize(ctx.actor, 'report.view', subject);
       if (input.revision !== null && input.revision !== r.revision) throw conflict(m.stale);
       authorize(ctx.actor, input.policy as 'report.fill', subject);
-      const t = nextState({ status: r.status as ReportStatus, pendingLevel: r.pendingLevel, version: r.version }, input.action, Math.max(1, r.levelUnitIds.length));
+      const t = nextState(
+        { status: r.status as ReportStatus, pendingLevel: r.pendingLevel, version: r.version },
+        input.action,
+        Math.max(1, r.levelUnitIds.length),
+      );
       if (!t.ok) throw conflict(m.notAllowedNow);
       const change = await apply(tx, r);
       if (change.invalid) return change.invalid;
@@ -342,7 +349,10 @@ export function reportingService({ db }: ServiceDeps) {
      * "Zatwierdź" or "Zwróć do korekty" at the pending level. Approving the last level locks the
      * report and keeps its version; returning needs a comment (general or on a cell).
      */
-    async verify(ctx: Ctx, input: { id: string; revision: number | null; decision: 'zatwierdz' | 'zwroc'; comment: string; cellComments: Record<string, string> }) {
+    async verify(
+      ctx: Ctx,
+      input: { id: string; revision: number | null; decision: 'zatwierdz' | 'zwroc'; comment: string; cellComments: Record<string, string> },
+    ) {
       const action: ReportAction = input.decision === 'zatwierdz' ? 'approve' : 'return';
       return transitionReport(ctx, { id: input.id, revision: input.revision, action, policy: 'report.verify' }, async (tx, r) => {
         const last = (r.pendingLevel ?? 0) + 1 >= r.levelUnitIds.length;
