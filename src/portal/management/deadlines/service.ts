@@ -87,7 +87,8 @@ export function managementDeadlineService({ db }: ServiceDeps) {
       const all = await formYears(db);
       return {
         rows: await build(filter),
-        forms: [...new Map(all.map((p) => [p.form, p.title])).entries()].sort(([a], [b]) => a.localeCompare(b)),
+        // form codes are ASCII: a plain comparison (no per-call collator)
+        forms: [...new Map(all.map((p) => [p.form, p.title])).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
         years: [...new Set(all.map((p) => p.year))].sort((a, b) => b - a),
       };
     },

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkSchedule, formatDeadlineDate, parseDeadlineDate } from '../../src/domain/reporting/deadlines.ts';
-import { readDeadlineForm, ScheduleParams } from '../../src/portal/management/deadlines/schema.ts';
-import { decide } from '../../src/portal/policies/index.ts';
-import type { Actor } from '../../src/portal/actor/actor.ts';
+import { checkSchedule, formatDeadlineDate, parseDeadlineDate } from '../../../src/domain/reporting/deadlines.ts';
+import { readDeadlineForm, ScheduleParams } from '../../../src/portal/management/deadlines/schema.ts';
+import { decide } from '../../../src/portal/policies/index.ts';
+import type { Actor } from '../../../src/portal/actor/actor.ts';
 
 describe('deadline dates: DD.MM.RRRR or RRRR-MM-DD, real calendar days', () => {
   it('reads both formats into the ISO date and shows it as DD.MM.RRRR', () => {
