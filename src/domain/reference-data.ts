@@ -121,6 +121,12 @@ export const PERMISSIONS: readonly PermissionDef[] = [
     description: 'Publikowanie, edycja i wycofywanie komunikatów wyświetlanych użytkownikom systemu.',
   },
   {
+    code: 'TERMINY_ZARZADZAJ',
+    name: 'Zarządzanie terminami sprawozdań',
+    description:
+      'Edycja harmonogramu terminów sprawozdań: terminów przekazania, zatwierdzenia przez jednostkę nadzorującą i przez Centrum e-Zdrowia dla każdego formularza i roku sprawozdawczego.',
+  },
+  {
     code: 'AUDYT_PRZEGLADAJ',
     name: 'Przeglądanie dziennika zdarzeń',
     description: 'Przeglądanie dziennika zdarzeń (audytu): kto, kiedy i jaką operację wykonał w systemie.',

@@ -11,6 +11,7 @@ import { transferService } from './features/transfer/service.ts';
 import { managementAuditService } from './management/audit/service.ts';
 import { managementReportService } from './management/reports/service.ts';
 import { managementAnnouncementService } from './management/announcements/service.ts';
+import { managementDeadlineService } from './management/deadlines/service.ts';
 import { managementDictionaryService } from './management/dictionaries/service.ts';
 import { managementRequestService } from './management/requests/service.ts';
 import { managementUnitService } from './management/units/service.ts';
@@ -40,6 +41,7 @@ export function createServices(deps: ServiceDeps) {
       reports: managementReportService(deps),
       dictionaries: managementDictionaryService(deps),
       announcements: managementAnnouncementService(deps),
+      deadlines: managementDeadlineService(deps),
     },
   };
 }

@@ -64,6 +64,7 @@ export function formBodies(ids: { unitId: string; profileId: string }): Record<s
       odbiorcy: 'wszyscy',
     },
     '/zarzadzanie/komunikaty/:id': { tytul: 'Komunikat', tresc: 'Treść', od: '2026-12-01', odbiorcy: 'wszyscy' },
+    '/zarzadzanie/terminy/:form/:year': { jednostka: '15.04.2026', nadzor: '30.06.2026', cez: '31.07.2026', zrodlo: 'Rozporządzenie w sprawie PBSSP' },
     '/zarzadzanie/slowniki/rodzaje-jednostek/:code': { nazwa: 'Podmiot leczniczy', sprawozdajaca: 'tak' },
     '/zarzadzanie/slowniki/role/:code': { nazwa: 'Rola', opis: 'Opis roli' },
     '/zarzadzanie/slowniki/uprawnienia/:code': { nazwa: 'Uprawnienie', opis: 'Opis uprawnienia' },

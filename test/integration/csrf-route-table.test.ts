@@ -45,6 +45,8 @@ describe('every state-changing route refuses a missing or foreign CSRF token', (
       .replace(/^\/wnioski\/:id\/wycofaj$/, `/wnioski/${ids.request}/wycofaj`)
       .replace(/^\/wnioski\/:id\//, `/wnioski/${ids.submission}/`)
       .replace(':fileId', ids.file)
+      // a schedule that exists (form codes and years are no UUIDs)
+      .replace('/zarzadzanie/terminy/:form/:year', '/zarzadzanie/terminy/MZ-11/2025')
       .replace(/:[A-Za-z]+/g, () => randomUUID());
 
   before(async () => {

@@ -6,7 +6,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { profiles, roleRequests, units, users } from '../../src/db/schema/index.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import { Agent, multipart } from '../helpers/agent.ts';
-import { signedIn, startLogin } from '../helpers/login.ts';
+import { loginAs, signedIn, startLogin } from '../helpers/login.ts';
 import { formBodies } from '../helpers/route-bodies.ts';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -34,6 +34,7 @@ const QUERIES: Record<string, string[]> = {
   ],
   '/start': ['przeniesiono'],
   '/zarzadzanie/jednostki': ['rodzaj', 'nazwa', 'nip', 'regon', 'ksiega', 'teryt', 'woj', 'status', 'sortuj', 'kierunek', 'strona', 'ile'],
+  '/zarzadzanie/terminy': ['formularz', 'rok', 'wynik'],
   '/przypomnienie': ['next'],
   '/wnioski/:id': ['zalaczono'],
   '/logowanie': ['next'],
@@ -124,6 +125,9 @@ describe('hostile input: no route answers 5xx', () => {
   let t: TestApp;
   let maria: Agent;
   let mariaToken = '';
+  // Administrator CeZ for the routes only he may use ("Terminy sprawozdań"): the hostile input must reach their forms, not a 403
+  let jan: Agent;
+  let janToken = '';
   let visitor: Agent;
   let visitorToken = '';
   let uid = '';
@@ -146,6 +150,8 @@ describe('hostile input: no route answers 5xx', () => {
       .replace(/^\/profil\/:(profileId|id)\//, `/profil/${ids.profile}/`)
       .replace(/^\/wnioski\/:id\/wycofaj$/, `/wnioski/${ids.request}/wycofaj`)
       .replace(/^\/wnioski\/:id(\/|$)/, `/wnioski/${ids.submission}$1`)
+      // a schedule that exists (form codes and years are no UUIDs)
+      .replace('/zarzadzanie/terminy/:form/:year', '/zarzadzanie/terminy/MZ-11/2025')
       .replace(/:[A-Za-z]+/g, () => randomUUID());
 
   before(async () => {
@@ -163,6 +169,14 @@ describe('hostile input: no route answers 5xx', () => {
       .where(and(eq(users.login, 'maria.wisniewska'), eq(units.sourceKey, 'starostwo-aleksandrow-kujawski')));
     const [kdent] = await db.select({ id: units.id }).from(units).where(eq(units.sourceKey, 'k-dent'));
     ids = { profile: starostwo!.id, request: req!.id, submission: req!.submissionId, unit: kdent!.id };
+    const [janCez] = await db
+      .select({ userId: users.id, profileId: profiles.id })
+      .from(profiles)
+      .innerJoin(users, eq(users.id, profiles.userId))
+      .innerJoin(units, eq(units.id, profiles.unitId))
+      .where(and(eq(users.login, 'jan.kowalski'), eq(units.sourceKey, 'cez')));
+    jan = await loginAs(t, janCez!.userId, { profileId: janCez!.profileId });
+    janToken = await jan.csrf();
   });
   after(() => t.close());
 
@@ -192,10 +206,10 @@ describe('hostile input: no route answers 5xx', () => {
     for (const c of cases) {
       const identity = c.route.startsWith('/ueoz/');
       const anonymous = c.route === '/logowanie' || c.route === '/logowanie/callback' || c.route.startsWith('/ueoz/oidc');
-      const who = identity || anonymous ? visitor : maria;
+      const who = identity || anonymous ? visitor : c.route.startsWith('/zarzadzanie/terminy') ? jan : maria;
       const headers: Record<string, string> = { cookie: [...who.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
       if (c.contentType) headers['content-type'] = c.contentType;
-      const token = who === maria ? mariaToken : visitorToken;
+      const token = who === maria ? mariaToken : who === jan ? janToken : visitorToken;
       let url = fill(c.route) + (c.query ? `?${c.query}` : '');
       if (c.method !== 'GET') {
         headers['x-csrf-token'] = token;
@@ -216,6 +230,7 @@ describe('hostile input: no route answers 5xx', () => {
         continue;
       }
       results.push({ route: `${c.method} ${c.route}`, input: c.input, status: res.statusCode });
+      if (who === jan) assert.notEqual(res.statusCode, 403, `${c.method} ${c.route} ${c.input}: reached as Administrator CeZ`);
       if (res.statusCode === 403 && c.method !== 'GET') ctx.diagnostic(`403 (CSRF?) on ${c.method} ${c.route} ${c.input}`);
       // a case that ended the session or the login in progress: start them again for the next cases
       if (res.cookies.some((k) => k.name === 'ssoz-sid' && (k.value === '' || k.maxAge === 0))) {

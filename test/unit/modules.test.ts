@@ -44,6 +44,7 @@ describe('module tiles by permission', () => {
     // the manual's home page: "Zarządzanie – Słowniki" for a profile that manages the dictionaries
     assert.deepEqual(tilesFor(new Set(['SLOWNIKI_ZARZADZAJ']))[0]?.items, ['Słowniki']);
     assert.deepEqual(tilesFor(new Set(['KOMUNIKATY_ZARZADZAJ', 'SLOWNIKI_ZARZADZAJ']))[0]?.items, ['Słowniki', 'Komunikaty']);
+    assert.deepEqual(tilesFor(new Set(['TERMINY_ZARZADZAJ']))[0]?.items, ['Terminy sprawozdań']);
     // a permission that opens no sub-module that exists shows no tile
     assert.deepEqual(tilesFor(new Set(['NIEZNANE_UPRAWNIENIE'])), []);
     assert.deepEqual(tilesFor(new Set(['SPR_NIEFIN_WYPELNIJ', 'SPR_FIN_WERYFIKUJ'])), []);

@@ -43,6 +43,7 @@ test('permissions: the required codes, each with a name and a description', () =
     'RAPORTY_TWORZ',
     'SLOWNIKI_ZARZADZAJ',
     'KOMUNIKATY_ZARZADZAJ',
+    'TERMINY_ZARZADZAJ',
     'AUDYT_PRZEGLADAJ',
   ])
     assert.ok(permissionCodes.has(code), code);
@@ -131,7 +132,8 @@ test('role mapping follows the descriptions', () => {
   assert.deepEqual(perms('NADZ_KARTY_PSY'), ['KARTY_PSY_WERYFIKUJ', 'KARTY_PSY_WYPELNIJ']);
   // Only Administrator CeZ administers the system itself.
   for (const r of ROLES.filter((x) => x.code !== 'ADMIN_CEZ')) {
-    for (const p of ['SLOWNIKI_ZARZADZAJ', 'KOMUNIKATY_ZARZADZAJ', 'AUDYT_PRZEGLADAJ']) assert.ok(!perms(r.code).includes(p), `${r.code} ${p}`);
+    for (const p of ['SLOWNIKI_ZARZADZAJ', 'KOMUNIKATY_ZARZADZAJ', 'TERMINY_ZARZADZAJ', 'AUDYT_PRZEGLADAJ'])
+      assert.ok(!perms(r.code).includes(p), `${r.code} ${p}`);
   }
 });
 

@@ -7,8 +7,8 @@ import { DEADLINE_SOURCE, FORM_KINDS, publishedDeadlines } from '../../domain/re
 /**
  * The reporting dictionaries, at every start and in every mode: the checked form definitions (the
  * files win: a definition is never edited in the portal), the form × kind catalogue, and the
- * published deadlines — inserted only when missing, so a deadline changed in "Terminy sprawozdań"
- * stays as the administrator set it.
+ * published deadlines — inserted only for a form and year that has no schedule yet, so a deadline
+ * changed (or a CeZ level removed) in "Terminy sprawozdań" stays as the administrator set it.
  */
 export async function seedReportingReference(db: DbOrTx, defs: readonly FormDefinition[]): Promise<void> {
   await db.transaction(async (tx) => {
@@ -30,7 +30,12 @@ export async function seedReportingReference(db: DbOrTx, defs: readonly FormDefi
       });
     const years = new Map<string, number[]>();
     for (const d of defs) years.set(d.form, [...(years.get(d.form) ?? []), ...d.years]);
-    const rows = publishedDeadlines(years);
+    // only for a form and year with no schedule yet: a level an administrator removed in "Terminy
+    // sprawozdań" (an empty CeZ date) must not come back at the next start
+    const scheduled = new Set(
+      (await tx.selectDistinct({ form: formDeadlines.form, year: formDeadlines.year }).from(formDeadlines)).map((r) => `${r.form}/${r.year}`),
+    );
+    const rows = publishedDeadlines(years).filter((r) => !scheduled.has(`${r.form}/${r.year}`));
     if (rows.length) {
       await tx
         .insert(formDeadlines)

@@ -5,6 +5,7 @@ import { managementAuditRoutes } from './audit/routes.tsx';
 import { ManagementHubPage } from './hub/pages.tsx';
 import { managementReportRoutes } from './reports/routes.tsx';
 import { managementAnnouncementRoutes } from './announcements/routes.tsx';
+import { managementDeadlineRoutes } from './deadlines/routes.tsx';
 import { managementDictionaryRoutes } from './dictionaries/routes.tsx';
 import { managementRequestRoutes } from './requests/routes.tsx';
 import { managementUnitRoutes } from './units/routes.tsx';
@@ -25,4 +26,5 @@ export async function managementRoutes(app: SignedInApp): Promise<void> {
   await app.register(managementUserRoutes);
   await app.register(managementDictionaryRoutes);
   await app.register(managementAnnouncementRoutes);
+  await app.register(managementDeadlineRoutes);
 }

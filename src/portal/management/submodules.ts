@@ -12,8 +12,9 @@ export const BROWSE_AUDIT = 'AUDYT_PRZEGLADAJ';
 export const CREATE_REPORTS = 'RAPORTY_TWORZ';
 export const MANAGE_DICTIONARIES = 'SLOWNIKI_ZARZADZAJ';
 export const MANAGE_ANNOUNCEMENTS = 'KOMUNIKATY_ZARZADZAJ';
+export const MANAGE_DEADLINES = 'TERMINY_ZARZADZAJ';
 
-export type SubmoduleKey = 'requests' | 'users' | 'units' | 'dictionaries' | 'announcements' | 'audit' | 'reports';
+export type SubmoduleKey = 'requests' | 'users' | 'units' | 'dictionaries' | 'announcements' | 'deadlines' | 'audit' | 'reports';
 
 export interface Submodule {
   key: SubmoduleKey;
@@ -75,6 +76,14 @@ export const SUBMODULES: readonly Submodule[] = [
     href: '/zarzadzanie/komunikaty',
     description: 'Publikowanie, edycja i wycofywanie komunikatów wyświetlanych użytkownikom na stronie głównej.',
     permissions: [MANAGE_ANNOUNCEMENTS],
+  },
+  {
+    key: 'deadlines',
+    title: 'Terminy sprawozdań',
+    href: '/zarzadzanie/terminy',
+    description:
+      'Harmonogram terminów sprawozdań dla każdego formularza i roku sprawozdawczego: przekazanie przez jednostkę, zatwierdzenie przez jednostkę nadzorującą i przez Centrum e-Zdrowia.',
+    permissions: [MANAGE_DEADLINES],
   },
 ];
 

@@ -16,6 +16,7 @@ import {
   BROWSE_UNITS,
   BROWSE_USERS,
   MANAGE_ANNOUNCEMENTS,
+  MANAGE_DEADLINES,
   MANAGE_DICTIONARIES,
   MANAGE_UNITS,
   MANAGE_USERS,
@@ -103,6 +104,10 @@ export interface AnnouncementSubject {
   type: 'announcement';
   withdrawn: boolean;
 }
+/** "Terminy sprawozdań": the schedule of reporting deadlines (form × reporting year × level) as a whole. */
+export interface ScheduleSubject {
+  type: 'schedule';
+}
 
 /** A module of statistical reports ("Sprawozdania niefinansowe" …) as a whole: its list and counts. */
 export interface ReportsSubject {
@@ -181,6 +186,8 @@ type Rules = {
   'announcement.view': AnnouncementSubject;
   'announcement.edit': AnnouncementSubject;
   'announcement.withdraw': AnnouncementSubject;
+  'schedule.view': ScheduleSubject;
+  'schedule.edit': ScheduleSubject;
   'reports.open': ReportsSubject;
   'report.find': ReportSubject;
   'report.view': ReportSubject;
@@ -436,6 +443,9 @@ const RULES: { [K in Action]: (a: Actor, s: Rules[K]) => Decision } = {
   'announcement.view': (a) => (holds(a, MANAGE_ANNOUNCEMENTS) ? 'allow' : 'deny'),
   'announcement.edit': (a, n) => (holds(a, MANAGE_ANNOUNCEMENTS) && !n.withdrawn ? 'allow' : 'deny'),
   'announcement.withdraw': (a, n) => (holds(a, MANAGE_ANNOUNCEMENTS) && !n.withdrawn ? 'allow' : 'deny'),
+  // "Terminy sprawozdań": TERMINY_ZARZADZAJ (Administrator CeZ) sees and edits the schedule; nobody else sees it here
+  'schedule.view': (a) => (holds(a, MANAGE_DEADLINES) ? 'allow' : 'deny'),
+  'schedule.edit': (a) => (holds(a, MANAGE_DEADLINES) ? 'allow' : 'deny'),
   // a reports module opens for its area's fillers and verifiers, for Pracownik CeZ (metadata) and Administrator CeZ
   'reports.open': (a, m) => (reportListScope(a, m.area) ? 'allow' : 'deny'),
   // found in a list: anyone who sees it, and Pracownik CeZ (metadata only); anyone else: it does not exist (404)

@@ -111,6 +111,7 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   'announcement.created': 'Dodanie komunikatu',
   'announcement.updated': 'Zmiana komunikatu',
   'announcement.withdrawn': 'Wycofanie komunikatu',
+  'deadline.updated': 'Zmiana terminu sprawozdania',
   'security.refused': 'Odmowa dostępu (zdarzenie bezpieczeństwa)',
   'ssoz1.verify': 'SSOZ I: weryfikacja konta',
   'ssoz1.transfer': 'SSOZ I: przeniesienie uprawnień',
@@ -144,6 +145,7 @@ export const ACTION_GROUPS: Readonly<Record<string, string>> = {
   'unit.*': 'Jednostki — wszystkie',
   'dictionary.*': 'Słowniki — wszystkie',
   'announcement.*': 'Komunikaty — wszystkie',
+  'deadline.*': 'Terminy sprawozdań — wszystkie',
 };
 
 export const SUBJECT_TYPE_LABELS: Readonly<Record<string, string>> = {
@@ -157,6 +159,7 @@ export const SUBJECT_TYPE_LABELS: Readonly<Record<string, string>> = {
   contact_request: 'Wiadomość do pomocy',
   account: 'Konto UEOZ',
   announcement: 'Komunikat',
+  form_deadline: 'Terminy sprawozdania (formularz i rok)',
   unit_kind: 'Rodzaj jednostki',
   role: 'Rola',
   permission: 'Uprawnienie',
@@ -269,6 +272,12 @@ export const DETAIL_LABELS: Readonly<Record<string, string>> = {
   burned: 'Kod unieważniony',
   limit: 'Limit',
   stage: 'Etap',
+  form: 'Formularz',
+  year: 'Rok sprawozdawczy',
+  jednostka: 'Termin jednostki sprawozdającej',
+  nadzor: 'Termin jednostki nadzorującej',
+  cez: 'Termin Centrum e-Zdrowia',
+  source: 'Źródło / uzasadnienie zmiany',
 };
 
 export const detailWords = { yes: 'tak', no: 'nie', empty: '(puste)', none: 'brak' } as const;
