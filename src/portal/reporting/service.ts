@@ -115,7 +115,7 @@ export function reportingService({ db }: ServiceDeps) {
    */
   async function transitionReport(
     ctx: Ctx,
-    input: { id: string; revision: number | null; action: ReportAction; policy: Action & `report.${string}` },
+    input: { id: string; revision: number | null; step: ReportAction; policy: Action & `report.${string}` },
     apply: (
       tx: DbOrTx,
       r: ReportRow,
@@ -130,7 +130,7 @@ export function reportingService({ db }: ServiceDeps) {
       authorize(ctx.actor, input.policy as 'report.fill', subject);
       const t = nextState(
         { status: r.status as ReportStatus, pendingLevel: r.pendingLevel, version: r.version },
-        input.action,
+        input.step,
         Math.max(1, r.levelUnitIds.length),
       );
       if (!t.ok) throw conflict(m.notAllowedNow);
@@ -157,7 +157,7 @@ export function reportingService({ db }: ServiceDeps) {
         at: ctx.now,
         actorUserId: ctx.actor.userId,
         actorUnitId: ctx.actor.profile?.unitId ?? null,
-        action: input.action,
+        action: input.step,
         fromStatus: r.status,
         toStatus: t.next.status,
         version: t.next.version,
@@ -165,7 +165,7 @@ export function reportingService({ db }: ServiceDeps) {
         onBehalf,
       });
       await recordAudit(tx, {
-        action: `report.${input.action}`,
+        action: `report.${input.step}`,
         ...auditOf(ctx),
         subjectType: 'report',
         subjectId: r.id,
@@ -305,7 +305,7 @@ export function reportingService({ db }: ServiceDeps) {
       const typed = sectionValuesFrom(def, input.section, input.body);
       const issues = checkCells(def, typed, { forSubmission: false }).filter((i) => i.code in typed);
       if (issues.length) return { kind: 'invalid' as const, typed, issues };
-      const out = await transitionReport(ctx, { id: input.id, revision: input.revision, action: 'save', policy: 'report.fill' }, async (_tx, r) => {
+      const out = await transitionReport(ctx, { id: input.id, revision: input.revision, step: 'save', policy: 'report.fill' }, async (_tx, r) => {
         const values = { ...r.values };
         for (const [k, v] of Object.entries(typed)) {
           if (v === '') delete values[k];
@@ -321,7 +321,7 @@ export function reportingService({ db }: ServiceDeps) {
      * verifier). A report with problems is not sent: the outcome lists them.
      */
     async submit(ctx: Ctx, input: { id: string; revision: number | null; explanations: Record<string, string> }) {
-      return transitionReport(ctx, { id: input.id, revision: input.revision, action: 'submit', policy: 'report.fill' }, async (tx, r) => {
+      return transitionReport(ctx, { id: input.id, revision: input.revision, step: 'submit', policy: 'report.fill' }, async (tx, r) => {
         const def = definitionOf(r);
         const validation = validateReport(def, r.values, await previousValues(tx, r), { forSubmission: true });
         const missing: Record<string, string> = {};
@@ -354,7 +354,7 @@ export function reportingService({ db }: ServiceDeps) {
       input: { id: string; revision: number | null; decision: 'zatwierdz' | 'zwroc'; comment: string; cellComments: Record<string, string> },
     ) {
       const action: ReportAction = input.decision === 'zatwierdz' ? 'approve' : 'return';
-      return transitionReport(ctx, { id: input.id, revision: input.revision, action, policy: 'report.verify' }, async (tx, r) => {
+      return transitionReport(ctx, { id: input.id, revision: input.revision, step: action, policy: 'report.verify' }, async (tx, r) => {
         const last = (r.pendingLevel ?? 0) + 1 >= r.levelUnitIds.length;
         if (action === 'approve' && last) {
           await tx
@@ -376,7 +376,7 @@ export function reportingService({ db }: ServiceDeps) {
 
     /** "Otwórz korektę": an approved report becomes the next version, "Do korekty", with the verifier's reason. */
     async reopen(ctx: Ctx, input: { id: string; revision: number | null; reason: string }) {
-      return transitionReport(ctx, { id: input.id, revision: input.revision, action: 'reopen', policy: 'report.reopen' }, async (tx, r) => {
+      return transitionReport(ctx, { id: input.id, revision: input.revision, step: 'reopen', policy: 'report.reopen' }, async (tx, r) => {
         await tx
           .update(reportVersions)
           .set({ correctionReason: input.reason })

@@ -112,6 +112,14 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   'announcement.updated': 'Zmiana komunikatu',
   'announcement.withdrawn': 'Wycofanie komunikatu',
   'deadline.updated': 'Zmiana terminu sprawozdania',
+  'report.assigned': 'Sprawozdania: przypisanie obowiązków jednostce',
+  'report.save': 'Sprawozdania: zapisanie działu',
+  'report.submit': 'Sprawozdania: wysłanie do weryfikacji',
+  'report.approve': 'Sprawozdania: zatwierdzenie',
+  'report.return': 'Sprawozdania: zwrot do korekty',
+  'report.reopen': 'Sprawozdania: otwarcie korekty zatwierdzonego sprawozdania',
+  'survey.answered': 'Sprawozdania: wypełnienie ankiety',
+  'survey.corrected': 'Sprawozdania: korekta ankiety przez jednostkę nadzorującą',
   'security.refused': 'Odmowa dostępu (zdarzenie bezpieczeństwa)',
   'ssoz1.verify': 'SSOZ I: weryfikacja konta',
   'ssoz1.transfer': 'SSOZ I: przeniesienie uprawnień',
@@ -146,6 +154,8 @@ export const ACTION_GROUPS: Readonly<Record<string, string>> = {
   'dictionary.*': 'Słowniki — wszystkie',
   'announcement.*': 'Komunikaty — wszystkie',
   'deadline.*': 'Terminy sprawozdań — wszystkie',
+  'report.*': 'Sprawozdania — wszystkie',
+  'survey.*': 'Ankiety — wszystkie',
 };
 
 export const SUBJECT_TYPE_LABELS: Readonly<Record<string, string>> = {
@@ -160,6 +170,7 @@ export const SUBJECT_TYPE_LABELS: Readonly<Record<string, string>> = {
   account: 'Konto UEOZ',
   announcement: 'Komunikat',
   form_deadline: 'Terminy sprawozdania (formularz i rok)',
+  report: 'Sprawozdanie',
   unit_kind: 'Rodzaj jednostki',
   role: 'Rola',
   permission: 'Uprawnienie',
