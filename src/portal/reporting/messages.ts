@@ -33,5 +33,8 @@ export const reportingMessages = {
   surveyAnswerRequired: 'Wybierz odpowiedź „Tak” albo „Nie”',
   surveyDone: 'Dziękujemy — ankieta została zapisana, a sprawozdania przypisane jednostce.',
   surveyAlready: 'Ankieta na ten rok została już wypełniona.',
+  surveyCorrected: 'Korekta obowiązków została zapisana.',
+  surveyCorrectedKept: (forms: readonly string[]) =>
+    `Korekta obowiązków została zapisana. Pozostawiono sprawozdania już wypełniane lub wysłane: ${forms.join(', ')}.`,
   noReports: 'Brak sprawozdań spełniających kryteria.',
 } as const;

@@ -479,6 +479,13 @@ export function ReportPage(p: {
         <span class="muted" safe>{` (rok ${d.report.year}, ${d.unit.name})`}</span>
       </h1>
       <StatusFacts d={d} />
+      <p>
+        <a
+          href={unitYearPath(d.unit.id, d.report.year)}
+          data-qa="unit-year-link"
+          safe
+        >{`Ankieta i obowiązki sprawozdawcze jednostki na rok ${d.report.year}`}</a>
+      </p>
       <ReturnComments d={d} />
       {d.may.fill ? (
         <section class="card" aria-labelledby="fill-title" data-qa="fill-actions">
@@ -902,6 +909,126 @@ export function DiffPage(p: {
             </tbody>
           </table>
         </div>
+      )}
+    </SignedInLayout>
+  );
+}
+
+export const unitYearPath = (unitId: string, year: number) => `/sprawozdania/jednostka/${unitId}/${year}`;
+
+const ORIGIN_LABELS: Readonly<Record<string, string>> = {
+  katalog: 'z rodzaju jednostki',
+  ankieta: 'z odpowiedzi w ankiecie',
+  korekta: 'z korekty jednostki nadzorującej',
+};
+
+/** A unit's ankieta and obligations for a year: the answers (who, when), the reports they gave, and the supervisors' correction. */
+export function UnitYearPage(p: {
+  frame: SignedInFrame;
+  unit: { id: string; name: string };
+  year: number;
+  questions: SurveyQuestion[];
+  survey: { answers: Record<string, string>; answeredAt: Date; answeredBy: string | null; correctedAt: Date | null; correctedBy: string | null } | null;
+  reports: { id: string; form: string; status: ReportStatus; origin: string; cancelledAt: Date | null }[];
+  mayCorrect: boolean;
+  values: Record<string, string>;
+  errors?: Record<string, string> | undefined;
+  notice?: string | undefined;
+}): JSX.Element {
+  const title = `Ankieta i obowiązki sprawozdawcze: ${p.unit.name}, rok ${p.year}`;
+  const summary: FormError[] = Object.entries(p.errors ?? {}).map(([code, text]) => ({ href: `#f-${code}`, text }));
+  const answer = (v: string | undefined) => (v === 'T' ? 'Tak' : v === 'N' ? 'Nie' : '—');
+  return (
+    <SignedInLayout
+      title={title}
+      frame={p.frame}
+      hasErrors={summary.length > 0}
+      breadcrumbs={[home, areaCrumb('niefinansowe'), { label: 'Ankieta i obowiązki' }]}
+    >
+      <ErrorSummary errors={summary} />
+      {p.notice ? <Notice tone="success" qa="unit-year-notice" text={p.notice} /> : ''}
+      <h1 data-qa="page-unit-year" safe>
+        {title}
+      </h1>
+      <section aria-labelledby="survey-answers-title" data-qa="survey-answers">
+        <h2 id="survey-answers-title">{m.surveyTitle}</h2>
+        {p.questions.length === 0 ? (
+          <p>Jednostka tego rodzaju nie wypełnia ankiety: jej obowiązki wynikają z rodzaju jednostki.</p>
+        ) : !p.survey ? (
+          <p data-qa="survey-unanswered">Jednostka nie wypełniła jeszcze ankiety na ten rok.</p>
+        ) : (
+          <SummaryList
+            rows={[
+              ...p.questions.map((q) => ({ label: q.text, value: answer(p.survey!.answers[q.code]) })),
+              { label: 'Wypełniona', value: `${formatDateTimePl(p.survey.answeredAt)}${p.survey.answeredBy ? `, ${p.survey.answeredBy}` : ''}` },
+              ...(p.survey.correctedAt ? [{ label: 'Skorygowana', value: `${formatDateTimePl(p.survey.correctedAt)}, ${p.survey.correctedBy ?? '—'}` }] : []),
+            ]}
+          />
+        )}
+      </section>
+      <section aria-labelledby="unit-reports-title" data-qa="unit-reports">
+        <h2 id="unit-reports-title">Sprawozdania przypisane na ten rok</h2>
+        {p.reports.length === 0 ? (
+          <p>Brak przypisanych sprawozdań.</p>
+        ) : (
+          <ul>
+            {p.reports.map((r) => (
+              <li>
+                <a href={reportPath(r.id)} safe>
+                  {r.form}
+                </a>
+                <span safe>{` — ${REPORT_STATUS_LABELS[r.status]}, ${ORIGIN_LABELS[r.origin] ?? r.origin}${r.cancelledAt ? '; obowiązek zdjęty' : ''}`}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {p.mayCorrect && p.questions.length ? (
+        <section class="card" aria-labelledby="correct-title" data-qa="survey-correct">
+          <h2 id="correct-title">Korekta obowiązków</h2>
+          <p>
+            Zmiana odpowiedzi na „Tak” przypisuje jednostce sprawozdanie; zmiana na „Nie” zdejmuje obowiązek, jeśli jednostka nie zaczęła go jeszcze wypełniać
+            (sprawozdanie już wypełniane lub wysłane pozostaje).
+          </p>
+          <form method="post" action={unitYearPath(p.unit.id, p.year)} novalidate>
+            <CsrfField token={p.frame.csrf} />
+            {p.questions.map((q) => {
+              const id = `f-${q.code}`;
+              const error = p.errors?.[q.code];
+              return (
+                <div class={`field${error ? ' field--error' : ''}`}>
+                  <fieldset class="radios" id={id}>
+                    <legend class="field__label">
+                      <span safe>{q.text}</span>
+                      <span aria-hidden="true"> *</span>
+                    </legend>
+                    {error ? (
+                      <p class="field__error" id={`${id}-error`}>
+                        <span class="visually-hidden">Błąd: </span>
+                        <span safe>{error}</span>
+                      </p>
+                    ) : (
+                      ''
+                    )}
+                    <div class="radio">
+                      <input type="radio" id={`${id}-T`} name={q.code} value="T" checked={p.values[q.code] === 'T'} />
+                      <label for={`${id}-T`}>Tak</label>
+                    </div>
+                    <div class="radio">
+                      <input type="radio" id={`${id}-N`} name={q.code} value="N" checked={p.values[q.code] === 'N'} />
+                      <label for={`${id}-N`}>Nie</label>
+                    </div>
+                  </fieldset>
+                </div>
+              );
+            })}
+            <button class="button" type="submit" data-qa="survey-correct-save">
+              Zapisz korektę obowiązków
+            </button>
+          </form>
+        </section>
+      ) : (
+        ''
       )}
     </SignedInLayout>
   );

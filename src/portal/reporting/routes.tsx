@@ -14,9 +14,11 @@ import {
   SubmitPage,
   SURVEY_PATH,
   SurveyPage,
+  UnitYearPage,
+  unitYearPath,
   VersionPage,
 } from './pages.tsx';
-import { CONTROL_CHARS, DiffQuery, field, IdParams, ListQuery, ReportQuery, revisionOf, SectionParams, VersionParams } from './schema.ts';
+import { CONTROL_CHARS, DiffQuery, UnitYearParams, field, IdParams, ListQuery, ReportQuery, revisionOf, SectionParams, VersionParams } from './schema.ts';
 import { COMMENT_MAX, EXPLANATION_MAX } from './service.ts';
 import { explanationName } from '../../views/components/ReportForm/ids.ts';
 import { validateReport } from '../../domain/reporting/rules.ts';
@@ -262,5 +264,55 @@ export async function reportingRoutes(app: SignedInApp): Promise<void> {
       .filter((c) => (a[c.code] ?? '') !== (b[c.code] ?? ''))
       .map((c) => ({ code: c.code, label: c.label, before: a[c.code] ?? '', after: b[c.code] ?? '' }));
     return reply.html(DiffPage({ frame: frameOf(req, reply), d, from: req.query.od, to: req.query.do, rows }));
+  });
+
+  // ── a unit's ankieta and obligations, as its supervisors see and correct them ──
+  const unitYearPage = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    params: { unitId: string; year: number },
+    extra: { values?: Record<string, string>; errors?: Record<string, string>; notice?: string } = {},
+    status = 200,
+  ) => {
+    const v = await o().unitYear(ctxOf(req), params);
+    return reply.html(
+      UnitYearPage({
+        frame: frameOf(req, reply),
+        unit: v.unit,
+        year: v.year,
+        questions: v.questions,
+        survey: v.survey,
+        reports: v.reports,
+        mayCorrect: v.mayCorrect,
+        values: extra.values ?? v.survey?.answers ?? {},
+        errors: extra.errors,
+        notice: extra.notice,
+      }),
+      status,
+    );
+  };
+
+  app.get('/sprawozdania/jednostka/:unitId/:year', { schema: { params: UnitYearParams, querystring: ReportQuery } }, async (req, reply) =>
+    unitYearPage(req, reply, req.params, { ...(req.query.wynik === 'zapisano' ? { notice: m.surveyCorrected } : {}) }),
+  );
+
+  app.post('/sprawozdania/jednostka/:unitId/:year', { schema: { params: UnitYearParams } }, async (req, reply) => {
+    const ctx = ctxOf(req);
+    const v = await o().unitYear(ctx, req.params);
+    if (!v.mayCorrect) return reply.redirect(unitYearPath(req.params.unitId, req.params.year), 303);
+    const values: Record<string, string> = {};
+    const errors: Record<string, string> = {};
+    const answers: Record<string, 'T' | 'N'> = {};
+    for (const q of v.questions) {
+      const a = field(req.body, q.code);
+      if (a === 'T' || a === 'N') {
+        values[q.code] = a;
+        answers[q.code] = a;
+      } else errors[q.code] = m.surveyAnswerRequired;
+    }
+    if (Object.keys(errors).length || v.questions.length === 0) return unitYearPage(req, reply, req.params, { values, errors }, 400);
+    const r = await o().correct(ctx, { ...req.params, answers });
+    if (r.kept.length) return unitYearPage(req, reply, req.params, { notice: m.surveyCorrectedKept(r.kept) });
+    return reply.redirect(`${unitYearPath(req.params.unitId, req.params.year)}?wynik=zapisano`, 303);
   });
 }

@@ -31,6 +31,7 @@ export type ListQueryT = z.output<typeof ListQuery>;
 export const ReportQuery = z.object({ wynik: queryText(20) });
 
 export const SectionParams = z.object({ id, section: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,19}$/) });
+export const UnitYearParams = z.object({ unitId: id, year: z.coerce.number().int().min(2000).max(2100) });
 export const VersionParams = z.object({ id, version: z.coerce.number().int().min(1).max(10_000) });
 export const DiffQuery = z.object({
   od: z.preprocess((v) => Number(Array.isArray(v) ? v[0] : v), z.number().int().min(1).max(10_000).catch(1)),

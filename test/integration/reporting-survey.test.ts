@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { and, eq } from 'drizzle-orm';
+import { auditLog, profiles, reports, units, users } from '../../src/db/schema/index.ts';
+import { currentReportingYear } from '../../src/domain/reporting/catalogue.ts';
+import { warsawDay } from '../../src/lib/warsaw-time.ts';
+import { buildProfile, buildRequest, buildUnit } from '../builders/index.ts';
+import { buildTestApp, type TestApp } from '../helpers/app.ts';
+import { csrfOf, type Agent } from '../helpers/agent.ts';
+import { loginAs } from '../helpers/login.ts';
+
+/**
+ * The ankieta's answers stay visible to the unit's supervisors, who correct the obligations they
+ * produced: "Nie" withdraws a report nobody started, "Tak" gives it (back); nobody else may.
+ */
+describe('Ankieta: the supervisors see the answers and correct the obligations', () => {
+  let t: TestApp;
+  let filler: Agent;
+  let zofia: Agent;
+  let otherOffice: Agent;
+  let unitId: string;
+  let year: number;
+  const path = () => `/sprawozdania/jednostka/${unitId}/${year}`;
+
+  const active = async () =>
+    (
+      await t.database.db
+        .select({ form: reports.form, cancelledAt: reports.cancelledAt, origin: reports.origin })
+        .from(reports)
+        .where(and(eq(reports.unitId, unitId), eq(reports.year, year)))
+    )
+      .filter((r) => !r.cancelledAt)
+      .map((r) => r.form)
+      .sort();
+
+  before(async () => {
+    t = await buildTestApp();
+    const db = t.database.db;
+    year = currentReportingYear(warsawDay(t.clock.now));
+    const unit = await buildUnit(db, { kindCode: 'PODM', voivodeshipCode: '04', voivodeship: 'kujawsko-pomorskie' });
+    unitId = unit.id;
+    const { profile, user } = await buildProfile(db, { unit });
+    await buildRequest(db, { profile, roleCode: 'WYP_NIEFIN', status: 'zatwierdzony', verifyingUnit: unit });
+    filler = await loginAs(t, user.id, { profileId: profile.id });
+    const [z] = await db.select({ id: users.id }).from(users).where(eq(users.login, 'zofia.nowicka'));
+    const [zp] = await db.select({ id: profiles.id }).from(profiles).where(eq(profiles.userId, z!.id));
+    zofia = await loginAs(t, z!.id, { profileId: zp!.id });
+    const [uw12] = await db.select().from(units).where(eq(units.sourceKey, 'uw-12'));
+    const other = await buildProfile(db, { unit: uw12! });
+    await buildRequest(db, { profile: other.profile, roleCode: 'NADZ_NIEFIN', status: 'zatwierdzony', verifyingUnit: uw12! });
+    otherOffice = await loginAs(t, other.user.id, { profileId: other.profile.id });
+  });
+  after(async () => t?.close());
+
+  it('the filler answers; the office sees the answers and the reports they gave', async () => {
+    const form = await filler.get('/sprawozdania/ankieta');
+    assert.equal(form.statusCode, 200);
+    assert.equal((await filler.post('/sprawozdania/ankieta', { _csrf: csrfOf(form.body), AMB: 'T' })).statusCode, 303);
+    assert.deepEqual(await active(), ['MZ-11', 'MZ-88']);
+    const page = await zofia.get(path());
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /data-qa="survey-answers"[\s\S]*?Tak/);
+    assert.match(page.body, /data-qa="survey-correct"/);
+    // the filler sees the page, without the correction form
+    const own = await filler.get(path());
+    assert.equal(own.statusCode, 200);
+    assert.doesNotMatch(own.body, /data-qa="survey-correct"/);
+  });
+
+  it('refuses a correction without an answer, then "Nie" withdraws the unstarted MZ-11 and "Tak" brings it back', async () => {
+    const page = await zofia.get(path());
+    const empty = await zofia.post(path(), { _csrf: csrfOf(page.body) });
+    assert.equal(empty.statusCode, 400);
+    assert.match(empty.body, /Wybierz odpowiedź/);
+    assert.equal((await zofia.post(path(), { _csrf: csrfOf(page.body), AMB: 'N' })).statusCode, 303);
+    assert.deepEqual(await active(), ['MZ-88']);
+    const list = await filler.get('/sprawozdania/niefinansowe');
+    assert.doesNotMatch(list.body, /<abbr[^>]*>MZ-11</, 'the withdrawn report is not listed');
+    assert.equal((await zofia.post(path(), { _csrf: csrfOf(page.body), AMB: 'T' })).statusCode, 303);
+    assert.deepEqual(await active(), ['MZ-11', 'MZ-88']);
+    const audits = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'survey.corrected'), eq(auditLog.subjectId, unitId)));
+    assert.equal(audits.length, 2);
+  });
+
+  it('nobody else corrects: the filler is refused, another voivodeship’s office does not find the unit', async () => {
+    const page = await filler.get(path());
+    const byFiller = await filler.post(path(), { _csrf: csrfOf(page.body), AMB: 'N' });
+    assert.equal(byFiller.statusCode, 303, 'no correction form for the filler: back to the page');
+    assert.deepEqual(await active(), ['MZ-11', 'MZ-88']);
+    assert.equal((await otherOffice.get(path())).statusCode, 404);
+    const csrf = csrfOf((await otherOffice.get('/start')).body);
+    assert.equal((await otherOffice.post(path(), { _csrf: csrf, AMB: 'N' })).statusCode, 404);
+    assert.deepEqual(await active(), ['MZ-11', 'MZ-88']);
+  });
+});
