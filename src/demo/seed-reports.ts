@@ -113,6 +113,8 @@ export async function seedDemoReports(db: Db, now: Date = new Date()): Promise<v
     if ((done?.n ?? 0) > 0) return;
 
     let i = 0;
+    // the current year's reports take the plans in turn, so any run of 8 (a voivodeship's) holds every status
+    let ci = 0;
     for (const u of all) {
       const answers = Object.fromEntries(
         catalogue.filter((e) => e.kindCode === u.kindCode && e.bySurvey && SURVEY_QUESTIONS[e.form]).map((e) => [SURVEY_QUESTIONS[e.form]!.code, 'T']),
@@ -133,7 +135,7 @@ export async function seedDemoReports(db: Db, now: Date = new Date()): Promise<v
           const plan: Plan = isCurrent
             ? u.key === 'starostwo-aleksandrow-kujawski'
               ? { status: 'w_trakcie' }
-              : CURRENT_PLANS[i % CURRENT_PLANS.length]!
+              : CURRENT_PLANS[ci++ % CURRENT_PLANS.length]!
             : { status: 'zatwierdzone', corrected: i % 3 === 0 };
           await applyPlan(tx, id, plan, k, now, isCurrent ? today : `${y + 1}-03-20`);
           i++;

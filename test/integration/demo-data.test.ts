@@ -71,12 +71,12 @@ describe('reference and demo data', () => {
 
   it('has the named demo accounts, ePŁOZ account and legacy accounts', async () => {
     const db = t.database.db;
-    assert.equal((await db.select().from(pzCredentials)).length, 7);
+    assert.equal((await db.select().from(pzCredentials)).length, 9);
     const [piotr] = await db.select().from(eplozAccounts).where(eq(eplozAccounts.pesel, '78110507838'));
     assert.equal(piotr?.login, 'pzielinski');
     assert.equal((await db.select().from(accounts).where(eq(accounts.pesel, '85031401244'))).length, 0, 'anna.nowak has no UEOZ account');
     const activated = await db.select().from(accounts).where(eq(accounts.status, 'active'));
-    assert.equal(activated.length, 5);
+    assert.equal(activated.length, 7);
     assert.ok(activated.every((a) => a.emailVerifiedAt && a.email === `${a.login}@example.pl`));
     const legacy = await db.select().from(legacyAccounts);
     assert.deepEqual(legacy.map((l) => l.login).sort(), ['goz.piotrowice', 'stare.konto']);
