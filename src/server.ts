@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from './config/index.ts';
 import { bootstrap } from './bootstrap.ts';
+import { FormDefinitionError } from './reporting/definitions.ts';
 
 async function main(): Promise<void> {
   let config;
@@ -42,6 +43,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
+  // a form definition that fails its check: every message, no stack trace
+  if (err instanceof FormDefinitionError) {
+    console.error(`SSOZ II nie uruchomił się. ${err.message}`);
+    process.exit(78);
+  }
   console.error('SSOZ II nie uruchomił się:', err);
   process.exit(1);
 });

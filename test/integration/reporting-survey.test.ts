@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
-import { auditLog, profiles, reports, units, users } from '../../src/db/schema/index.ts';
+import { auditLog, profiles, reportEvents, reports, units, users } from '../../src/db/schema/index.ts';
 import { currentReportingYear } from '../../src/domain/reporting/catalogue.ts';
 import { warsawDay } from '../../src/lib/warsaw-time.ts';
+import { cellsOf } from '../../src/domain/reporting/definition.ts';
+import { exampleValues } from '../../src/demo/report-examples.ts';
+import { formRegistry } from '../../src/reporting/definitions.ts';
 import { buildProfile, buildRequest, buildUnit } from '../builders/index.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import { csrfOf, type Agent } from '../helpers/agent.ts';
@@ -94,5 +97,31 @@ describe('Ankieta: the supervisors see the answers and correct the obligations',
     const csrf = csrfOf((await otherOffice.get('/start')).body);
     assert.equal((await otherOffice.post(path(), { _csrf: csrf, AMB: 'N' })).statusCode, 404);
     assert.deepEqual(await active(), ['MZ-11', 'MZ-88']);
+  });
+
+  it('the office fills a report on behalf of the unit, and the report and its history say so', async () => {
+    const db = t.database.db;
+    const [r] = await db
+      .select()
+      .from(reports)
+      .where(and(eq(reports.unitId, unitId), eq(reports.year, year), eq(reports.form, 'MZ-88')));
+    const def = formRegistry().get('MZ-88', r!.definitionVersion)!;
+    const section = def.sections[0]!;
+    const page = await zofia.get(`/sprawozdania/${r!.id}/dzial/${section.code}`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /w imieniu jednostki sprawozdającej/);
+    const example = exampleValues('MZ-88', 1);
+    const fields: Record<string, string> = { _csrf: csrfOf(page.body), rewizja: /name="rewizja" value="(\d+)"/.exec(page.body)![1]!, po: 'zostan' };
+    for (const c of cellsOf(def)) if (c.sectionCode === section.code && !c.na) fields[c.code] = example[c.code] ?? '';
+    assert.equal((await zofia.post(`/sprawozdania/${r!.id}/dzial/${section.code}`, fields)).statusCode, 303);
+    const [after] = await db.select().from(reports).where(eq(reports.id, r!.id));
+    assert.equal(after!.status, 'w_trakcie');
+    assert.equal(after!.filledOnBehalf, true);
+    const events = await db.select().from(reportEvents).where(eq(reportEvents.reportId, r!.id));
+    assert.ok(events.some((e) => e.action === 'save' && e.onBehalf));
+    const view = await filler.get(`/sprawozdania/${r!.id}`);
+    assert.match(view.body, /jednostka nadzorująca w imieniu sprawozdawcy/);
+    // another voivodeship's office may not
+    assert.equal((await otherOffice.get(`/sprawozdania/${r!.id}/dzial/${section.code}`)).statusCode, 404);
   });
 });
