@@ -1,3 +1,8 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../src/db/client.ts';
+import { reports, units } from '../../src/db/schema/index.ts';
+import type { ReportStatus } from '../../src/domain/reporting/lifecycle.ts';
+
 /**
  * Bodies the real form of each state-changing route sends (by route pattern), for tests over the
  * route table: a route that lost a check would act on them. A route missing here gets an empty form.
@@ -70,5 +75,54 @@ export function formBodies(ids: { unitId: string; profileId: string }): Record<s
     '/zarzadzanie/slowniki/uprawnienia/:code': { nazwa: 'Uprawnienie', opis: 'Opis uprawnienia' },
     '/zarzadzanie/slowniki/uprawnienia-rol': { p: 'WYP_FIN:SPR_FIN_WYPELNIJ' },
     '/zarzadzanie/slowniki/role-ssoz1/:name': { rola: 'WYP_FIN', uwaga: '' },
+    // reporting (issue 10): the ankieta, a section of MZ-11, sending, a verifier's return with a cell comment, a correction
+    '/sprawozdania/ankieta': { AMB: 'T' },
+    '/sprawozdania/:id/dzial/:section': { 'D1.01.1': '120', 'D1.01.2': '30', po: 'zostan' },
+    '/sprawozdania/:id/wyslij': { 'explain-R15': 'Rozszerzenie umowy z NFZ o nową poradnię.' },
+    '/sprawozdania/:id/weryfikacja': { decyzja: 'zwroc', uwaga: 'Proszę sprawdzić dział 1.', komorka1: 'D1.01.1', tresc1: 'Sprawdź wartość' },
+    '/sprawozdania/:id/korekta': { powod: 'Błąd w liczbie porad po kontroli.' },
   };
+}
+
+/**
+ * Demo reports (MZ-11) that Administrator CeZ (jan.kowalski) may act on with the bodies above: `fill`
+ * is still being filled (Starostwo, current year, "W trakcie wypełniania"), `verify` waits at CeZ's
+ * level (Gminny Ośrodek Zdrowia w Piotrowicach, "Do weryfikacji" at level 1), `reopen` is approved
+ * (Starostwo, the year before) and has version 1.
+ */
+export async function demoReportIds(db: DbOrTx): Promise<{ fill: string; verify: string; reopen: string }> {
+  const one = async (unitKey: string, status: ReportStatus, pendingLevel: number | null) => {
+    const [r] = await db
+      .select({ id: reports.id })
+      .from(reports)
+      .innerJoin(units, eq(units.id, reports.unitId))
+      .where(
+        and(
+          eq(units.sourceKey, unitKey),
+          eq(reports.form, 'MZ-11'),
+          eq(reports.status, status),
+          pendingLevel === null ? sql`${reports.pendingLevel} is null` : eq(reports.pendingLevel, pendingLevel),
+        ),
+      )
+      .orderBy(reports.year)
+      .limit(1);
+    if (!r) throw new Error(`no demo MZ-11 report of ${unitKey} in ${status}`);
+    return r.id;
+  };
+  return {
+    fill: await one('starostwo-aleksandrow-kujawski', 'w_trakcie', null),
+    verify: await one('goz-piotrowice', 'do_weryfikacji', 1),
+    reopen: await one('starostwo-aleksandrow-kujawski', 'zatwierdzone', null),
+  };
+}
+
+/** A concrete path of a reporting route (`/sprawozdania/:id…`) on the demo reports above; other routes unchanged. */
+export function fillReportRoute(url: string, ids: { fill: string; verify: string; reopen: string }): string {
+  return url
+    .replace(/^\/sprawozdania\/:id\/dzial\/:section$/, `/sprawozdania/${ids.fill}/dzial/D1`)
+    .replace(/^\/sprawozdania\/:id\/weryfikacja$/, `/sprawozdania/${ids.verify}/weryfikacja`)
+    .replace(/^\/sprawozdania\/:id\/korekta$/, `/sprawozdania/${ids.reopen}/korekta`)
+    .replace(/^\/sprawozdania\/:id\/wersje\/:version$/, `/sprawozdania/${ids.reopen}/wersje/1`)
+    .replace(/^\/sprawozdania\/:id\/roznice$/, `/sprawozdania/${ids.reopen}/roznice`)
+    .replace(/^\/sprawozdania\/:id(\/wyslij)?$/, `/sprawozdania/${ids.fill}$1`);
 }

@@ -3,12 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
-import { attachments, auditLog, profiles, roleRequests, units, users } from '../../src/db/schema/index.ts';
+import { attachments, auditLog, profiles, reports, roleRequests, units, unitSurveys, users } from '../../src/db/schema/index.ts';
+import { currentReportingYear } from '../../src/domain/reporting/catalogue.ts';
+import { warsawDay } from '../../src/lib/warsaw-time.ts';
 import { buildTestApp, eventually, getForm, type TestApp } from '../helpers/app.ts';
 import { postUpload, uploadBody } from '../helpers/upload.ts';
 import { Agent, csrfOf } from '../helpers/agent.ts';
-import { signedIn, startLogin } from '../helpers/login.ts';
-import { formBodies } from '../helpers/route-bodies.ts';
+import { loginAs, signedIn, startLogin } from '../helpers/login.ts';
+import { demoReportIds, fillReportRoute, formBodies } from '../helpers/route-bodies.ts';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** The only routes that take cross-site POSTs: the OIDC provider's own endpoints (token, back-channel). */
@@ -18,6 +20,10 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 describe('every state-changing route refuses a missing or foreign CSRF token', () => {
   let t: TestApp;
   let maria: Agent;
+  // reporting routes: Administrator CeZ may act on the demo reports, the Toruń clinic's filler still owes the ankieta
+  let jan: Agent;
+  let robert: Agent;
+  let reportIds: { fill: string; verify: string; reopen: string };
   let visitor: Agent;
   let uid = '';
   let ids: { profile: string; request: string; submission: string; file: string; unit: string };
@@ -39,7 +45,7 @@ describe('every state-changing route refuses a missing or foreign CSRF token', (
 
   /** a concrete path: ids of the signed-in user's own objects where the route names one, else a random UUID */
   const fill = (url: string): string =>
-    url
+    fillReportRoute(url, reportIds)
       .replace(':uid', uid)
       .replace(/^\/profil\/:(profileId|id)\//, `/profil/${ids.profile}/`)
       .replace(/^\/wnioski\/:id\/wycofaj$/, `/wnioski/${ids.request}/wycofaj`)
@@ -77,6 +83,18 @@ describe('every state-changing route refuses a missing or foreign CSRF token', (
       return f && f.scanStatus !== 'pending' ? f : null;
     });
     ids = { profile: starostwo!.id, request: req!.id, submission: req!.submissionId, file: file.id, unit: kdent!.id };
+    reportIds = await demoReportIds(db);
+    const demoAgent = async (login: string, unitKey: string) => {
+      const [p] = await db
+        .select({ userId: users.id, profileId: profiles.id })
+        .from(profiles)
+        .innerJoin(users, eq(users.id, profiles.userId))
+        .innerJoin(units, eq(units.id, profiles.unitId))
+        .where(and(eq(users.login, login), eq(units.sourceKey, unitKey)));
+      return loginAs(t, p!.userId, { profileId: p!.profileId });
+    };
+    jan = await demoAgent('jan.kowalski', 'cez');
+    robert = await demoAgent('robert.szymanski', 'przychodnia-torun');
     bodies = formBodies({ unitId: kdent!.id, profileId: starostwo!.id });
     // let background jobs (the upload's scan, e-mails) settle before the digest is taken
     let prev = await digest();
@@ -112,7 +130,13 @@ describe('every state-changing route refuses a missing or foreign CSRF token', (
     const wrong: string[] = [];
     for (const r of stateChanging().filter((x) => !CSRF_OPT_OUT.includes(x.url))) {
       const url = fill(r.url);
-      const who = r.url.startsWith('/ueoz/logowanie/') ? visitor : maria;
+      const who = r.url.startsWith('/ueoz/logowanie/')
+        ? visitor
+        : r.url === '/sprawozdania/ankieta'
+          ? robert
+          : r.url.startsWith('/sprawozdania/')
+            ? jan
+            : maria;
       const cookie = [...who.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
       const send = (token: string | null): Promise<LightMyRequestResponse> => {
         if (r.url === '/wnioski/:id/zalaczniki') {
@@ -145,5 +169,41 @@ describe('every state-changing route refuses a missing or foreign CSRF token', (
     assert.deepEqual({ wrong, changed }, { wrong: [], changed: [] }, `routes that did not refuse:\n${wrong.join('\n')}\ntables changed: ${changed.join(', ')}`);
     // and the signed-in user is still signed in
     assert.equal((await maria.get('/moje-konto')).statusCode, 200);
+  });
+
+  // the control of the reporting rows above: with the right token the same paths, people and bodies do act,
+  // so the refusals were the token's doing and not a 404 of a made-up id
+  it('with the right token the reporting routes act on the demo reports (control)', async () => {
+    const db = t.database.db;
+    const status = async (id: string) => (await db.select().from(reports).where(eq(reports.id, id)))[0]!;
+    const post = async (who: Agent, route: string) => {
+      const res = await who.post(fill(route), bodies[route] ?? {});
+      assert.equal(res.statusCode, 303, `${route}: ${res.body.slice(0, 300)}`);
+    };
+    const year = currentReportingYear(warsawDay(t.clock.now));
+    const answered = async () =>
+      (
+        await db
+          .select({ answers: unitSurveys.answers })
+          .from(unitSurveys)
+          .innerJoin(units, eq(units.id, unitSurveys.unitId))
+          .where(and(eq(units.sourceKey, 'przychodnia-torun'), eq(unitSurveys.year, year)))
+      )[0]?.answers ?? null;
+    assert.equal(await answered(), null, 'the refused requests left the ankieta unanswered');
+    await post(robert, '/sprawozdania/ankieta');
+    assert.deepEqual(await answered(), { AMB: 'T' });
+    const before = await status(reportIds.fill);
+    await post(jan, '/sprawozdania/:id/dzial/:section');
+    assert.equal((await status(reportIds.fill)).values['D1.01.1'], '120');
+    assert.equal((await status(reportIds.fill)).revision, before.revision + 1);
+    await post(jan, '/sprawozdania/:id/weryfikacja');
+    assert.deepEqual(
+      [(await status(reportIds.verify)).status, (await status(reportIds.verify)).pendingLevel],
+      ['do_weryfikacji', 0],
+      'CeZ sent it back to the office',
+    );
+    const approved = await status(reportIds.reopen);
+    await post(jan, '/sprawozdania/:id/korekta');
+    assert.deepEqual([(await status(reportIds.reopen)).status, (await status(reportIds.reopen)).version], ['do_korekty', approved.version + 1]);
   });
 });

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
-import { profiles, roleRequests, units, users } from '../../src/db/schema/index.ts';
+import { profiles, reports, roleRequests, units, users } from '../../src/db/schema/index.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import { Agent, multipart } from '../helpers/agent.ts';
 import { loginAs, signedIn, startLogin } from '../helpers/login.ts';
-import { formBodies } from '../helpers/route-bodies.ts';
+import { demoReportIds, fillReportRoute, formBodies } from '../helpers/route-bodies.ts';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const NUL = '\u0000';
@@ -47,7 +47,17 @@ const QUERIES: Record<string, string[]> = {
   '/ueoz/logowanie/:uid/kod': ['nowy'],
   '/ueoz/logowanie/:uid/aktywacja': ['wyslano', 'blad'],
   '/ueoz/oidc/auth': ['client_id', 'redirect_uri', 'response_type', 'scope', 'state', 'nonce', 'code_challenge', 'code_challenge_method'],
+  '/sprawozdania/niefinansowe': ['status', 'formularz', 'rok', 'jednostka', 'terminowosc', 'sortuj', 'ile', 'strona', 'wynik'],
+  '/sprawozdania/:id': ['wynik'],
+  '/sprawozdania/:id/dzial/:section': ['wynik'],
+  '/sprawozdania/:id/roznice': ['od', 'do'],
 };
+
+/** GET routes without a query, asked once as they are (the reporting pages). */
+const PLAIN_GETS = ['/sprawozdania/ankieta', '/sprawozdania/:id/wyslij', '/sprawozdania/:id/wersje/:version'];
+
+/** A reporting route: asked by the Toruń clinic's filler (the ankieta, still due) or by Administrator CeZ (may act on the demo reports). */
+const reportingRoute = (route: string) => route.startsWith('/sprawozdania/');
 
 interface Case {
   method: string;
@@ -132,7 +142,17 @@ describe('hostile input: no route answers 5xx', () => {
   let visitorToken = '';
   let uid = '';
   let ids: { profile: string; request: string; submission: string; unit: string };
+  // reporting: the Toruń clinic's filler (ankieta due); the demo reports Administrator CeZ acts on, and their rows to restore
+  let robert: Agent;
+  let robertToken = '';
+  let reportIds: { fill: string; verify: string; reopen: string };
+  let reportRows: (typeof reports.$inferSelect)[] = [];
   let ip = 0;
+
+  /** Every reporting case starts from the same reports: a case that saved, returned or reopened one is undone. */
+  const restoreReports = async () => {
+    for (const { id, ...row } of reportRows) await t.database.db.update(reports).set(row).where(eq(reports.id, id));
+  };
 
   const signInMaria = async () => {
     maria = await signedIn(t, 'maria.wisniewska', '+48 600 100 203');
@@ -145,7 +165,7 @@ describe('hostile input: no route answers 5xx', () => {
   };
 
   const fill = (url: string): string =>
-    url
+    fillReportRoute(url, reportIds)
       .replace(':uid', uid)
       .replace(/^\/profil\/:(profileId|id)\//, `/profil/${ids.profile}/`)
       .replace(/^\/wnioski\/:id\/wycofaj$/, `/wnioski/${ids.request}/wycofaj`)
@@ -177,11 +197,37 @@ describe('hostile input: no route answers 5xx', () => {
       .where(and(eq(users.login, 'jan.kowalski'), eq(units.sourceKey, 'cez')));
     jan = await loginAs(t, janCez!.userId, { profileId: janCez!.profileId });
     janToken = await jan.csrf();
+    robert = await demoAgent('robert.szymanski', 'przychodnia-torun');
+    robertToken = await robert.csrf();
+    reportIds = await demoReportIds(db);
+    reportRows = await db
+      .select()
+      .from(reports)
+      .where(inArray(reports.id, Object.values(reportIds)));
   });
+
+  async function demoAgent(login: string, unitKey: string): Promise<Agent> {
+    const [p] = await t.database.db
+      .select({ userId: users.id, profileId: profiles.id })
+      .from(profiles)
+      .innerJoin(users, eq(users.id, profiles.userId))
+      .innerJoin(units, eq(units.id, profiles.unitId))
+      .where(and(eq(users.login, login), eq(units.sourceKey, unitKey)));
+    return loginAs(t, p!.userId, { profileId: p!.profileId });
+  }
   after(() => t.close());
 
   it('every state-changing route and every GET route with a query', async (ctx) => {
     const bodies = formBodies({ unitId: ids.unit, profileId: ids.profile });
+    // the reporting forms carry the revision of the page they came from (the demo report's, restored before each case)
+    const revision = (id: string) => String(reportRows.find((r) => r.id === id)!.revision);
+    for (const [route, id] of [
+      ['/sprawozdania/:id/dzial/:section', reportIds.fill],
+      ['/sprawozdania/:id/wyslij', reportIds.fill],
+      ['/sprawozdania/:id/weryfikacja', reportIds.verify],
+      ['/sprawozdania/:id/korekta', reportIds.reopen],
+    ] as const)
+      bodies[route] = { ...bodies[route], rewizja: revision(id) };
     const cases: Case[] = [];
     const posts = t.routeTable
       .flatMap((r) => r.methods.filter((m) => STATE_CHANGING.has(m)).map((method) => ({ method, url: r.url })))
@@ -199,17 +245,30 @@ describe('hostile input: no route answers 5xx', () => {
       }),
     );
     for (const [route, params] of Object.entries(QUERIES)) cases.push(...queryCases(route, params));
+    for (const route of PLAIN_GETS) cases.push({ method: 'GET', route, input: 'as it is' });
     const known = new Set(t.routeTable.map((r) => r.url));
-    for (const route of Object.keys(QUERIES)) assert.ok(known.has(route) || route.startsWith('/ueoz/oidc/'), `${route} is a route`);
+    for (const route of [...Object.keys(QUERIES), ...PLAIN_GETS]) assert.ok(known.has(route) || route.startsWith('/ueoz/oidc/'), `${route} is a route`);
+    // every reporting route is in the tables above: its POSTs come from the route table, its GETs from QUERIES or PLAIN_GETS
+    for (const r of t.routeTable.filter((x) => reportingRoute(x.url) && x.methods.includes('GET')))
+      assert.ok(r.url in QUERIES || PLAIN_GETS.includes(r.url), `GET ${r.url} has hostile cases`);
 
     const results: { route: string; input: string; status: number }[] = [];
+    const unreached: string[] = [];
     for (const c of cases) {
       const identity = c.route.startsWith('/ueoz/');
       const anonymous = c.route === '/logowanie' || c.route === '/logowanie/callback' || c.route.startsWith('/ueoz/oidc');
-      const who = identity || anonymous ? visitor : c.route.startsWith('/zarzadzanie/terminy') ? jan : maria;
+      const who =
+        identity || anonymous
+          ? visitor
+          : c.route === '/sprawozdania/ankieta'
+            ? robert
+            : c.route.startsWith('/zarzadzanie/terminy') || reportingRoute(c.route)
+              ? jan
+              : maria;
+      if (reportingRoute(c.route)) await restoreReports();
       const headers: Record<string, string> = { cookie: [...who.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
       if (c.contentType) headers['content-type'] = c.contentType;
-      const token = who === maria ? mariaToken : who === jan ? janToken : visitorToken;
+      const token = who === maria ? mariaToken : who === jan ? janToken : who === robert ? robertToken : visitorToken;
       let url = fill(c.route) + (c.query ? `?${c.query}` : '');
       if (c.method !== 'GET') {
         headers['x-csrf-token'] = token;
@@ -231,6 +290,11 @@ describe('hostile input: no route answers 5xx', () => {
       }
       results.push({ route: `${c.method} ${c.route}`, input: c.input, status: res.statusCode });
       if (who === jan) assert.notEqual(res.statusCode, 403, `${c.method} ${c.route} ${c.input}: reached as Administrator CeZ`);
+      if (who === robert) assert.notEqual(res.statusCode, 403, `${c.method} ${c.route} ${c.input}: reached as the unit's filler`);
+      // a reporting route reaches its handler: a page is shown (200), a form refused with its errors (400) or acted on (303);
+      // never a 404 of a made-up id or a 403 of someone who may not
+      if (reportingRoute(c.route) && !(c.method === 'GET' ? [200] : [303, 400]).includes(res.statusCode))
+        unreached.push(`${c.method} ${c.route} ${c.input}: ${res.statusCode}`);
       if (res.statusCode === 403 && c.method !== 'GET') ctx.diagnostic(`403 (CSRF?) on ${c.method} ${c.route} ${c.input}`);
       // a case that ended the session or the login in progress: start them again for the next cases
       if (res.cookies.some((k) => k.name === 'ssoz-sid' && (k.value === '' || k.maxAge === 0))) {
@@ -256,5 +320,89 @@ describe('hostile input: no route answers 5xx', () => {
     if (failures.length) ctx.diagnostic(`${failures.length} of ${results.length} hostile inputs answered 5xx:\n${table}`);
     assert.ok(results.length > 300, `${results.length} cases ran`);
     assert.equal(failures.length, 0, `hostile inputs answered 5xx (route | status | input):\n${table}`);
+    assert.deepEqual(unreached, [], 'reporting routes that did not reach their handler');
+  });
+
+  it('reporting routes: made-up ids, unknown sections and versions, and other people’s sessions answer 303/400/403/404, never 5xx', async () => {
+    const db = t.database.db;
+    const mariaStarostwo = await demoAgent('maria.wisniewska', 'starostwo-aleksandrow-kujawski');
+    const mariaCez = await demoAgent('maria.wisniewska', 'cez');
+    const noProfile = await loginAs(t, (await db.select({ id: users.id }).from(users).where(eq(users.login, 'maria.wisniewska')))[0]!.id);
+    const agents = { robert, mariaStarostwo, mariaCez, noProfile, jan };
+    const tokens = new Map<Agent, string>();
+    for (const a of Object.values(agents)) tokens.set(a, await a.csrf());
+    const bodies = formBodies({ unitId: ids.unit, profileId: ids.profile });
+    const routes = t.routeTable
+      .filter((r) => r.url.startsWith('/sprawozdania/:id'))
+      .flatMap((r) => r.methods.filter((m) => m === 'GET' || m === 'POST').map((method) => ({ method, url: r.url })));
+    assert.ok(routes.length >= 9, `${routes.length} reporting routes with an id`);
+
+    // [who, path, the answers it may get]
+    const cases: { who: keyof typeof agents; method: string; route: string; url: string; allowed: number[] }[] = [];
+    for (const r of routes) {
+      const real = fillReportRoute(r.url, reportIds);
+      const ownerOf = real.split('/')[2]!;
+      // a made-up id, an id that is no UUID, and a NUL in the id: nothing is found
+      for (const bad of [randomUUID(), 'abc', '1', `${ownerOf.slice(0, -1)}%00`, `${ownerOf}%E2%80%AE`])
+        cases.push({ who: 'jan', method: r.method, route: r.url, url: real.replace(ownerOf, bad), allowed: [404] });
+      // a filler of another unit: the report does not exist for him; no profile worked in: neither
+      cases.push({ who: 'robert', method: r.method, route: r.url, url: real, allowed: [404] });
+      cases.push({ who: 'noProfile', method: r.method, route: r.url, url: real, allowed: [303, 404] });
+      // Pracownik CeZ finds reports but opens none of them
+      cases.push({ who: 'mariaCez', method: r.method, route: r.url, url: real, allowed: [403] });
+    }
+    // the unit's own filler may not verify or reopen (the page, read-only, or 403)
+    for (const route of ['/sprawozdania/:id/weryfikacja', '/sprawozdania/:id/korekta']) {
+      const own = route.endsWith('korekta') ? reportIds.reopen : reportIds.fill;
+      cases.push({ who: 'mariaStarostwo', method: 'POST', route, url: route.replace(':id', own), allowed: [303, 403] });
+    }
+    // an unknown section, version or difference
+    for (const url of [
+      `/sprawozdania/${reportIds.fill}/dzial/D99`,
+      `/sprawozdania/${reportIds.fill}/dzial/D1%00`,
+      `/sprawozdania/${reportIds.fill}/dzial/${'D'.repeat(40)}`,
+    ]) {
+      cases.push({ who: 'jan', method: 'GET', route: '/sprawozdania/:id/dzial/:section', url, allowed: [404] });
+      cases.push({ who: 'jan', method: 'POST', route: '/sprawozdania/:id/dzial/:section', url, allowed: [404] });
+    }
+    for (const v of ['0', '999', 'abc', '-1', '1.5', '%00'])
+      cases.push({
+        who: 'jan',
+        method: 'GET',
+        route: '/sprawozdania/:id/wersje/:version',
+        url: `/sprawozdania/${reportIds.reopen}/wersje/${v}`,
+        allowed: [404],
+      });
+    for (const q of ['od=999&do=1', 'od=1&do=999'])
+      cases.push({ who: 'jan', method: 'GET', route: '/sprawozdania/:id/roznice', url: `/sprawozdania/${reportIds.reopen}/roznice?${q}`, allowed: [404] });
+
+    const wrong: string[] = [];
+    for (const c of cases) {
+      await restoreReports();
+      const who = agents[c.who];
+      const headers: Record<string, string> = { cookie: [...who.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
+      let payload: string | undefined;
+      if (c.method === 'POST') {
+        headers['x-csrf-token'] = tokens.get(who)!;
+        headers['content-type'] = 'application/x-www-form-urlencoded';
+        payload = new URLSearchParams(bodies[c.route] ?? {}).toString();
+      }
+      const res = await t.app.inject({
+        method: c.method as 'GET' | 'POST',
+        url: c.url,
+        headers,
+        remoteAddress: `10.8.${Math.floor(++ip / 250)}.${(ip % 250) + 1}`,
+        ...(payload !== undefined ? { payload } : {}),
+      });
+      if (!c.allowed.includes(res.statusCode)) wrong.push(`${c.who} ${c.method} ${c.url}: ${res.statusCode}, expected ${c.allowed.join('/')}`);
+      // a refused request changes no report
+      const now = await db
+        .select({ id: reports.id, revision: reports.revision })
+        .from(reports)
+        .where(inArray(reports.id, Object.values(reportIds)));
+      for (const r of now)
+        if (r.revision !== reportRows.find((x) => x.id === r.id)!.revision) wrong.push(`${c.who} ${c.method} ${c.url}: changed report ${r.id}`);
+    }
+    assert.deepEqual(wrong, []);
   });
 });
