@@ -34,4 +34,7 @@ export const reportingMessages = {
   surveyDone: 'Dziękujemy — ankieta została zapisana, a sprawozdania przypisane jednostce.',
   surveyAlready: 'Ankieta na ten rok została już wypełniona.',
   noReports: 'Brak sprawozdań spełniających kryteria.',
+  // a scrolling table's own name: its section already carries the heading's (axe landmark-unique)
+  listTableRegion: 'Tabela sprawozdań (przewijana w poziomie)',
+  historyTableRegion: 'Tabela historii sprawozdania (przewijana w poziomie)',
 } as const;
