@@ -37,4 +37,7 @@ export const reportingMessages = {
   surveyCorrectedKept: (forms: readonly string[]) =>
     `Korekta obowiązków została zapisana. Pozostawiono sprawozdania już wypełniane lub wysłane: ${forms.join(', ')}.`,
   noReports: 'Brak sprawozdań spełniających kryteria.',
+  // a scrolling table's own name: its section already carries the heading's (axe landmark-unique)
+  listTableRegion: 'Tabela sprawozdań (przewijana w poziomie)',
+  historyTableRegion: 'Tabela historii sprawozdania (przewijana w poziomie)',
 } as const;

@@ -95,6 +95,7 @@ export function ReportListPage(p: {
   options: { forms: { form: string; title: string }[]; years: number[] };
   verifier: boolean;
   surveyDue: boolean;
+  notice?: string | undefined;
 }): JSX.Element {
   const size = Number(p.q.ile);
   const path = AREA_PATH[p.area];
@@ -124,6 +125,7 @@ export function ReportListPage(p: {
   ];
   return (
     <SignedInLayout title={title} frame={p.frame} breadcrumbs={[home, { label: title }]}>
+      {p.notice ? <Notice tone="success" qa="reports-notice" text={p.notice} /> : ''}
       <h1 data-qa="page-reports">{title}</h1>
       {p.surveyDue ? (
         <Notice tone="info" qa="survey-due">
@@ -199,7 +201,7 @@ export function ReportListPage(p: {
         {p.rows.length === 0 ? (
           <p data-qa="reports-empty">{m.noReports}</p>
         ) : (
-          <div class="table-scroll" role="region" aria-labelledby="reports-list-title" tabindex="0">
+          <div class="table-scroll" role="region" aria-label={m.listTableRegion} tabindex="0">
             <table class="table" data-qa="reports-table">
               <caption class="visually-hidden">Lista sprawozdań</caption>
               <thead>
@@ -638,7 +640,7 @@ export function ReportPage(p: {
       )}
       <section aria-labelledby="history-title" data-qa="history">
         <h2 id="history-title">Historia sprawozdania</h2>
-        <div class="table-scroll" role="region" aria-labelledby="history-title" tabindex="0">
+        <div class="table-scroll" role="region" aria-label={m.historyTableRegion} tabindex="0">
           <table class="table">
             <caption class="visually-hidden">Historia sprawozdania</caption>
             <thead>

@@ -34,6 +34,9 @@ const NOTICES: Record<string, string> = {
   'ankieta-byla': m.surveyAlready,
 };
 
+/** The notice named by `?wynik=`; only the object's own keys (`?wynik=constructor` is not a notice). */
+const noticeOf = (key: string): string | undefined => (Object.hasOwn(NOTICES, key) ? NOTICES[key] : undefined);
+
 const REASON_MAX = 1000;
 
 /** Text typed into a comment: refused when it holds control characters or is too long. */
@@ -75,6 +78,7 @@ export async function reportingRoutes(app: SignedInApp): Promise<void> {
         options: view.options,
         verifier: view.verifier,
         surveyDue: survey.kind === 'due',
+        notice: noticeOf(q.wynik),
       }),
     );
   });
@@ -125,7 +129,7 @@ export async function reportingRoutes(app: SignedInApp): Promise<void> {
   };
 
   app.get('/sprawozdania/:id', { schema: { params: IdParams, querystring: ReportQuery } }, async (req, reply) =>
-    reportPage(req, reply, req.params.id, { notice: NOTICES[req.query.wynik] }),
+    reportPage(req, reply, req.params.id, { notice: noticeOf(req.query.wynik) }),
   );
 
   app.get('/sprawozdania/:id/dzial/:section', { schema: { params: SectionParams, querystring: ReportQuery } }, async (req, reply) => {
@@ -134,7 +138,7 @@ export async function reportingRoutes(app: SignedInApp): Promise<void> {
     // a report that cannot be filled now is shown whole, read-only
     if (!d.may.fill) return reply.redirect(reportPath(d.report.id), 303);
     return reply.html(
-      SectionPage({ frame: frameOf(req, reply), d, sectionCode: req.params.section, values: d.report.values, notice: NOTICES[req.query.wynik] }),
+      SectionPage({ frame: frameOf(req, reply), d, sectionCode: req.params.section, values: d.report.values, notice: noticeOf(req.query.wynik) }),
     );
   });
 
