@@ -81,6 +81,7 @@ export function formBodies(ids: { unitId: string; profileId: string }): Record<s
     '/sprawozdania/:id/wyslij': { 'explain-R15': 'Rozszerzenie umowy z NFZ o nową poradnię.' },
     '/sprawozdania/:id/weryfikacja': { decyzja: 'zwroc', uwaga: 'Proszę sprawdzić dział 1.', komorka1: 'D1.01.1', tresc1: 'Sprawdź wartość' },
     '/sprawozdania/:id/korekta': { powod: 'Błąd w liczbie porad po kontroli.' },
+    '/sprawozdania/jednostka/:unitId/:year': { AMB: 'T' },
   };
 }
 
@@ -90,35 +91,48 @@ export function formBodies(ids: { unitId: string; profileId: string }): Record<s
  * level (Gminny Ośrodek Zdrowia w Piotrowicach, "Do weryfikacji" at level 1), `reopen` is approved
  * (Starostwo, the year before) and has version 1.
  */
-export async function demoReportIds(db: DbOrTx): Promise<{ fill: string; verify: string; reopen: string }> {
-  const one = async (unitKey: string, status: ReportStatus, pendingLevel: number | null) => {
+export interface DemoReportIds {
+  fill: string;
+  verify: string;
+  reopen: string;
+  /** `/sprawozdania/jednostka/<unit>/<year>` of the unit whose report `fill` is */
+  unitYear: string;
+}
+
+export async function demoReportIds(db: DbOrTx): Promise<DemoReportIds> {
+  const one = async (unitKey: string | null, status: ReportStatus, pendingLevel: number | null) => {
     const [r] = await db
       .select({ id: reports.id })
       .from(reports)
       .innerJoin(units, eq(units.id, reports.unitId))
       .where(
         and(
-          eq(units.sourceKey, unitKey),
+          unitKey ? eq(units.sourceKey, unitKey) : undefined,
           eq(reports.form, 'MZ-11'),
           eq(reports.status, status),
           pendingLevel === null ? sql`${reports.pendingLevel} is null` : eq(reports.pendingLevel, pendingLevel),
         ),
       )
-      .orderBy(reports.year)
+      .orderBy(reports.year, units.sourceKey)
       .limit(1);
-    if (!r) throw new Error(`no demo MZ-11 report of ${unitKey} in ${status}`);
+    if (!r) throw new Error(`no demo MZ-11 report of ${unitKey ?? 'any unit'} in ${status}`);
     return r.id;
   };
+  const fill = await one('starostwo-aleksandrow-kujawski', 'w_trakcie', null);
+  const [f] = await db.select({ unitId: reports.unitId, year: reports.year }).from(reports).where(eq(reports.id, fill));
   return {
-    fill: await one('starostwo-aleksandrow-kujawski', 'w_trakcie', null),
-    verify: await one('goz-piotrowice', 'do_weryfikacji', 1),
+    fill,
+    // a report waiting at CeZ's level (Administrator CeZ acts there)
+    verify: await one(null, 'do_weryfikacji', 1),
     reopen: await one('starostwo-aleksandrow-kujawski', 'zatwierdzone', null),
+    unitYear: `/sprawozdania/jednostka/${f!.unitId}/${f!.year}`,
   };
 }
 
 /** A concrete path of a reporting route (`/sprawozdania/:id…`) on the demo reports above; other routes unchanged. */
-export function fillReportRoute(url: string, ids: { fill: string; verify: string; reopen: string }): string {
+export function fillReportRoute(url: string, ids: DemoReportIds): string {
   return url
+    .replace(/^\/sprawozdania\/jednostka\/:unitId\/:year$/, ids.unitYear)
     .replace(/^\/sprawozdania\/:id\/dzial\/:section$/, `/sprawozdania/${ids.fill}/dzial/D1`)
     .replace(/^\/sprawozdania\/:id\/weryfikacja$/, `/sprawozdania/${ids.verify}/weryfikacja`)
     .replace(/^\/sprawozdania\/:id\/korekta$/, `/sprawozdania/${ids.reopen}/korekta`)

@@ -10,7 +10,7 @@ import { buildTestApp, eventually, getForm, type TestApp } from '../helpers/app.
 import { postUpload, uploadBody } from '../helpers/upload.ts';
 import { Agent, csrfOf } from '../helpers/agent.ts';
 import { loginAs, signedIn, startLogin } from '../helpers/login.ts';
-import { demoReportIds, fillReportRoute, formBodies } from '../helpers/route-bodies.ts';
+import { demoReportIds, fillReportRoute, formBodies, type DemoReportIds } from '../helpers/route-bodies.ts';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** The only routes that take cross-site POSTs: the OIDC provider's own endpoints (token, back-channel). */
@@ -23,7 +23,7 @@ describe('every state-changing route refuses a missing or foreign CSRF token', (
   // reporting routes: Administrator CeZ may act on the demo reports, the Toruń clinic's filler still owes the ankieta
   let jan: Agent;
   let robert: Agent;
-  let reportIds: { fill: string; verify: string; reopen: string };
+  let reportIds: DemoReportIds;
   let visitor: Agent;
   let uid = '';
   let ids: { profile: string; request: string; submission: string; file: string; unit: string };
@@ -202,6 +202,7 @@ describe('every state-changing route refuses a missing or foreign CSRF token', (
       ['do_weryfikacji', 0],
       'CeZ sent it back to the office',
     );
+    await post(jan, '/sprawozdania/jednostka/:unitId/:year');
     const approved = await status(reportIds.reopen);
     await post(jan, '/sprawozdania/:id/korekta');
     assert.deepEqual([(await status(reportIds.reopen)).status, (await status(reportIds.reopen)).version], ['do_korekty', approved.version + 1]);

@@ -7,7 +7,7 @@ import { profiles, reports, roleRequests, units, users } from '../../src/db/sche
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import { Agent, multipart } from '../helpers/agent.ts';
 import { loginAs, signedIn, startLogin } from '../helpers/login.ts';
-import { demoReportIds, fillReportRoute, formBodies } from '../helpers/route-bodies.ts';
+import { demoReportIds, fillReportRoute, formBodies, type DemoReportIds } from '../helpers/route-bodies.ts';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const NUL = '\u0000';
@@ -51,6 +51,7 @@ const QUERIES: Record<string, string[]> = {
   '/sprawozdania/:id': ['wynik'],
   '/sprawozdania/:id/dzial/:section': ['wynik'],
   '/sprawozdania/:id/roznice': ['od', 'do'],
+  '/sprawozdania/jednostka/:unitId/:year': ['wynik'],
 };
 
 /** GET routes without a query, asked once as they are (the reporting pages). */
@@ -145,7 +146,7 @@ describe('hostile input: no route answers 5xx', () => {
   // reporting: the Toruń clinic's filler (ankieta due); the demo reports Administrator CeZ acts on, and their rows to restore
   let robert: Agent;
   let robertToken = '';
-  let reportIds: { fill: string; verify: string; reopen: string };
+  let reportIds: DemoReportIds;
   let reportRows: (typeof reports.$inferSelect)[] = [];
   let ip = 0;
 
@@ -203,7 +204,7 @@ describe('hostile input: no route answers 5xx', () => {
     reportRows = await db
       .select()
       .from(reports)
-      .where(inArray(reports.id, Object.values(reportIds)));
+      .where(inArray(reports.id, [reportIds.fill, reportIds.verify, reportIds.reopen]));
   });
 
   async function demoAgent(login: string, unitKey: string): Promise<Agent> {
@@ -399,7 +400,7 @@ describe('hostile input: no route answers 5xx', () => {
       const now = await db
         .select({ id: reports.id, revision: reports.revision })
         .from(reports)
-        .where(inArray(reports.id, Object.values(reportIds)));
+        .where(inArray(reports.id, [reportIds.fill, reportIds.verify, reportIds.reopen]));
       for (const r of now)
         if (r.revision !== reportRows.find((x) => x.id === r.id)!.revision) wrong.push(`${c.who} ${c.method} ${c.url}: changed report ${r.id}`);
     }

@@ -59,12 +59,13 @@ function whereOf(scope: ReportListScope, f: ReportFilters): SQL | undefined {
   if (f.form) conds.push(eq(reports.form, f.form));
   if (f.year) conds.push(eq(reports.year, f.year));
   if (f.unit) {
-    const q = foldForSearch(f.unit);
+    // the typed text is matched literally: % and _ are no wildcards here
+    const q = foldForSearch(f.unit).replace(/[%_\\]/g, '\\$&');
     const digits = f.unit.replace(/\D/g, '');
     conds.push(
       digits.length >= 5
         ? sql`(${units.regon} like ${`${digits}%`} or ${units.nip} = ${digits} or ${units.searchName} like ${`%${q}%`})`
-        : ilike(units.searchName, `%${q.replace(/[%_\\]/g, '\\$&')}%`),
+        : ilike(units.searchName, `%${q}%`),
     );
   }
   if (f.timeliness === 'po_terminie') conds.push(sql`${dueOn} < coalesce(${reports.firstSubmittedOn}, ${f.today}::date)`);

@@ -300,6 +300,8 @@ export function reportingService({ db }: ServiceDeps) {
       const r0 = await loadReport(db, input.id);
       if (!r0) throw notFound();
       authorize(ctx.actor, 'report.view', subjectOf(r0));
+      // a report the actor may not fill now is refused before its values are read (no form with errors to show)
+      authorize(ctx.actor, 'report.fill', subjectOf(r0));
       const def = definitionOf(r0);
       if (!def.sections.some((s) => s.code === input.section)) throw notFound();
       const typed = sectionValuesFrom(def, input.section, input.body);
