@@ -8,7 +8,11 @@ import { Readable } from 'node:stream';
 import type { Db } from '../../src/db/client.ts';
 import { createRequest, transition } from '../../src/db/repositories/request-lifecycle.ts';
 import { nextRequestNumber, recomputeProfileStatus } from '../../src/db/repositories/requests.ts';
-import { attachments, profiles, requestSubmissions, units, users } from '../../src/db/schema/index.ts';
+import { and, eq } from 'drizzle-orm';
+import { attachments, formDeadlines, profiles, requestSubmissions, units, unitSurveys, users } from '../../src/db/schema/index.ts';
+import { currentReportingYear, DEADLINE_SOURCE, publishedDeadlines } from '../../src/domain/reporting/catalogue.ts';
+import { formRegistry } from '../../src/reporting/definitions.ts';
+import { warsawDay } from '../../src/lib/warsaw-time.ts';
 import type { FileStorage } from '../../src/files/storage.ts';
 import type { RequestStatus } from '../../src/domain/status.ts';
 import { foldForSearch } from '../../src/lib/text.ts';
@@ -45,6 +49,17 @@ export async function buildUser(db: Db, o: Partial<typeof users.$inferInsert> = 
     .values({ subject: `test-${id}`, login: `test.${id}`, firstName: 'Testowy', lastName: `Użytkownik ${id}`, email: `test.${id}@example.pl`, ...o })
     .returning();
   return row!;
+}
+
+/**
+ * This reporting year's ankieta of a unit, answered (by default "Nie" to every question): its fillers
+ * then land on the home page instead of the ankieta — for tests about something else.
+ */
+export async function answerSurvey(db: Db, unit: Pick<UnitRow, 'id'>, answers: Record<string, string> = { AMB: 'N' }, now = new Date()): Promise<void> {
+  await db
+    .insert(unitSurveys)
+    .values({ unitId: unit.id, year: currentReportingYear(warsawDay(now)), answers, answeredAt: now })
+    .onConflictDoNothing();
 }
 
 export async function buildProfile(
@@ -150,4 +165,19 @@ export async function buildSafeFile(
     })
     .returning();
   return row!;
+}
+
+/**
+ * Every deadline back to the shipped model dates (the demo seed moves the current year's to the seed
+ * day): for tests about the schedule itself, which expect the published dates.
+ */
+export async function restorePublishedDeadlines(db: Db): Promise<void> {
+  const years = new Map<string, number[]>();
+  for (const d of formRegistry().all) years.set(d.form, [...(years.get(d.form) ?? []), ...d.years]);
+  for (const r of publishedDeadlines(years)) {
+    await db
+      .update(formDeadlines)
+      .set({ dueOn: r.dueOn, source: DEADLINE_SOURCE, editedAt: null, editedBy: null })
+      .where(and(eq(formDeadlines.form, r.form), eq(formDeadlines.year, r.year), eq(formDeadlines.level, r.level)));
+  }
 }

@@ -5,6 +5,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { auditLog, formDeadlines, profiles, units, users } from '../../src/db/schema/index.ts';
 import { seedReportingReference } from '../../src/db/seed/reporting.ts';
 import { formRegistry } from '../../src/reporting/definitions.ts';
+import { restorePublishedDeadlines } from '../builders/index.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import { csrfOf, pathOf, type Agent } from '../helpers/agent.ts';
 import { loginAs } from '../helpers/login.ts';
@@ -61,6 +62,8 @@ describe('Zarządzanie → Terminy sprawozdań: the schedule per form × year ×
   before(async () => {
     t = await buildTestApp();
     t.clock.now = new Date('2026-02-10T09:30:00Z');
+    // the demo seed moved the current year's dates to the seed day: this test starts from the shipped ones
+    await restorePublishedDeadlines(t.database.db);
     ({ agent: jan, userId: janId } = await demo('jan.kowalski', 'cez'));
     ({ agent: tomasz } = await demo('tomasz.lewandowski', 'uw-04'));
   });

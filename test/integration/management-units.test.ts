@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { auditLog, messages, profiles, units, unitSupervisors } from '../../src/db/schema/index.ts';
 import { completeNip, completeRegon9 } from '../../src/domain/identifiers.ts';
-import { buildProfile, buildRequest, buildUnit } from '../builders/index.ts';
+import { answerSurvey, buildProfile, buildRequest, buildUnit } from '../builders/index.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import { csrfOf, type Agent } from '../helpers/agent.ts';
 import { loginAs } from '../helpers/login.ts';
@@ -363,6 +363,7 @@ describe('Zarządzanie → Jednostki: scope, view, edit, status and adding units
 
   it('deactivating blocks every profile with an e-mail and ends work in them; reactivating restores computed statuses', async () => {
     const u = await unit04({ name: 'Przychodnia Do Wyłączenia' });
+    await answerSurvey(db(), u);
     const worker = await buildProfile(db(), { unit: u });
     await buildRequest(db(), { profile: worker.profile, status: 'zatwierdzony' });
     const waiting = await buildProfile(db(), { unit: u });

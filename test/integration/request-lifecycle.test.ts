@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { asc, eq } from 'drizzle-orm';
 import { transition } from '../../src/db/repositories/request-lifecycle.ts';
 import { auditLog, profiles, requestStatusHistory, roleRequests, units } from '../../src/db/schema/index.ts';
-import { buildProfile, buildRequest, buildUnit } from '../builders/index.ts';
+import { answerSurvey, buildProfile, buildRequest, buildUnit } from '../builders/index.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import { loginAs } from '../helpers/login.ts';
 import { pathOf } from '../helpers/agent.ts';
@@ -77,6 +77,7 @@ describe('the request lifecycle (builders, loginAs, no demo data)', () => {
 
   it('the actor works only in an active profile: once its unit is inactive, the profile is blocked and cannot be worked in', async () => {
     const unit = await buildUnit(db());
+    await answerSurvey(db(), unit);
     const { profile, user } = await buildProfile(db(), { unit });
     await buildRequest(db(), { profile, status: 'zatwierdzony' });
     const a = await loginAs(t, user.id, { profileId: profile.id });

@@ -289,6 +289,17 @@ export const DETAIL_LABELS: Readonly<Record<string, string>> = {
   nadzor: 'Termin jednostki nadzorującej',
   cez: 'Termin Centrum e-Zdrowia',
   source: 'Źródło / uzasadnienie zmiany',
+  pendingLevel: 'Poziom weryfikacji',
+  version: 'Wersja sprawozdania',
+  level: 'Poziom weryfikującego',
+  onBehalf: 'W imieniu jednostki',
+  section: 'Dział',
+  warnings: 'Ostrzeżenia',
+  decision: 'Decyzja',
+  cellComments: 'Uwagi do komórek',
+  answers: 'Odpowiedzi ankiety',
+  reports: 'Sprawozdania',
+  kept: 'Pozostawione',
 };
 
 export const detailWords = { yes: 'tak', no: 'nie', empty: '(puste)', none: 'brak' } as const;
