@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { auditLog, profiles, reportEvents, reports, reportVersions, units, unitSurveys, users } from '../../src/db/schema/index.ts';
 import { currentReportingYear } from '../../src/domain/reporting/catalogue.ts';
 import { cellsOf } from '../../src/domain/reporting/definition.ts';
@@ -235,7 +235,7 @@ describe('Sprawozdania niefinansowe: ankieta → wypełnianie → weryfikacja �
     const diff = await zofia.get(`/sprawozdania/${reportId}/roznice?od=1&do=2`);
     assert.equal(diff.statusCode, 200);
     assert.match(diff.body, /D2\.01\.1/);
-    const events = await t.database.db.select().from(reportEvents).where(eq(reportEvents.reportId, reportId));
+    const events = await t.database.db.select().from(reportEvents).where(eq(reportEvents.reportId, reportId)).orderBy(asc(reportEvents.id));
     assert.deepEqual(
       events.map((e) => e.action),
       ['create', 'save', 'save', 'save', 'save', 'save', 'submit', 'return', 'save', 'submit', 'approve', 'approve', 'reopen', 'save'],
