@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { desc, eq } from 'drizzle-orm';
-import { messages } from '../../src/db/schema/index.ts';
+import { and, desc, eq } from 'drizzle-orm';
+import { messages, profiles, units, users } from '../../src/db/schema/index.ts';
 import type { TestApp } from './app.ts';
 import { Agent, pathOf } from './agent.ts';
 import { createSession } from '../../src/portal/session/store.ts';
@@ -57,4 +57,16 @@ export async function loginAs(t: TestApp, userId: string, opts: { profileId?: st
   const a = new Agent(t);
   a.cookies.set(sessionCookieName(t.config), rawId);
   return a;
+}
+
+/** A demo user signed in (without the Profil Zaufany flow) to their profile in a demo unit, by login and the unit's source key. */
+export async function loginAsDemo(t: TestApp, login: string, unitKey: string): Promise<{ agent: Agent; userId: string; profileId: string }> {
+  const [row] = await t.database.db
+    .select({ userId: users.id, profileId: profiles.id })
+    .from(profiles)
+    .innerJoin(users, eq(users.id, profiles.userId))
+    .innerJoin(units, eq(units.id, profiles.unitId))
+    .where(and(eq(users.login, login), eq(units.sourceKey, unitKey)));
+  assert.ok(row, `demo profile of ${login} in ${unitKey}`);
+  return { agent: await loginAs(t, row.userId, { profileId: row.profileId }), userId: row.userId, profileId: row.profileId };
 }

@@ -9,7 +9,7 @@ import { warsawDay } from '../../src/lib/warsaw-time.ts';
 import { buildTestApp, eventually, getForm, type TestApp } from '../helpers/app.ts';
 import { postUpload, uploadBody } from '../helpers/upload.ts';
 import { Agent, csrfOf } from '../helpers/agent.ts';
-import { loginAs, signedIn, startLogin } from '../helpers/login.ts';
+import { loginAsDemo, signedIn, startLogin } from '../helpers/login.ts';
 import { demoReportIds, fillReportRoute, formBodies, type DemoReportIds } from '../helpers/route-bodies.ts';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -84,15 +84,7 @@ describe('every state-changing route refuses a missing or foreign CSRF token', (
     });
     ids = { profile: starostwo!.id, request: req!.id, submission: req!.submissionId, file: file.id, unit: kdent!.id };
     reportIds = await demoReportIds(db);
-    const demoAgent = async (login: string, unitKey: string) => {
-      const [p] = await db
-        .select({ userId: users.id, profileId: profiles.id })
-        .from(profiles)
-        .innerJoin(users, eq(users.id, profiles.userId))
-        .innerJoin(units, eq(units.id, profiles.unitId))
-        .where(and(eq(users.login, login), eq(units.sourceKey, unitKey)));
-      return loginAs(t, p!.userId, { profileId: p!.profileId });
-    };
+    const demoAgent = async (login: string, unitKey: string) => (await loginAsDemo(t, login, unitKey)).agent;
     jan = await demoAgent('jan.kowalski', 'cez');
     robert = await demoAgent('robert.szymanski', 'przychodnia-torun');
     bodies = formBodies({ unitId: kdent!.id, profileId: starostwo!.id });

@@ -6,7 +6,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { profiles, reports, roleRequests, units, users } from '../../src/db/schema/index.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import { Agent, multipart } from '../helpers/agent.ts';
-import { loginAs, signedIn, startLogin } from '../helpers/login.ts';
+import { loginAs, loginAsDemo, signedIn, startLogin } from '../helpers/login.ts';
 import { demoReportIds, fillReportRoute, formBodies, type DemoReportIds } from '../helpers/route-bodies.ts';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -207,15 +207,7 @@ describe('hostile input: no route answers 5xx', () => {
       .where(inArray(reports.id, [reportIds.fill, reportIds.verify, reportIds.reopen]));
   });
 
-  async function demoAgent(login: string, unitKey: string): Promise<Agent> {
-    const [p] = await t.database.db
-      .select({ userId: users.id, profileId: profiles.id })
-      .from(profiles)
-      .innerJoin(users, eq(users.id, profiles.userId))
-      .innerJoin(units, eq(units.id, profiles.unitId))
-      .where(and(eq(users.login, login), eq(units.sourceKey, unitKey)));
-    return loginAs(t, p!.userId, { profileId: p!.profileId });
-  }
+  const demoAgent = async (login: string, unitKey: string): Promise<Agent> => (await loginAsDemo(t, login, unitKey)).agent;
   after(() => t.close());
 
   it('every state-changing route and every GET route with a query', async (ctx) => {

@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
-import { auditLog, formDeadlines, profiles, units, users } from '../../src/db/schema/index.ts';
+import { auditLog, formDeadlines } from '../../src/db/schema/index.ts';
 import { seedReportingReference } from '../../src/db/seed/reporting.ts';
 import { formRegistry } from '../../src/reporting/definitions.ts';
 import { restorePublishedDeadlines } from '../builders/index.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import { csrfOf, pathOf, type Agent } from '../helpers/agent.ts';
-import { loginAs } from '../helpers/login.ts';
+import { loginAsDemo } from '../helpers/login.ts';
 
 const LIST = '/zarzadzanie/terminy';
 const MZ11 = `${LIST}/MZ-11/2025`;
@@ -20,16 +20,7 @@ describe('Zarządzanie → Terminy sprawozdań: the schedule per form × year ×
   let tomasz: Agent;
 
   /** a demo user signed in to their profile in a unit of the demo data */
-  async function demo(login: string, unitKey: string) {
-    const [row] = await t.database.db
-      .select({ userId: users.id, profileId: profiles.id })
-      .from(profiles)
-      .innerJoin(users, eq(users.id, profiles.userId))
-      .innerJoin(units, eq(units.id, profiles.unitId))
-      .where(and(eq(users.login, login), eq(units.sourceKey, unitKey)));
-    assert.ok(row, `${login} in ${unitKey}`);
-    return { agent: await loginAs(t, row.userId, { profileId: row.profileId }), userId: row.userId };
-  }
+  const demo = (login: string, unitKey: string) => loginAsDemo(t, login, unitKey);
 
   const cookie = (a: Agent) => [...a.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
 

@@ -1,29 +1,20 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, eq, sql } from 'drizzle-orm';
-import { profiles, reports, units, unitSurveys, users } from '../../src/db/schema/index.ts';
+import { reports, units, unitSurveys } from '../../src/db/schema/index.ts';
 import { currentReportingYear } from '../../src/domain/reporting/catalogue.ts';
 import { REPORT_STATUSES } from '../../src/domain/reporting/lifecycle.ts';
 import { warsawDay } from '../../src/lib/warsaw-time.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import { pathOf, type Agent } from '../helpers/agent.ts';
-import { loginAs } from '../helpers/login.ts';
+import { loginAsDemo } from '../helpers/login.ts';
 
 /** Issue 10, point 8: on the first start every demo filler and verifier finds reporting work. */
 describe('Demo reports: obligations of the current and previous year in every status', () => {
   let t: TestApp;
   let year: number;
 
-  async function agent(login: string, unitKey: string): Promise<Agent> {
-    const db = t.database.db;
-    const [u] = await db.select({ id: users.id }).from(users).where(eq(users.login, login));
-    const [unit] = await db.select({ id: units.id }).from(units).where(eq(units.sourceKey, unitKey));
-    const [p] = await db
-      .select({ id: profiles.id })
-      .from(profiles)
-      .where(and(eq(profiles.userId, u!.id), eq(profiles.unitId, unit!.id)));
-    return loginAs(t, u!.id, { profileId: p!.id });
-  }
+  const agent = async (login: string, unitKey: string): Promise<Agent> => (await loginAsDemo(t, login, unitKey)).agent;
 
   /** the home tile's count of a status */
   async function tile(a: Agent): Promise<Record<string, number>> {

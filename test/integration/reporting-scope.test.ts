@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { formDeadlines, profiles, reports, units, users } from '../../src/db/schema/index.ts';
+import { formDeadlines, reports, units } from '../../src/db/schema/index.ts';
 import { currentReportingYear } from '../../src/domain/reporting/catalogue.ts';
 import { REPORT_STATUS_LABELS, type ReportStatus } from '../../src/domain/reporting/lifecycle.ts';
 import { warsawDay } from '../../src/lib/warsaw-time.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import { pathOf, type Agent } from '../helpers/agent.ts';
-import { loginAs } from '../helpers/login.ts';
+import { loginAsDemo } from '../helpers/login.ts';
 
 /**
  * The scope of "Sprawozdania niefinansowe" over HTTP on the demo data: whose reports each demo
@@ -99,15 +99,7 @@ describe('Sprawozdania niefinansowe: whose reports each profile lists and counts
 
   const unitId = async (key: string) => (await t.database.db.select({ id: units.id }).from(units).where(eq(units.sourceKey, key)))[0]!.id;
 
-  async function demoAgent(login: string, unitKey: string): Promise<Agent> {
-    const db = t.database.db;
-    const [u] = await db.select({ id: users.id }).from(users).where(eq(users.login, login));
-    const [p] = await db
-      .select({ id: profiles.id })
-      .from(profiles)
-      .where(and(eq(profiles.userId, u!.id), eq(profiles.unitId, await unitId(unitKey))));
-    return loginAs(t, u!.id, { profileId: p!.id });
-  }
+  const demoAgent = async (login: string, unitKey: string): Promise<Agent> => (await loginAsDemo(t, login, unitKey)).agent;
 
   /** Every row of a list URL, through every page (100 a page). */
   async function listAll(a: Agent, query = ''): Promise<{ rows: ListedRow[]; total: number; first: string }> {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { auditLog, profiles, reportEvents, reports, reportVersions, units, unitSurveys, users } from '../../src/db/schema/index.ts';
+import { auditLog, reportEvents, reports, reportVersions, units, unitSurveys } from '../../src/db/schema/index.ts';
 import { currentReportingYear } from '../../src/domain/reporting/catalogue.ts';
 import { cellsOf } from '../../src/domain/reporting/definition.ts';
 import { exampleValues } from '../../src/demo/report-examples.ts';
@@ -10,7 +10,7 @@ import { formRegistry } from '../../src/reporting/definitions.ts';
 import { buildProfile, buildRequest, buildUnit } from '../builders/index.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import { csrfOf, pathOf, type Agent } from '../helpers/agent.ts';
-import { loginAs } from '../helpers/login.ts';
+import { loginAs, loginAsDemo } from '../helpers/login.ts';
 
 /**
  * The reporting journey of issue 10 through the HTTP routes on the demo data: the Toruń clinic's
@@ -29,16 +29,7 @@ describe('Sprawozdania niefinansowe: ankieta → wypełnianie → weryfikacja �
   let year: number;
   const def = () => formRegistry().forYear('MZ-11', year)!;
 
-  async function demoAgent(login: string, unitKey: string): Promise<Agent> {
-    const db = t.database.db;
-    const [u] = await db.select({ id: users.id }).from(users).where(eq(users.login, login));
-    const [unit] = await db.select({ id: units.id }).from(units).where(eq(units.sourceKey, unitKey));
-    const [p] = await db
-      .select({ id: profiles.id })
-      .from(profiles)
-      .where(and(eq(profiles.userId, u!.id), eq(profiles.unitId, unit!.id)));
-    return loginAs(t, u!.id, { profileId: p!.id });
-  }
+  const demoAgent = async (login: string, unitKey: string): Promise<Agent> => (await loginAsDemo(t, login, unitKey)).agent;
 
   const row = async () => (await t.database.db.select().from(reports).where(eq(reports.id, reportId)))[0]!;
 
