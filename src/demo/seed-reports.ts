@@ -4,7 +4,7 @@ import { assignObligations, formCatalogue } from '../db/repositories/report-obli
 import { formDeadlines, reportEvents, reports, reportVersions, units, unitSurveys } from '../db/schema/index.ts';
 import { currentReportingYear, SURVEY_QUESTIONS } from '../domain/reporting/catalogue.ts';
 import { type ReportStatus } from '../domain/reporting/lifecycle.ts';
-import { warsawDay } from '../lib/warsaw-time.ts';
+import { fromWarsaw, warsawDay } from '../lib/warsaw-time.ts';
 import { formRegistry } from '../reporting/definitions.ts';
 import { exampleValues } from './report-examples.ts';
 
@@ -52,7 +52,6 @@ interface Plan {
   pendingLevel?: number;
   /** the report was corrected once: version 2, with version 1 kept */
   corrected?: boolean;
-  late?: boolean;
 }
 
 const CURRENT_PLANS: readonly Plan[] = [
@@ -61,7 +60,7 @@ const CURRENT_PLANS: readonly Plan[] = [
   { status: 'w_trakcie' },
   { status: 'do_korekty' },
   { status: 'zatwierdzone' },
-  { status: 'do_weryfikacji', pendingLevel: 0, late: true },
+  { status: 'do_weryfikacji', pendingLevel: 0 },
   { status: 'do_weryfikacji', pendingLevel: 1 },
   { status: 'do_wypelnienia' },
 ];
@@ -127,17 +126,21 @@ export async function seedDemoReports(db: Db, now: Date = new Date()): Promise<v
         [year, true],
       ] as const) {
         if (isCurrent && u.key === 'przychodnia-torun') continue;
+        // the previous year's campaign ran in the first months of the year after it; the current one started 20 days ago
+        const createdAt = isCurrent ? new Date(now.getTime() - 20 * DAY) : fromWarsaw(y + 1, 1, 5, 9);
         if (Object.keys(answers).length) {
-          await tx.insert(unitSurveys).values({ unitId: u.id, year: y, answers, answeredAt: now }).onConflictDoNothing();
+          await tx.insert(unitSurveys).values({ unitId: u.id, year: y, answers, answeredAt: createdAt }).onConflictDoNothing();
         }
-        const created = await assignObligations(tx, registry, u, y, answers, { at: new Date(now.getTime() - (isCurrent ? 20 : 300) * DAY) });
+        const created = await assignObligations(tx, registry, u, y, answers, { at: createdAt });
         for (const id of created) {
           const plan: Plan = isCurrent
             ? u.key === 'starostwo-aleksandrow-kujawski'
               ? { status: 'w_trakcie' }
               : CURRENT_PLANS[ci++ % CURRENT_PLANS.length]!
             : { status: 'zatwierdzone', corrected: i % 3 === 0 };
-          await applyPlan(tx, id, plan, k, now, isCurrent ? today : `${y + 1}-03-20`);
+          // sent six days ago this year (before the demo deadline); last year mostly in time, every fifth after the deadline
+          const sentAt = isCurrent ? new Date(now.getTime() - 6 * DAY) : fromWarsaw(y + 1, i % 5 === 0 ? 4 : 3, i % 5 === 0 ? 25 : 20, 11);
+          await applyPlan(tx, id, plan, k, now, sentAt);
           i++;
         }
       }
@@ -145,39 +148,34 @@ export async function seedDemoReports(db: Db, now: Date = new Date()): Promise<v
   });
 }
 
-async function applyPlan(tx: DbOrTx, id: string, plan: Plan, k: number, now: Date, sentOn: string): Promise<void> {
+async function applyPlan(tx: DbOrTx, id: string, plan: Plan, k: number, now: Date, sentAt: Date): Promise<void> {
   const [r] = await tx.select().from(reports).where(eq(reports.id, id));
   if (!r || plan.status === 'do_wypelnienia') return;
   const full = exampleValues(r.form, k);
-  const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY);
-  const ev = (action: string, fromStatus: string | null, toStatus: ReportStatus, daysAgo: number, version = 1, comment: string | null = null) =>
-    tx.insert(reportEvents).values({ reportId: id, at: at(daysAgo), action, fromStatus, toStatus, version, comment });
+  // every step of the history follows the sending by whole days, never later than now
+  const after = (days: number) => new Date(Math.min(now.getTime() - 60_000, sentAt.getTime() + days * DAY));
+  const ev = (action: string, fromStatus: string | null, toStatus: ReportStatus, at: Date, version = 1, comment: string | null = null) =>
+    tx.insert(reportEvents).values({ reportId: id, at, action, fromStatus, toStatus, version, comment });
   if (plan.status === 'w_trakcie') {
     // a draft: the first sections saved, the rest still empty
     const sections = new Set(['D0', 'D1']);
     const values = Object.fromEntries(Object.entries(full).filter(([code]) => sections.has(code.split('.')[0]!)));
-    await tx
-      .update(reports)
-      .set({ status: 'w_trakcie', values, updatedAt: at(3) })
-      .where(eq(reports.id, id));
-    await ev('save', 'do_wypelnienia', 'w_trakcie', 3);
+    const savedAt = new Date(now.getTime() - 3 * DAY);
+    await tx.update(reports).set({ status: 'w_trakcie', values, updatedAt: savedAt }).where(eq(reports.id, id));
+    await ev('save', 'do_wypelnienia', 'w_trakcie', savedAt, 1, 'Dział 0, Dział 1');
     return;
   }
-  const submittedOn = plan.late ? plusDays(sentOn, 15) : sentOn;
-  const sentAt = at(plan.late ? 1 : 6);
-  await ev('submit', 'do_wypelnienia', 'do_weryfikacji', plan.late ? 1 : 6);
-  const base = { values: full, submittedAt: sentAt, firstSubmittedOn: submittedOn, updatedAt: sentAt };
+  await ev('submit', 'do_wypelnienia', 'do_weryfikacji', sentAt);
+  const base = { values: full, submittedAt: sentAt, firstSubmittedOn: warsawDay(sentAt), updatedAt: sentAt };
   if (plan.status === 'do_weryfikacji') {
-    if ((plan.pendingLevel ?? 0) > 0) await ev('approve', 'do_weryfikacji', 'do_weryfikacji', 4);
-    await tx
-      .update(reports)
-      .set({ ...base, status: 'do_weryfikacji', pendingLevel: Math.min(plan.pendingLevel ?? 0, r.levelUnitIds.length - 1) })
-      .where(eq(reports.id, id));
+    const level = Math.min(plan.pendingLevel ?? 0, r.levelUnitIds.length - 1);
+    if (level > 0) await ev('approve', 'do_weryfikacji', 'do_weryfikacji', after(2));
+    await tx.update(reports).set({ ...base, status: 'do_weryfikacji', pendingLevel: level }).where(eq(reports.id, id));
     return;
   }
   if (plan.status === 'do_korekty') {
     const comment = 'Proszę sprawdzić dane działu 1 i poprawić sprawozdanie.';
-    await ev('return', 'do_weryfikacji', 'do_korekty', 2, 1, comment);
+    await ev('return', 'do_weryfikacji', 'do_korekty', after(3), 1, comment);
     await tx
       .update(reports)
       .set({ ...base, status: 'do_korekty', returnComment: comment, cellComments: r.form === 'MZ-11' ? { 'D1.01.1': 'Sprawdź wartość' } : {} })
@@ -185,22 +183,25 @@ async function applyPlan(tx: DbOrTx, id: string, plan: Plan, k: number, now: Dat
     return;
   }
   // approved by every level; a corrected one has version 1 kept and version 2 approved
-  for (let l = 0; l < r.levelUnitIds.length; l++)
-    await ev('approve', 'do_weryfikacji', l + 1 < r.levelUnitIds.length ? 'do_weryfikacji' : 'zatwierdzone', 5 - l);
+  const approveAll = async (from: number, version: number) => {
+    for (let l = 0; l < r.levelUnitIds.length; l++) {
+      await ev('approve', 'do_weryfikacji', l + 1 < r.levelUnitIds.length ? 'do_weryfikacji' : 'zatwierdzone', after(from + 2 * l), version);
+    }
+    return after(from + 2 * (r.levelUnitIds.length - 1));
+  };
+  let approvedAt = await approveAll(2, 1);
   let version = 1;
   if (plan.corrected) {
     const v1 = { ...full };
     const first = Object.keys(v1).find((c) => /^D3\.0[2-7]\.1$/.test(c) || /^D1\.02\.1$/.test(c));
     if (first) v1[first] = String(Math.max(0, Number(v1[first]) - 1));
-    await tx
-      .insert(reportVersions)
-      .values({ reportId: id, version: 1, values: v1, explanations: {}, approvedAt: at(200), correctionReason: 'Korekta liczby pracujących po kontroli' });
-    await ev('reopen', 'zatwierdzone', 'do_korekty', 150, 2, 'Korekta liczby pracujących po kontroli');
+    const reason = 'Korekta liczby pracujących po kontroli';
+    await tx.insert(reportVersions).values({ reportId: id, version: 1, values: v1, explanations: {}, approvedAt, correctionReason: reason });
+    await ev('reopen', 'zatwierdzone', 'do_korekty', after(30), 2, reason);
+    await ev('submit', 'do_korekty', 'do_weryfikacji', after(33), 2);
+    approvedAt = await approveAll(35, 2);
     version = 2;
   }
-  await tx.insert(reportVersions).values({ reportId: id, version, values: full, explanations: {}, approvedAt: at(3) });
-  await tx
-    .update(reports)
-    .set({ ...base, status: 'zatwierdzone', version, approvedAt: at(3), pendingLevel: null })
-    .where(eq(reports.id, id));
+  await tx.insert(reportVersions).values({ reportId: id, version, values: full, explanations: {}, approvedAt });
+  await tx.update(reports).set({ ...base, status: 'zatwierdzone', version, approvedAt, pendingLevel: null }).where(eq(reports.id, id));
 }

@@ -72,6 +72,7 @@ CREATE TABLE "portal"."reports" (
 	"origin" text NOT NULL,
 	"filled_on_behalf" boolean DEFAULT false NOT NULL,
 	"submitted_at" timestamp with time zone,
+	"submitted_by" uuid,
 	"first_submitted_on" date,
 	"approved_at" timestamp with time zone,
 	"cancelled_at" timestamp with time zone,
@@ -90,6 +91,7 @@ CREATE TABLE "portal"."unit_surveys" (
 	"answered_at" timestamp with time zone NOT NULL,
 	"corrected_by" uuid,
 	"corrected_at" timestamp with time zone,
+	"correction_reason" text,
 	CONSTRAINT "unit_surveys_unit_id_year_pk" PRIMARY KEY("unit_id","year")
 );
 --> statement-breakpoint
@@ -100,6 +102,7 @@ ALTER TABLE "portal"."report_events" ADD CONSTRAINT "report_events_actor_unit_id
 ALTER TABLE "portal"."report_form_kinds" ADD CONSTRAINT "report_form_kinds_kind_code_unit_kinds_code_fk" FOREIGN KEY ("kind_code") REFERENCES "portal"."unit_kinds"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "portal"."report_versions" ADD CONSTRAINT "report_versions_report_id_reports_id_fk" FOREIGN KEY ("report_id") REFERENCES "portal"."reports"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "portal"."reports" ADD CONSTRAINT "reports_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "portal"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "portal"."reports" ADD CONSTRAINT "reports_submitted_by_users_id_fk" FOREIGN KEY ("submitted_by") REFERENCES "portal"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "portal"."reports" ADD CONSTRAINT "reports_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "portal"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "portal"."unit_surveys" ADD CONSTRAINT "unit_surveys_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "portal"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "portal"."unit_surveys" ADD CONSTRAINT "unit_surveys_answered_by_users_id_fk" FOREIGN KEY ("answered_by") REFERENCES "portal"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

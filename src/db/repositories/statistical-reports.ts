@@ -86,6 +86,7 @@ export interface ReportListRow {
   version: number;
   pendingLevel: number | null;
   levelUnitIds: string[];
+  submittedBy: string | null;
   dueOn: string | null;
   firstSubmittedOn: string | null;
   updatedAt: Date;
@@ -127,6 +128,7 @@ export async function listReports(
       version: reports.version,
       pendingLevel: reports.pendingLevel,
       levelUnitIds: reports.levelUnitIds,
+      submittedBy: reports.submittedBy,
       dueOn,
       firstSubmittedOn: reports.firstSubmittedOn,
       updatedAt: reports.updatedAt,

@@ -77,6 +77,8 @@ export const unitSurveys = portal.table(
     answeredAt: ts('answered_at').notNull(),
     correctedBy: uuid('corrected_by').references(() => users.id),
     correctedAt: ts('corrected_at'),
+    /** the supervisor's reason for the last correction */
+    correctionReason: text('correction_reason'),
   },
   (t) => [primaryKey({ columns: [t.unitId, t.year] })],
 );
@@ -115,6 +117,8 @@ export const reports = portal.table(
     /** the last save or submission was made by a supervisor on behalf of the unit */
     filledOnBehalf: boolean('filled_on_behalf').notNull().default(false),
     submittedAt: ts('submitted_at'),
+    /** who sent it last: nobody approves or returns a report they sent themselves (four eyes) */
+    submittedBy: uuid('submitted_by').references(() => users.id),
     /** the Warsaw calendar day of the first submission (timeliness compares calendar days) */
     firstSubmittedOn: date('first_submitted_on', { mode: 'string' }),
     approvedAt: ts('approved_at'),

@@ -124,6 +124,8 @@ export interface ReportSubject {
   levelUnitIds: readonly string[];
   /** which level acts now (only while "Do weryfikacji") */
   pendingLevel: number | null;
+  /** who sent it last (null: not sent, or not known) */
+  submittedBy?: string | null;
 }
 /** A unit's ankieta for a reporting year. */
 export interface SurveySubject {
@@ -456,7 +458,9 @@ const RULES: { [K in Action]: (a: Actor, s: Rules[K]) => Decision } = {
   // first verifying level on the unit's behalf, or by Administrator CeZ
   'report.fill': (a, r) => reportRule(a, r, allowedFrom('submit').includes(r.status) && (fillsOwn(a, r) || verifierLevel(a, r) === 0 || isCezAdministrator(a))),
   // approving and returning: only the level that is pending now (a higher level waits for the lower one)
-  'report.verify': (a, r) => reportRule(a, r, r.status === 'do_weryfikacji' && r.pendingLevel !== null && actingLevelOf(a, r) === r.pendingLevel),
+  // four eyes: nobody approves or returns a report they sent themselves (a supervisor who filled it on the unit's behalf)
+  'report.verify': (a, r) =>
+    reportRule(a, r, r.status === 'do_weryfikacji' && r.pendingLevel !== null && actingLevelOf(a, r) === r.pendingLevel && r.submittedBy !== a.userId),
   // a correction of an approved report is opened by a verifier of its chain (or Administrator CeZ), never by the filler
   'report.reopen': (a, r) => reportRule(a, r, r.status === 'zatwierdzone' && actingLevelOf(a, r) >= 0),
   // the ankieta is answered once a year by a filler of the unit itself

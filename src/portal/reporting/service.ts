@@ -33,7 +33,7 @@ export interface ReportUnitFacts {
 export const EXPLANATION_MAX = 1000;
 export const COMMENT_MAX = 2000;
 
-export function subjectOf(r: Pick<ReportRow, 'unitId' | 'area' | 'status' | 'levelUnitIds' | 'pendingLevel'>): ReportSubject {
+export function subjectOf(r: Pick<ReportRow, 'unitId' | 'area' | 'status' | 'levelUnitIds' | 'pendingLevel'> & { submittedBy?: string | null }): ReportSubject {
   return {
     type: 'report',
     unitId: r.unitId,
@@ -41,6 +41,7 @@ export function subjectOf(r: Pick<ReportRow, 'unitId' | 'area' | 'status' | 'lev
     status: r.status as ReportStatus,
     levelUnitIds: r.levelUnitIds,
     pendingLevel: r.pendingLevel,
+    submittedBy: r.submittedBy ?? null,
   };
 }
 
@@ -340,6 +341,7 @@ export function reportingService({ db }: ServiceDeps) {
           set: {
             explanations,
             submittedAt: ctx.now,
+            submittedBy: ctx.actor.userId,
             firstSubmittedOn: r.firstSubmittedOn ?? today,
           },
           details: { warnings: validation.warnings.map((w) => w.code) },

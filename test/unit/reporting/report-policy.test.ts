@@ -350,3 +350,16 @@ describe('the ankieta: answer, view, correct', () => {
     assert.equal(decide(ACTORS.fillB, 'survey.answer', survey(false, B)), 'allow');
   });
 });
+
+describe('four eyes: nobody decides on a report they sent themselves', () => {
+  it('the office that filled and sent a report on the unit’s behalf cannot approve or return it; another verifier of the level can', () => {
+    const sentByOffice = report('do_weryfikacji', 0, { submittedBy: ACTORS.nadzUW.userId });
+    assert.equal(decide(ACTORS.nadzUW, 'report.verify', sentByOffice), 'deny');
+    assert.equal(decide(ACTORS.nadzUW, 'report.view', sentByOffice), 'allow');
+    const colleague = { ...ACTORS.nadzUW, userId: 'user-colleague' };
+    assert.equal(decide(colleague, 'report.verify', sentByOffice), 'allow');
+    const atCez = report('do_weryfikacji', 1, { submittedBy: ACTORS.adminCez.userId });
+    assert.equal(decide(ACTORS.adminCez, 'report.verify', atCez), 'deny');
+    assert.equal(decide(ACTORS.adminCez, 'report.verify', { ...atCez, submittedBy: 'user-someone' }), 'allow');
+  });
+});
