@@ -52,7 +52,7 @@ describe('Zarządzanie → Terminy sprawozdań in Chromium', () => {
     await clean(page, 'Terminy sprawozdań after saving');
     const saved = (await page.locator('[data-qa="schedule-MZ-11-2025"]').textContent()) ?? '';
     assert.match(saved, /20\.04\.2026/);
-    assert.match(saved, /zmieniony .* przez Jan Kowalski/);
+    assert.match(saved, /ostatnia zmiana: .*, Jan Kowalski/);
 
     // the same pages without JavaScript: plain forms
     const cookies = await page.context().cookies();

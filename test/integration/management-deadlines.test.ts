@@ -73,7 +73,7 @@ describe('Zarządzanie → Terminy sprawozdań: the schedule per form × year ×
     assert.match(row, /31\.03\.2026/);
     assert.match(row, /30\.06\.2026/);
     assert.match(row, /31\.07\.2026/);
-    assert.doesNotMatch(row, /zmieniony/, 'shipped, not edited');
+    assert.doesNotMatch(row, /ostatnia zmiana/, 'shipped, not edited');
     assert.match(row, /href="\/zarzadzanie\/terminy\/MZ-11\/2025"[^>]*>Zmień terminy/);
     assert.match(rowOf(list.body, 'MZ-88', 2024), /10\.04\.2025/);
 
@@ -120,7 +120,7 @@ describe('Zarządzanie → Terminy sprawozdań: the schedule per form × year ×
     assert.match(list.body, /Terminy zostały zapisane\./);
     const row = rowOf(list.body, 'MZ-11', 2025);
     assert.match(row, /15\.04\.2026/);
-    assert.match(row, /zmieniony 10\.02\.2026,? 10:30 przez Jan Kowalski/);
+    assert.match(row, /ostatnia zmiana: 10\.02\.2026,? 10:30, Jan Kowalski/);
 
     const entries = await audits();
     assert.equal(entries.length, 1);
@@ -166,6 +166,22 @@ describe('Zarządzanie → Terminy sprawozdań: the schedule per form × year ×
     assert.equal(back.statusCode, 303);
     assert.equal((await deadlines('MZ-11', 2025)).cez!.dueOn, '2026-07-31');
     assert.equal((await deadlines('MZ-11', 2025)).cez!.editedBy, janId);
+  });
+
+  it('a form left open while another change was saved does not overwrite it: 409, the current dates shown, the typed ones kept', async () => {
+    const url = `${LIST}/MZ-88/2024`;
+    const stale = await jan.get(url);
+    const stan = /name="stan" value="([^"]*)"/.exec(stale.body)![1]!;
+    const first = await post(jan, url, { stan, jednostka: '14.04.2025', nadzor: '30.06.2025', cez: '31.07.2025', zrodlo: 'Pierwsza zmiana' });
+    assert.equal(first.statusCode, 303);
+    const second = await post(jan, url, { stan, jednostka: '10.04.2025', nadzor: '15.07.2025', cez: '31.07.2025', zrodlo: 'Zmiana ze starej strony' });
+    assert.equal(second.statusCode, 409);
+    assert.match(second.body, /data-qa="deadline-conflict"/);
+    assert.match(second.body, /value="15\.07\.2025"/, 'the typed date is kept');
+    assert.match(second.body, /14\.04\.2025/, 'the current date is shown');
+    const rows = await deadlines('MZ-88', 2024);
+    assert.equal(rows.jednostka!.dueOn, '2025-04-14');
+    assert.equal(rows.nadzor!.dueOn, '2025-06-30', 'the stale page overwrote nothing');
   });
 
   it('validates in Polish beside each field and in the summary, typed values kept, 400, nothing written', async () => {

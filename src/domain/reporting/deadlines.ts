@@ -72,3 +72,11 @@ export function checkSchedule(dataYear: number, typed: Readonly<Partial<Record<D
   }
   return Object.keys(problems).length ? { ok: false, problems } : { ok: true, schedule };
 }
+
+/** The dates of a schedule as one string (the form sends back the one it showed: a newer change is not overwritten). */
+export function scheduleStamp(levels: Partial<Record<DeadlineLevel, { dueOn: string } | string | null | undefined>>): string {
+  return DEADLINE_LEVELS.map((l) => {
+    const v = levels[l];
+    return typeof v === 'string' ? v : (v?.dueOn ?? '');
+  }).join('|');
+}

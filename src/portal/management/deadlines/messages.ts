@@ -15,7 +15,9 @@ export const deadlineMessages = {
   colActions: 'Akcje',
   noDeadline: '—',
   noDeadlineHidden: 'brak terminu',
-  editedBy: (at: string, by: string) => `zmieniony ${at} przez ${by}`,
+  editedBy: (at: string, by: string) => `ostatnia zmiana: ${at}, ${by}`,
+  conflict:
+    'Terminy tego sprawozdania zmieniono w międzyczasie (np. w innym oknie albo zrobił to inny administrator). Obecne terminy są pokazane powyżej, a Twoje wpisy zachowano w formularzu — sprawdź je i zapisz ponownie.',
   unknownUser: 'nieznany użytkownik',
   change: 'Zmień terminy',
   changeHidden: (form: string, year: number) => ` ${form} za ${year} r.`,

@@ -9,6 +9,7 @@ import { SummaryList } from '../../../views/components/SummaryList/SummaryList.t
 import { SignedInLayout, type SignedInFrame } from '../../../views/layouts/SignedInLayout.tsx';
 import { deadlineMessages as m } from './messages.ts';
 import type { LevelDeadline, ScheduleRow } from './service.ts';
+import { scheduleStamp } from '../../../domain/reporting/deadlines.ts';
 
 export const DEADLINES_PATH = '/zarzadzanie/terminy';
 export const schedulePath = (form: string, year: number): string => `${DEADLINES_PATH}/${encodeURIComponent(form)}/${year}`;
@@ -151,6 +152,8 @@ export function DeadlineFormPage(p: {
   values: DeadlineValues;
   summary?: FormError[] | undefined;
   errors?: FormErrors | undefined;
+  /** a newer change was found on saving: the current dates above, the typed ones kept below */
+  conflict?: boolean;
 }): JSX.Element {
   const { row } = p;
   const heading = m.editHeading(row.form, row.year);
@@ -177,11 +180,13 @@ export function DeadlineFormPage(p: {
       <p class="lead" safe>
         {row.title}
       </p>
+      {p.conflict ? <Notice tone="warning" qa="deadline-conflict" text={m.conflict} /> : ''}
       <h2>{m.current}</h2>
       <SummaryList qa="deadline-current" rows={facts} />
       <h2>{m.editTitle}</h2>
       <form method="post" action={schedulePath(row.form, row.year)} novalidate data-module="prevent-double-submit" data-qa="deadline-form">
         <CsrfField token={p.frame.csrf} />
+        <input type="hidden" name="stan" value={scheduleStamp(row.levels)} />
         <TextField
           name="jednostka"
           label={DEADLINE_LEVEL_LABELS.jednostka}

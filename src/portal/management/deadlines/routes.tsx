@@ -3,6 +3,7 @@ import { ctxOf } from '../../context.ts';
 import { deadlineMessages as m } from './messages.ts';
 import { DEADLINES_PATH, DeadlineFormPage, DeadlineListPage, valuesOf, type DeadlineValues } from './pages.tsx';
 import { ListQuery, readDeadlineForm, ScheduleParams } from './schema.ts';
+import { formValues } from '../../http/input.ts';
 
 /** "Zarządzanie → Terminy sprawozdań": the schedule list with its filters and the edit of one form's year (signed-in scope). */
 export async function managementDeadlineRoutes(app: SignedInApp): Promise<void> {
@@ -40,7 +41,14 @@ export async function managementDeadlineRoutes(app: SignedInApp): Promise<void> 
       const values: DeadlineValues = { jednostka: v.jednostka ?? '', nadzor: v.nadzor ?? '', cez: v.cez ?? '', zrodlo: v.zrodlo ?? '' };
       return reply.html(DeadlineFormPage({ frame: frameOf(req, reply), row, values, summary: parsed.summary, errors: parsed.errors }), 400);
     }
-    const r = await s().save(ctx, { form, year, ...parsed.data });
+    const stan = req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Record<string, unknown>).stan : undefined;
+    const expected = typeof stan === 'string' && /^[0-9|-]{0,40}$/.test(stan) ? stan : null;
+    const r = await s().save(ctx, { form, year, ...parsed.data, expected });
+    if (r.kind === 'conflict') {
+      const v = formValues(req.body);
+      const values: DeadlineValues = { jednostka: v.jednostka ?? '', nadzor: v.nadzor ?? '', cez: v.cez ?? '', zrodlo: v.zrodlo ?? '' };
+      return reply.html(DeadlineFormPage({ frame: frameOf(req, reply), row: await s().get(ctx, { form, year }), values, conflict: true }), 409);
+    }
     const back = new URLSearchParams({ formularz: form, rok: String(year), wynik: r.kind === 'saved' ? 'zapisano' : 'bez-zmian' });
     return reply.redirect(`${DEADLINES_PATH}?${back.toString()}`, 303);
   });

@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../../db/client.ts';
 import { recordAudit } from '../../../db/repositories/audit.ts';
 import { formDeadlines, formDefinitions, users } from '../../../db/schema/index.ts';
 import { DEADLINE_LEVELS, type DeadlineLevel } from '../../../domain/reporting/lifecycle.ts';
-import type { Schedule } from '../../../domain/reporting/deadlines.ts';
+import { scheduleStamp, type Schedule } from '../../../domain/reporting/deadlines.ts';
 import { notFound } from '../../../lib/errors.ts';
 import { auditOf, type Ctx, type ServiceDeps } from '../../context.ts';
 import { authorize } from '../../policies/index.ts';
@@ -25,7 +25,7 @@ export interface ScheduleRow {
   levels: Partial<Record<DeadlineLevel, LevelDeadline>>;
 }
 
-export type SaveOutcome = { kind: 'saved' | 'unchanged' };
+export type SaveOutcome = { kind: 'saved' | 'unchanged' | 'conflict' };
 
 /** Each form's data years, from its loaded definitions, with the newest version's title. */
 async function formYears(db: DbOrTx, filter: { form?: string; year?: number } = {}): Promise<{ form: string; year: number; title: string }[]> {
@@ -108,7 +108,7 @@ export function managementDeadlineService({ db }: ServiceDeps) {
      * changed level gets the new date, the source and who changed it, an emptied CeZ level is removed,
      * a new one added. Nothing changed: nothing written, no audit entry (a double submit is harmless).
      */
-    async save(ctx: Ctx, input: { form: string; year: number; schedule: Schedule; source: string }): Promise<SaveOutcome> {
+    async save(ctx: Ctx, input: { form: string; year: number; schedule: Schedule; source: string; expected: string | null }): Promise<SaveOutcome> {
       authorize(ctx.actor, 'schedule.edit', { type: 'schedule' });
       return db.transaction(async (tx) => {
         const defs = await tx
@@ -124,6 +124,8 @@ export function managementDeadlineService({ db }: ServiceDeps) {
           .for('update');
         const current: Partial<Record<DeadlineLevel, string>> = {};
         for (const r of rows) if (isLevel(r.level)) current[r.level] = r.dueOn;
+        // the page showed other dates than there are now: someone changed them since; nothing is overwritten
+        if (input.expected !== null && input.expected !== scheduleStamp(current)) return { kind: 'conflict' };
         const before = snapshot(current);
         const after = snapshot(input.schedule);
         const changed = DEADLINE_LEVELS.filter((l) => before[l] !== after[l]);
