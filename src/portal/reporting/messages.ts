@@ -36,6 +36,9 @@ export const reportingMessages = {
   surveyCorrected: 'Korekta obowiązków została zapisana.',
   surveyCorrectedKept: (forms: readonly string[]) =>
     `Korekta obowiązków została zapisana. Pozostawiono sprawozdania już wypełniane lub wysłane: ${forms.join(', ')}.`,
+  searchOnly: 'Twoja rola pozwala wyszukiwać sprawozdania i widzieć ich status, wersję i terminowość, bez podglądu treści sprawozdań.',
+  contentNotForYou: 'Twoja rola pozwala wyszukiwać sprawozdania bez podglądu ich treści. Dane tego sprawozdania widzą jednostka sprawozdająca, jednostki weryfikujące i Administrator CeZ.',
+  verifierTabHint: '„Do weryfikacji” pokazuje sprawozdania czekające na decyzję Twojej jednostki; sprawozdania przekazane do weryfikacji na wyższym poziomie znajdziesz w „Wszystkie”.',
   noReports: 'Brak sprawozdań spełniających kryteria.',
   // a scrolling table's own name: its section already carries the heading's (axe landmark-unique)
   listTableRegion: 'Tabela sprawozdań (przewijana w poziomie)',

@@ -95,6 +95,8 @@ export function ReportListPage(p: {
   options: { forms: { form: string; title: string }[]; years: number[] };
   verifier: boolean;
   surveyDue: boolean;
+  /** Pracownik CeZ: finds reports, never opens their content */
+  searchOnly?: boolean;
   notice?: string | undefined;
 }): JSX.Element {
   const size = Number(p.q.ile);
@@ -117,7 +119,7 @@ export function ReportListPage(p: {
   const title = m.areaTitle[p.area];
   const tabs: [ReportStatus | 'wszystkie', string][] = [
     ['do_wypelnienia', REPORT_STATUS_LABELS.do_wypelnienia],
-    ['w_trakcie', REPORT_STATUS_LABELS.w_trakcie],
+    ['w_trakcie', 'w tym w trakcie wypełniania'],
     ['do_weryfikacji', REPORT_STATUS_LABELS.do_weryfikacji],
     ['do_korekty', REPORT_STATUS_LABELS.do_korekty],
     ['zatwierdzone', REPORT_STATUS_LABELS.zatwierdzone],
@@ -136,7 +138,8 @@ export function ReportListPage(p: {
       ) : (
         ''
       )}
-      <nav class="tabs" aria-label="Sprawozdania według statusu">
+      {p.searchOnly ? <Notice tone="info" qa="search-only" text={m.searchOnly} /> : ''}
+      <nav class="tabs tabs--row" aria-label="Sprawozdania według statusu">
         <ul>
           {tabs.map(([s, label]) => (
             <li>
@@ -147,6 +150,7 @@ export function ReportListPage(p: {
           ))}
         </ul>
       </nav>
+      {p.verifier && !p.searchOnly ? <p class="muted">{m.verifierTabHint}</p> : ''}
       <form method="get" action={path} class="search-form" role="search" aria-label="Wyszukaj sprawozdania">
         <SelectField name="status" label="Status" value={p.q.status} options={tabs.map(([s, l]) => [s, l] as const)} />
         <SelectField
@@ -219,13 +223,7 @@ export function ReportListPage(p: {
                 {p.rows.map((r) => (
                   <tr data-qa={`report-row-${r.id}`}>
                     <td data-label="Jednostka">
-                      {r.opens ? (
-                        <a href={reportPath(r.id)} safe>
-                          {r.unitName}
-                        </a>
-                      ) : (
-                        <span safe>{r.unitName}</span>
-                      )}
+                      <span safe>{r.unitName}</span>
                       {r.regon ? (
                         <span class="muted" safe>
                           {` REGON ${r.regon}`}
@@ -235,9 +233,19 @@ export function ReportListPage(p: {
                       )}
                     </td>
                     <td data-label="Formularz">
-                      <abbr title={r.formTitle} safe>
-                        {r.form}
-                      </abbr>
+                      {r.opens ? (
+                        <a href={reportPath(r.id)}>
+                          <abbr title={r.formTitle} safe>
+                            {r.form}
+                          </abbr>
+                          <span safe>{` za ${r.year}`}</span>
+                          <span class="visually-hidden" safe>{`, ${r.unitName}`}</span>
+                        </a>
+                      ) : (
+                        <abbr title={r.formTitle} safe>
+                          {r.form}
+                        </abbr>
+                      )}
                     </td>
                     <td data-label="Rok" safe>
                       {String(r.year)}
