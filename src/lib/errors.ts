@@ -13,3 +13,5 @@ export class AppError extends Error {
 export const notFound = (what = 'Nie znaleziono strony') => new AppError('NOT_FOUND', 404, what);
 export const forbidden = (what = 'Brak dostępu') => new AppError('FORBIDDEN', 403, what);
 export const conflict = (what: string) => new AppError('CONFLICT', 409, what);
+/** A request no page of ours sends (e.g. a form without its hidden fields): the generic 400 page. */
+export const badRequest = (what = 'Niepoprawne żądanie') => new AppError('BAD_INPUT', 400, what);

@@ -14,7 +14,8 @@
  * - date: DD.MM.RRRR, an existing calendar date in 1900–2100 (a wider range lets "0225" for "2025"
  *   through); the value is the ISO form RRRR-MM-DD.
  * - text: at most `maxLength` (default 500) characters counted as code points; tab and line breaks are
- *   allowed (a longer answer is typed in a text area), other control characters are not.
+ *   allowed (a longer answer is typed in a text area), other control characters and bidirectional
+ *   overrides are not (the portal's input rule, src/lib/input.ts).
  */
 import type { CellRef } from './definition.ts';
 
@@ -30,9 +31,10 @@ const GROUPED = '(?:\\d{1,3}(?:[ \\u00A0\\u202F]\\d{3})+|\\d+)';
 const INTEGER_RE = new RegExp(`^(-)?(${GROUPED})$`);
 const DECIMAL_RE = new RegExp(`^(-)?(${GROUPED})(?:[.,](\\d+))?$`);
 const DATE_RE = /^(\d{2})\.(\d{2})\.(\d{4})$/;
-// C0 controls except tab, LF and CR; DEL; C1 controls
+// C0 controls except tab, LF and CR; DEL; C1 controls; bidirectional embeddings, overrides and isolates
+// (Trojan Source: the text would read differently on the verifier's page than it was typed)
 // eslint-disable-next-line no-control-regex
-const CONTROL_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const CONTROL_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
 /** A number as the unit would type it: decimal comma, no grouping (so it reads back unchanged). */
 export function formatNumberForInput(n: number, scale?: number): string {

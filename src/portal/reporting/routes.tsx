@@ -18,7 +18,8 @@ import {
   unitYearPath,
   VersionPage,
 } from './pages.tsx';
-import { CONTROL_CHARS, DiffQuery, UnitYearParams, field, IdParams, ListQuery, ReportQuery, revisionOf, SectionParams, VersionParams } from './schema.ts';
+import { DiffQuery, UnitYearParams, field, IdParams, ListQuery, ReportQuery, revisionOf, SectionParams, VersionParams } from './schema.ts';
+import { hasForbiddenChars, inputMessages } from '../http/input.ts';
 import { COMMENT_MAX, EXPLANATION_MAX } from './service.ts';
 import { explanationName } from '../../views/components/ReportForm/ids.ts';
 import { validateReport } from '../../domain/reporting/rules.ts';
@@ -39,9 +40,13 @@ const noticeOf = (key: string): string | undefined => (Object.hasOwn(NOTICES, ke
 
 const REASON_MAX = 1000;
 
-/** Text typed into a comment: refused when it holds control characters or is too long. */
+/**
+ * Text typed into a comment, an explanation or a reason (multi-line): refused when it holds what the
+ * portal never accepts (control characters other than tab and line breaks, bidirectional overrides:
+ * src/lib/input.ts) or is too long.
+ */
 function checkText(v: string, max: number, tooLong: string): string | undefined {
-  if (CONTROL_CHARS.test(v)) return 'Usuń niedozwolone znaki sterujące';
+  if (hasForbiddenChars(v, true)) return inputMessages.forbiddenChars;
   if ([...v].length > max) return tooLong;
   return undefined;
 }

@@ -45,12 +45,8 @@ export function field(body: unknown, name: string): string {
   return typeof v === 'string' ? v.replace(/\r\n?/g, '\n') : '';
 }
 
-/** The page's `rewizja` (the report's revision it was rendered from); null when missing or not a number. */
+/** The page's `rewizja` (the report's revision it was rendered from); null when missing or not a number (the change is then refused). */
 export function revisionOf(body: unknown): number | null {
   const s = field(body, 'rewizja');
   return /^\d{1,9}$/.test(s) ? Number(s) : null;
 }
-
-/** Forbidden characters: NUL and other C0 controls except tab and line breaks. */
-// eslint-disable-next-line no-control-regex
-export const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;

@@ -8,7 +8,7 @@ import type { ReportArea } from '../../domain/reference-data.ts';
 import { cellsOf, type FormDefinition, type ReportValues } from '../../domain/reporting/definition.ts';
 import { nextState, timeliness, type ReportAction, type ReportStatus } from '../../domain/reporting/lifecycle.ts';
 import { checkCells, validateReport, type ReportValidation } from '../../domain/reporting/rules.ts';
-import { conflict, notFound } from '../../lib/errors.ts';
+import { badRequest, conflict, notFound } from '../../lib/errors.ts';
 import { warsawDay } from '../../lib/warsaw-time.ts';
 import { formRegistry } from '../../reporting/definitions.ts';
 import { auditOf, type Ctx, type ServiceDeps } from '../context.ts';
@@ -111,8 +111,11 @@ export function reportingService({ db }: ServiceDeps) {
   /**
    * Every transition of a report: in one transaction, the row locked; the policy decides on the
    * locked row (so two verifiers, or a verifier and the filler, cannot both win); a form sent from a
-   * page older than the report is refused (409); the table (domain/reporting/lifecycle.ts) gives the
-   * next state; then the row, the history and the audit log are written together.
+   * page older than the report is refused (409), and so is one that names no revision at all (400:
+   * every page's form carries it, so a post without it is no form of ours — read as "whatever the
+   * report holds now" it would let an empty or `null` body empty a section); the table
+   * (domain/reporting/lifecycle.ts) gives the next state; then the row, the history and the audit log
+   * are written together.
    */
   async function transitionReport(
     ctx: Ctx,
@@ -129,6 +132,8 @@ export function reportingService({ db }: ServiceDeps) {
       authorize(ctx.actor, 'report.view', subject);
       if (input.revision !== null && input.revision !== r.revision) throw conflict(m.stale);
       authorize(ctx.actor, input.policy as 'report.fill', subject);
+      // after the policy: someone who may not act is told so (403), whatever the body held
+      if (input.revision === null) throw badRequest();
       const t = nextState(
         { status: r.status as ReportStatus, pendingLevel: r.pendingLevel, version: r.version },
         input.step,
