@@ -170,7 +170,10 @@ async function applyPlan(tx: DbOrTx, id: string, plan: Plan, k: number, now: Dat
   if (plan.status === 'do_weryfikacji') {
     const level = Math.min(plan.pendingLevel ?? 0, r.levelUnitIds.length - 1);
     if (level > 0) await ev('approve', 'do_weryfikacji', 'do_weryfikacji', after(2));
-    await tx.update(reports).set({ ...base, status: 'do_weryfikacji', pendingLevel: level }).where(eq(reports.id, id));
+    await tx
+      .update(reports)
+      .set({ ...base, status: 'do_weryfikacji', pendingLevel: level })
+      .where(eq(reports.id, id));
     return;
   }
   if (plan.status === 'do_korekty') {
@@ -203,5 +206,8 @@ async function applyPlan(tx: DbOrTx, id: string, plan: Plan, k: number, now: Dat
     version = 2;
   }
   await tx.insert(reportVersions).values({ reportId: id, version, values: full, explanations: {}, approvedAt });
-  await tx.update(reports).set({ ...base, status: 'zatwierdzone', version, approvedAt, pendingLevel: null }).where(eq(reports.id, id));
+  await tx
+    .update(reports)
+    .set({ ...base, status: 'zatwierdzone', version, approvedAt, pendingLevel: null })
+    .where(eq(reports.id, id));
 }

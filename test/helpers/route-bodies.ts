@@ -81,7 +81,7 @@ export function formBodies(ids: { unitId: string; profileId: string }): Record<s
     '/sprawozdania/:id/wyslij': { 'explain-R15': 'Rozszerzenie umowy z NFZ o nową poradnię.' },
     '/sprawozdania/:id/weryfikacja': { decyzja: 'zwroc', uwaga: 'Proszę sprawdzić dział 1.', komorka1: 'D1.01.1', tresc1: 'Sprawdź wartość' },
     '/sprawozdania/:id/korekta': { powod: 'Błąd w liczbie porad po kontroli.' },
-    '/sprawozdania/jednostka/:unitId/:year': { AMB: 'T' },
+    '/sprawozdania/jednostka/:unitId/:year': { AMB: 'T', uzasadnienie: 'Jednostka potwierdziła udzielanie porad.' },
   };
 }
 

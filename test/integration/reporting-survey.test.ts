@@ -9,7 +9,7 @@ import { exampleValues } from '../../src/demo/report-examples.ts';
 import { formRegistry } from '../../src/reporting/definitions.ts';
 import { buildProfile, buildRequest, buildUnit } from '../builders/index.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
-import { csrfOf, type Agent } from '../helpers/agent.ts';
+import { csrfOf, pathOf, type Agent } from '../helpers/agent.ts';
 import { loginAs } from '../helpers/login.ts';
 
 /**
@@ -75,11 +75,20 @@ describe('Ankieta: the supervisors see the answers and correct the obligations',
     const empty = await zofia.post(path(), { _csrf: csrfOf(page.body) });
     assert.equal(empty.statusCode, 400);
     assert.match(empty.body, /Wybierz odpowiedź/);
-    assert.equal((await zofia.post(path(), { _csrf: csrfOf(page.body), AMB: 'N' })).statusCode, 303);
+    assert.match(empty.body, /Wpisz uzasadnienie korekty/);
+    const noReason = await zofia.post(path(), { _csrf: csrfOf(page.body), AMB: 'N' });
+    assert.equal(noReason.statusCode, 400, 'a correction needs its reason');
+    assert.deepEqual(await active(), ['MZ-11', 'MZ-88']);
+    assert.equal(
+      (await zofia.post(path(), { _csrf: csrfOf(page.body), AMB: 'N', uzasadnienie: 'Jednostka zakończyła działalność ambulatoryjną.' })).statusCode,
+      303,
+    );
     assert.deepEqual(await active(), ['MZ-88']);
     const list = await filler.get('/sprawozdania/niefinansowe');
     assert.doesNotMatch(list.body, /<abbr[^>]*>MZ-11</, 'the withdrawn report is not listed');
-    assert.equal((await zofia.post(path(), { _csrf: csrfOf(page.body), AMB: 'T' })).statusCode, 303);
+    assert.equal((await zofia.post(path(), { _csrf: csrfOf(page.body), AMB: 'T', uzasadnienie: 'Pomyłka — poradnia działa.' })).statusCode, 303);
+    const shown = await filler.get(path());
+    assert.match(shown.body, /Pomyłka — poradnia działa\./, 'the reason is shown to the unit');
     assert.deepEqual(await active(), ['MZ-11', 'MZ-88']);
     const audits = await t.database.db
       .select()
@@ -123,5 +132,46 @@ describe('Ankieta: the supervisors see the answers and correct the obligations',
     assert.match(view.body, /jednostka nadzorująca w imieniu sprawozdawcy/);
     // another voivodeship's office may not
     assert.equal((await otherOffice.get(`/sprawozdania/${r!.id}/dzial/${section.code}`)).statusCode, 404);
+  });
+
+  it('a section saved from a page left open answers 409 with the typed values kept; a second send from the same page says it is sent', async () => {
+    const db = t.database.db;
+    const [r] = await db
+      .select()
+      .from(reports)
+      .where(and(eq(reports.unitId, unitId), eq(reports.year, year), eq(reports.form, 'MZ-11')));
+    const def = formRegistry().get('MZ-11', r!.definitionVersion)!;
+    const example = exampleValues('MZ-11', 1);
+    const fieldsOf = (page: string, section: string, values: Record<string, string>) => {
+      const f: Record<string, string> = { _csrf: csrfOf(page), rewizja: /name="rewizja" value="(\d+)"/.exec(page)![1]!, po: 'zostan' };
+      for (const c of cellsOf(def)) if (c.sectionCode === section && !c.na) f[c.code] = values[c.code] ?? '';
+      return f;
+    };
+    const url = (section: string) => `/sprawozdania/${r!.id}/dzial/${section}`;
+    const tab1 = (await filler.get(url('D0'))).body;
+    const tab2 = (await filler.get(url('D0'))).body;
+    assert.equal((await filler.post(url('D0'), fieldsOf(tab2, 'D0', { ...example, 'D0.02': '250' }))).statusCode, 303);
+    const stale = await filler.post(url('D0'), fieldsOf(tab1, 'D0', { ...example, 'D0.02': '251' }));
+    assert.equal(stale.statusCode, 409);
+    assert.match(stale.body, /data-qa="section-warning"/);
+    assert.match(stale.body, /value="251"/, 'what was typed is kept');
+    const [kept] = await db.select().from(reports).where(eq(reports.id, r!.id));
+    assert.equal(kept!.values['D0.02'], '250', 'the newer save is not overwritten');
+    for (const sec of def.sections) {
+      const page = (await filler.get(url(sec.code))).body;
+      assert.equal((await filler.post(url(sec.code), fieldsOf(page, sec.code, example))).statusCode, 303, sec.code);
+    }
+    const sendPage = await filler.get(`/sprawozdania/${r!.id}/wyslij`);
+    const fields = { _csrf: csrfOf(sendPage.body), rewizja: /name="rewizja" value="(\d+)"/.exec(sendPage.body)![1]! };
+    const first = await filler.post(`/sprawozdania/${r!.id}/wyslij`, fields);
+    assert.equal(first.statusCode, 303);
+    const second = await filler.post(`/sprawozdania/${r!.id}/wyslij`, fields);
+    assert.equal(second.statusCode, 303);
+    assert.equal(pathOf(second), `/sprawozdania/${r!.id}?wynik=juz-wyslano`);
+    const sends = await db
+      .select()
+      .from(reportEvents)
+      .where(and(eq(reportEvents.reportId, r!.id), eq(reportEvents.action, 'submit')));
+    assert.equal(sends.length, 1);
   });
 });

@@ -195,7 +195,14 @@ describe('Sprawozdania niefinansowe: ankieta → wypełnianie → weryfikacja �
       zofia.post(`/sprawozdania/${reportId}/weryfikacja`, fields),
       zofia.post(`/sprawozdania/${reportId}/weryfikacja`, fields),
     ]);
-    assert.deepEqual([a.statusCode, b.statusCode].sort(), [303, 409]);
+    // one wins; the other is told the decision is already recorded (not an error page, not a second decision)
+    assert.deepEqual([a.statusCode, b.statusCode], [303, 303]);
+    assert.deepEqual([pathOf(a), pathOf(b)].sort(), [`/sprawozdania/${reportId}?wynik=juz-zdecydowano`, `/sprawozdania/${reportId}?wynik=przekazano`]);
+    const approvals = await t.database.db
+      .select()
+      .from(reportEvents)
+      .where(and(eq(reportEvents.reportId, reportId), eq(reportEvents.action, 'approve')));
+    assert.equal(approvals.length, 1);
     let r = await row();
     assert.equal(r.status, 'do_weryfikacji');
     assert.equal(r.pendingLevel, 1, 'now at CeZ');

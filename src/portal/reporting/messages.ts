@@ -37,8 +37,23 @@ export const reportingMessages = {
   surveyCorrectedKept: (forms: readonly string[]) =>
     `Korekta obowiązków została zapisana. Pozostawiono sprawozdania już wypełniane lub wysłane: ${forms.join(', ')}.`,
   searchOnly: 'Twoja rola pozwala wyszukiwać sprawozdania i widzieć ich status, wersję i terminowość, bez podglądu treści sprawozdań.',
-  contentNotForYou: 'Twoja rola pozwala wyszukiwać sprawozdania bez podglądu ich treści. Dane tego sprawozdania widzą jednostka sprawozdająca, jednostki weryfikujące i Administrator CeZ.',
-  verifierTabHint: '„Do weryfikacji” pokazuje sprawozdania czekające na decyzję Twojej jednostki; sprawozdania przekazane do weryfikacji na wyższym poziomie znajdziesz w „Wszystkie”.',
+  contentNotForYou:
+    'Twoja rola pozwala wyszukiwać sprawozdania bez podglądu ich treści. Dane tego sprawozdania widzą jednostka sprawozdająca, jednostki weryfikujące i Administrator CeZ.',
+  verifierTabHint:
+    '„Do weryfikacji” pokazuje sprawozdania czekające na decyzję Twojej jednostki; sprawozdania przekazane do weryfikacji na wyższym poziomie znajdziesz w „Wszystkie”.',
+  alreadySubmitted: 'To sprawozdanie zostało już wysłane do weryfikacji — nie trzeba wysyłać go ponownie. Poniżej jego aktualny stan.',
+  alreadyDecided: 'Decyzja w sprawie tego sprawozdania została już zapisana (w innym oknie albo przez inną osobę). Poniżej jego aktualny stan.',
+  alreadyReopened: 'Korekta tego sprawozdania została już otwarta. Poniżej jego aktualny stan.',
+  readOnlyNow: 'Tego sprawozdania nie można teraz edytować (zostało wysłane lub zatwierdzone) — pokazano je w trybie podglądu.',
+  returnedDown: 'Sprawozdanie zostało zwrócone do weryfikacji na poprzednim poziomie, z Twoją uwagą.',
+  staleSection:
+    'Ten dział zmienił się w międzyczasie (w innym oknie albo przez inną osobę). Pokazano go w obecnej postaci z Twoimi wpisami — sprawdź je i zapisz ponownie.',
+  staleSubmit:
+    'Sprawozdanie zmieniło się w międzyczasie. Poniżej wynik sprawdzenia jego obecnej postaci; Twoje wyjaśnienia zachowano — sprawdź je i wyślij ponownie.',
+  staleVerify: 'Sprawozdanie zmieniło się w międzyczasie. Sprawdź jego obecny stan; Twoje wpisy zachowano w formularzu.',
+  correctionReasonRequired: 'Wpisz uzasadnienie korekty — zobaczy je jednostka i zostanie zapisane w dzienniku zdarzeń',
+  surveyCorrectedKeptSome:
+    'Korekta obowiązków została zapisana. Sprawozdania, które jednostka już wypełnia lub wysłała, pozostawiono mimo odpowiedzi „Nie” — są oznaczone na liście.',
   noReports: 'Brak sprawozdań spełniających kryteria.',
   // a scrolling table's own name: its section already carries the heading's (axe landmark-unique)
   listTableRegion: 'Tabela sprawozdań (przewijana w poziomie)',

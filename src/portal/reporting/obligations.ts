@@ -122,6 +122,7 @@ export function reportingObligationService({ db }: ServiceDeps) {
           answers: unitSurveys.answers,
           answeredAt: unitSurveys.answeredAt,
           correctedAt: unitSurveys.correctedAt,
+          correctionReason: unitSurveys.correctionReason,
           answeredBy: sql<string | null>`(select ${users.firstName} || ' ' || ${users.lastName} from ${users} where ${users.id} = ${unitSurveys.answeredBy})`,
           correctedBy: sql<string | null>`(select ${users.firstName} || ' ' || ${users.lastName} from ${users} where ${users.id} = ${unitSurveys.correctedBy})`,
         })
@@ -142,7 +143,10 @@ export function reportingObligationService({ db }: ServiceDeps) {
      * (origin: korekta); a "Nie" withdraws it while nobody has started it — a report already in
      * progress or sent stays (the outcome names it), since its data must not be lost.
      */
-    async correct(ctx: Ctx, input: { unitId: string; year: number; answers: SurveyAnswers }): Promise<{ kept: string[]; added: number; removed: number }> {
+    async correct(
+      ctx: Ctx,
+      input: { unitId: string; year: number; answers: SurveyAnswers; reason: string },
+    ): Promise<{ kept: string[]; added: number; removed: number }> {
       const unit = await unitOf(input.unitId);
       if (!unit) throw notFound();
       authorize(ctx.actor, 'survey.correct', await subjectFor(unit, input.year));
@@ -163,10 +167,11 @@ export function reportingObligationService({ db }: ServiceDeps) {
             answeredAt: ctx.now,
             correctedBy: ctx.actor.userId,
             correctedAt: ctx.now,
+            correctionReason: input.reason,
           })
           .onConflictDoUpdate({
             target: [unitSurveys.unitId, unitSurveys.year],
-            set: { answers: input.answers, correctedBy: ctx.actor.userId, correctedAt: ctx.now },
+            set: { answers: input.answers, correctedBy: ctx.actor.userId, correctedAt: ctx.now, correctionReason: input.reason },
           });
         // reports withdrawn earlier come back when the answer is "Tak" again
         const yesForms = questions.filter((q) => input.answers[q.code] === 'T').map((q) => q.form);
@@ -214,7 +219,7 @@ export function reportingObligationService({ db }: ServiceDeps) {
           ...auditOf(ctx),
           subjectType: 'unit',
           subjectId: unit.id,
-          details: { year: input.year, before: before?.answers ?? null, after: input.answers, added, removed, kept },
+          details: { year: input.year, before: before?.answers ?? null, after: input.answers, added, removed, kept, reason: input.reason },
         });
         return { kept, added: added.length, removed };
       });

@@ -411,6 +411,8 @@ function titleOf(d: ReportPageData): string {
 function ReturnComments({ d }: { d: ReportPageData }): JSX.Element {
   const cells = Object.entries(d.report.cellComments);
   if (!d.report.returnComment && cells.length === 0) return '';
+  // returned to the unit: everyone sees why; waiting for a verifier: only the verifier (a note from the level above)
+  if (d.report.status !== 'do_korekty' && !(d.report.status === 'do_weryfikacji' && d.may.verify)) return '';
   const label = new Map(cellsOf(d.def).map((c) => [c.code, c.label]));
   const href = cellHrefFor(d, d.may.fill);
   return (
@@ -464,6 +466,8 @@ export function ReportPage(p: {
   frame: SignedInFrame;
   d: ReportPageData;
   notice?: string | undefined;
+  /** the page came back because the report changed meanwhile */
+  warning?: string | undefined;
   verifyValues?: { decyzja: string; uwaga: string; cells: { komorka: string; tresc: string }[] } | undefined;
   verifyErrors?: Record<string, string> | undefined;
   reopenValues?: { powod: string } | undefined;
@@ -484,6 +488,7 @@ export function ReportPage(p: {
     <SignedInLayout title={title} frame={p.frame} hasErrors={summary.length > 0} breadcrumbs={[home, areaCrumb(d.report.area as ReportArea), { label: title }]}>
       <ErrorSummary errors={summary} />
       {p.notice ? <Notice tone="success" qa="report-notice" text={p.notice} /> : ''}
+      {p.warning ? <Notice tone="warning" qa="report-warning" text={p.warning} /> : ''}
       <h1 data-qa="page-report">
         <span safe>{`${d.def.form} – ${d.def.title}`}</span>
         <span class="muted" safe>{` (rok ${d.report.year}, ${d.unit.name})`}</span>
@@ -521,6 +526,27 @@ export function ReportPage(p: {
         ''
       )}
       {d.may.verify ? (
+        <p>
+          <a href="#verify-title" data-qa="verify-jump">
+            Przejdź do decyzji o sprawozdaniu
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
+      <ReportHeader def={d.def} unit={d.unit} year={d.report.year} version={d.report.version} />
+      {d.def.sections.map((s) => (
+        <ReportSection
+          def={d.def}
+          section={s}
+          values={d.report.values}
+          readOnly={true}
+          ruleFlags={d.report.status === 'do_weryfikacji' ? flags : undefined}
+          cellComments={d.report.cellComments}
+          previous={d.previous ?? undefined}
+        />
+      ))}
+      {d.may.verify ? (
         <section class="card" aria-labelledby="verify-title" data-qa="verify-form">
           <h2 id="verify-title">Weryfikacja sprawozdania</h2>
           {Object.keys(d.report.explanations).length ? (
@@ -529,7 +555,10 @@ export function ReportPage(p: {
               <ul data-qa="explanations">
                 {Object.entries(d.report.explanations).map(([code, text]) => (
                   <li>
-                    <strong safe>{code}</strong>: <span safe>{text}</span>
+                    <strong safe>{code}</strong> <span safe>{d.def.rules.find((r) => r.code === code)?.message ?? ''}</span>
+                    <br />
+                    <span class="muted">Wyjaśnienie jednostki: </span>
+                    <span safe>{text}</span>
                   </li>
                 ))}
               </ul>
@@ -609,18 +638,6 @@ export function ReportPage(p: {
       ) : (
         ''
       )}
-      <ReportHeader def={d.def} unit={d.unit} year={d.report.year} version={d.report.version} />
-      {d.def.sections.map((s) => (
-        <ReportSection
-          def={d.def}
-          section={s}
-          values={d.report.values}
-          readOnly={true}
-          ruleFlags={d.report.status === 'do_weryfikacji' ? flags : undefined}
-          cellComments={d.report.cellComments}
-          previous={d.previous ?? undefined}
-        />
-      ))}
       {d.versions.length ? (
         <section aria-labelledby="versions-title" data-qa="versions">
           <h2 id="versions-title">Wersje sprawozdania</h2>
@@ -692,13 +709,17 @@ export function SectionPage(p: {
   values: ReportValues;
   cellErrors?: Record<string, string> | undefined;
   notice?: string | undefined;
+  /** the page came back because the report changed meanwhile */
+  warning?: string | undefined;
 }): JSX.Element {
   const d = p.d;
   const i = d.def.sections.findIndex((s) => s.code === p.sectionCode);
   const s = d.def.sections[i]!;
   const next = d.def.sections[i + 1];
   const title = `${titleOf(d)}: ${s.title}`;
-  const errors = Object.entries(p.cellErrors ?? {}).map(([code, text]) => ({ href: `#${cellId(code)}`, text }));
+  // each message says which cell it is about: the summary's links must differ (WCAG 2.4.4)
+  const label = new Map(cellsOf(d.def).map((c) => [c.code, c.label]));
+  const errors = Object.entries(p.cellErrors ?? {}).map(([code, text]) => ({ href: `#${cellId(code)}`, text: `${label.get(code) ?? code}: ${text}` }));
   return (
     <SignedInLayout
       title={title}
@@ -708,16 +729,17 @@ export function SectionPage(p: {
     >
       <ErrorSummary errors={errors} title={errors.length ? m.cellsInvalid : undefined} />
       {p.notice ? <Notice tone="success" qa="section-notice" text={p.notice} /> : ''}
+      {p.warning ? <Notice tone="warning" qa="section-warning" text={p.warning} /> : ''}
       <p class="muted" safe>{`${d.def.form} – ${d.def.title}; ${d.unit.name}; rok ${d.report.year}`}</p>
-      <h1 data-qa="page-report-section">Wypełnianie działu</h1>
+      <h1 data-qa="page-report-section" safe>{`Wypełnianie sprawozdania ${d.def.form} za ${d.report.year}`}</h1>
       {d.may.onBehalf ? <Notice tone="info" text={m.onBehalfNote} /> : ''}
       <ReturnComments d={d} />
-      <nav class="tabs" aria-label="Działy sprawozdania">
+      <nav class="tabs tabs--row" aria-label="Działy sprawozdania">
         <ul>
           {d.def.sections.map((x) => (
             <li>
               <a href={sectionPath(d.report.id, x.code)} aria-current={x.code === s.code ? 'page' : undefined} safe>
-                {x.code}
+                {x.title}
               </a>
             </li>
           ))}
@@ -765,6 +787,8 @@ export function SubmitPage(p: {
   explanations: Record<string, string>;
   explanationErrors?: Record<string, string> | undefined;
   refused?: boolean;
+  /** the page came back because the report changed meanwhile */
+  warning?: string | undefined;
 }): JSX.Element {
   const d = p.d;
   const v = p.validation;
@@ -786,6 +810,7 @@ export function SubmitPage(p: {
       breadcrumbs={[home, areaCrumb(d.report.area as ReportArea), { href: reportPath(d.report.id), label: titleOf(d) }, { label: 'Sprawdź i wyślij' }]}
     >
       <ErrorSummary errors={summary} title={summary.length ? m.cannotSubmit : undefined} />
+      {p.warning ? <Notice tone="warning" qa="submit-warning" text={p.warning} /> : ''}
       <h1 data-qa="page-report-submit">Sprawdzenie i wysłanie sprawozdania</h1>
       <p class="lead" safe>{`${d.def.form} – ${d.def.title}; ${d.unit.name}; rok ${d.report.year}`}</p>
       {v.cellIssues.length ? (
@@ -938,7 +963,14 @@ export function UnitYearPage(p: {
   unit: { id: string; name: string };
   year: number;
   questions: SurveyQuestion[];
-  survey: { answers: Record<string, string>; answeredAt: Date; answeredBy: string | null; correctedAt: Date | null; correctedBy: string | null } | null;
+  survey: {
+    answers: Record<string, string>;
+    answeredAt: Date;
+    answeredBy: string | null;
+    correctedAt: Date | null;
+    correctedBy: string | null;
+    correctionReason: string | null;
+  } | null;
   reports: { id: string; form: string; status: ReportStatus; origin: string; cancelledAt: Date | null }[];
   mayCorrect: boolean;
   values: Record<string, string>;
@@ -948,6 +980,10 @@ export function UnitYearPage(p: {
   const title = `Ankieta i obowiązki sprawozdawcze: ${p.unit.name}, rok ${p.year}`;
   const summary: FormError[] = Object.entries(p.errors ?? {}).map(([code, text]) => ({ href: `#f-${code}`, text }));
   const answer = (v: string | undefined) => (v === 'T' ? 'Tak' : v === 'N' ? 'Nie' : '—');
+  const keptDespiteNo = (form: string) => {
+    const q = p.questions.find((x) => x.form === form);
+    return !!q && p.survey?.answers[q.code] === 'N';
+  };
   return (
     <SignedInLayout
       title={title}
@@ -971,7 +1007,12 @@ export function UnitYearPage(p: {
             rows={[
               ...p.questions.map((q) => ({ label: q.text, value: answer(p.survey!.answers[q.code]) })),
               { label: 'Wypełniona', value: `${formatDateTimePl(p.survey.answeredAt)}${p.survey.answeredBy ? `, ${p.survey.answeredBy}` : ''}` },
-              ...(p.survey.correctedAt ? [{ label: 'Skorygowana', value: `${formatDateTimePl(p.survey.correctedAt)}, ${p.survey.correctedBy ?? '—'}` }] : []),
+              ...(p.survey.correctedAt
+                ? [
+                    { label: 'Skorygowana', value: `${formatDateTimePl(p.survey.correctedAt)}, ${p.survey.correctedBy ?? '—'}` },
+                    { label: 'Uzasadnienie korekty', value: p.survey.correctionReason ?? '—' },
+                  ]
+                : []),
             ]}
           />
         )}
@@ -987,7 +1028,9 @@ export function UnitYearPage(p: {
                 <a href={reportPath(r.id)} safe>
                   {r.form}
                 </a>
-                <span safe>{` — ${REPORT_STATUS_LABELS[r.status]}, ${ORIGIN_LABELS[r.origin] ?? r.origin}${r.cancelledAt ? '; obowiązek zdjęty' : ''}`}</span>
+                <span
+                  safe
+                >{` — ${REPORT_STATUS_LABELS[r.status]}, ${ORIGIN_LABELS[r.origin] ?? r.origin}${r.cancelledAt ? '; obowiązek zdjęty' : keptDespiteNo(r.form) ? '; pozostawione mimo odpowiedzi „Nie” (jednostka już je wypełnia lub wysłała)' : ''}`}</span>
               </li>
             ))}
           </ul>
@@ -1032,6 +1075,16 @@ export function UnitYearPage(p: {
                 </div>
               );
             })}
+            <TextArea
+              name="uzasadnienie"
+              label="Uzasadnienie korekty"
+              required
+              rows={3}
+              maxlength={500}
+              value={p.values.uzasadnienie ?? ''}
+              errors={p.errors ?? {}}
+              hint="Np. jednostka nie udzielała świadczeń ambulatoryjnych od stycznia (pismo z dnia …)."
+            />
             <button class="button" type="submit" data-qa="survey-correct-save">
               Zapisz korektę obowiązków
             </button>

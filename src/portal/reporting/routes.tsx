@@ -20,9 +20,10 @@ import {
 } from './pages.tsx';
 import { DiffQuery, UnitYearParams, field, IdParams, ListQuery, ReportQuery, revisionOf, SectionParams, VersionParams } from './schema.ts';
 import { hasForbiddenChars, inputMessages } from '../http/input.ts';
-import { COMMENT_MAX, EXPLANATION_MAX } from './service.ts';
+import { COMMENT_MAX, EXPLANATION_MAX, sectionValuesFrom } from './service.ts';
 import { explanationName } from '../../views/components/ReportForm/ids.ts';
 import { validateReport } from '../../domain/reporting/rules.ts';
+import { AppError } from '../../lib/errors.ts';
 
 const NOTICES: Record<string, string> = {
   zapisano: m.saved,
@@ -33,7 +34,27 @@ const NOTICES: Record<string, string> = {
   korekta: m.reopened,
   ankieta: m.surveyDone,
   'ankieta-byla': m.surveyAlready,
+  'juz-wyslano': m.alreadySubmitted,
+  'juz-zdecydowano': m.alreadyDecided,
+  'juz-korekta': m.alreadyReopened,
+  'tylko-podglad': m.readOnlyNow,
+  'zwrocono-nizej': m.returnedDown,
 };
+
+const isConflict = (e: unknown): boolean => e instanceof AppError && e.code === 'CONFLICT';
+
+/**
+ * A change sent from a page older than the report (another window, another person, a second click):
+ * 'stale' instead of the error page, so the route can show what happened and keep what was typed.
+ */
+async function unlessStale<T>(f: () => Promise<T>): Promise<T | 'stale'> {
+  try {
+    return await f();
+  } catch (e) {
+    if (isConflict(e)) return 'stale';
+    throw e;
+  }
+}
 
 /** The notice named by `?wynik=`; only the object's own keys (`?wynik=constructor` is not a notice). */
 const noticeOf = (key: string): string | undefined => (Object.hasOwn(NOTICES, key) ? NOTICES[key] : undefined);
@@ -56,6 +77,13 @@ export async function reportingRoutes(app: SignedInApp): Promise<void> {
   const s = () => app.deps.services.reporting.reports;
   const o = () => app.deps.services.reporting.obligations;
 
+  // signed in with active profiles but none chosen yet (several of them): the home page picks or asks, as for any module
+  app.addHook('preHandler', async (req, reply) => {
+    const a = req.actor;
+    if (reply.sent || !a || a.profile || a.activeProfiles.length === 0 || !req.url.startsWith('/sprawozdania')) return;
+    return reply.redirect('/start', 303);
+  });
+
   app.get(AREA_PATH.niefinansowe, { schema: { querystring: ListQuery } }, async (req, reply) => {
     const ctx = ctxOf(req);
     const q = req.query;
@@ -76,12 +104,13 @@ export async function reportingRoutes(app: SignedInApp): Promise<void> {
       ReportListPage({
         frame: frameOf(req, reply),
         area: 'niefinansowe',
-        q,
+        q: { ...q, strona: view.page },
         rows: view.rows,
         total: view.total,
         counts,
         options: view.options,
         verifier: view.verifier,
+        searchOnly: view.searchOnly,
         surveyDue: survey.kind === 'due',
         notice: noticeOf(q.wynik),
       }),
@@ -141,7 +170,7 @@ export async function reportingRoutes(app: SignedInApp): Promise<void> {
     const d = await s().get(ctxOf(req), { id: req.params.id });
     if (!d.def.sections.some((x) => x.code === req.params.section)) return reply.callNotFound();
     // a report that cannot be filled now is shown whole, read-only
-    if (!d.may.fill) return reply.redirect(reportPath(d.report.id), 303);
+    if (!d.may.fill) return reply.redirect(`${reportPath(d.report.id)}?wynik=tylko-podglad`, 303);
     return reply.html(
       SectionPage({ frame: frameOf(req, reply), d, sectionCode: req.params.section, values: d.report.values, notice: noticeOf(req.query.wynik) }),
     );
@@ -149,7 +178,17 @@ export async function reportingRoutes(app: SignedInApp): Promise<void> {
 
   app.post('/sprawozdania/:id/dzial/:section', { schema: { params: SectionParams } }, async (req, reply) => {
     const ctx = ctxOf(req);
-    const r = await s().saveSection(ctx, { id: req.params.id, section: req.params.section, revision: revisionOf(req.body), body: req.body });
+    const r = await unlessStale(() => s().saveSection(ctx, { id: req.params.id, section: req.params.section, revision: revisionOf(req.body), body: req.body }));
+    if (r === 'stale') {
+      const d = await s().get(ctx, { id: req.params.id });
+      if (!d.may.fill) return reply.redirect(`${reportPath(d.report.id)}?wynik=tylko-podglad`, 303);
+      // the section as it is now, with what this page typed over it: nothing typed is lost, nothing is saved yet
+      const typed = sectionValuesFrom(d.def, req.params.section, req.body);
+      return reply.html(
+        SectionPage({ frame: frameOf(req, reply), d, sectionCode: req.params.section, values: { ...d.report.values, ...typed }, warning: m.staleSection }),
+        409,
+      );
+    }
     if (r.kind === 'invalid') {
       const d = await s().get(ctx, { id: req.params.id });
       const cellErrors = Object.fromEntries(r.issues.map((i) => [i.code, i.message]));
@@ -169,7 +208,7 @@ export async function reportingRoutes(app: SignedInApp): Promise<void> {
 
   app.get('/sprawozdania/:id/wyslij', { schema: { params: IdParams } }, async (req, reply) => {
     const d = await s().get(ctxOf(req), { id: req.params.id });
-    if (!d.may.fill) return reply.redirect(reportPath(d.report.id), 303);
+    if (!d.may.fill) return reply.redirect(`${reportPath(d.report.id)}?wynik=tylko-podglad`, 303);
     return reply.html(SubmitPage({ frame: frameOf(req, reply), d, validation: d.validation, explanations: d.report.explanations }));
   });
 
@@ -184,7 +223,16 @@ export async function reportingRoutes(app: SignedInApp): Promise<void> {
       const bad = checkText(v, EXPLANATION_MAX, m.explanationTooLong(EXPLANATION_MAX));
       if (bad) tooBad[w.code] = bad;
     }
-    const r = Object.keys(tooBad).length ? null : await s().submit(ctx, { id: req.params.id, revision: revisionOf(req.body), explanations });
+    const r = Object.keys(tooBad).length ? null : await unlessStale(() => s().submit(ctx, { id: req.params.id, revision: revisionOf(req.body), explanations }));
+    if (r === 'stale') {
+      const d = await s().get(ctx, { id: req.params.id });
+      // a second click, or another window that sent it already: it is sent, say so
+      if (!d.may.fill) {
+        const sent = d.report.status === 'do_weryfikacji' || d.report.status === 'zatwierdzone';
+        return reply.redirect(`${reportPath(d.report.id)}?wynik=${sent ? 'juz-wyslano' : 'tylko-podglad'}`, 303);
+      }
+      return reply.html(SubmitPage({ frame: frameOf(req, reply), d, validation: d.validation, explanations, warning: m.staleSubmit }), 409);
+    }
     if (!r || r.kind === 'invalid') {
       const d = await s().get(ctx, { id: req.params.id });
       const validation = r?.kind === 'invalid' ? r.validation : validateReport(d.def, d.report.values, d.previous, { forSubmission: true });
@@ -225,17 +273,34 @@ export async function reportingRoutes(app: SignedInApp): Promise<void> {
       if (!d.may.verify) return reply.redirect(reportPath(d.report.id), 303);
       return reportPage(req, reply, req.params.id, { verifyValues: { decyzja, uwaga, cells }, verifyErrors: errors }, 400);
     }
-    const r = await s().verify(ctx, {
-      id: req.params.id,
-      revision: revisionOf(req.body),
-      decision: decyzja as 'zatwierdz' | 'zwroc',
-      comment: uwaga,
-      cellComments,
-    });
+    const r = await unlessStale(() =>
+      s().verify(ctx, {
+        id: req.params.id,
+        revision: revisionOf(req.body),
+        decision: decyzja as 'zatwierdz' | 'zwroc',
+        comment: uwaga,
+        cellComments,
+      }),
+    );
+    if (r === 'stale') {
+      const now = await s().get(ctx, { id: req.params.id });
+      // decided already (a second click, another window, a colleague): show where it stands
+      if (!now.may.verify) return reply.redirect(`${reportPath(req.params.id)}?wynik=juz-zdecydowano`, 303);
+      return reportPage(req, reply, req.params.id, { verifyValues: { decyzja, uwaga, cells }, warning: m.staleVerify }, 409);
+    }
     const after = r.kind === 'done' ? r.report : null;
-    const wynik = decyzja === 'zwroc' ? 'zwrocono' : after?.status === 'zatwierdzone' ? 'zatwierdzono' : 'przekazano';
+    const wynik =
+      decyzja === 'zwroc' ? (after?.status === 'do_korekty' ? 'zwrocono' : 'zwrocono-nizej') : after?.status === 'zatwierdzone' ? 'zatwierdzono' : 'przekazano';
     return reply.redirect(`${reportPath(req.params.id)}?wynik=${wynik}`, 303);
   });
+
+  // the address a refused decision or correction stays on: opened again (reload, bookmark), it leads to the report
+  for (const sub of ['weryfikacja', 'korekta']) {
+    app.get(`/sprawozdania/:id/${sub}`, { schema: { params: IdParams } }, async (req, reply) => {
+      await s().get(ctxOf(req), { id: req.params.id });
+      return reply.redirect(reportPath(req.params.id), 303);
+    });
+  }
 
   app.post('/sprawozdania/:id/korekta', { schema: { params: IdParams } }, async (req, reply) => {
     const ctx = ctxOf(req);
@@ -251,7 +316,12 @@ export async function reportingRoutes(app: SignedInApp): Promise<void> {
       if (!d.may.reopen) return reply.redirect(reportPath(d.report.id), 303);
       return reportPage(req, reply, req.params.id, { reopenValues: { powod }, reopenErrors: errors }, 400);
     }
-    await s().reopen(ctx, { id: req.params.id, revision: revisionOf(req.body), reason: powod });
+    const r = await unlessStale(() => s().reopen(ctx, { id: req.params.id, revision: revisionOf(req.body), reason: powod }));
+    if (r === 'stale') {
+      const now = await s().get(ctx, { id: req.params.id });
+      if (!now.may.reopen) return reply.redirect(`${reportPath(req.params.id)}?wynik=juz-korekta`, 303);
+      return reportPage(req, reply, req.params.id, { reopenValues: { powod }, warning: m.staleVerify }, 409);
+    }
     return reply.redirect(`${reportPath(req.params.id)}?wynik=korekta`, 303);
   });
 
@@ -302,7 +372,9 @@ export async function reportingRoutes(app: SignedInApp): Promise<void> {
   };
 
   app.get('/sprawozdania/jednostka/:unitId/:year', { schema: { params: UnitYearParams, querystring: ReportQuery } }, async (req, reply) =>
-    unitYearPage(req, reply, req.params, { ...(req.query.wynik === 'zapisano' ? { notice: m.surveyCorrected } : {}) }),
+    unitYearPage(req, reply, req.params, {
+      ...(req.query.wynik === 'zapisano' ? { notice: m.surveyCorrected } : req.query.wynik === 'pozostawiono' ? { notice: m.surveyCorrectedKeptSome } : {}),
+    }),
   );
 
   app.post('/sprawozdania/jednostka/:unitId/:year', { schema: { params: UnitYearParams } }, async (req, reply) => {
@@ -319,9 +391,15 @@ export async function reportingRoutes(app: SignedInApp): Promise<void> {
         answers[q.code] = a;
       } else errors[q.code] = m.surveyAnswerRequired;
     }
+    const reason = field(req.body, 'uzasadnienie').trim();
+    values.uzasadnienie = reason;
+    if (!reason) errors.uzasadnienie = m.correctionReasonRequired;
+    else {
+      const bad = checkText(reason, 500, m.reasonTooLong(500));
+      if (bad) errors.uzasadnienie = bad;
+    }
     if (Object.keys(errors).length || v.questions.length === 0) return unitYearPage(req, reply, req.params, { values, errors }, 400);
-    const r = await o().correct(ctx, { ...req.params, answers });
-    if (r.kept.length) return unitYearPage(req, reply, req.params, { notice: m.surveyCorrectedKept(r.kept) });
-    return reply.redirect(`${unitYearPath(req.params.unitId, req.params.year)}?wynik=zapisano`, 303);
+    const r = await o().correct(ctx, { ...req.params, answers, reason });
+    return reply.redirect(`${unitYearPath(req.params.unitId, req.params.year)}?wynik=${r.kept.length ? 'pozostawiono' : 'zapisano'}`, 303);
   });
 }

@@ -8,11 +8,23 @@ import type { ReportArea } from '../../domain/reference-data.ts';
 import { cellsOf, type FormDefinition, type ReportValues } from '../../domain/reporting/definition.ts';
 import { nextState, timeliness, type ReportAction, type ReportStatus } from '../../domain/reporting/lifecycle.ts';
 import { checkCells, validateReport, type ReportValidation } from '../../domain/reporting/rules.ts';
-import { badRequest, conflict, notFound } from '../../lib/errors.ts';
+import { badRequest, conflict, forbidden, notFound } from '../../lib/errors.ts';
 import { warsawDay } from '../../lib/warsaw-time.ts';
 import { formRegistry } from '../../reporting/definitions.ts';
 import { auditOf, type Ctx, type ServiceDeps } from '../context.ts';
-import { actingLevelOf, authorize, can, fillsOnBehalf, reportListScope, type Action, type ReportSubject } from '../policies/index.ts';
+import {
+  actingLevelOf,
+  authorize,
+  can,
+  decide,
+  fillsOnBehalf,
+  isCezAdministrator,
+  REPORT_AREA_PERMISSIONS,
+  SEARCH_REPORTS,
+  reportListScope,
+  type Action,
+  type ReportSubject,
+} from '../policies/index.ts';
 import { reportingMessages as m } from './messages.ts';
 
 export type ReportRow = typeof reports.$inferSelect;
@@ -80,6 +92,11 @@ async function previousValues(db: DbOrTx, r: Pick<ReportRow, 'unitId' | 'form' |
     .orderBy(desc(reportVersions.version))
     .limit(1);
   return v?.values ?? null;
+}
+
+/** A cell's label ("Dział 1…, wiersz 01 …, kolumna 1 …") for the history, its code when unknown. */
+function labelOf(def: FormDefinition, code: string): string {
+  return cellsOf(def).find((c) => c.code === code)?.label ?? code;
 }
 
 function definitionOf(r: Pick<ReportRow, 'form' | 'definitionVersion'>): FormDefinition {
@@ -259,7 +276,14 @@ export function reportingService({ db }: ServiceDeps) {
       const scope = reportListScope(ctx.actor, input.area)!;
       const today = warsawDay(ctx.now);
       const pageSize = input.pageSize;
-      const { rows, total } = await listReports(db, scope, { ...input, today }, { sort: input.sort, page: input.page, pageSize });
+      let page = input.page;
+      let { rows, total } = await listReports(db, scope, { ...input, today }, { sort: input.sort, page, pageSize });
+      // a page past the end (an old link, a typed number) shows the last one
+      const last = Math.max(1, Math.ceil(total / pageSize));
+      if (page > last) {
+        page = last;
+        ({ rows, total } = await listReports(db, scope, { ...input, today }, { sort: input.sort, page, pageSize }));
+      }
       const options = await reportFilterOptions(db, input.area);
       return {
         rows: rows.map((r) => ({
@@ -270,10 +294,17 @@ export function reportingService({ db }: ServiceDeps) {
           waitsForMe: can(ctx.actor, 'report.verify', subjectOf({ ...r, area: input.area })),
         })),
         total,
+        page,
         pageSize,
         options,
         /** a verifier's list: show timeliness first */
         verifier: scope.kind === 'all' || scope.verifyingUnitId !== null,
+        /** finds reports but opens none of them (Pracownik CeZ) */
+        searchOnly:
+          ctx.actor.permissions.has(SEARCH_REPORTS) &&
+          !isCezAdministrator(ctx.actor) &&
+          !ctx.actor.permissions.has(REPORT_AREA_PERMISSIONS[input.area].fill) &&
+          !ctx.actor.permissions.has(REPORT_AREA_PERMISSIONS[input.area].verify),
       };
     },
 
@@ -281,6 +312,8 @@ export function reportingService({ db }: ServiceDeps) {
     async get(ctx: Ctx, input: { id: string }) {
       const r = await loadReport(db, input.id);
       if (!r) throw notFound();
+      // found but not to be opened (Pracownik CeZ): say why, not only "Brak dostępu"
+      if (decide(ctx.actor, 'report.view', subjectOf(r)) === 'deny') throw forbidden(m.contentNotForYou);
       authorize(ctx.actor, 'report.view', subjectOf(r));
       return viewOf(ctx, r);
     },
@@ -319,7 +352,7 @@ export function reportingService({ db }: ServiceDeps) {
           if (v === '') delete values[k];
           else values[k] = v;
         }
-        return { set: { values }, details: { section: input.section } };
+        return { set: { values }, comment: def.sections.find((x) => x.code === input.section)?.title ?? input.section, details: { section: input.section } };
       });
       return { kind: 'saved' as const, report: (out as { report: ReportRow }).report };
     },
@@ -377,7 +410,7 @@ export function reportingService({ db }: ServiceDeps) {
             action === 'approve'
               ? { ...(last ? { approvedAt: ctx.now, returnComment: null, cellComments: {} } : {}) }
               : { returnComment: comment, cellComments: input.cellComments },
-          comment: [comment, ...Object.entries(input.cellComments).map(([c, t]) => `${c}: ${t}`)].filter(Boolean).join('\n') || null,
+          comment: [comment, ...Object.entries(input.cellComments).map(([c, t]) => `${labelOf(definitionOf(r), c)}: ${t}`)].filter(Boolean).join('\n') || null,
           details: { decision: input.decision, ...(Object.keys(input.cellComments).length ? { cellComments: input.cellComments } : {}) },
         };
       });
