@@ -288,3 +288,44 @@ export function roleRevoked(p: { number: string; roleName: string; unitName: str
     ]),
   };
 }
+
+/** "Sprawozdania": a decision on a unit's report (returned for correction, approved, a correction opened). */
+export function reportDecision(p: {
+  outcome: 'zwrocone' | 'zatwierdzone' | 'korekta';
+  form: string;
+  title: string;
+  year: number;
+  unitName: string;
+  /** the verifier's general comment, or the reason of a correction */
+  comment: string | null;
+  reportUrl: string;
+}): MailContent {
+  const what =
+    p.outcome === 'zwrocone'
+      ? 'zostało zwrócone do korekty przez jednostkę weryfikującą. Popraw je i wyślij ponownie'
+      : p.outcome === 'korekta'
+        ? 'zostało otwarte do korekty przez jednostkę weryfikującą (nowa wersja sprawozdania). Popraw je i wyślij ponownie'
+        : 'zostało zatwierdzone. Nie wymaga dalszych działań';
+  const subject =
+    p.outcome === 'zwrocone'
+      ? `Sprawozdanie ${p.form} za ${p.year} zwrócone do korekty`
+      : p.outcome === 'korekta'
+        ? `Otwarto korektę sprawozdania ${p.form} za ${p.year}`
+        : `Sprawozdanie ${p.form} za ${p.year} zatwierdzone`;
+  const commentLine = p.comment ? `Uwagi: ${p.comment}` : '';
+  const text =
+    'Dzień dobry,\n\n' +
+    `informujemy, że sprawozdanie ${p.form} – ${p.title} za rok ${p.year} jednostki ${p.unitName} ${what}.\n` +
+    (commentLine ? `${commentLine}\n` : '') +
+    `\nSprawozdanie: ${p.reportUrl}\n\n${FOOTER_TEXT}\n`;
+  return {
+    subject,
+    text,
+    html: html([
+      'Dzień dobry,',
+      `informujemy, że sprawozdanie <strong>${escapeHtml(p.form)} – ${escapeHtml(p.title)}</strong> za rok ${p.year} jednostki <strong>${escapeHtml(p.unitName)}</strong> ${what}.`,
+      ...(commentLine ? [escapeHtml(commentLine)] : []),
+      `Sprawozdanie: <a href="${escapeHtml(p.reportUrl)}">${escapeHtml(p.reportUrl)}</a>`,
+    ]),
+  };
+}

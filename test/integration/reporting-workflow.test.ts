@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { auditLog, reportEvents, reports, reportVersions, units, unitSurveys } from '../../src/db/schema/index.ts';
+import { auditLog, messages, profiles, reportEvents, reports, reportVersions, units, unitSurveys, users } from '../../src/db/schema/index.ts';
 import { currentReportingYear } from '../../src/domain/reporting/catalogue.ts';
 import { cellsOf } from '../../src/domain/reporting/definition.ts';
 import { exampleValues } from '../../src/demo/report-examples.ts';
@@ -30,6 +30,14 @@ describe('Sprawozdania niefinansowe: ankieta → wypełnianie → weryfikacja �
   const def = () => formRegistry().forYear('MZ-11', year)!;
 
   const demoAgent = async (login: string, unitKey: string): Promise<Agent> => (await loginAsDemo(t, login, unitKey)).agent;
+
+  /** e-mails with this subject in the outbox */
+  const mailsAbout = (subject: string) => t.database.db.select().from(messages).where(eq(messages.subject, subject));
+  const robertEmail = async () => {
+    const [u] = await t.database.db.select({ id: users.id }).from(users).where(eq(users.login, 'robert.szymanski'));
+    const [p] = await t.database.db.select({ email: profiles.email }).from(profiles).where(eq(profiles.userId, u!.id));
+    return p!.email;
+  };
 
   const row = async () => (await t.database.db.select().from(reports).where(eq(reports.id, reportId)))[0]!;
 
@@ -174,6 +182,13 @@ describe('Sprawozdania niefinansowe: ankieta → wypełnianie → weryfikacja �
     const r = await row();
     assert.equal(r.status, 'do_korekty');
     assert.deepEqual(r.cellComments, { 'D1.01.1': 'Porady ogółem wzrosły czterokrotnie — sprawdź.' });
+    // the unit's filler is told by e-mail, with a link to the report
+    const mails = await mailsAbout(`Sprawozdanie MZ-11 za ${year} zwrócone do korekty`);
+    assert.deepEqual(
+      mails.map((x) => x.to),
+      [await robertEmail()],
+    );
+    assert.ok(mails[0]!.text.includes(`/sprawozdania/${reportId}`));
   });
 
   it('the filler sees the comment by the cell, corrects and sends again', async () => {
@@ -212,6 +227,7 @@ describe('Sprawozdania niefinansowe: ankieta → wypełnianie → weryfikacja �
     assert.equal(approved.statusCode, 303);
     r = await row();
     assert.equal(r.status, 'zatwierdzone');
+    assert.equal((await mailsAbout(`Sprawozdanie MZ-11 za ${year} zatwierdzone`)).length, 1, 'the final approval is told once');
     const versions = await t.database.db.select().from(reportVersions).where(eq(reportVersions.reportId, reportId));
     assert.equal(versions.length, 1);
   });

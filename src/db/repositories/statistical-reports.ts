@@ -109,7 +109,8 @@ export async function listReports(
           ? [desc(reports.year), asc(reports.form), asc(units.name), asc(reports.id)]
           : opts.sort === 'status'
             ? [asc(reports.status), asc(units.name), asc(reports.id)]
-            : [sql`${dueOn} asc nulls last`, asc(units.name), asc(reports.id)];
+            : // the default: the latest deadline first, so the campaign under way comes before last year's
+              [sql`${dueOn} desc nulls last`, asc(units.name), asc(reports.id)];
   const [count] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(reports)

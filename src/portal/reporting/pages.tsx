@@ -182,7 +182,7 @@ export function ReportListPage(p: {
           label="Sortuj według"
           value={p.q.sortuj}
           options={[
-            ['termin', 'Termin przekazania'],
+            ['termin', 'Termin przekazania (od najpóźniejszego)'],
             ['jednostka', 'Nazwa jednostki'],
             ['formularz', 'Formularz'],
             ['rok', 'Rok sprawozdawczy (od najnowszego)'],

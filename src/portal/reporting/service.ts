@@ -3,7 +3,8 @@ import { recordAudit } from '../../db/repositories/audit.ts';
 import { deadlinesFor, deadlineKey } from '../../db/repositories/report-obligations.ts';
 import { countReportsByStatus, listReports, reportFilterOptions, type ReportFilters, type ReportSort } from '../../db/repositories/statistical-reports.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { reportEvents, reports, reportVersions, units, users } from '../../db/schema/index.ts';
+import { profiles, reportEvents, reports, reportVersions, roleRequests, rolePermissions, units, users } from '../../db/schema/index.ts';
+import { reportDecision } from '../../mail/templates.ts';
 import type { ReportArea } from '../../domain/reference-data.ts';
 import { cellsOf, type FormDefinition, type ReportValues } from '../../domain/reporting/definition.ts';
 import { nextState, timeliness, type ReportAction, type ReportStatus } from '../../domain/reporting/lifecycle.ts';
@@ -124,7 +125,35 @@ export type TransitionOutcome = { kind: 'done'; report: ReportRow } | { kind: 'i
  * "Sprawozdania …": lists and counts in the actor's scope, one report with what the actor may do,
  * and every change of a report through `transitionReport` — the one lifecycle function.
  */
-export function reportingService({ db }: ServiceDeps) {
+/** E-mail addresses of the active profiles in a unit that fill reports of the area (who is told of a decision). */
+async function fillerEmails(db: DbOrTx, unitId: string, permission: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ email: profiles.email })
+    .from(profiles)
+    .innerJoin(roleRequests, and(eq(roleRequests.profileId, profiles.id), eq(roleRequests.status, 'zatwierdzony')))
+    .innerJoin(rolePermissions, and(eq(rolePermissions.roleCode, roleRequests.roleCode), eq(rolePermissions.permissionCode, permission)))
+    .where(and(eq(profiles.unitId, unitId), eq(profiles.status, 'aktywny')));
+  return rows.map((r) => r.email).sort();
+}
+
+export function reportingService({ db, outbox, config }: ServiceDeps) {
+  /** Tells the unit's fillers, in the transaction of the decision (the outbox sends after commit). */
+  async function notifyUnit(tx: DbOrTx, r: ReportRow, outcome: 'zwrocone' | 'zatwierdzone' | 'korekta', comment: string | null): Promise<void> {
+    const def = definitionOf(r);
+    const [unit] = await tx.select({ name: units.name }).from(units).where(eq(units.id, r.unitId));
+    const to = await fillerEmails(tx, r.unitId, REPORT_AREA_PERMISSIONS[r.area as ReportArea].fill);
+    const content = reportDecision({
+      outcome,
+      form: r.form,
+      title: def.title,
+      year: r.year,
+      unitName: unit?.name ?? '',
+      comment,
+      reportUrl: `${config.publicUrl}/sprawozdania/${r.id}`,
+    });
+    for (const address of to) await outbox.enqueue(tx, { channel: 'email', to: address, ...content });
+  }
+
   /**
    * Every transition of a report: in one transaction, the row locked; the policy decides on the
    * locked row (so two verifiers, or a verifier and the filler, cannot both win); a form sent from a
@@ -405,6 +434,9 @@ export function reportingService({ db }: ServiceDeps) {
             .onConflictDoNothing();
         }
         const comment = input.comment || null;
+        // the unit hears of a return to it and of the final approval (a step between verifiers is theirs alone)
+        if (action === 'return' && (r.pendingLevel ?? 0) === 0) await notifyUnit(tx, r, 'zwrocone', comment);
+        if (action === 'approve' && last) await notifyUnit(tx, r, 'zatwierdzone', comment);
         return {
           set:
             action === 'approve'
@@ -423,6 +455,7 @@ export function reportingService({ db }: ServiceDeps) {
           .update(reportVersions)
           .set({ correctionReason: input.reason })
           .where(and(eq(reportVersions.reportId, r.id), eq(reportVersions.version, r.version)));
+        await notifyUnit(tx, r, 'korekta', input.reason);
         return { set: { returnComment: input.reason, cellComments: {}, approvedAt: null }, comment: input.reason, details: { reason: input.reason } };
       });
     },

@@ -220,9 +220,12 @@ describe('ReportSection: a fields section', () => {
     assert.match(html, /<label class="field__label" for="cell-D0-02"><span>Data rozpoczęcia działalności<\/span><\/label>/);
     assert.deepEqual(date['aria-describedby']!.split(' '), ['cell-D0-02-format', 'cell-D0-02-help']);
     assert.equal(text(byId(html, 'cell-D0-02-format')), 'Format: DD.MM.RRRR');
-    const remark = tags(html, 'input').find((i) => i.name === 'D0.03')!;
+    // a remark of up to 500 characters is a text area, still labelled and limited
+    assert.equal(tags(html, 'input').find((i) => i.name === 'D0.03'), undefined);
+    const remark = tags(html, 'textarea').find((i) => i.name === 'D0.03')!;
     assert.equal(remark.maxlength, '500');
     assert.equal(remark.inputmode, undefined);
+    assert.match(html, /<label[^>]*for="cell-D0-03"/);
   });
 
   it('an error on a choice describes the group and sits above the radios; on a field above the input', async () => {

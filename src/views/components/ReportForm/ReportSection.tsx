@@ -206,6 +206,14 @@ function Control(p: {
       </select>
     );
   }
+  // a longer free text (remarks) gets a text area; a short one and every number stay one line
+  if (p.spec.type === 'text' && (p.spec.maxLength ?? 500) > 200) {
+    return (
+      <textarea class={`${cls} report-input--text`} {...common} rows="4" maxlength={p.spec.maxLength ?? 500} safe>
+        {p.ctx.value}
+      </textarea>
+    );
+  }
   return (
     <input
       class={cls}
