@@ -249,7 +249,11 @@ function journey(javaScriptEnabled: boolean): void {
       assert.match(await text(zofia, `[data-qa="report-row-${reportId}"]`), /czeka na Twoją weryfikację/);
       await mine.getByRole('link', { name: UNIT }).click();
       await zofia.waitForSelector('[data-qa="verify-form"]');
-      assert.match(await text(zofia, '[data-qa="explanations"]'), new RegExp(`R15: ${EXPLANATION}`));
+      assert.match(
+        await text(zofia, '[data-qa="explanations"]'),
+        new RegExp(`R15 Liczba porad lekarskich ogółem[^]*Wyjaśnienie jednostki: ${EXPLANATION}`),
+        'the warning beside its explanation',
+      );
       // the warning is marked at the cell in her read-only view
       assert.match(await text(zofia, '#cell-D1-01-1-flag'), /Ostrzeżenie \(reguła R15\)/);
       await check(zofia, 'report page with the verify form');

@@ -221,7 +221,10 @@ describe('ReportSection: a fields section', () => {
     assert.deepEqual(date['aria-describedby']!.split(' '), ['cell-D0-02-format', 'cell-D0-02-help']);
     assert.equal(text(byId(html, 'cell-D0-02-format')), 'Format: DD.MM.RRRR');
     // a remark of up to 500 characters is a text area, still labelled and limited
-    assert.equal(tags(html, 'input').find((i) => i.name === 'D0.03'), undefined);
+    assert.equal(
+      tags(html, 'input').find((i) => i.name === 'D0.03'),
+      undefined,
+    );
     const remark = tags(html, 'textarea').find((i) => i.name === 'D0.03')!;
     assert.equal(remark.maxlength, '500');
     assert.equal(remark.inputmode, undefined);
