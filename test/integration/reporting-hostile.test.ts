@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { and, count, eq, ne, sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import { auditLog, formDeadlines, profiles, reportEvents, reports, reportVersions, units, unitSurveys, users } from '../../src/db/schema/index.ts';
+import { auditLog, formDeadlines, reportEvents, reports, reportVersions, units, unitSurveys, users } from '../../src/db/schema/index.ts';
 import { currentReportingYear } from '../../src/domain/reporting/catalogue.ts';
 import { cellsOf } from '../../src/domain/reporting/definition.ts';
 import { exampleValues } from '../../src/demo/report-examples.ts';
@@ -12,7 +12,7 @@ import { warsawDay } from '../../src/lib/warsaw-time.ts';
 import { formRegistry } from '../../src/reporting/definitions.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import { Agent } from '../helpers/agent.ts';
-import { loginAs } from '../helpers/login.ts';
+import { loginAs, loginAsDemo } from '../helpers/login.ts';
 import { demoReportIds, type DemoReportIds } from '../helpers/route-bodies.ts';
 
 /**
@@ -152,15 +152,7 @@ describe('reporting routes under hostile input: no 5xx, refusals write nothing, 
     });
   };
 
-  async function demoAgent(login: string, unitKey: string): Promise<Agent> {
-    const [p] = await t.database.db
-      .select({ userId: users.id, profileId: profiles.id })
-      .from(profiles)
-      .innerJoin(users, eq(users.id, profiles.userId))
-      .innerJoin(units, eq(units.id, profiles.unitId))
-      .where(and(eq(users.login, login), eq(units.sourceKey, unitKey)));
-    return loginAs(t, p!.userId, { profileId: p!.profileId });
-  }
+  const demoAgent = async (login: string, unitKey: string): Promise<Agent> => (await loginAsDemo(t, login, unitKey)).agent;
 
   /**
    * One request as `who` (its cookies; a CSRF token of its own on a POST, so the route itself answers).

@@ -276,6 +276,45 @@ export function ReportListPage(p: {
   );
 }
 
+/** One question of the ankieta: "Tak" / "Nie" radios in a fieldset, its hint and its error (the summary links to `#f-<code>`). */
+function YesNoQuestion(p: { q: SurveyQuestion; value: string | undefined; error: string | undefined; hint?: string }): JSX.Element {
+  const id = `f-${p.q.code}`;
+  const described = [p.hint ? `${id}-hint` : '', p.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={`field${p.error ? ' field--error' : ''}`}>
+      <fieldset class="radios" id={id} aria-describedby={described}>
+        <legend class="field__label">
+          <span safe>{p.q.text}</span>
+          <span aria-hidden="true"> *</span>
+        </legend>
+        {p.hint ? (
+          <p class="field__hint" id={`${id}-hint`} safe>
+            {p.hint}
+          </p>
+        ) : (
+          ''
+        )}
+        {p.error ? (
+          <p class="field__error" id={`${id}-error`}>
+            <span class="visually-hidden">Błąd: </span>
+            <span safe>{p.error}</span>
+          </p>
+        ) : (
+          ''
+        )}
+        <div class="radio">
+          <input type="radio" id={`${id}-T`} name={p.q.code} value="T" checked={p.value === 'T'} />
+          <label for={`${id}-T`}>Tak</label>
+        </div>
+        <div class="radio">
+          <input type="radio" id={`${id}-N`} name={p.q.code} value="N" checked={p.value === 'N'} />
+          <label for={`${id}-N`}>Nie</label>
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
 /** "Ankieta przypisująca sprawozdania": one yes/no question per form its answers decide. */
 export function SurveyPage(p: {
   frame: SignedInFrame;
@@ -299,39 +338,9 @@ export function SurveyPage(p: {
       <form method="post" action={SURVEY_PATH} novalidate>
         <CsrfField token={p.frame.csrf} />
         <input type="hidden" name="rok" value={String(p.year)} />
-        {p.questions.map((q) => {
-          const id = `f-${q.code}`;
-          const error = p.errors?.[q.code];
-          return (
-            <div class={`field${error ? ' field--error' : ''}`}>
-              <fieldset class="radios" id={id} aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}>
-                <legend class="field__label">
-                  <span safe>{q.text}</span>
-                  <span aria-hidden="true"> *</span>
-                </legend>
-                <p class="field__hint" id={`${id}-hint`} safe>
-                  {q.hint}
-                </p>
-                {error ? (
-                  <p class="field__error" id={`${id}-error`}>
-                    <span class="visually-hidden">Błąd: </span>
-                    <span safe>{error}</span>
-                  </p>
-                ) : (
-                  ''
-                )}
-                <div class="radio">
-                  <input type="radio" id={`${id}-T`} name={q.code} value="T" checked={p.values[q.code] === 'T'} />
-                  <label for={`${id}-T`}>Tak</label>
-                </div>
-                <div class="radio">
-                  <input type="radio" id={`${id}-N`} name={q.code} value="N" checked={p.values[q.code] === 'N'} />
-                  <label for={`${id}-N`}>Nie</label>
-                </div>
-              </fieldset>
-            </div>
-          );
-        })}
+        {p.questions.map((q) => (
+          <YesNoQuestion q={q} value={p.values[q.code]} error={p.errors?.[q.code]} hint={q.hint} />
+        ))}
         <div class="button-group">
           <button class="button" type="submit" data-qa="survey-save">
             Zapisz ankietę
@@ -1045,36 +1054,9 @@ export function UnitYearPage(p: {
           </p>
           <form method="post" action={unitYearPath(p.unit.id, p.year)} novalidate>
             <CsrfField token={p.frame.csrf} />
-            {p.questions.map((q) => {
-              const id = `f-${q.code}`;
-              const error = p.errors?.[q.code];
-              return (
-                <div class={`field${error ? ' field--error' : ''}`}>
-                  <fieldset class="radios" id={id}>
-                    <legend class="field__label">
-                      <span safe>{q.text}</span>
-                      <span aria-hidden="true"> *</span>
-                    </legend>
-                    {error ? (
-                      <p class="field__error" id={`${id}-error`}>
-                        <span class="visually-hidden">Błąd: </span>
-                        <span safe>{error}</span>
-                      </p>
-                    ) : (
-                      ''
-                    )}
-                    <div class="radio">
-                      <input type="radio" id={`${id}-T`} name={q.code} value="T" checked={p.values[q.code] === 'T'} />
-                      <label for={`${id}-T`}>Tak</label>
-                    </div>
-                    <div class="radio">
-                      <input type="radio" id={`${id}-N`} name={q.code} value="N" checked={p.values[q.code] === 'N'} />
-                      <label for={`${id}-N`}>Nie</label>
-                    </div>
-                  </fieldset>
-                </div>
-              );
-            })}
+            {p.questions.map((q) => (
+              <YesNoQuestion q={q} value={p.values[q.code]} error={p.errors?.[q.code]} />
+            ))}
             <TextArea
               name="uzasadnienie"
               label="Uzasadnienie korekty"
