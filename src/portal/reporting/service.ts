@@ -121,10 +121,6 @@ export function sectionValuesFrom(def: FormDefinition, sectionCode: string, body
 
 export type TransitionOutcome = { kind: 'done'; report: ReportRow } | { kind: 'invalid'; validation: ReportValidation; missing: Record<string, string> };
 
-/**
- * "Sprawozdania …": lists and counts in the actor's scope, one report with what the actor may do,
- * and every change of a report through `transitionReport` — the one lifecycle function.
- */
 /** E-mail addresses of the active profiles in a unit that fill reports of the area (who is told of a decision). */
 async function fillerEmails(db: DbOrTx, unitId: string, permission: string): Promise<string[]> {
   const rows = await db
@@ -136,6 +132,10 @@ async function fillerEmails(db: DbOrTx, unitId: string, permission: string): Pro
   return rows.map((r) => r.email).sort();
 }
 
+/**
+ * "Sprawozdania …": lists and counts in the actor's scope, one report with what the actor may do,
+ * and every change of a report through `transitionReport` — the one lifecycle function.
+ */
 export function reportingService({ db, outbox, config }: ServiceDeps) {
   /** Tells the unit's fillers, in the transaction of the decision (the outbox sends after commit). */
   async function notifyUnit(tx: DbOrTx, r: ReportRow, outcome: 'zwrocone' | 'zatwierdzone' | 'korekta', comment: string | null): Promise<void> {
