@@ -204,6 +204,8 @@ async function applyPlan(tx: DbOrTx, id: string, plan: Plan, k: number, now: Dat
     await ev('submit', 'do_korekty', 'do_weryfikacji', after(33), 2);
     approvedAt = await approveAll(35, 2);
     version = 2;
+    // "Ostatnio wysłane" is the second sending; timeliness still counts the first
+    base.submittedAt = after(33);
   }
   await tx.insert(reportVersions).values({ reportId: id, version, values: full, explanations: {}, approvedAt });
   await tx

@@ -84,6 +84,15 @@ describe('Ankieta: the supervisors see the answers and correct the obligations',
       303,
     );
     assert.deepEqual(await active(), ['MZ-88']);
+    // the withdrawn report stays readable, says so, and changes no more
+    const [gone] = await t.database.db
+      .select()
+      .from(reports)
+      .where(and(eq(reports.unitId, unitId), eq(reports.year, year), eq(reports.form, 'MZ-11')));
+    const view = await filler.get(`/sprawozdania/${gone!.id}`);
+    assert.match(view.body, /data-qa="report-cancelled"/);
+    assert.doesNotMatch(view.body, /data-qa="fill-actions"/);
+    assert.equal((await filler.get(`/sprawozdania/${gone!.id}/dzial/D0`)).statusCode, 303);
     const list = await filler.get('/sprawozdania/niefinansowe');
     assert.doesNotMatch(list.body, /<abbr[^>]*>MZ-11</, 'the withdrawn report is not listed');
     assert.equal((await zofia.post(path(), { _csrf: csrfOf(page.body), AMB: 'T', uzasadnienie: 'Pomyłka — poradnia działa.' })).statusCode, 303);
@@ -130,6 +139,23 @@ describe('Ankieta: the supervisors see the answers and correct the obligations',
     assert.ok(events.some((e) => e.action === 'save' && e.onBehalf));
     const view = await filler.get(`/sprawozdania/${r!.id}`);
     assert.match(view.body, /jednostka nadzorująca w imieniu sprawozdawcy/);
+    // four eyes: the office sends what it filled, and then may not decide on it itself
+    for (const sec of def.sections.slice(1)) {
+      const pg = await zofia.get(`/sprawozdania/${r!.id}/dzial/${sec.code}`);
+      const f: Record<string, string> = { _csrf: csrfOf(pg.body), rewizja: /name="rewizja" value="(\d+)"/.exec(pg.body)![1]!, po: 'zostan' };
+      for (const c of cellsOf(def)) if (c.sectionCode === sec.code && !c.na) f[c.code] = example[c.code] ?? '';
+      assert.equal((await zofia.post(`/sprawozdania/${r!.id}/dzial/${sec.code}`, f)).statusCode, 303, sec.code);
+    }
+    const send = await zofia.get(`/sprawozdania/${r!.id}/wyslij`);
+    const sent = await zofia.post(`/sprawozdania/${r!.id}/wyslij`, { _csrf: csrfOf(send.body), rewizja: /name="rewizja" value="(\d+)"/.exec(send.body)![1]! });
+    assert.equal(sent.statusCode, 303);
+    const mine = await zofia.get(`/sprawozdania/${r!.id}`);
+    assert.match(mine.body, /data-qa="report-four-eyes"/);
+    assert.doesNotMatch(mine.body, /data-qa="verify-form"/);
+    const rev = (await db.select().from(reports).where(eq(reports.id, r!.id)))[0]!.revision;
+    const self = await zofia.post(`/sprawozdania/${r!.id}/weryfikacja`, { _csrf: csrfOf(mine.body), rewizja: String(rev), decyzja: 'zatwierdz' });
+    assert.equal(self.statusCode, 403);
+    assert.equal((await db.select().from(reports).where(eq(reports.id, r!.id)))[0]!.status, 'do_weryfikacji');
     // another voivodeship's office may not
     assert.equal((await otherOffice.get(`/sprawozdania/${r!.id}/dzial/${section.code}`)).statusCode, 404);
   });
@@ -154,7 +180,8 @@ describe('Ankieta: the supervisors see the answers and correct the obligations',
     const stale = await filler.post(url('D0'), fieldsOf(tab1, 'D0', { ...example, 'D0.02': '251' }));
     assert.equal(stale.statusCode, 409);
     assert.match(stale.body, /data-qa="section-warning"/);
-    assert.match(stale.body, /value="251"/, 'what was typed is kept');
+    assert.match(stale.body, /data-qa="stale-diffs"[\s\S]*?Twój wpis „251”, obecnie „250”/, 'what was typed is kept, beside the current value');
+    assert.match(stale.body, /value="250"/, 'the form shows the section as it is now: a save from it undoes nothing');
     const [kept] = await db.select().from(reports).where(eq(reports.id, r!.id));
     assert.equal(kept!.values['D0.02'], '250', 'the newer save is not overwritten');
     for (const sec of def.sections) {

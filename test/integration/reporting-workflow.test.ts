@@ -223,6 +223,18 @@ describe('Sprawozdania niefinansowe: ankieta → wypełnianie → weryfikacja �
     assert.equal(r.pendingLevel, 1, 'now at CeZ');
     const again = await zofia.get(`/sprawozdania/${reportId}`);
     assert.doesNotMatch(again.body, /data-qa="verify-form"/, 'the office waits for CeZ now');
+    // CeZ sends it back down to the office with a note: a matter between verifiers, not shown to the unit
+    const down = await decide(jan, { decyzja: 'zwroc', uwaga: 'NOTATKA-CEZ: proszę ponownie sprawdzić etaty.' });
+    assert.equal(pathOf(down), `/sprawozdania/${reportId}?wynik=zwrocono-nizej`);
+    r = await row();
+    assert.deepEqual([r.status, r.pendingLevel], ['do_weryfikacji', 0]);
+    const office = await zofia.get(`/sprawozdania/${reportId}`);
+    assert.match(office.body, /Zwrócone do weryfikacji na poprzednim poziomie/);
+    assert.match(office.body, /NOTATKA-CEZ/);
+    const unitView = await robert.get(`/sprawozdania/${reportId}`);
+    assert.doesNotMatch(unitView.body, /NOTATKA-CEZ/, 'the unit does not read the note to the office');
+    assert.match(unitView.body, /Zwrócono do weryfikacji na poprzednim poziomie/, 'the history names the step');
+    assert.equal((await decide(zofia, { decyzja: 'zatwierdz' })).statusCode, 303);
     const approved = await decide(jan, { decyzja: 'zatwierdz' });
     assert.equal(approved.statusCode, 303);
     r = await row();
@@ -252,13 +264,13 @@ describe('Sprawozdania niefinansowe: ankieta → wypełnianie → weryfikacja �
     const events = await t.database.db.select().from(reportEvents).where(eq(reportEvents.reportId, reportId)).orderBy(asc(reportEvents.id));
     assert.deepEqual(
       events.map((e) => e.action),
-      ['create', 'save', 'save', 'save', 'save', 'save', 'submit', 'return', 'save', 'submit', 'approve', 'approve', 'reopen', 'save'],
+      ['create', 'save', 'save', 'save', 'save', 'save', 'submit', 'return', 'save', 'submit', 'approve', 'return', 'approve', 'approve', 'reopen', 'save'],
     );
     const audits = await t.database.db
       .select({ action: auditLog.action })
       .from(auditLog)
       .where(and(eq(auditLog.subjectId, reportId), inArray(auditLog.action, ['report.submit', 'report.return', 'report.approve', 'report.reopen'])));
-    assert.equal(audits.length, 6);
+    assert.equal(audits.length, 8);
   });
 
   it('Pracownik CeZ finds the report but may not open its content; another unit’s filler does not find it', async () => {
@@ -266,7 +278,9 @@ describe('Sprawozdania niefinansowe: ankieta → wypełnianie → weryfikacja �
     assert.equal(list.statusCode, 200);
     assert.ok(list.body.includes(`report-row-${reportId}`));
     assert.ok(!list.body.includes(`href="/sprawozdania/${reportId}"`), 'no link to the content');
-    assert.equal((await mariaCez.get(`/sprawozdania/${reportId}`)).statusCode, 403);
+    const refused = await mariaCez.get(`/sprawozdania/${reportId}`);
+    assert.equal(refused.statusCode, 403);
+    assert.match(refused.body, /data-qa="error-detail"[^>]*>Twoja rola pozwala wyszukiwać sprawozdania bez podglądu ich treści/, 'the refusal says why');
     assert.equal((await stranger.get(`/sprawozdania/${reportId}`)).statusCode, 404);
     const strangerList = await stranger.get('/sprawozdania/niefinansowe');
     assert.ok(!strangerList.body.includes(`report-row-${reportId}`));

@@ -1,6 +1,9 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { recordAudit } from '../../db/repositories/audit.ts';
 import { AppError } from '../../lib/errors.ts';
+
+/** The default texts of the error helpers: the page's own title and lead say them already. */
+const GENERIC_MESSAGES = new Set(['Brak dostępu', 'Nie znaleziono strony', 'Niepoprawne żądanie']);
 import type { SignedInFrame } from '../../views/layouts/SignedInLayout.tsx';
 import { ErrorPage } from '../../views/pages/ErrorPage.tsx';
 import { frameFor } from './frame.ts';
@@ -20,7 +23,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
     else if (isSecurityRefusal(err, status)) await recordRefusal(app, req, String(err.code ?? 'error'), status);
     else req.log.info({ code: err.code, status }, 'request refused');
     if (wantsJson(req.headers.accept, req.url)) return reply.status(status).send({ error: err.code ?? 'error', requestId: req.id });
-    return reply.html(ErrorPage({ status, requestId: req.id, frame: await errorFrame(app, req, reply) }), status);
+    // a refusal or conflict that explains itself (the portal's own Polish text, e.g. why a role may not open a report)
+    const detail =
+      err instanceof AppError && (err.code === 'FORBIDDEN' || err.code === 'CONFLICT') && !GENERIC_MESSAGES.has(err.message) ? err.message : undefined;
+    return reply.html(ErrorPage({ status, requestId: req.id, frame: await errorFrame(app, req, reply), detail }), status);
   });
 }
 

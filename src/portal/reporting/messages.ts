@@ -47,13 +47,17 @@ export const reportingMessages = {
   readOnlyNow: 'Tego sprawozdania nie można teraz edytować (zostało wysłane lub zatwierdzone) — pokazano je w trybie podglądu.',
   returnedDown: 'Sprawozdanie zostało zwrócone do weryfikacji na poprzednim poziomie, z Twoją uwagą.',
   staleSection:
-    'Ten dział zmienił się w międzyczasie (w innym oknie albo przez inną osobę). Pokazano go w obecnej postaci z Twoimi wpisami — sprawdź je i zapisz ponownie.',
+    'Ten dział zmienił się w międzyczasie (w innym oknie albo przez inną osobę) i nie zapisano Twoich zmian. Formularz pokazuje dział w obecnej postaci.',
   staleSubmit:
     'Sprawozdanie zmieniło się w międzyczasie. Poniżej wynik sprawdzenia jego obecnej postaci; Twoje wyjaśnienia zachowano — sprawdź je i wyślij ponownie.',
   staleVerify: 'Sprawozdanie zmieniło się w międzyczasie. Sprawdź jego obecny stan; Twoje wpisy zachowano w formularzu.',
   correctionReasonRequired: 'Wpisz uzasadnienie korekty — zobaczy je jednostka i zostanie zapisane w dzienniku zdarzeń',
   surveyCorrectedKeptSome:
     'Korekta obowiązków została zapisana. Sprawozdania, które jednostka już wypełnia lub wysłała, pozostawiono mimo odpowiedzi „Nie” — są oznaczone na liście.',
+  cancelled:
+    'Obowiązek złożenia tego sprawozdania został zdjęty przez jednostkę nadzorującą (korekta ankiety). Sprawozdanie zachowano do wglądu; nie można go już zmieniać.',
+  fourEyes: 'To sprawozdanie wysłałeś(-aś) Ty — decyzję o nim podejmie inny weryfikujący Twojej jednostki (zasada dwóch par oczu).',
+  staleSectionChanged: 'Twoje wpisy, które różnią się od obecnych (przepisz je, jeśli nadal są właściwe):',
   noReports: 'Brak sprawozdań spełniających kryteria.',
   // a scrolling table's own name: its section already carries the heading's (axe landmark-unique)
   listTableRegion: 'Tabela sprawozdań (przewijana w poziomie)',

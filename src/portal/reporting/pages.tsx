@@ -381,6 +381,7 @@ export interface ReportPageData {
     area: string;
     submittedAt: Date | null;
     approvedAt: Date | null;
+    cancelledAt: Date | null;
   };
   def: FormDefinition;
   unit: ReportUnit & { id: string };
@@ -400,7 +401,7 @@ export interface ReportPageData {
     actorUnitName: string | null;
   }[];
   versions: { version: number; approvedAt: Date; correctionReason: string | null }[];
-  may: { fill: boolean; verify: boolean; reopen: boolean; onBehalf: boolean };
+  may: { fill: boolean; verify: boolean; reopen: boolean; onBehalf: boolean; verifierNotes: boolean; fourEyes: boolean };
 }
 
 /** Where a cell is: on its section's page (editable) or on the report page (read-only). */
@@ -426,7 +427,7 @@ function ReturnComments({ d }: { d: ReportPageData }): JSX.Element {
   const href = cellHrefFor(d, d.may.fill);
   return (
     <Notice tone={d.report.status === 'do_korekty' ? 'warning' : 'info'} qa="return-comments">
-      <h2>{d.report.status === 'do_korekty' ? 'Uwagi weryfikującego — popraw sprawozdanie' : 'Uwagi z ostatniej weryfikacji'}</h2>
+      <h2>{d.report.status === 'do_korekty' ? 'Uwagi weryfikującego — popraw sprawozdanie' : 'Zwrócone do weryfikacji na poprzednim poziomie — uwagi'}</h2>
       {d.report.returnComment ? <p safe>{d.report.returnComment}</p> : ''}
       {cells.length ? (
         <ul>
@@ -465,6 +466,14 @@ function StatusFacts({ d }: { d: ReportPageData }): JSX.Element {
   );
 }
 
+/** A return from a higher level to the one below: a matter between verifiers, not a return to the unit. */
+const betweenVerifiers = (e: { action: string; toStatus: string }): boolean => e.action === 'return' && e.toStatus === 'do_weryfikacji';
+
+function historyLabel(e: { action: string; toStatus: string }): string {
+  if (betweenVerifiers(e)) return 'Zwrócono do weryfikacji na poprzednim poziomie';
+  return REPORT_ACTION_LABELS[e.action as keyof typeof REPORT_ACTION_LABELS] ?? e.action;
+}
+
 function whoOf(e: { actorName: string | null; actorUnitName: string | null }): string {
   if (!e.actorName) return 'System';
   return e.actorUnitName ? `${e.actorName}, ${e.actorUnitName}` : e.actorName;
@@ -498,6 +507,8 @@ export function ReportPage(p: {
       <ErrorSummary errors={summary} />
       {p.notice ? <Notice tone="success" qa="report-notice" text={p.notice} /> : ''}
       {p.warning ? <Notice tone="warning" qa="report-warning" text={p.warning} /> : ''}
+      {d.report.cancelledAt ? <Notice tone="info" qa="report-cancelled" text={m.cancelled} /> : ''}
+      {d.may.fourEyes ? <Notice tone="info" qa="report-four-eyes" text={m.fourEyes} /> : ''}
       <h1 data-qa="page-report">
         <span safe>{`${d.def.form} – ${d.def.title}`}</span>
         <span class="muted" safe>{` (rok ${d.report.year}, ${d.unit.name})`}</span>
@@ -655,7 +666,7 @@ export function ReportPage(p: {
               <li>
                 <a href={`${reportPath(d.report.id)}/wersje/${v.version}`} safe>{`Wersja ${v.version}`}</a>
                 <span safe>{` — zatwierdzona ${formatDatePl(v.approvedAt)}`}</span>
-                {v.correctionReason ? <span safe>{`; powód korekty: ${v.correctionReason}`}</span> : ''}
+                {v.correctionReason ? <span safe>{`; następnie otwarto korektę (wersja ${v.version + 1}): ${v.correctionReason}`}</span> : ''}
               </li>
             ))}
           </ul>
@@ -691,14 +702,12 @@ export function ReportPage(p: {
               {d.events.map((e) => (
                 <tr>
                   <td safe>{formatDateTimePl(e.at)}</td>
-                  <td
-                    safe
-                  >{`${REPORT_ACTION_LABELS[e.action as keyof typeof REPORT_ACTION_LABELS] ?? e.action}${e.onBehalf ? ' (w imieniu jednostki)' : ''}`}</td>
+                  <td safe>{`${historyLabel(e)}${e.onBehalf ? ' (w imieniu jednostki)' : ''}`}</td>
                   <td safe>{REPORT_STATUS_LABELS[e.toStatus as ReportStatus] ?? e.toStatus}</td>
                   <td safe>{String(e.version)}</td>
                   <td safe>{whoOf(e)}</td>
                   <td class="pre-line" safe>
-                    {e.comment ?? ''}
+                    {betweenVerifiers(e) && !d.may.verifierNotes ? '' : (e.comment ?? '')}
                   </td>
                 </tr>
               ))}
@@ -720,6 +729,8 @@ export function SectionPage(p: {
   notice?: string | undefined;
   /** the page came back because the report changed meanwhile */
   warning?: string | undefined;
+  /** with the warning: what this page typed that differs from the section as it is now */
+  staleDiffs?: { code: string; typed: string; current: string }[] | undefined;
 }): JSX.Element {
   const d = p.d;
   const i = d.def.sections.findIndex((s) => s.code === p.sectionCode);
@@ -738,7 +749,30 @@ export function SectionPage(p: {
     >
       <ErrorSummary errors={errors} title={errors.length ? m.cellsInvalid : undefined} />
       {p.notice ? <Notice tone="success" qa="section-notice" text={p.notice} /> : ''}
-      {p.warning ? <Notice tone="warning" qa="section-warning" text={p.warning} /> : ''}
+      {p.warning ? (
+        <Notice tone="warning" qa="section-warning">
+          <p safe>{p.warning}</p>
+          {p.staleDiffs?.length ? (
+            <>
+              <p>{m.staleSectionChanged}</p>
+              <ul data-qa="stale-diffs">
+                {p.staleDiffs.map((x) => (
+                  <li>
+                    <a href={`#${cellId(x.code)}`} safe>
+                      {label.get(x.code) ?? x.code}
+                    </a>
+                    <span safe>{`: Twój wpis „${x.typed || '(puste)'}”, obecnie „${x.current || '(puste)'}”`}</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            ''
+          )}
+        </Notice>
+      ) : (
+        ''
+      )}
       <p class="muted" safe>{`${d.def.form} – ${d.def.title}; ${d.unit.name}; rok ${d.report.year}`}</p>
       <h1 data-qa="page-report-section" safe>{`Wypełnianie sprawozdania ${d.def.form} za ${d.report.year}`}</h1>
       {d.may.onBehalf ? <Notice tone="info" text={m.onBehalfNote} /> : ''}
@@ -918,6 +952,9 @@ export function DiffPage(p: {
       <h1 data-qa="page-report-diff" safe>
         {title}
       </h1>
+      <p>
+        <a href={reportPath(d.report.id)}>Wróć do sprawozdania</a>
+      </p>
       {p.rows.length === 0 ? (
         <p data-qa="diff-none">Wersje nie różnią się wartościami.</p>
       ) : (

@@ -182,10 +182,14 @@ export async function reportingRoutes(app: SignedInApp): Promise<void> {
     if (r === 'stale') {
       const d = await s().get(ctx, { id: req.params.id });
       if (!d.may.fill) return reply.redirect(`${reportPath(d.report.id)}?wynik=tylko-podglad`, 303);
-      // the section as it is now, with what this page typed over it: nothing typed is lost, nothing is saved yet
+      // the section as it is now (a save from here must not quietly undo the other one), and each value this page typed
+      // that differs from it, listed beside the warning: nothing typed is lost, nothing is overwritten
       const typed = sectionValuesFrom(d.def, req.params.section, req.body);
+      const staleDiffs = Object.entries(typed)
+        .filter(([code, v]) => v !== (d.report.values[code] ?? ''))
+        .map(([code, v]) => ({ code, typed: v, current: d.report.values[code] ?? '' }));
       return reply.html(
-        SectionPage({ frame: frameOf(req, reply), d, sectionCode: req.params.section, values: { ...d.report.values, ...typed }, warning: m.staleSection }),
+        SectionPage({ frame: frameOf(req, reply), d, sectionCode: req.params.section, values: d.report.values, warning: m.staleSection, staleDiffs }),
         409,
       );
     }

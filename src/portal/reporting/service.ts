@@ -177,6 +177,8 @@ export function reportingService({ db, outbox, config }: ServiceDeps) {
       const subject = subjectOf(r);
       authorize(ctx.actor, 'report.view', subject);
       if (input.revision !== null && input.revision !== r.revision) throw conflict(m.stale);
+      // an obligation a supervisor withdrew changes no more (it is kept for the record)
+      if (r.cancelledAt) throw conflict(m.cancelled);
       authorize(ctx.actor, input.policy as 'report.fill', subject);
       // after the policy: someone who may not act is told so (403), whatever the body held
       if (input.revision === null) throw badRequest();
@@ -285,10 +287,14 @@ export function reportingService({ db, outbox, config }: ServiceDeps) {
       events,
       versions,
       may: {
-        fill: can(ctx.actor, 'report.fill', subject),
-        verify: can(ctx.actor, 'report.verify', subject),
-        reopen: can(ctx.actor, 'report.reopen', subject),
+        fill: !r.cancelledAt && can(ctx.actor, 'report.fill', subject),
+        verify: !r.cancelledAt && can(ctx.actor, 'report.verify', subject),
+        reopen: !r.cancelledAt && can(ctx.actor, 'report.reopen', subject),
         onBehalf: fillsOnBehalf(ctx.actor, subject),
+        /** a verifier of the chain (or Administrator CeZ): sees the notes verifiers leave each other */
+        verifierNotes: actingLevelOf(ctx.actor, subject) >= 0,
+        /** the actor would decide now, but sent the report themselves (four eyes) */
+        fourEyes: r.status === 'do_weryfikacji' && r.submittedBy === ctx.actor.userId && actingLevelOf(ctx.actor, subject) === r.pendingLevel,
       },
     };
   }

@@ -71,11 +71,29 @@ export function errorTexts(status: number): { title: string; lead: string } {
 }
 
 /** `frame`: the user menu when a signed-in user lands here (null for a visitor). */
-export function ErrorPage({ status, requestId, frame }: { status: number; requestId: string; frame?: SignedInFrame | null }): JSX.Element {
+export function ErrorPage({
+  status,
+  requestId,
+  frame,
+  detail,
+}: {
+  status: number;
+  requestId: string;
+  frame?: SignedInFrame | null;
+  /** why, in the portal's own words (a refusal that says more than "Brak dostępu"); never user input */
+  detail?: string | undefined;
+}): JSX.Element {
   const t = errorTexts(status);
   return (
     <PortalLayout frame={frame} title={t.title}>
       <h1 safe>{t.title}</h1>
+      {detail ? (
+        <p class="lead" data-qa="error-detail" safe>
+          {detail}
+        </p>
+      ) : (
+        ''
+      )}
       <p class="lead" safe>
         {t.lead}
       </p>

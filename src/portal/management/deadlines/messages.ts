@@ -17,7 +17,7 @@ export const deadlineMessages = {
   noDeadlineHidden: 'brak terminu',
   editedBy: (at: string, by: string) => `ostatnia zmiana: ${at}, ${by}`,
   conflict:
-    'Terminy tego sprawozdania zmieniono w międzyczasie (np. w innym oknie albo zrobił to inny administrator). Obecne terminy są pokazane powyżej, a Twoje wpisy zachowano w formularzu — sprawdź je i zapisz ponownie.',
+    'Terminy tego sprawozdania zmieniono w międzyczasie (np. w innym oknie albo zrobił to inny administrator). Obecne terminy są pokazane poniżej, a Twoje wpisy zachowano w formularzu — sprawdź je i zapisz ponownie.',
   unknownUser: 'nieznany użytkownik',
   change: 'Zmień terminy',
   changeHidden: (form: string, year: number) => ` ${form} za ${year} r.`,
