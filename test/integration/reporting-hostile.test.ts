@@ -779,7 +779,7 @@ describe('reporting routes under hostile input: no 5xx, refusals write nothing, 
       for (const who of [jan, mariaStarostwo]) {
         const page = await send(who, 'GET', `/sprawozdania/${id}`);
         assert.equal(page.statusCode, 200);
-        assert.match(page.body, /data-qa="versions"[\s\S]*?powód korekty: &lt;script(&gt;|>)alert\(1\)/, 'the reason by the version, escaped');
+        assert.match(page.body, /data-qa="versions"[\s\S]*?otwarto korektę \(wersja \d+\): &lt;script(&gt;|>)alert\(1\)/, 'the reason by the version, escaped');
         assert.match(page.body, /data-qa="history"[\s\S]*?&lt;script(&gt;|>)alert\(1\)/, 'the reason in the history, escaped');
       }
 
