@@ -93,6 +93,18 @@ describe('Ankieta: the supervisors see the answers and correct the obligations',
     assert.match(view.body, /data-qa="report-cancelled"/);
     assert.doesNotMatch(view.body, /data-qa="fill-actions"/);
     assert.equal((await filler.get(`/sprawozdania/${gone!.id}/dzial/D0`)).statusCode, 303);
+    // a form posted to it anyway (an old page) is refused and changes nothing
+    const late = await filler.post(`/sprawozdania/${gone!.id}/dzial/D0`, {
+      _csrf: csrfOf(view.body),
+      rewizja: String(gone!.revision),
+      'D0.01': 'T',
+      'D0.02': '200',
+      po: 'zostan',
+    });
+    assert.equal(late.statusCode, 303);
+    assert.equal(pathOf(late), `/sprawozdania/${gone!.id}?wynik=tylko-podglad`);
+    const [still] = await t.database.db.select().from(reports).where(eq(reports.id, gone!.id));
+    assert.deepEqual([still!.values, still!.revision], [gone!.values, gone!.revision]);
     const list = await filler.get('/sprawozdania/niefinansowe');
     assert.doesNotMatch(list.body, /<abbr[^>]*>MZ-11</, 'the withdrawn report is not listed');
     assert.equal((await zofia.post(path(), { _csrf: csrfOf(page.body), AMB: 'T', uzasadnienie: 'Pomyłka — poradnia działa.' })).statusCode, 303);
