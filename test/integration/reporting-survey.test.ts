@@ -121,7 +121,7 @@ describe('Ankieta: the supervisors see the answers and correct the obligations',
   it('nobody else corrects: the filler is refused, another voivodeship’s office does not find the unit', async () => {
     const page = await filler.get(path());
     const byFiller = await filler.post(path(), { _csrf: csrfOf(page.body), AMB: 'N' });
-    assert.equal(byFiller.statusCode, 303, 'no correction form for the filler: back to the page');
+    assert.equal(byFiller.statusCode, 403, 'the filler sees the page but may not correct: refused by the policy (survey.correct)');
     assert.deepEqual(await active(), ['MZ-11', 'MZ-88']);
     assert.equal((await otherOffice.get(path())).statusCode, 404);
     const csrf = csrfOf((await otherOffice.get('/start')).body);

@@ -138,6 +138,13 @@ export function reportingObligationService({ db }: ServiceDeps) {
       };
     },
 
+    /** Whether the actor may correct this unit's obligations (survey.correct): throws the policy's 404 or 403 when not. */
+    async authorizeCorrection(ctx: Ctx, input: { unitId: string; year: number }): Promise<void> {
+      const unit = await unitOf(input.unitId);
+      if (!unit) throw notFound();
+      authorize(ctx.actor, 'survey.correct', await subjectFor(unit, input.year));
+    },
+
     /**
      * "Zapisz korektę obowiązków": a supervisor changes the answers. A "Tak" adds the form's report
      * (origin: korekta); a "Nie" withdraws it while nobody has started it — a report already in

@@ -384,7 +384,8 @@ export async function reportingRoutes(app: SignedInApp): Promise<void> {
   app.post('/sprawozdania/jednostka/:unitId/:year', { schema: { params: UnitYearParams } }, async (req, reply) => {
     const ctx = ctxOf(req);
     const v = await o().unitYear(ctx, req.params);
-    if (!v.mayCorrect) return reply.redirect(unitYearPath(req.params.unitId, req.params.year), 303);
+    // who may only look (the unit's own filler) is refused by the policy (403, a security event), not sent back to the page
+    if (!v.mayCorrect) await o().authorizeCorrection(ctx, req.params);
     const values: Record<string, string> = {};
     const errors: Record<string, string> = {};
     const answers: Record<string, 'T' | 'N'> = {};
