@@ -8,7 +8,8 @@ import { seedDemoData } from '../../src/demo/seed-demo.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const TMP_DIR = path.join(ROOT, '.tmp');
-export const PG_TEMPLATE_DB = 'ssoz_test_template';
+/** TEST_PG_TEMPLATE: a template database of one's own (several checkouts sharing one PostgreSQL server do not rebuild each other's) */
+export const PG_TEMPLATE_DB = process.env.TEST_PG_TEMPLATE ?? 'ssoz_test_template';
 
 /** Everything that shapes the template's contents: migrations, seeds and reference data. */
 function templateFingerprint(): string {
