@@ -73,7 +73,6 @@ export interface RouteRule {
   ownSession?: true;
   /** POST: changes what later rows stand on (blocks a profile, takes a role back, removes a file): sent after the others */
   late?: number;
-  query?: string;
 }
 
 // ───────────────────────── the policy, as the services call it ─────────────────────────
@@ -104,6 +103,7 @@ const one =
   (expect: Target['expect'], label = 'the page'): ((fx: Fx) => Target[]) =>
   () => [{ label, params: {}, expect }];
 
+/** A profile as "Użytkownicy" sees it (written here from the row, not taken from the service, so a service that maps it wrongly disagrees). */
 function managedSubject(p: ManagedProfileRow): ManagedProfileSubject {
   return {
     type: 'managedProfile',
@@ -328,12 +328,6 @@ const schedule = (fx: Fx) => [
       ),
   },
 ];
-
-/** The revision a report's form carries (the page it came from). */
-const revision = async (db: DbOrTx, id: string | undefined): Promise<Record<string, string>> => {
-  const [r] = id ? await db.select({ revision: reports.revision }).from(reports).where(eq(reports.id, id)) : [];
-  return r ? { rewizja: String(r.revision) } : {};
-};
 
 const REASON = { powod: 'Sprawdzenie macierzy uprawnień' };
 
@@ -609,7 +603,8 @@ for (const [key, rule] of Object.entries(MATRIX)) {
 
 /** A body with the report's current revision (the form carries the revision of the page it came from). */
 export async function reportRevision(db: DbOrTx, params: Record<string, string>): Promise<Record<string, string>> {
-  return revision(db, params.id);
+  const [r] = params.id ? await db.select({ revision: reports.revision }).from(reports).where(eq(reports.id, params.id)) : [];
+  return r ? { rewizja: String(r.revision) } : {};
 }
 
 // ───────────────────────── the route table against the matrix ─────────────────────────

@@ -30,6 +30,9 @@ import { postUpload, uploadBody } from '../helpers/upload.ts';
  * actors expected to be refused go first on each object (a refusal changes nothing), the ones allowed
  * after them; rows that take away what later rows stand on (a blocked profile, a removed file, a role
  * taken back) are sent last.
+ *
+ * While working on a route: AUTHZ_ROUTES=<regexp> runs only the matching rows; AUTHZ_TIMING=1 prints
+ * each row's time and the statuses it got.
  */
 
 /** AUTHZ_ROUTES=<regexp>: only the matching rows (while working on a route); the full run needs none */
@@ -92,7 +95,7 @@ describe('authorisation matrix: every route × actor answers what the policy lay
   let fx: Fx;
   let who: Who[] = [];
   let bodies: Record<string, Record<string, string>> = {};
-  const tried = { requests: 0, routes: new Set<string>() };
+  const tried = { requests: 0, routes: new Set<string>(), outcomes: { pass: 0, login: 0, hide: 0, deny: 0, error: 0 } as Record<Outcome, number> };
 
   const cookieHeader = (w: Who) => [...w.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   const keep = (w: Who, res: LightMyRequestResponse) => {
@@ -344,6 +347,7 @@ describe('authorisation matrix: every route × actor answers what the policy lay
             res = await sendAs(w);
           }
           const got = outcomeOf(res);
+          tried.outcomes[got]++;
           if (process.env.AUTHZ_TIMING) seen.push(`${res.statusCode}${got === 'pass' ? '' : got[0]}`);
           if (post && got === 'pass') forgetActors();
           if (!w.userId) anonymous = got;
@@ -369,9 +373,12 @@ describe('authorisation matrix: every route × actor answers what the policy lay
     assert.deepEqual(wrong, [], `${wrong.length} disagreements:\n${wrong.join('\n')}`);
   });
 
-  it('the matrix was tried in full', { skip: ONLY ? 'AUTHZ_ROUTES is set' : false }, () => {
+  it('the matrix was tried in full', { skip: ONLY ? 'AUTHZ_ROUTES is set' : false }, (c) => {
     const routesTried = new Set(Object.keys(MATRIX).filter((k) => tried.routes.has(k)));
     assert.equal(routesTried.size, Object.keys(MATRIX).length);
     assert.ok(tried.requests > Object.keys(MATRIX).length * ACTORS.length, `${tried.requests} requests`);
+    c.diagnostic(
+      `${routesTried.size} routes × ${ACTORS.length} actors: ${tried.requests} requests, ${Object.values(tried.outcomes).join(' / ')} (${Object.keys(tried.outcomes).join(' / ')})`,
+    );
   });
 });
