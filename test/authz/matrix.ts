@@ -482,6 +482,8 @@ export const MATRIX: Record<string, RouteRule> = {
   'POST /zarzadzanie/wnioski/zatwierdz-zaznaczone': {
     access: 'policy',
     targets: one(async (a) => policy(a, 'request.bulkApprove', { type: 'management', submodule: 'requests' })),
+    // a real selection: the UW's request with its safe file (each ticked request is then decided on its own)
+    body: (fx) => ({ wniosek: [fx.requests.atUw] }),
   },
   'GET /zarzadzanie/uzytkownicy': { access: 'policy', targets: one(async (a) => first(submodule(a, 'users'))) },
   'GET /zarzadzanie/uzytkownicy/:id': { access: 'policy', targets: userTargets },
