@@ -74,6 +74,8 @@ const MIXED_SECONDS = quick ? 10 : 600;
 const baseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB_NAME = 'ssoz_bench';
 const t0 = Date.now();
+// the machine is shared: the load average at the start and the end says how much else was running (2 cores)
+const loadAtStart = os.loadavg();
 const log = (s: string) => console.log(`[${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${s}`);
 
 interface Row {
@@ -439,7 +441,7 @@ if (want('login')) {
 
 // 2. the wizard: whole submissions at saturation ("Zapisz wniosek" with 2 roles), then 500 saves at the same moment
 if (want('wizard')) {
-  const sustained = await seedWizardUsers(database.db, quick ? 150 : 1500, sessionName);
+  const sustained = await seedWizardUsers(database.db, quick ? 400 : 1500, sessionName);
   let n = 0;
   const saveTimes: number[] = [];
   const rss = sampleRss(portalPid, 250);
@@ -522,12 +524,12 @@ if (want('wizard')) {
 // MZ-11, save Dział 2 and Dział 3, run the rules ("Sprawdź i wyślij") and send it
 if (want('deadline')) {
   const seedStarted = Date.now();
-  const fillers = await seedFillers(database.db, quick ? 80 : 1500, sessionName);
+  const fillers = await seedFillers(database.db, quick ? 150 : 1000, sessionName, 8);
   log(`termin: ${fillers.length} jednostek przygotowanych w ${Date.now() - seedStarted} ms`);
   let k = 0;
   const rss = sampleRss(portalPid, 250);
   const r = await timed('deadline', () =>
-    drive({ concurrency: VUS, seconds: quick ? 8 : 60, next: () => fillers[k++], journey: (f, t) => fileReport(portalPort, f, t) }),
+    drive({ concurrency: VUS, seconds: quick ? 8 : 30, next: () => fillers[k++], journey: (f, t) => fileReport(portalPort, f, t) }),
   );
   const peak = Math.max(...rss.stop().map(([, m]) => m));
   showErrors('termin', r);
@@ -637,6 +639,7 @@ const out = {
   connections: CONNECTIONS,
   units: unitCount,
   portalStartMs,
+  loadAverage: { start: loadAtStart.map((x) => round(x, 1)), end: os.loadavg().map((x) => round(x, 1)) },
   rows,
 };
 writeFileSync(path.join(ROOT, 'bench/results.json'), JSON.stringify(out, null, 2) + '\n');
@@ -644,7 +647,7 @@ const cell = (v: unknown) => (v === undefined || v === null || Number.isNaN(v) ?
 const md = [
   `# Benchmark results (${out.mode} run, ${out.when.slice(0, 16).replace('T', ' ')} UTC)`,
   '',
-  `Machine: ${machine}. Load: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per scenario after 1 s of warm-up, loopback. Portal: NODE_ENV=production settings on PostgreSQL; ${unitCount.toLocaleString('en')} units.`,
+  `Machine: ${machine}; load average (1, 5, 15 min) ${out.loadAverage.start.join(' / ')} at the start and ${out.loadAverage.end.join(' / ')} at the end — on 2 cores, anything above 2 is other work competing with the benchmark. Load: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per scenario after 1 s of warm-up, loopback. Portal: NODE_ENV=production settings on PostgreSQL; ${unitCount.toLocaleString('en')} units.`,
   '',
   '| scenario | req/s | p50 ms | p95 ms | p99 ms | errors | peak RSS MB | ratio | target | met |',
   '|---|---|---|---|---|---|---|---|---|---|',
