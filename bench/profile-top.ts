@@ -55,6 +55,23 @@ const show = (title: string, m: Map<string, number>) => {
   for (const [k, us] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top))
     console.log(`${((100 * us) / total).toFixed(1).padStart(5)} %  ${(us / 1000).toFixed(0).padStart(7)} ms  ${k}`);
 };
+// inclusive time of the project's own functions (src/): each function counted once per sample it is on the stack of
+const parent = new Map<number, number>();
+for (const n of prof.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+const inclusive = new Map<string, number>();
+for (const [id, us] of self) {
+  const seen = new Set<string>();
+  for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+    const f = byId.get(at)!.callFrame;
+    const m = /\/(src\/.*)$/.exec(f.url);
+    if (!m) continue;
+    const key = `${f.functionName || '(anonymous)'}  ${m[1]}:${f.lineNumber + 1}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    inclusive.set(key, (inclusive.get(key) ?? 0) + us);
+  }
+}
 console.log(`${file}${scenario ? ` (${scenario})` : ''}: ${(total / 1e6).toFixed(1)} s sampled`);
 show('by package / source folder (self time)', pkg);
 show('by function (self time)', fn);
+show('src/ functions, inclusive (self + what they call)', inclusive);
