@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { BENCHMARK_KNOBS_VAR, ConfigError, loadConfig, withBenchmarkKnobs } from '../../src/config/index.ts';
+import { BenchmarkSmsSink, type DeliverableMessage, type MessageTransport } from '../../src/mail/transports.ts';
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'ssoz-knobs-'));
 const PRODUCTION = {
@@ -58,5 +59,30 @@ describe('benchmark knobs', () => {
     const bench = readFileSync(path.join(SRC, '..', 'bench', 'portal-server.ts'), 'utf8');
     assert.match(bench, /withBenchmarkKnobs\(/);
     assert.doesNotMatch(readFileSync(path.join(SRC, 'server.ts'), 'utf8'), /benchmark/i, 'npm start never takes them');
+  });
+
+  it('the SMS sink accepts an SMS without sending it and hands e-mail to the real transport', async () => {
+    const sent: DeliverableMessage[] = [];
+    let closed = false;
+    const inner: MessageTransport = {
+      name: 'smtp',
+      async deliver(m) {
+        sent.push(m);
+      },
+      close() {
+        closed = true;
+      },
+    };
+    const sink = new BenchmarkSmsSink(inner);
+    const msg = (channel: string): DeliverableMessage => ({ id: channel, channel, to: 'x', subject: null, text: 'Kod: 123456', html: null });
+    await sink.deliver(msg('sms'));
+    await sink.deliver(msg('email'));
+    assert.deepEqual(
+      sent.map((m) => m.channel),
+      ['email'],
+    );
+    assert.equal(sink.name, 'smtp');
+    sink.close();
+    assert.ok(closed);
   });
 });
