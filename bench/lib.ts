@@ -72,8 +72,12 @@ export function slopeMbPerMin(samples: ReadonlyArray<[number, number]>): number 
   return den === 0 ? 0 : num / den;
 }
 
-export function startNode(script: string, env: Record<string, string>, opts: { quiet?: boolean } = {}): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+export function startNode(
+  script: string,
+  env: Record<string, string>,
+  opts: { quiet?: boolean; args?: readonly string[]; nodeArgs?: readonly string[] } = {},
+): ChildProcess {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', script, ...(opts.args ?? [])], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', opts.quiet ? 'ignore' : 'pipe', 'pipe'],

@@ -16,7 +16,7 @@ import { Outbox } from './mail/outbox.ts';
 import { createServices } from './portal/services.ts';
 import { peselLinkHash } from './portal/auth/pesel-link.ts';
 import { sealPesel } from './portal/auth/pesel-vault.ts';
-import { DemoMailboxTransport, SmtpTransport, type MessageTransport } from './mail/transports.ts';
+import { BenchmarkSmsSink, DemoMailboxTransport, SmtpTransport, type MessageTransport } from './mail/transports.ts';
 
 export interface Running {
   app: FastifyInstance;
@@ -57,7 +57,8 @@ export async function bootstrap(config: Config, opts: { database?: Database; now
     if (unitsInserted > 0) log.info({ unitsInserted, ms: Date.now() - started }, 'demo data loaded');
   }
   const queue = await JobQueue.start(database, log);
-  const transport: MessageTransport = config.smtpUrl ? new SmtpTransport(config.smtpUrl, config.mailFrom) : new DemoMailboxTransport();
+  const mail: MessageTransport = config.smtpUrl ? new SmtpTransport(config.smtpUrl, config.mailFrom) : new DemoMailboxTransport();
+  const transport = config.benchmark?.pzSimulator ? new BenchmarkSmsSink(mail) : mail;
   const now = opts.now ?? (() => new Date());
   const provider = config.oidc.issuer ? null : await createProvider(config, database.db, { now });
   if (config.workers) await startIdentityWorkers(queue, { db: database.db, now, lookupDelayMs: config.eplozLookupDelayMs, logger: log });

@@ -50,7 +50,21 @@ export interface Config {
     /** allow an http:// issuer (loopback only: tests and local development) */
     readonly allowInsecure: boolean;
   };
+  /**
+   * Benchmark-only knobs (issue #11), null everywhere else. No environment variable sets them:
+   * only bench/portal-server.ts does, through withBenchmarkKnobs() over a production configuration.
+   */
+  readonly benchmark: BenchmarkKnobs | null;
 }
+
+/** What the load generator of `npm run bench` needs from a production-configured portal. */
+export interface BenchmarkKnobs {
+  /** the simulated Profil Zaufany (password + SMS code) is offered, and its SMS are accepted by a sink, as by a gateway */
+  readonly pzSimulator: boolean;
+}
+
+/** The variable someone might expect to switch the knobs on: refused in every mode, so it is never silently ignored. */
+export const BENCHMARK_KNOBS_VAR = 'SSOZ_BENCHMARK_KNOBS';
 
 const boolish = z.enum(['1', '0', 'true', 'false', 'yes', 'no', '']).transform((v) => v === '1' || v === 'true' || v === 'yes');
 
@@ -138,6 +152,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   const isProduction = e.NODE_ENV === 'production';
   const problems: string[] = [];
+  if (cleaned[BENCHMARK_KNOBS_VAR] !== undefined)
+    problems.push(`${BENCHMARK_KNOBS_VAR}: przełączniki pomiarowe nie są ustawiane zmienną środowiskową (włącza je tylko bench/portal-server.ts)`);
   if (isProduction) {
     if (!e.SESSION_SECRET) problems.push('SESSION_SECRET jest wymagany w produkcji');
     if (!e.PESEL_KEY) problems.push('PESEL_KEY jest wymagany w produkcji (klucz szyfrowania numerów PESEL, 32 bajty: 64 cyfry szesnastkowe lub base64)');
@@ -198,5 +214,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       }),
       allowInsecure: (e.OIDC_ISSUER ?? publicUrl).startsWith('http://'),
     }),
+    benchmark: null,
   });
+}
+
+/**
+ * The production configuration with the benchmark's knobs (bench/portal-server.ts only: no module of
+ * src/ calls it, test/unit/config.test.ts checks). Refuses any other configuration: the demo has the
+ * simulator already, and a benchmark measures production settings.
+ */
+export function withBenchmarkKnobs(config: Config, knobs: BenchmarkKnobs): Config {
+  if (!config.isProduction || config.demo) throw new ConfigError(['przełączniki pomiarowe działają tylko z ustawieniami produkcyjnymi (NODE_ENV=production)']);
+  return Object.freeze({ ...config, benchmark: Object.freeze({ ...knobs }) });
 }

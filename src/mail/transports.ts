@@ -21,6 +21,25 @@ export class DemoMailboxTransport implements MessageTransport {
   async deliver(): Promise<void> {}
 }
 
+/**
+ * The benchmark's SMS gateway (Config.benchmark.pzSimulator only): an SMS is accepted and dropped, as a
+ * gateway's HTTP call would accept it; the load generator reads the code from the outbox table. E-mail
+ * goes to the wrapped transport.
+ */
+export class BenchmarkSmsSink implements MessageTransport {
+  readonly name: MessageTransport['name'];
+  constructor(private readonly inner: MessageTransport) {
+    this.name = inner.name;
+  }
+  async deliver(msg: DeliverableMessage): Promise<void> {
+    if (msg.channel === 'sms') return;
+    await this.inner.deliver(msg);
+  }
+  close(): void {
+    this.inner.close?.();
+  }
+}
+
 /** Production: e-mail over SMTP. SMS has no production gateway (only the simulated Profil Zaufany sends SMS). */
 export class SmtpTransport implements MessageTransport {
   readonly name = 'smtp' as const;

@@ -17,7 +17,8 @@ import { authenticatedOf, interactionScope } from './scope.ts';
  */
 export async function interactionRoutes(app: FastifyInstance, opts: { provider: Provider }): Promise<void> {
   const { provider } = opts;
-  const pzAvailable = app.deps.config.demo;
+  // the demo's simulator; in a production-configured process only under the benchmark's knob (bench/portal-server.ts)
+  const pzAvailable = app.deps.config.demo || app.deps.config.benchmark?.pzSimulator === true;
 
   await app.register(
     interactionScope(provider, async (scope) => {
