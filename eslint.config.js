@@ -5,12 +5,15 @@ import tseslint from 'typescript-eslint';
 import { layoutGuards } from './eslint.guards.js';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', '.tmp/', 'src/db/migrations/', 'coverage/'] },
+  { ignores: ['node_modules/', 'data/', '.tmp/', 'src/db/migrations/', 'coverage/', 'reports/', '.stryker-tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js', 'eslint.guards.js', 'assets/*.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['eslint.config.js', 'eslint.guards.js', 'assets/*.js', 'stryker.config.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',

@@ -17,7 +17,21 @@ test('foreign numbers with + and country code', () => {
 });
 
 test('invalid phone numbers', () => {
-  for (const bad of ['', '   ', '123', '600 100 20', '6001002000', '600100200abc', 'tel. 600100200', '+48 000 000 000', '++48600100200']) {
+  for (const bad of [
+    '',
+    '   ',
+    '123',
+    '600 100 20',
+    '6001002000',
+    '600100200abc',
+    'tel. 600100200',
+    '+48 000 000 000',
+    '++48600100200',
+    '()',
+    '-',
+    '+',
+    ' . ',
+  ]) {
     assert.equal(normalizePhone(bad), null, JSON.stringify(bad));
   }
 });
@@ -83,5 +97,28 @@ describe('checkContact (Telefon *, E-mail *)', () => {
       assert.equal(r.errors.email, contactMessages.emailInvalid);
       assert.deepEqual(r.typed, { phone: 'abc', email: 'x@' });
     }
+  });
+  it('one wrong field is enough to refuse the pair', () => {
+    assert.deepEqual(checkContact({ phone: '600 100 200', email: 'x@' }), {
+      ok: false,
+      errors: { email: contactMessages.emailInvalid },
+      typed: { phone: '600 100 200', email: 'x@' },
+    });
+    assert.deepEqual(checkContact({ phone: '600 100 200' }), {
+      ok: false,
+      errors: { email: contactMessages.emailRequired },
+      typed: { phone: '600 100 200', email: '' },
+    });
+    assert.deepEqual(checkContact({ phone: '123', email: 'jan@example.pl' }), {
+      ok: false,
+      errors: { phone: contactMessages.phoneInvalid },
+      typed: { phone: '123', email: 'jan@example.pl' },
+    });
+  });
+  it('a phone of spaces is a missing phone, and the typed value comes back trimmed', () => {
+    const r = checkContact({ phone: '   ', email: 'jan@example.pl' });
+    assert.equal(!r.ok && r.errors.phone, contactMessages.phoneRequired);
+    const s = checkContact({ phone: ' 123 ', email: 'jan@example.pl' });
+    assert.equal(!s.ok && s.typed.phone, '123');
   });
 });

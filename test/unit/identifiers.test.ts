@@ -44,6 +44,11 @@ test('PESEL century offsets', () => {
 
 test('PESEL leap years: 29 Feb 2000 exists, 29 Feb 1900 does not', () => {
   assert.deepEqual(parsePesel('00222901239'), { valid: true, birthDate: '2000-02-29', sex: 'M' });
+  // an ordinary leap year and an ordinary common one (checksums right)
+  assert.deepEqual(parsePesel('88022901231'), { valid: true, birthDate: '1988-02-29', sex: 'M' });
+  assert.deepEqual(parsePesel('24022904560'), { valid: true, birthDate: '1924-02-29', sex: 'K' });
+  assert.deepEqual(parsePesel('85022901230'), { valid: false, reason: 'date' });
+  assert.deepEqual(parsePesel('23022904563'), { valid: false, reason: 'date' });
   // Checksum is right, so only the calendar can reject it.
   assert.deepEqual(parsePesel('00022901233'), { valid: false, reason: 'date' });
 });
@@ -122,6 +127,7 @@ test('invalid REGONs', () => {
   assert.equal(isValidRegon('0013777060'), false); // 10 digits
   assert.equal(isValidRegon('00137770a'), false);
   assert.equal(isValidRegon9('00137770600015'), false); // a REGON-14 is not a REGON-9
+  assert.equal(isValidRegon9('00137770600013'), false); // not even a valid one
   assert.equal(isValidRegon14('001377706'), false);
   assert.equal(isValidRegon(''), false);
 });
@@ -141,7 +147,10 @@ test('completeNip appends the check digit, or null when impossible', () => {
   }
   assert.ok(completed > 150, `completed ${completed}`); // about 10/11 of prefixes are possible
   assert.throws(() => completeNip('12345678'), RangeError);
-  assert.throws(() => completeNip('12345678a'), RangeError);
+  assert.throws(() => completeNip('12345678a'), /expected 9 digits, got "12345678a"/);
+  // exactly nine digits: not ten, nor nine after something else
+  assert.throws(() => completeNip('5251575301'), RangeError);
+  assert.throws(() => completeNip('x525157530'), RangeError);
 });
 
 test('completeRegon9 appends the check digit', () => {
@@ -151,7 +160,9 @@ test('completeRegon9 appends the check digit', () => {
     const regon = completeRegon9(String(10000000 + i * 37_123).slice(0, 8));
     assert.ok(regon !== null && isValidRegon9(regon), String(regon));
   }
-  assert.throws(() => completeRegon9('1234567'), RangeError);
+  assert.throws(() => completeRegon9('1234567'), /expected 8 digits, got "1234567"/);
+  assert.throws(() => completeRegon9('001377706'), RangeError, 'nine digits');
+  assert.throws(() => completeRegon9('x00137770'), RangeError);
 });
 
 test('TERYT gmina code format', () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { canVerify, routeRequest, type RouteInput, type VerifierRef } from '../../src/domain/routing.ts';
+import { canVerify, naturalVerifier, routeRequest, type RouteInput, type VerifierRef } from '../../src/domain/routing.ts';
 import { ROLES, type RoleDef } from '../../src/domain/reference-data.ts';
 
 const role = (code: string): RoleDef => {
@@ -95,4 +95,30 @@ test('canVerify: other administrators only in the units they administer', () => 
   assert.equal(canVerify(uwAdmin, { applicantUserId: 'u-tomasz', verifyingUnitId: 'UW-04' }), false);
   const nobody = { userId: 'u-ewa', isCezAdmin: false, adminOfUnitIds: new Set<string>() };
   assert.equal(canVerify(nobody, { applicantUserId: 'u-maria', verifyingUnitId: 'UW-04' }), false);
+});
+
+test('a reporting role without a report area is decided by CeZ', () => {
+  const noArea: RoleDef = { ...role('WYP_NIEFIN'), reportArea: null };
+  const input = { role: noArea, unit: { kindCode: 'PODM', voivodeshipCode: '04', isAddictionCare: false } };
+  assert.equal(routeRequest({ ...input, verifiers: { cez: CEZ, ipin: IPIN, kcpu: KCPU, uwByVoivodeship: new Map([['04', UW_KUJ]]) } }).unitId, 'CEZ');
+});
+
+test('naturalVerifier: the office that would verify if it had an active administrator (to explain a fallback to CeZ)', () => {
+  const natural = (roleCode: string, unit: Partial<RouteInput['unit']>, verifiers: Partial<RouteInput['verifiers']>) =>
+    naturalVerifier({
+      role: role(roleCode),
+      unit: { kindCode: 'PODM', voivodeshipCode: '04', isAddictionCare: false, ...unit },
+      verifiers: { cez: CEZ, ipin: IPIN, kcpu: KCPU, uwByVoivodeship: new Map([['04', UW_KUJ]]), ...verifiers },
+    });
+  const noAdmin = { uwByVoivodeship: new Map([['04', ref('UW-04', false)]]), ipin: ref('IPIN', false), kcpu: ref('KCPU', false) };
+  assert.equal(route('WYP_NIEFIN', {}, noAdmin), 'CEZ', 'the request itself goes to CeZ');
+  assert.equal(natural('WYP_NIEFIN', {}, noAdmin).unitId, 'UW-04');
+  assert.equal(natural('WYP_NIEFIN', {}, noAdmin).name, 'UW-04', 'the whole reference, for the explanation');
+  assert.equal(natural('WYP_KARTY_PSY', {}, noAdmin).unitId, 'IPIN');
+  assert.equal(natural('WYP_NIEFIN', { isAddictionCare: true }, noAdmin).unitId, 'KCPU');
+  assert.equal(natural('NADZ_NIEFIN', {}, noAdmin).unitId, 'CEZ');
+  // an office that does not exist at all: CeZ, even naturally
+  assert.equal(natural('WYP_KARTY_PSY', {}, { ipin: null }).unitId, 'CEZ');
+  assert.equal(natural('WYP_NIEFIN', { isAddictionCare: true }, { kcpu: null }).unitId, 'CEZ');
+  assert.equal(natural('WYP_FIN', { voivodeshipCode: '99' }, noAdmin).unitId, 'CEZ');
 });

@@ -5,7 +5,7 @@
  * their owner and their units, so scoped rules ("requests routed to my unit", "units in my
  * voivodeship") are written against the actor's current profile and its permissions.
  */
-import { AppError, forbidden, notFound } from '../../lib/errors.ts';
+import { forbidden, notFound } from '../../lib/errors.ts';
 import type { ProfileStatus, RequestStatus } from '../../domain/status.ts';
 import type { VerifierScope } from '../../domain/routing.ts';
 import { profileInUsersScope, type ScopedProfile, type UsersScope } from '../../domain/user-scope.ts';
@@ -492,8 +492,4 @@ export function authorize<K extends Action>(actor: Actor, action: K, subject: Ru
   const d = decide(actor, action, subject);
   if (d === 'hide') throw notFound();
   if (d === 'deny') throw forbidden();
-}
-
-export function isAuthorizationError(err: unknown): err is AppError {
-  return err instanceof AppError && (err.code === 'NOT_FOUND' || err.code === 'FORBIDDEN');
 }

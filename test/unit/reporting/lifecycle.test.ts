@@ -3,7 +3,12 @@ import { describe, it } from 'node:test';
 import {
   allowedFrom,
   daysBetween,
+  DEADLINE_LEVEL_LABELS,
+  DEADLINE_LEVELS,
+  isReportStatus,
   nextState,
+  REPORT_ACTION_LABELS,
+  REPORT_STATUS_LABELS,
   REPORT_STATUSES,
   timeliness,
   type ReportAction,
@@ -216,5 +221,28 @@ describe('timeliness: labels against the unit’s deadline', () => {
     assert.equal(daysBetween('2028-02-28', '2028-03-01'), 2);
     assert.equal(daysBetween('2026-10-24', '2026-10-26'), 2, 'autumn clock change');
     assert.equal(daysBetween('2026-04-10', '2026-04-01'), -9);
+  });
+});
+
+describe('statuses, levels and actions by name', () => {
+  it('a status is one of the five report statuses, spelled exactly', () => {
+    for (const s of REPORT_STATUSES) assert.equal(isReportStatus(s), true, s);
+    for (const v of ['zatwierdzony', 'oczekujacy', 'Zatwierdzone', ' zatwierdzone', '', null, undefined, 1, ['zatwierdzone']])
+      assert.equal(isReportStatus(v), false, JSON.stringify(v));
+  });
+
+  it('the home page tiles carry the manual’s labels; every status, level and history entry has a name of its own', () => {
+    assert.equal(REPORT_STATUS_LABELS.do_wypelnienia, 'Do wypełnienia');
+    assert.equal(REPORT_STATUS_LABELS.do_weryfikacji, 'Do weryfikacji');
+    assert.equal(REPORT_STATUS_LABELS.do_korekty, 'Do korekty');
+    assert.equal(REPORT_STATUS_LABELS.zatwierdzone, 'Zatwierdzone');
+    const named = (labels: Readonly<Record<string, string>>, keys: readonly string[]) => {
+      const values = keys.map((k) => labels[k]);
+      for (const [i, v] of values.entries()) assert.ok(typeof v === 'string' && v.trim().length > 3, `${keys[i]}: ${String(v)}`);
+      assert.equal(new Set(values).size, keys.length, 'no two alike');
+    };
+    named(REPORT_STATUS_LABELS, REPORT_STATUSES);
+    named(DEADLINE_LEVEL_LABELS, DEADLINE_LEVELS);
+    named(REPORT_ACTION_LABELS, ['create', 'save', 'submit', 'approve', 'return', 'reopen', 'cancel']);
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkSchedule, formatDeadlineDate, parseDeadlineDate } from '../../../src/domain/reporting/deadlines.ts';
+import { checkSchedule, formatDeadlineDate, parseDeadlineDate, scheduleStamp } from '../../../src/domain/reporting/deadlines.ts';
 import { readDeadlineForm, ScheduleParams } from '../../../src/portal/management/deadlines/schema.ts';
 import { decide } from '../../../src/portal/policies/index.ts';
 import type { Actor } from '../../../src/portal/actor/actor.ts';
@@ -27,9 +27,48 @@ describe('deadline dates: DD.MM.RRRR or RRRR-MM-DD, real calendar days', () => {
       '',
       '31.03.2026 12:00',
       '01.01.3000',
+      'x31.03.2026',
+      '131.03.2026',
+      '31.03.20261',
+      'x2026-06-30',
+      '2026-06-30x',
+      '12026-06-30',
+      '2026-06-301',
     ]) {
       assert.equal(parseDeadlineDate(s), null, s);
     }
+  });
+
+  it('years 1900 to 2100 only', () => {
+    assert.equal(parseDeadlineDate('31.12.1899'), null);
+    assert.equal(parseDeadlineDate('01.01.1900'), '1900-01-01');
+    assert.equal(parseDeadlineDate('2100-12-31'), '2100-12-31');
+    assert.equal(parseDeadlineDate('01.01.2101'), null);
+  });
+
+  it('shows only an ISO date as DD.MM.RRRR; anything else as it is', () => {
+    assert.equal(formatDeadlineDate('x2026-03-31'), 'x2026-03-31');
+    assert.equal(formatDeadlineDate('2026-03-31x'), '2026-03-31x');
+  });
+});
+
+describe('scheduleStamp: the dates a form showed, to refuse a save over a newer change', () => {
+  it('the same dates give the same stamp, whether stored rows or typed strings', () => {
+    const rows = { jednostka: { dueOn: '2026-03-31' }, nadzor: { dueOn: '2026-06-30' }, cez: null };
+    const typed = { jednostka: '2026-03-31', nadzor: '2026-06-30' };
+    assert.equal(scheduleStamp(rows), scheduleStamp(typed));
+    assert.equal(scheduleStamp(rows), '2026-03-31|2026-06-30|');
+  });
+  it('any change of any level changes the stamp, including a date moved to another level', () => {
+    const base = scheduleStamp({ jednostka: '2026-03-31', nadzor: '2026-06-30', cez: '2026-07-31' });
+    for (const changed of [
+      { jednostka: '2026-03-30', nadzor: '2026-06-30', cez: '2026-07-31' },
+      { jednostka: '2026-03-31', nadzor: '2026-06-30' },
+      { jednostka: '2026-03-31', nadzor: '', cez: '2026-07-31' },
+    ])
+      assert.notEqual(scheduleStamp(changed), base, JSON.stringify(changed));
+    assert.notEqual(scheduleStamp({ jednostka: '2026-03-31', nadzor: '' }), scheduleStamp({ jednostka: '', nadzor: '2026-03-31' }));
+    assert.notEqual(scheduleStamp({}), scheduleStamp({ cez: { dueOn: '2026-07-31' } }));
   });
 });
 
