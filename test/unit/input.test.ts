@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { z } from 'zod';
 import {
+  collectInputAttempts,
   hasForbiddenChars,
+  type InputAttempt,
   IdParams,
   normaliseText,
   parseForm,
@@ -69,6 +71,25 @@ describe('the input boundary', () => {
     const ok = parseForm(Form, { name: 'a', roles: ['WYP_FIN', 3, 'WYP_NIEFIN'] }, order);
     assert.ok(ok.ok);
     assert.deepEqual(ok.data.roles, ['WYP_FIN', 'WYP_NIEFIN']);
+  });
+
+  it('a forbidden character or a wrongly shaped field is noted as an attempt of the request; a missing, empty or too long value is not', () => {
+    const noted = (body: unknown): InputAttempt[] => {
+      const list: InputAttempt[] = [];
+      collectInputAttempts(list, () => parseForm(Form, body, order));
+      return list;
+    };
+    assert.deepEqual(noted({ name: 'a\u0000', note: 'x\u202e' }), [
+      { field: 'name', kind: 'forbidden_chars' },
+      { field: 'note', kind: 'forbidden_chars' },
+    ]);
+    assert.deepEqual(noted({ name: ['a', 'b'] }), [{ field: 'name', kind: 'bad_shape' }]);
+    assert.deepEqual(noted({ name: 'a', note: { x: '1' } }), [{ field: 'note', kind: 'bad_shape' }]);
+    assert.deepEqual(noted({ name: 12 }), [{ field: 'name', kind: 'bad_shape' }]);
+    for (const mistake of [{}, { name: '' }, { name: null }, { name: 'a'.repeat(11) }, { name: 'a', note: 'wiersz\ndrugi' }, null, []])
+      assert.deepEqual(noted(mistake), [], JSON.stringify(mistake));
+    // outside a request nothing is collected, and nothing fails
+    assert.equal(parseForm(Form, { name: 'a\u0000' }, order).ok, false);
   });
 
   it('a required radio group refuses a missing, unknown or repeated answer with its message', () => {
