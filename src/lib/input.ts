@@ -23,9 +23,11 @@ export const inputMessages = {
 /* eslint-disable no-control-regex */
 const CONTROL_SINGLE = /[\u0000-\u001f\u007f-\u009f]/u;
 const CONTROL_MULTI = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/u;
-// bidirectional embeddings/overrides and isolates (Trojan Source); U+FFFD, what undecodable bytes become
-const BIDI = /[\u202a-\u202e\u2066-\u2069\ufffd]/u;
-const STRIP = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffd]/gu;
+// bidirectional embeddings/overrides and isolates (Trojan Source); U+FFFD, what undecodable bytes become;
+// a lone surrogate (half of a UTF-16 pair, sent as `\ud800` in JSON): no text holds one, and PostgreSQL
+// refuses it in a jsonb value (the audit details), so it must not get past the boundary
+const BIDI = /[\u202a-\u202e\u2066-\u2069\ufffd\p{Cs}]/u;
+const STRIP = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffd\p{Cs}]/gu;
 /* eslint-enable no-control-regex */
 
 /**

@@ -30,8 +30,9 @@ describe('the input boundary', () => {
   });
 
   it('refuses NUL, other controls and bidi overrides with a Polish message, keeping the rest of the typed value', () => {
-    // U+FFFD is what undecodable bytes (%C0%80) become: refused too, not stored as "��"
-    for (const bad of ['a\u0000b', 'a\u0007b', 'a\u202eb', 'a\u2066b', 'a\u0085b', 'a\nb', 'a\ufffdb']) {
+    // U+FFFD is what undecodable bytes (%C0%80) become: refused too, not stored as "��"; a lone surrogate
+    // (`\ud800` in a JSON body) too: PostgreSQL refuses it in jsonb (an audit row's details), it was a 500
+    for (const bad of ['a\u0000b', 'a\u0007b', 'a\u202eb', 'a\u2066b', 'a\u0085b', 'a\nb', 'a\ufffdb', 'a\ud800b', 'a\udc00']) {
       const r = parseForm(Form, { name: bad }, order);
       assert.equal(r.ok, false, JSON.stringify(bad));
       if (!r.ok) {
@@ -40,6 +41,8 @@ describe('the input boundary', () => {
         assert.equal(hasForbiddenChars(r.values.name ?? '', true), false, 'the re-displayed value holds no control or bidi character');
       }
     }
+    // a pair is one character (an emoji, an astral letter): fine
+    assert.ok(parseForm(Form, { name: '😀𝕏' }, order).ok);
   });
 
   it('allows newline and tab only in multi-line fields', () => {
