@@ -4,6 +4,8 @@
  * TEST_DATABASE_URL) set to postgres://…, the integration tests run on PostgreSQL instead.
  *   npm test                 all suites
  *   npm test -- unit|integration|e2e
+ *   npm run fuzz             only the form fuzzing (test/integration/form-fuzz.test.ts), long: FUZZ_RUNS
+ *                            (default 3000) random cases from FUZZ_SEED (default the file's fixed one)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, globSync } from 'node:fs';
@@ -12,6 +14,7 @@ import { CHROMIUM_PATH } from '../e2e/helpers/browser.ts';
 
 const suites = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const wanted = new Set(suites.length ? suites : ['unit', 'integration', 'e2e']);
+const FUZZ_FILE = 'test/integration/form-fuzz.test.ts';
 const env: NodeJS.ProcessEnv = { ...process.env };
 const pgUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
 delete env.DATABASE_URL; // the app under test gets its database from the test helper, never from the shell
@@ -19,6 +22,10 @@ delete env.DATABASE_URL; // the app under test gets its database from the test h
 const files: string[] = [];
 if (wanted.has('unit')) files.push(...globSync('test/unit/**/*.test.ts'));
 if (wanted.has('integration')) files.push(...globSync('test/integration/**/*.test.ts'));
+if (wanted.has('fuzz')) {
+  files.push(FUZZ_FILE);
+  env.FUZZ_RUNS ??= '3000';
+}
 if (wanted.has('e2e')) {
   if (existsSync(CHROMIUM_PATH)) files.push(...globSync('e2e/**/*.test.ts'));
   else console.log(`\nTesty przeglądarkowe POMINIĘTE: brak ${CHROMIUM_PATH} (zainstaluj pakiet Debiana: apt-get install -y chromium).\n`);
@@ -28,18 +35,21 @@ if (files.length === 0) {
   process.exit(1);
 }
 
-if (wanted.has('integration') || wanted.has('e2e')) {
+const integration = wanted.has('integration') || wanted.has('fuzz');
+if (integration || wanted.has('e2e')) {
   const t0 = Date.now();
   env.PGLITE_TEMPLATE = await ensurePgliteTemplate();
   console.log(`Szablon bazy PGlite gotowy (${((Date.now() - t0) / 1000).toFixed(1)} s): ${env.PGLITE_TEMPLATE}`);
-  if (pgUrl && wanted.has('integration')) {
+  if (pgUrl && integration) {
     await ensurePostgresTemplate(pgUrl);
     env.TEST_DATABASE_URL = pgUrl;
     console.log('Testy integracyjne na PostgreSQL:', new URL(pgUrl).host);
   }
 }
 
-const res = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=120000', ...files.sort()], {
+// the long fuzz run has no time limit of its own (its number of cases is its limit)
+const timeout = wanted.has('fuzz') ? [] : ['--test-timeout=120000'];
+const res = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...timeout, ...[...new Set(files)].sort()], {
   stdio: 'inherit',
   env,
 });

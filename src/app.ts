@@ -15,7 +15,7 @@ import type { Database } from './db/client.ts';
 import type { JobQueue } from './jobs/queue.ts';
 import { loggerOptions } from './lib/logger.ts';
 import type { Outbox } from './mail/outbox.ts';
-import { registerErrorHandling } from './portal/http/errors.ts';
+import { registerErrorHandling, registerInputAttemptLog } from './portal/http/errors.ts';
 import { ErrorPage } from './views/pages/ErrorPage.tsx';
 import { checkMultipartCsrf, decorateMultipartCsrf } from './portal/http/multipart-csrf.ts';
 import { registerRendering } from './portal/http/render.ts';
@@ -163,6 +163,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerRendering(app);
   registerErrorHandling(app);
+  registerInputAttemptLog(app);
   registerZodValidation(app);
   app.decorateRequest('actor', null);
 

@@ -38,6 +38,12 @@ async function page(title: string, safeBody: string): Promise<string> {
   return Layout({ title, variant: 'ueoz', children: safeBody });
 }
 
+/** oidc-provider's cookie names (its `.sig` companions follow them): its defaults, prefixed in production. */
+export function providerCookieNames(config: Pick<Config, 'isProduction'>): { session: string; interaction: string; resume: string } {
+  const prefix = config.isProduction ? '__Secure-' : '';
+  return { session: `${prefix}_session`, interaction: `${prefix}_interaction`, resume: `${prefix}_interaction_resume` };
+}
+
 export async function createProvider(config: Config, db: Db, opts: { now: () => Date }): Promise<Provider> {
   const clientUrl = config.ueozClient.url;
   const jwks = { keys: await loadSigningKeys(db) };
@@ -59,7 +65,10 @@ export async function createProvider(config: Config, db: Db, opts: { now: () => 
     ],
     // No maxAge on either: browser-session cookies. The `_session` cookie gets an Expires only for a
     // remembered login, and every login ends with `remember: false` (interactions/routes.tsx).
+    // In production every name carries the `__Secure-` prefix (ASVS V3.3.1): the browser keeps them only
+    // when Secure and set over https. Not `__Host-`: their paths are under /ueoz, not /.
     cookies: {
+      names: providerCookieNames(config),
       keys: [createHmac('sha256', config.sessionSecret).update('ueoz-cookies').digest('base64url')],
       long: { httpOnly: true, sameSite: 'lax', secure: config.isProduction },
       short: { httpOnly: true, sameSite: 'lax', secure: config.isProduction },

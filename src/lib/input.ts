@@ -4,6 +4,7 @@
  * newline and tab in multi-line fields) and bidirectional overrides are refused with a message; a
  * missing, `null` or wrongly typed body becomes a form with errors (400), never a 500.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { z } from 'zod';
 import { UUID_RE } from './ids.ts';
 import type { FormError } from './forms.ts';
@@ -22,10 +23,35 @@ export const inputMessages = {
 /* eslint-disable no-control-regex */
 const CONTROL_SINGLE = /[\u0000-\u001f\u007f-\u009f]/u;
 const CONTROL_MULTI = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/u;
-// bidirectional embeddings/overrides and isolates (Trojan Source); U+FFFD, what undecodable bytes become
-const BIDI = /[\u202a-\u202e\u2066-\u2069\ufffd]/u;
-const STRIP = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffd]/gu;
+// bidirectional embeddings/overrides and isolates (Trojan Source); U+FFFD, what undecodable bytes become;
+// a lone surrogate (half of a UTF-16 pair, sent as `\ud800` in JSON): no text holds one, and PostgreSQL
+// refuses it in a jsonb value (the audit details), so it must not get past the boundary
+const BIDI = /[\u202a-\u202e\u2066-\u2069\ufffd\p{Cs}]/u;
+const STRIP = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffd\p{Cs}]/gu;
 /* eslint-enable no-control-regex */
+
+/**
+ * A value the boundary refused as an attempt (ASVS V16.3.3): a character no form accepts, or a field
+ * sent in a shape no form sends (twice, as a structure, a number in JSON). A missing or empty field is
+ * no attempt. The boundary has no request: the request's list is found through async context (set per
+ * request by `registerInputAttemptLog()` in src/portal/http/errors.ts, which writes the security event).
+ */
+export interface InputAttempt {
+  field: string;
+  kind: 'forbidden_chars' | 'bad_shape';
+}
+const attemptsOfRequest = new AsyncLocalStorage<InputAttempt[]>();
+
+/** Run `f` (the rest of a request) with `list` as the place the boundary notes attempts in. */
+export function collectInputAttempts<T>(list: InputAttempt[], f: () => T): T {
+  return attemptsOfRequest.run(list, f);
+}
+
+/** Note an attempt for the current request (nothing outside one, e.g. in a job or a unit test). */
+export function noteInputAttempt(field: string, kind: InputAttempt['kind']): void {
+  const list = attemptsOfRequest.getStore();
+  if (list && !list.some((a) => a.field === field && a.kind === kind)) list.push({ field, kind });
+}
 
 /** NFC, CRLF → LF. */
 export function normaliseText(s: string): string {
@@ -45,9 +71,10 @@ export function hasForbiddenChars(s: string, multiline = false): boolean {
 export function text(opts: { max: number; multiline?: boolean; required?: string; trim?: boolean; label?: string } = { max: 200 }) {
   const base = z.preprocess(
     (v) => (typeof v === 'string' ? normaliseText(v) : v === undefined || v === null ? '' : v),
-    z
-      .string({ error: inputMessages.badShape })
-      .refine((s) => !hasForbiddenChars(s, opts.multiline), opts.label ? inputMessages.forbiddenCharsIn(opts.label) : inputMessages.forbiddenChars),
+    z.string({ error: inputMessages.badShape }).refine((s) => !hasForbiddenChars(s, opts.multiline), {
+      message: opts.label ? inputMessages.forbiddenCharsIn(opts.label) : inputMessages.forbiddenChars,
+      params: { attempt: 'forbidden_chars' },
+    }),
   );
   const trimmed = base.transform((s) => (opts.trim === false ? s : s.trim()));
   return trimmed.pipe(
@@ -122,6 +149,10 @@ export function parseForm<S extends z.ZodType>(schema: S, body: unknown, fieldOr
   for (const issue of parsed.error.issues) {
     const field = String(issue.path[0] ?? '');
     if (field && !(field in errors)) errors[field] = issue.message;
+    const sent = (input as Record<string, unknown>)[field];
+    if (issue.code === 'custom' && issue.params?.attempt === 'forbidden_chars') noteInputAttempt(field, 'forbidden_chars');
+    // a type the form never sends (an array, an object, a JSON number); a missing or null field is only missing
+    else if (issue.code === 'invalid_type' && field && sent !== undefined && sent !== null) noteInputAttempt(field, 'bad_shape');
   }
   return { ok: false, values: formValues(input), errors, summary: summaryOf(errors, fieldOrder) };
 }

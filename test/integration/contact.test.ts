@@ -3,6 +3,9 @@ import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { auditLog, contactRequests, messages } from '../../src/db/schema/index.ts';
 import { buildTestApp, eventually, getForm, type TestApp } from '../helpers/app.ts';
+import { buildProfile } from '../builders/index.ts';
+import { loginAs } from '../helpers/login.ts';
+import { captureLogs, logRecords } from '../helpers/logs.ts';
 
 function post(t: TestApp, cookie: string, fields: Record<string, string>) {
   return t.app.inject({
@@ -15,10 +18,16 @@ function post(t: TestApp, cookie: string, fields: Record<string, string>) {
 
 describe('Skontaktuj się z nami', () => {
   let t: TestApp;
+  let logs: ReturnType<typeof captureLogs>;
   before(async () => {
-    t = await buildTestApp();
+    // the rate limit's security events are read from the warn lines (kept from the test output)
+    logs = captureLogs();
+    t = await buildTestApp({ env: { LOG_LEVEL: 'warn' } });
   });
-  after(() => t.close());
+  after(async () => {
+    logs.restore();
+    await t.close();
+  });
 
   it('shows every error next to its field and in the summary, and keeps typed values', async () => {
     const { csrf, cookie, html } = await getForm(t.app, '/kontakt');
@@ -197,5 +206,47 @@ describe('Skontaktuj się z nami', () => {
     assert.equal((await t.database.db.select().from(contactRequests).where(eq(contactRequests.id, formId))).length, 0, 'the refused message is not stored');
     const other = await t.app.inject({ url: '/kontakt', remoteAddress: '198.51.100.24' });
     assert.equal(other.statusCode, 200, 'another address is not limited');
+  });
+  it('a 429 is a security event: a warn line for anyone, and for a signed-in user an audit row (ASVS V16.3.3)', async () => {
+    const { user } = await buildProfile(t.database.db);
+    const signedIn = await loginAs(t, user.id);
+    /** eleven posts of an empty form from one address (ten refused with their errors, 400): the last answer */
+    const overTheLimit = async (remoteAddress: string, session: string) => {
+      const page = await t.app.inject({ url: '/kontakt', remoteAddress, headers: { cookie: session } });
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+      const cookie = [session, ...page.cookies.map((c) => `${c.name}=${c.value}`)].filter(Boolean).join('; ');
+      let last;
+      for (let i = 1; i <= 11; i++)
+        last = await t.app.inject({
+          method: 'POST',
+          url: '/kontakt',
+          remoteAddress,
+          headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+          payload: new URLSearchParams({ _csrf: csrf }).toString(),
+        });
+      assert.equal(last!.statusCode, 429);
+      const requestId = String(last!.headers['x-request-id']);
+      const rows = await t.database.db.select().from(auditLog).where(eq(auditLog.requestId, requestId));
+      const lines = logRecords(logs.text()).filter((l) => l.reqId === requestId && l.event === 'security.refused');
+      return { rows, lines };
+    };
+
+    const anonymous = await overTheLimit('198.51.100.76', '');
+    assert.deepEqual(
+      anonymous.lines.map((l) => [l.level, l.status, l.route, l.userId]),
+      [[40, 429, '/kontakt', null]],
+    );
+    assert.equal(anonymous.rows.length, 0, 'no audit row for an anonymous sender');
+
+    const session = [...signedIn.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const member = await overTheLimit('198.51.100.77', session);
+    assert.deepEqual(
+      member.lines.map((l) => [l.level, l.status, l.route, l.userId]),
+      [[40, 429, '/kontakt', user.id]],
+    );
+    assert.deepEqual(
+      member.rows.map((r) => [r.action, r.actorUserId, r.outcome, (r.details as { status: number }).status, (r.details as { route: string }).route]),
+      [['security.refused', user.id, 'failure', 429, '/kontakt']],
+    );
   });
 });

@@ -3,10 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
-import { profiles, reports, roleRequests, units, users } from '../../src/db/schema/index.ts';
+import { auditLog, profiles, reports, roleRequests, units, users } from '../../src/db/schema/index.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import { Agent, multipart } from '../helpers/agent.ts';
 import { loginAs, loginAsDemo, signedIn, startLogin } from '../helpers/login.ts';
+import { captureLogs, logRecords } from '../helpers/logs.ts';
 import { demoReportIds, fillReportRoute, formBodies, type DemoReportIds } from '../helpers/route-bodies.ts';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -155,6 +156,7 @@ describe('hostile input: no route answers 5xx', () => {
   let reportIds: DemoReportIds;
   let reportRows: (typeof reports.$inferSelect)[] = [];
   let ip = 0;
+  let logs: ReturnType<typeof captureLogs>;
 
   /** Every reporting case starts from the same reports: a case that saved, returned or reopened one is undone. */
   const restoreReports = async () => {
@@ -182,7 +184,9 @@ describe('hostile input: no route answers 5xx', () => {
       .replace(/:[A-Za-z]+/g, () => randomUUID());
 
   before(async () => {
-    t = await buildTestApp();
+    // the security events' warn lines are read by a test below (kept from the test output)
+    logs = captureLogs();
+    t = await buildTestApp({ env: { LOG_LEVEL: 'warn' } });
     t.clock.now = new Date('2026-11-25T10:00:00Z');
     const db = t.database.db;
     await signInMaria();
@@ -214,7 +218,102 @@ describe('hostile input: no route answers 5xx', () => {
   });
 
   const demoAgent = async (login: string, unitKey: string): Promise<Agent> => (await loginAsDemo(t, login, unitKey)).agent;
-  after(() => t.close());
+  after(async () => {
+    logs.restore();
+    await t.close();
+  });
+
+  it('a forbidden character or a wrongly shaped field is a security event: a warn line with the request id, and for a signed-in user an audit row (ASVS V16.3.3)', async () => {
+    const db = t.database.db;
+    const [mariaRow] = await db.select({ id: users.id }).from(users).where(eq(users.login, 'maria.wisniewska'));
+    const [janRow] = await db.select({ id: users.id }).from(users).where(eq(users.login, 'jan.kowalski'));
+    const send = (who: Agent, token: string, url: string, payload: string) =>
+      t.app.inject({
+        method: 'POST',
+        url,
+        payload,
+        remoteAddress: `10.7.0.${++ip % 250}`,
+        headers: {
+          cookie: [...who.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+          'x-csrf-token': token,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+      });
+    const eventsOf = async (res: LightMyRequestResponse) => {
+      const requestId = String(res.headers['x-request-id']);
+      const rows = await db.select().from(auditLog).where(eq(auditLog.requestId, requestId));
+      const lines = logRecords(logs.text()).filter(
+        (l) => l.event === 'security.input_refused' && (l.reqId === requestId || (l.req as { id?: string } | undefined)?.id === requestId),
+      );
+      return { rows, lines };
+    };
+    const contactUrl = `/profil/${ids.profile}/dane-kontaktowe`;
+
+    // a NUL in the phone number (parseForm): 400 with the form, and both records
+    const nul = await send(maria, mariaToken, contactUrl, new URLSearchParams({ phone: `600${NUL}100203`, email: 'maria@example.pl' }).toString());
+    assert.equal(nul.statusCode, 400);
+    let e = await eventsOf(nul);
+    assert.equal(e.rows.length, 1, 'one audit row');
+    assert.equal(e.rows[0]!.action, 'security.input_refused');
+    assert.equal(e.rows[0]!.actorUserId, mariaRow!.id);
+    assert.equal(e.rows[0]!.outcome, 'failure');
+    assert.deepEqual(
+      { ...(e.rows[0]!.details as Record<string, unknown>) },
+      {
+        code: 'INPUT_REFUSED',
+        status: 400,
+        method: 'POST',
+        route: '/profil/:id/dane-kontaktowe',
+        profileId: null,
+        fields: ['phone'],
+        reason: 'niedozwolone znaki',
+      },
+    );
+    assert.equal(e.lines.length, 1, 'one warn line');
+    assert.equal(e.lines[0]!.level, 40);
+    assert.equal(e.lines[0]!.userId, mariaRow!.id);
+    assert.doesNotMatch(JSON.stringify(e.lines[0]), /600.?100203/, 'the value itself is not logged');
+
+    // the e-mail sent twice (a crafted post): a wrongly shaped field
+    const twice = await send(maria, mariaToken, contactUrl, 'phone=600100203&email=a%40example.pl&email=b%40example.pl');
+    assert.equal(twice.statusCode, 400);
+    e = await eventsOf(twice);
+    assert.deepEqual(
+      e.rows.map((r) => [(r.details as { fields: string[] }).fields, (r.details as { reason: string }).reason]),
+      [[['email'], 'nieprawidłowa postać pola']],
+    );
+
+    // a missing field, or a wrong value without such characters, is a mistake, not an attempt: no record
+    for (const payload of ['phone=600100203', 'phone=abc&email=nie-adres']) {
+      const plain = await send(maria, mariaToken, contactUrl, payload);
+      assert.equal(plain.statusCode, 400);
+      e = await eventsOf(plain);
+      assert.deepEqual([e.rows.length, e.lines.length], [0, 0], payload);
+    }
+
+    // a reporting form's own check (a bidi override in the reason of a correction)
+    await restoreReports();
+    const bidi = await send(
+      jan,
+      janToken,
+      `/sprawozdania/${reportIds.reopen}/korekta`,
+      new URLSearchParams({ powod: `Błąd ${RLO}w danych`, rewizja: String(reportRows.find((r) => r.id === reportIds.reopen)!.revision) }).toString(),
+    );
+    assert.equal(bidi.statusCode, 400);
+    e = await eventsOf(bidi);
+    assert.deepEqual(
+      e.rows.map((r) => [r.action, r.actorUserId, (r.details as { fields: string[] }).fields]),
+      [['security.input_refused', janRow!.id, ['powod']]],
+    );
+
+    // the identity provider's form, before anyone is signed in: the warn line only (a scanner cannot fill the audit table)
+    const pz = await send(visitor, visitorToken, `/ueoz/logowanie/${uid}/pz`, new URLSearchParams({ login: `ewa${NUL}`, password: 'x' }).toString());
+    assert.equal(pz.statusCode, 400);
+    e = await eventsOf(pz);
+    assert.equal(e.rows.length, 0, 'no audit row for an anonymous visitor');
+    assert.equal(e.lines.length, 1, 'a warn line');
+    assert.deepEqual([e.lines[0]!.userId, e.lines[0]!.fields, e.lines[0]!.route], [null, ['login'], '/ueoz/logowanie/:uid/pz']);
+  });
 
   it('every state-changing route and every GET route with a query', async (ctx) => {
     const bodies = formBodies({ unitId: ids.unit, profileId: ids.profile });

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { auditLog, units, users } from '../../src/db/schema/index.ts';
@@ -9,37 +8,9 @@ import { buildProfile, buildRequest, buildUnit, buildUser } from '../builders/in
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import type { Agent } from '../helpers/agent.ts';
 import { loginAs, signedIn } from '../helpers/login.ts';
+import { captureLogs } from '../helpers/logs.ts';
 
 type UnitRow = typeof units.$inferSelect;
-
-/** What the app's logger writes (pino → sonic-boom → fs.write / fs.writeSync on stdout), kept for the test instead of printed. */
-function captureLogs(): { text: () => string; restore: () => void } {
-  const chunks: string[] = [];
-  const { write, writeSync } = fs;
-  const asText = (data: unknown) => (typeof data === 'string' ? data : Buffer.isBuffer(data) ? data.toString('utf8') : '');
-  const fsMut = fs as unknown as Record<'write' | 'writeSync', (...args: unknown[]) => unknown>;
-  fsMut.write = (...args: unknown[]) => {
-    if (args[0] !== 1) return (write as (...a: unknown[]) => unknown)(...args);
-    const text = asText(args[1]);
-    chunks.push(text);
-    const cb = args.at(-1);
-    if (typeof cb === 'function') process.nextTick(() => (cb as (e: null, n: number) => void)(null, Buffer.byteLength(text)));
-    return undefined;
-  };
-  fsMut.writeSync = (...args: unknown[]) => {
-    if (args[0] !== 1) return (writeSync as (...a: unknown[]) => unknown)(...args);
-    const text = asText(args[1]);
-    chunks.push(text);
-    return Buffer.byteLength(text);
-  };
-  return {
-    text: () => chunks.join(''),
-    restore: () => {
-      fsMut.write = write as never;
-      fsMut.writeSync = writeSync as never;
-    },
-  };
-}
 
 describe('the applicant’s PESEL for the verifiers: masked, in full for Administrator CeZ only (audited)', () => {
   let t: TestApp;

@@ -3,6 +3,9 @@ import { after, before, describe, it } from 'node:test';
 import { buildTestApp, getForm, type TestApp } from '../helpers/app.ts';
 import { loginAs } from '../helpers/login.ts';
 import { buildProfile } from '../builders/index.ts';
+import { eq } from 'drizzle-orm';
+import { accounts } from '../../src/db/schema/index.ts';
+import { setAttemptCookie } from '../../src/identity/interactions/flow.ts';
 import { sessionCookieName } from '../../src/portal/session/plugin.ts';
 
 describe('security baseline', () => {
@@ -110,16 +113,31 @@ describe('security baseline in production mode (behind the TLS proxy)', () => {
         PUBLIC_URL: 'https://ssoz.example.pl',
         TRUST_PROXY: '1',
       },
+      // Production has no Profil Zaufany simulator: this route stands in for the external provider's
+      // return. It starts the login attempt's cookie and ends the interaction with a login the way the
+      // real last step does (the cookies themselves are written by the portal's and the provider's code).
+      routes: (app) =>
+        app.get<{ Params: { uid: string } }>('/ueoz/logowanie/:uid/__test-zaloguj', async (req, reply) => {
+          setAttemptCookie(reply, 'proba-testowa', app.deps.config);
+          const [acc] = await app.deps.database.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.status, 'active')).limit(1);
+          const url = await app.deps.provider!.interactionResult(
+            req.raw,
+            reply.raw,
+            { login: { accountId: acc!.id, remember: false } },
+            { mergeWithLastSubmission: false },
+          );
+          return reply.redirect(url, 303);
+        }),
     });
   });
   after(() => p.close());
 
-  it('every cookie of the way to the sign-in is Secure, HttpOnly and SameSite=Lax; the portal session and CSRF cookies carry the __Host- prefix', async () => {
+  it("every cookie of the sign-in, the identity provider's and the login attempt's included, is Secure, HttpOnly and SameSite=Lax with a __Host- or __Secure- prefix", async () => {
     const jar = new Map<string, string>();
     const seen: { name: string; secure?: boolean; httpOnly?: boolean; sameSite?: string; path?: string; domain?: string }[] = [];
     const get = async (url: string) => {
       const res = await p.app.inject({
-        url,
+        url: url.replace('https://ssoz.example.pl', ''),
         headers: { 'x-forwarded-proto': 'https', cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') },
       });
       for (const c of res.cookies) {
@@ -133,18 +151,34 @@ describe('security baseline in production mode (behind the TLS proxy)', () => {
     assert.match(String(home.headers['strict-transport-security']), /max-age=31536000; includeSubDomains/);
     const start = await get('/logowanie');
     assert.equal(start.statusCode, 303);
-    const auth = await get(String(start.headers.location).replace('https://ssoz.example.pl', ''));
+    const auth = await get(String(start.headers.location));
     assert.equal(auth.statusCode, 303);
-    await get(String(auth.headers.location).replace('https://ssoz.example.pl', ''));
+    const base = new URL(String(auth.headers.location), 'https://ssoz.example.pl').pathname;
+    assert.match(base, /^\/ueoz\/logowanie\/[\w-]+$/);
+    assert.equal((await get(base)).statusCode, 200);
+    // the sign-in ends: the provider resumes (its session cookie), the portal's callback opens the portal's session
+    const done = await get(`${base}/__test-zaloguj`);
+    assert.equal(done.statusCode, 303, done.body.slice(0, 300));
+    const resume = await get(String(done.headers.location));
+    assert.equal(resume.statusCode, 303, resume.body.slice(0, 300));
+    const callback = await get(String(resume.headers.location));
+    assert.equal(callback.statusCode, 303, callback.body.slice(0, 300));
 
-    const names = seen.map((c) => c.name);
-    for (const name of ['__Host-ssoz-csrf', '__Host-ssoz-sid']) assert.ok(names.includes(name), `${name} set (got ${names.join(', ')})`);
-    assert.ok(!names.includes('ssoz-sid') && !names.includes('ssoz-csrf'), 'no unprefixed portal cookie');
-    assert.ok(
-      names.some((n) => n.startsWith('_interaction')),
-      'the identity provider set its cookies too',
-    );
+    const names = [...new Set(seen.map((c) => c.name))];
+    for (const name of [
+      '__Host-ssoz-csrf',
+      '__Host-ssoz-sid',
+      '__Secure-_interaction',
+      '__Secure-_interaction.sig',
+      '__Secure-_interaction_resume',
+      '__Secure-_interaction_resume.sig',
+      '__Secure-_session',
+      '__Secure-_session.sig',
+      '__Secure-ueoz-attempt',
+    ])
+      assert.ok(names.includes(name), `${name} set (got ${names.join(', ')})`);
     for (const c of seen) {
+      assert.match(c.name, /^__(Host|Secure)-/, `${c.name}: prefixed`);
       assert.equal(c.secure, true, `${c.name}: Secure`);
       assert.equal(c.httpOnly, true, `${c.name}: HttpOnly`);
       assert.equal(c.sameSite?.toLowerCase(), 'lax', `${c.name}: SameSite=Lax`);

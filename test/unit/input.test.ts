@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { z } from 'zod';
 import {
+  collectInputAttempts,
   hasForbiddenChars,
+  type InputAttempt,
   IdParams,
   normaliseText,
   parseForm,
@@ -28,8 +30,9 @@ describe('the input boundary', () => {
   });
 
   it('refuses NUL, other controls and bidi overrides with a Polish message, keeping the rest of the typed value', () => {
-    // U+FFFD is what undecodable bytes (%C0%80) become: refused too, not stored as "��"
-    for (const bad of ['a\u0000b', 'a\u0007b', 'a\u202eb', 'a\u2066b', 'a\u0085b', 'a\nb', 'a\ufffdb']) {
+    // U+FFFD is what undecodable bytes (%C0%80) become: refused too, not stored as "��"; a lone surrogate
+    // (`\ud800` in a JSON body) too: PostgreSQL refuses it in jsonb (an audit row's details), it was a 500
+    for (const bad of ['a\u0000b', 'a\u0007b', 'a\u202eb', 'a\u2066b', 'a\u0085b', 'a\nb', 'a\ufffdb', 'a\ud800b', 'a\udc00']) {
       const r = parseForm(Form, { name: bad }, order);
       assert.equal(r.ok, false, JSON.stringify(bad));
       if (!r.ok) {
@@ -38,6 +41,8 @@ describe('the input boundary', () => {
         assert.equal(hasForbiddenChars(r.values.name ?? '', true), false, 'the re-displayed value holds no control or bidi character');
       }
     }
+    // a pair is one character (an emoji, an astral letter): fine
+    assert.ok(parseForm(Form, { name: '😀𝕏' }, order).ok);
   });
 
   it('allows newline and tab only in multi-line fields', () => {
@@ -69,6 +74,25 @@ describe('the input boundary', () => {
     const ok = parseForm(Form, { name: 'a', roles: ['WYP_FIN', 3, 'WYP_NIEFIN'] }, order);
     assert.ok(ok.ok);
     assert.deepEqual(ok.data.roles, ['WYP_FIN', 'WYP_NIEFIN']);
+  });
+
+  it('a forbidden character or a wrongly shaped field is noted as an attempt of the request; a missing, empty or too long value is not', () => {
+    const noted = (body: unknown): InputAttempt[] => {
+      const list: InputAttempt[] = [];
+      collectInputAttempts(list, () => parseForm(Form, body, order));
+      return list;
+    };
+    assert.deepEqual(noted({ name: 'a\u0000', note: 'x\u202e' }), [
+      { field: 'name', kind: 'forbidden_chars' },
+      { field: 'note', kind: 'forbidden_chars' },
+    ]);
+    assert.deepEqual(noted({ name: ['a', 'b'] }), [{ field: 'name', kind: 'bad_shape' }]);
+    assert.deepEqual(noted({ name: 'a', note: { x: '1' } }), [{ field: 'note', kind: 'bad_shape' }]);
+    assert.deepEqual(noted({ name: 12 }), [{ field: 'name', kind: 'bad_shape' }]);
+    for (const mistake of [{}, { name: '' }, { name: null }, { name: 'a'.repeat(11) }, { name: 'a', note: 'wiersz\ndrugi' }, null, []])
+      assert.deepEqual(noted(mistake), [], JSON.stringify(mistake));
+    // outside a request nothing is collected, and nothing fails
+    assert.equal(parseForm(Form, { name: 'a\u0000' }, order).ok, false);
   });
 
   it('a required radio group refuses a missing, unknown or repeated answer with its message', () => {

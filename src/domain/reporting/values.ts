@@ -32,9 +32,10 @@ const INTEGER_RE = new RegExp(`^(-)?(${GROUPED})$`);
 const DECIMAL_RE = new RegExp(`^(-)?(${GROUPED})(?:[.,](\\d+))?$`);
 const DATE_RE = /^(\d{2})\.(\d{2})\.(\d{4})$/;
 // C0 controls except tab, LF and CR; DEL; C1 controls; bidirectional embeddings, overrides and isolates
-// (Trojan Source: the text would read differently on the verifier's page than it was typed)
+// (Trojan Source: the text would read differently on the verifier's page than it was typed); a lone
+// surrogate (`\ud800` in a JSON body), which no text holds and PostgreSQL refuses in the jsonb values
 // eslint-disable-next-line no-control-regex
-const CONTROL_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+const CONTROL_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\p{Cs}]/u;
 
 /** A number as the unit would type it: decimal comma, no grouping (so it reads back unchanged). */
 export function formatNumberForInput(n: number, scale?: number): string {

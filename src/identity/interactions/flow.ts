@@ -4,8 +4,14 @@ import type { AccountRow } from '../account/service.ts';
 import { INTERACTION_PREFIX } from '../provider.ts';
 import type { LoginAttempt } from '../pz/service.ts';
 
-/** The browser's login attempt (a random id in a signed cookie); the row holds the state. */
-export const ATTEMPT_COOKIE = 'ueoz-attempt';
+/**
+ * The browser's login attempt (a random id in a signed cookie); the row holds the state. In production
+ * the name carries the `__Secure-` prefix (the browser refuses it unless Secure and sent over https; it
+ * cannot be `__Host-`, its path is `/ueoz`).
+ */
+export function attemptCookieName(config: Pick<Config, 'isProduction'>): string {
+  return config.isProduction ? '__Secure-ueoz-attempt' : 'ueoz-attempt';
+}
 
 export type UidParams = { Params: { uid: string } };
 
@@ -20,17 +26,19 @@ export function attemptCookieOptions(config: Pick<Config, 'isProduction'>) {
 
 /** The attempt id this browser holds, or null. */
 export function attemptIdOf(req: FastifyRequest): string | null {
-  const c = req.cookies[ATTEMPT_COOKIE];
+  const c = req.cookies[attemptCookieName(req.server.deps.config)];
   const un = c ? req.unsignCookie(c) : null;
   return un?.valid && un.value ? un.value : null;
 }
 
 export function setAttemptCookie(reply: FastifyReply, id: string, config: Pick<Config, 'isProduction'>): void {
-  reply.setCookie(ATTEMPT_COOKIE, id, attemptCookieOptions(config));
+  reply.setCookie(attemptCookieName(config), id, attemptCookieOptions(config));
 }
 
 export function clearAttemptCookie(reply: FastifyReply): void {
-  reply.clearCookie(ATTEMPT_COOKIE, { path: '/ueoz' });
+  const config = reply.server.deps.config;
+  // a `__Secure-` cookie is only replaced (here: expired) by one that is Secure too
+  reply.clearCookie(attemptCookieName(config), { path: '/ueoz', httpOnly: true, sameSite: 'lax', secure: config.isProduction });
 }
 
 export function requestMeta(req: FastifyRequest): { ip: string; requestId: string } {

@@ -1,4 +1,4 @@
-import { hasForbiddenChars, normaliseText } from '../../lib/input.ts';
+import { hasForbiddenChars, normaliseText, noteInputAttempt } from '../../lib/input.ts';
 import { identityFormMessages as M } from './messages.ts';
 
 export type FormRead<F extends string> =
@@ -24,8 +24,10 @@ export function readForm<F extends string>(body: unknown, fields: Readonly<Recor
       values[name] = '';
     } else if (typeof v !== 'string') {
       errors[name] = M.notText(fields[name]);
+      if (v !== null) noteInputAttempt(name, 'bad_shape');
     } else if (hasForbiddenChars(v)) {
       errors[name] = M.forbiddenCharacters(fields[name]);
+      noteInputAttempt(name, 'forbidden_chars');
     } else {
       values[name] = normaliseText(v);
     }

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { recordAudit } from '../../db/repositories/audit.ts';
 import { AppError } from '../../lib/errors.ts';
+import { collectInputAttempts, type InputAttempt } from '../../lib/input.ts';
 
 /** The default texts of the error helpers: the page's own title and lead say them already. */
 const GENERIC_MESSAGES = new Set(['Brak dostępu', 'Nie znaleziono strony', 'Niepoprawne żądanie']);
@@ -44,7 +45,13 @@ function isSecurityRefusal(err: FastifyError | AppError, status: number): boolea
  * "Dziennik zdarzeń" shows who tried what. Anonymous refusals and 404s stay in the log only: a scanner
  * must not be able to fill the audit table.
  */
-async function recordRefusal(app: FastifyInstance, req: FastifyRequest, code: string, status: number): Promise<void> {
+async function recordRefusal(
+  app: FastifyInstance,
+  req: FastifyRequest,
+  code: string,
+  status: number,
+  event: { action: 'security.refused' | 'security.input_refused'; details?: Record<string, unknown> } = { action: 'security.refused' },
+): Promise<void> {
   let userId: string | null = req.actor?.userId ?? null;
   try {
     userId ??= (await req.peekSession())?.userId ?? null;
@@ -53,20 +60,60 @@ async function recordRefusal(app: FastifyInstance, req: FastifyRequest, code: st
   }
   const path = req.routeOptions.url ?? req.url.split('?')[0] ?? '';
   const profileId = req.actor?.profile?.id ?? null;
-  req.log.warn({ event: 'security.refused', code, status, userId, profileId, method: req.method, route: path }, 'request refused (security event)');
+  req.log.warn({ event: event.action, code, status, userId, profileId, method: req.method, route: path, ...event.details }, 'request refused (security event)');
   if (!userId || status === 404) return;
   try {
     await recordAudit(app.deps.database.db, {
-      action: 'security.refused',
+      action: event.action,
       actorUserId: userId,
       outcome: 'failure',
       ip: req.ip,
       requestId: req.id,
-      details: { code, status, method: req.method, route: path, profileId },
+      details: { code, status, method: req.method, route: path, profileId, ...event.details },
     });
   } catch (err) {
     req.log.error({ err }, 'security event not written to the audit log');
   }
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** values the input boundary refused as attempts during this request (src/lib/input.ts) */
+    inputAttempts?: InputAttempt[];
+  }
+}
+
+/** What was wrong, in the words "Dziennik zdarzeń" shows. */
+const ATTEMPT_REASONS: Readonly<Record<InputAttempt['kind'], string>> = {
+  forbidden_chars: 'niedozwolone znaki',
+  bad_shape: 'nieprawidłowa postać pola',
+};
+
+/**
+ * Form input the boundary refused as an attempt (a control or bidi character, a field sent twice or as
+ * a structure: `noteInputAttempt()` in src/lib/input.ts) is a security event (ASVS V16.3.3), written
+ * like the other refusals: a `warn` line for everyone, an audit row `security.input_refused` for a
+ * signed-in user, naming the fields and what was wrong (never the values). The request's list is set
+ * up after the body is parsed (a body stream's events do not keep the async context) and read before
+ * the answer goes out, so the record is written by the time the page arrives.
+ */
+export function registerInputAttemptLog(app: FastifyInstance): void {
+  app.addHook('preValidation', (req, _reply, done) => {
+    const list: InputAttempt[] = [];
+    req.inputAttempts = list;
+    collectInputAttempts(list, done);
+  });
+  app.addHook('onSend', async (req, reply, payload) => {
+    const list = req.inputAttempts;
+    if (list?.length) {
+      req.inputAttempts = [];
+      await recordRefusal(app, req, 'INPUT_REFUSED', reply.statusCode, {
+        action: 'security.input_refused',
+        details: { fields: list.map((a) => a.field), reason: [...new Set(list.map((a) => ATTEMPT_REASONS[a.kind]))].join(', ') },
+      });
+    }
+    return payload;
+  });
 }
 
 /** The user menu on an error page; if loading it fails too (database down), the page still answers, without it. */

@@ -19,7 +19,7 @@ import {
   VersionPage,
 } from './pages.tsx';
 import { DiffQuery, UnitYearParams, field, IdParams, ListQuery, ReportQuery, revisionOf, SectionParams, VersionParams } from './schema.ts';
-import { hasForbiddenChars, inputMessages } from '../http/input.ts';
+import { hasForbiddenChars, inputMessages, noteInputAttempt } from '../http/input.ts';
 import { COMMENT_MAX, EXPLANATION_MAX, sectionValuesFrom } from './service.ts';
 import { explanationName } from '../../views/components/ReportForm/ids.ts';
 import { validateReport } from '../../domain/reporting/rules.ts';
@@ -66,8 +66,11 @@ const REASON_MAX = 1000;
  * portal never accepts (control characters other than tab and line breaks, bidirectional overrides:
  * src/lib/input.ts) or is too long.
  */
-function checkText(v: string, max: number, tooLong: string): string | undefined {
-  if (hasForbiddenChars(v, true)) return inputMessages.forbiddenChars;
+function checkText(name: string, v: string, max: number, tooLong: string): string | undefined {
+  if (hasForbiddenChars(v, true)) {
+    noteInputAttempt(name, 'forbidden_chars');
+    return inputMessages.forbiddenChars;
+  }
   if ([...v].length > max) return tooLong;
   return undefined;
 }
@@ -224,7 +227,7 @@ export async function reportingRoutes(app: SignedInApp): Promise<void> {
     for (const w of d0.validation.warnings) {
       const v = field(req.body, explanationName(w.code));
       explanations[w.code] = v;
-      const bad = checkText(v, EXPLANATION_MAX, m.explanationTooLong(EXPLANATION_MAX));
+      const bad = checkText(explanationName(w.code), v, EXPLANATION_MAX, m.explanationTooLong(EXPLANATION_MAX));
       if (bad) tooBad[w.code] = bad;
     }
     const r = Object.keys(tooBad).length ? null : await unlessStale(() => s().submit(ctx, { id: req.params.id, revision: revisionOf(req.body), explanations }));
@@ -265,12 +268,12 @@ export async function reportingRoutes(app: SignedInApp): Promise<void> {
       cells.push({ komorka: codes.has(komorka) ? komorka : '', tresc });
       if (komorka && !codes.has(komorka)) errors[`komorka${i}`] = m.unknownCell;
       else if (tresc && !komorka) errors[`komorka${i}`] = m.cellCommentWithoutCell;
-      const bad = checkText(tresc, 500, m.commentTooLong(500));
+      const bad = checkText(`tresc${i}`, tresc, 500, m.commentTooLong(500));
       if (bad) errors[`tresc${i}`] = bad;
       if (komorka && codes.has(komorka) && tresc && !bad) cellComments[komorka] = tresc;
     }
     if (decyzja !== 'zatwierdz' && decyzja !== 'zwroc') errors.decyzja = m.decisionRequired;
-    const badComment = checkText(uwaga, COMMENT_MAX, m.commentTooLong(COMMENT_MAX));
+    const badComment = checkText('uwaga', uwaga, COMMENT_MAX, m.commentTooLong(COMMENT_MAX));
     if (badComment) errors.uwaga = badComment;
     if (decyzja === 'zwroc' && !uwaga && Object.keys(cellComments).length === 0 && !errors.uwaga) errors.uwaga = m.returnNeedsComment;
     if (Object.keys(errors).length) {
@@ -312,7 +315,7 @@ export async function reportingRoutes(app: SignedInApp): Promise<void> {
     const errors: Record<string, string> = {};
     if (!powod) errors.powod = m.reasonRequired;
     else {
-      const bad = checkText(powod, REASON_MAX, m.reasonTooLong(REASON_MAX));
+      const bad = checkText('powod', powod, REASON_MAX, m.reasonTooLong(REASON_MAX));
       if (bad) errors.powod = bad;
     }
     if (Object.keys(errors).length) {
@@ -400,7 +403,7 @@ export async function reportingRoutes(app: SignedInApp): Promise<void> {
     values.uzasadnienie = reason;
     if (!reason) errors.uzasadnienie = m.correctionReasonRequired;
     else {
-      const bad = checkText(reason, 500, m.reasonTooLong(500));
+      const bad = checkText('uzasadnienie', reason, 500, m.reasonTooLong(500));
       if (bad) errors.uzasadnienie = bad;
     }
     if (Object.keys(errors).length || v.questions.length === 0) return unitYearPage(req, reply, req.params, { values, errors }, 400);

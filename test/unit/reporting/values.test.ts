@@ -88,8 +88,8 @@ test('text: length in characters, no control characters', () => {
   assert.deepEqual(parseCellValue(cell({ type: 'text', maxLength: 3 }), 'abcd'), bad('Tekst może mieć najwyżej 3 znaki (wpisano 4)'));
   assert.deepEqual(parseCellValue(cell({ type: 'text', maxLength: 1 }), 'ab'), bad('Tekst może mieć najwyżej 1 znak (wpisano 2)'));
   assert.deepEqual(parseCellValue(cell({ type: 'text' }), 'wiersz 1\nwiersz 2'), ok('wiersz 1\nwiersz 2'));
-  // control characters, and bidirectional embeddings, overrides and isolates (Trojan Source)
-  for (const s of ['a\u0000b', 'a\u001Bb', 'a\u007Fb', 'a\u0085b', 'a\u202Eb', 'a\u202Ab', 'a\u2066b\u2069']) {
+  // control characters, bidirectional embeddings, overrides and isolates (Trojan Source), lone surrogates (JSON `\ud800`)
+  for (const s of ['a\u0000b', 'a\u001Bb', 'a\u007Fb', 'a\u0085b', 'a\u202Eb', 'a\u202Ab', 'a\u2066b\u2069', 'a\ud800b', '\udfffb']) {
     assert.deepEqual(parseCellValue(cell({ type: 'text' }), s), bad('Tekst zawiera niedozwolone znaki sterujące — usuń je'), JSON.stringify(s));
   }
 });

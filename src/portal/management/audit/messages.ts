@@ -121,6 +121,7 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   'survey.answered': 'Sprawozdania: wypełnienie ankiety',
   'survey.corrected': 'Sprawozdania: korekta ankiety przez jednostkę nadzorującą',
   'security.refused': 'Odmowa dostępu (zdarzenie bezpieczeństwa)',
+  'security.input_refused': 'Odrzucone dane formularza: niedozwolone znaki lub postać pola (zdarzenie bezpieczeństwa)',
   'ssoz1.verify': 'SSOZ I: weryfikacja konta',
   'ssoz1.transfer': 'SSOZ I: przeniesienie uprawnień',
   'contact.message_sent': 'Wiadomość do pomocy technicznej',
