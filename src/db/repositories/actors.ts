@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { profiles, roleRequests, rolePermissions, unitKinds, units, users } from '../schema/index.ts';
 
@@ -65,25 +65,4 @@ export async function approvedRolesWithPermissions(db: DbOrTx, profileId: string
     if (r.permission !== null) (permissionsByRole[r.role] ??= []).push(r.permission);
   }
   return { roles: [...roles], permissionsByRole };
-}
-
-/** Approved role codes of a profile ("Aktywne role"). */
-export async function approvedRoleCodes(db: DbOrTx, profileId: string): Promise<string[]> {
-  const rows = await db
-    .selectDistinct({ role: roleRequests.roleCode })
-    .from(roleRequests)
-    .where(and(eq(roleRequests.profileId, profileId), eq(roleRequests.status, 'zatwierdzony')));
-  return rows.map((r) => r.role);
-}
-
-/** The role → permission dictionary for the given roles (read on each request: edits apply at once). */
-export async function rolePermissionMap(db: DbOrTx, roleCodes: readonly string[]): Promise<Record<string, string[]>> {
-  if (roleCodes.length === 0) return {};
-  const rows = await db
-    .select()
-    .from(rolePermissions)
-    .where(inArray(rolePermissions.roleCode, [...roleCodes]));
-  const map: Record<string, string[]> = {};
-  for (const r of rows) (map[r.roleCode] ??= []).push(r.permissionCode);
-  return map;
 }
