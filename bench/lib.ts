@@ -72,12 +72,22 @@ export function slopeMbPerMin(samples: ReadonlyArray<[number, number]>): number 
   return den === 0 ? 0 : num / den;
 }
 
+/**
+ * The V8 flags `npm start` gives the portal (package.json, e.g. --max-semi-space-size), so the portal
+ * is measured as it is started.
+ */
+export function portalNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { scripts: { start: string } };
+  return pkg.scripts.start.split(/\s+/).filter((a) => /^--max-[a-z-]+=\d+$/.test(a));
+}
+
 export function startNode(
   script: string,
   env: Record<string, string>,
   opts: { quiet?: boolean; args?: readonly string[]; nodeArgs?: readonly string[] } = {},
 ): ChildProcess {
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', script, ...(opts.args ?? [])], {
+  const flags = script === 'src/server.ts' || script === 'bench/portal-server.ts' ? portalNodeFlags() : [];
+  const child = spawn(process.execPath, [...flags, ...(opts.nodeArgs ?? []), '--import', 'tsx', script, ...(opts.args ?? [])], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', opts.quiet ? 'ignore' : 'pipe', 'pipe'],

@@ -26,6 +26,7 @@ import { routeRequest } from '../domain/routing.ts';
 import { loadVerifierCandidates } from '../db/repositories/verifiers.ts';
 import { deriveProfileStatus, type RequestStatus } from '../domain/status.ts';
 import { foldForSearch } from '../lib/text.ts';
+import { rawRows } from '../db/repositories/raw.ts';
 import { ARGON2_OPTIONS } from '../lib/password-hash.ts';
 import {
   DEMO_ANNOUNCEMENT,
@@ -67,17 +68,53 @@ function unitRow(u: AnyUnit) {
   };
 }
 
-/** Units: the named ones and the generated registry, in batches; existing keys are left alone. */
+/** The columns seedUnits writes: unitRow's key, the column and its SQL type for jsonb_to_recordset. */
+const UNIT_SEED_COLUMNS = [
+  ['sourceKey', units.sourceKey, 'text'],
+  ['kindCode', units.kindCode, 'text'],
+  ['name', units.name, 'text'],
+  ['searchName', units.searchName, 'text'],
+  ['nip', units.nip, 'text'],
+  ['regon', units.regon, 'text'],
+  ['registryBookNo', units.registryBookNo, 'text'],
+  ['teryt', units.teryt, 'text'],
+  ['voivodeshipCode', units.voivodeshipCode, 'text'],
+  ['voivodeship', units.voivodeship, 'text'],
+  ['powiat', units.powiat, 'text'],
+  ['gmina', units.gmina, 'text'],
+  ['locality', units.locality, 'text'],
+  ['postalCode', units.postalCode, 'text'],
+  ['street', units.street, 'text'],
+  ['buildingNo', units.buildingNo, 'text'],
+  ['phone', units.phone, 'text'],
+  ['email', units.email, 'text'],
+  ['isAddictionCare', units.isAddictionCare, 'boolean'],
+] as const;
+
+/**
+ * Units: the named ones and the generated registry, in batches; existing keys are left alone. Each
+ * batch is one parameter (a JSON array of rows, unpacked by jsonb_to_recordset) rather than a
+ * 25,000-parameter VALUES list: building those statements was most of the seeding's own CPU time
+ * (issue #11, cold start).
+ */
 export async function seedUnits(db: DbOrTx, registry: readonly GeneratedUnit[] = generateRegistry()): Promise<number> {
   const rows = [...NAMED_UNITS, ...registry].map(unitRow);
-  const BATCH = 1000;
+  const BATCH = 5000;
+  const names = UNIT_SEED_COLUMNS.map(([, c]) => sql.identifier(c.name));
+  const types = sql.join(
+    UNIT_SEED_COLUMNS.map(([, c, type]) => sql`${sql.identifier(c.name)} ${sql.raw(type)}`),
+    sql`, `,
+  );
   let inserted = 0;
   for (let i = 0; i < rows.length; i += BATCH) {
-    const res = await db
-      .insert(units)
-      .values(rows.slice(i, i + BATCH))
-      .onConflictDoNothing({ target: units.sourceKey })
-      .returning({ id: units.id });
+    const batch = rows.slice(i, i + BATCH).map((r) => Object.fromEntries(UNIT_SEED_COLUMNS.map(([key, c]) => [c.name, r[key] ?? null])));
+    const res = await rawRows<{ id: string }>(
+      db,
+      sql`insert into ${units} (${sql.join(names, sql`, `)})
+        select ${sql.join(names, sql`, `)} from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as r(${types})
+        on conflict (${sql.identifier(units.sourceKey.name)}) do nothing
+        returning ${sql.identifier(units.id.name)}`,
+    );
     inserted += res.length;
   }
   return inserted;

@@ -8,6 +8,7 @@
 // @types/pdfmake is not used on purpose: it pulls `/// <reference lib="dom" />` into the whole
 // server program, so the small part used here is typed locally.
 import { createRequire } from 'node:module';
+import path from 'node:path';
 
 export interface ApplicationPdfData {
   /** "Miejsce przekazania wniosku": the verifying unit. */
@@ -114,7 +115,76 @@ interface PdfMakeServer {
 }
 
 const require = createRequire(import.meta.url);
+
+// ---- one parsed font per font file, for every document ---------------------------------------------
+//
+// pdfkit opens each font anew for every document (fontkit.create on the file's bytes), and fontkit
+// decodes a font's tables (cmap, GSUB/GPOS lookups, glyph metrics) lazily on that new object: most of
+// a render's time went into decoding the same tables again (issue #11: median 35 ms, ~45 % in text
+// layout over freshly decoded tables). A parsed fontkit font is read-only for its users (pdfkit
+// subsets it per document with createSubset()), so pdfkit is given, in place of fontkit, the same
+// module whose `create` answers the font already parsed from identical bytes. This must run before
+// pdfmake (and so pdfkit) is first required; fontkitSharedWithPdfkit() below checks that it took.
+
+interface Fontkit {
+  create(bytes: Uint8Array, postscriptName?: string): unknown;
+}
+interface GlyphRun {
+  glyphs: unknown[];
+  positions: object[];
+}
+interface LayoutFont {
+  layout(text: string, features?: unknown, ...rest: unknown[]): GlyphRun;
+}
+
+/**
+ * Shaping a word (fontkit's layout: OpenType substitutions and kerning) is the other half of a render,
+ * and a document's words are mostly the same labels every time: the font remembers its last runs. pdfkit
+ * scales a run's positions in place, so every caller gets its own copy of the positions (the glyphs
+ * themselves are fontkit's shared, read-only objects). Only the plain call pdfkit makes is remembered.
+ */
+const LAYOUT_MEMORY = 4000;
+function rememberLayouts(font: LayoutFont): void {
+  const layout = font.layout.bind(font);
+  const runs = new Map<string, GlyphRun>();
+  font.layout = (text: string, features?: unknown, ...rest: unknown[]): GlyphRun => {
+    if (features != null || rest.some((r) => r !== undefined)) return layout(text, features, ...rest);
+    let run = runs.get(text);
+    if (!run) {
+      if (runs.size >= LAYOUT_MEMORY) runs.clear();
+      run = layout(text);
+      runs.set(text, run);
+    }
+    const copy = Object.assign(Object.create(Object.getPrototypeOf(run) as object) as GlyphRun, run);
+    copy.glyphs = run.glyphs.slice();
+    copy.positions = run.positions.map((p) => Object.assign(Object.create(Object.getPrototypeOf(p) as object) as object, p));
+    return copy;
+  };
+}
+const pdfkitDir = path.dirname(require.resolve('pdfkit'));
+const fontkitPath = require.resolve('fontkit', { paths: [pdfkitDir] });
+const fontkit = require(fontkitPath) as Fontkit & Record<string, unknown>;
+const parsedFonts: { bytes: Uint8Array; postscriptName: string | undefined; font: unknown }[] = [];
+const sharedFontkit: Fontkit & Record<string, unknown> = Object.assign(Object.create(null) as Record<string, unknown>, fontkit, {
+  create(bytes: Uint8Array, postscriptName?: string): unknown {
+    const known = parsedFonts.find((f) => f.postscriptName === postscriptName && Buffer.compare(f.bytes, bytes) === 0);
+    if (known) return known.font;
+    const font = fontkit.create(bytes, postscriptName);
+    if (font && typeof (font as Partial<LayoutFont>).layout === 'function') rememberLayouts(font as LayoutFont);
+    // only the four Roboto files can be read (setLocalAccessPolicy), so this list stays that short
+    parsedFonts.push({ bytes: Uint8Array.from(bytes), postscriptName, font });
+    return font;
+  },
+});
+const fontkitModule = require.cache[fontkitPath];
+if (fontkitModule) fontkitModule.exports = sharedFontkit;
+
 const pdfMake = require('pdfmake') as PdfMakeServer;
+
+/** Whether pdfkit uses the shared fonts (false if pdfkit was loaded before this module). */
+export function fontkitSharedWithPdfkit(): boolean {
+  return (require(fontkitPath) as unknown) === sharedFontkit && parsedFonts.length <= Object.keys(ROBOTO).length;
+}
 
 const ROBOTO: FontFamily = {
   normal: require.resolve('pdfmake/fonts/Roboto/Roboto-Regular.ttf'),

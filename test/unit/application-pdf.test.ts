@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { type ApplicationPdfData, formatPrintDate, renderApplicationPdf } from '../../src/pdf/application.ts';
+import { type ApplicationPdfData, fontkitSharedWithPdfkit, formatPrintDate, renderApplicationPdf } from '../../src/pdf/application.ts';
 
 const NIEFIN = {
   roleName: 'Wypełniający sprawozdania niefinansowe',
@@ -176,4 +176,17 @@ test('a long list paginates, keeps each request whole and Polish letters survive
 
 test('an application without requests is refused', async () => {
   await assert.rejects(renderApplicationPdf({ ...demoData(), requests: [] }), RangeError);
+});
+
+test('fonts parsed once are shared by every document, and a remembered layout prints the same bytes', async () => {
+  const printedAt = new Date('2026-03-02T09:15:00Z');
+  const other = { ...demoData(), printedAt, user: { ...demoData().user, lastName: 'Wiśniewska-Żółć' } };
+  const first = await renderApplicationPdf({ ...demoData(), printedAt });
+  await renderApplicationPdf(other);
+  const again = await renderApplicationPdf({ ...demoData(), printedAt });
+  assert.ok(fontkitSharedWithPdfkit(), 'pdfkit opens its fonts through the shared cache');
+  // pdfkit scales a run's positions in place: a remembered run handed out without a copy would print
+  // every word of the third document at the wrong places
+  assert.ok(first.equals(again), 'the same application renders to the same bytes with remembered layouts');
+  assert.ok(!first.equals(await renderApplicationPdf(other)), 'a different application is not served from memory');
 });

@@ -1,16 +1,15 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { profiles, roleRequests, rolePermissions, unitKinds, units, users } from '../schema/index.ts';
 
-/** What the actor of a request is made of: the user, their profiles with units, and (for one profile) its roles. */
+/**
+ * What the actor of a request is made of: the user and their profiles with units, in one statement
+ * (the user left-joined to the profiles: a user without profiles is one row of nulls on the right).
+ */
 export async function loadActorRows(db: DbOrTx, userId: string) {
-  const [user] = await db
-    .select({ id: users.id, firstName: users.firstName, lastName: users.lastName, email: users.email, login: users.login })
-    .from(users)
-    .where(eq(users.id, userId));
-  if (!user) return null;
-  const own = await db
+  const rows = await db
     .select({
+      user: { id: users.id, firstName: users.firstName, lastName: users.lastName, email: users.email, login: users.login },
       id: profiles.id,
       status: profiles.status,
       unitId: units.id,
@@ -22,30 +21,48 @@ export async function loadActorRows(db: DbOrTx, userId: string) {
       isSupervising: unitKinds.isSupervising,
       isReporting: unitKinds.isReporting,
     })
-    .from(profiles)
-    .innerJoin(units, eq(units.id, profiles.unitId))
-    .innerJoin(unitKinds, eq(unitKinds.code, units.kindCode))
-    .where(eq(profiles.userId, userId));
-  return { user, profiles: own };
+    .from(users)
+    .leftJoin(profiles, eq(profiles.userId, users.id))
+    .leftJoin(units, eq(units.id, profiles.unitId))
+    .leftJoin(unitKinds, eq(unitKinds.code, units.kindCode))
+    .where(eq(users.id, userId));
+  const first = rows[0];
+  if (!first) return null;
+  const own = [];
+  for (const { user: _user, id, status, unitId, unitName, kindCode, kindName, isCentral, isSupervising, isReporting, voivodeshipCode } of rows) {
+    // profiles.unit_id and units.kind_code are NOT NULL foreign keys: a profile row has its unit and kind
+    if (id === null || status === null || unitId === null || unitName === null || kindCode === null || kindName === null) continue;
+    own.push({
+      id,
+      status,
+      unitId,
+      unitName,
+      kindCode,
+      kindName,
+      voivodeshipCode,
+      isCentral: isCentral === true,
+      isSupervising: isSupervising === true,
+      isReporting: isReporting === true,
+    });
+  }
+  return { user: first.user, profiles: own };
 }
 
-/** Approved role codes of a profile ("Aktywne role"). */
-export async function approvedRoleCodes(db: DbOrTx, profileId: string): Promise<string[]> {
+/**
+ * A profile's approved roles with their permissions (the role → permission dictionary), in one
+ * statement; read on each request, so edits of the dictionary apply at once.
+ */
+export async function approvedRolesWithPermissions(db: DbOrTx, profileId: string): Promise<{ roles: string[]; permissionsByRole: Record<string, string[]> }> {
   const rows = await db
-    .selectDistinct({ role: roleRequests.roleCode })
+    .selectDistinct({ role: roleRequests.roleCode, permission: rolePermissions.permissionCode })
     .from(roleRequests)
+    .leftJoin(rolePermissions, eq(rolePermissions.roleCode, roleRequests.roleCode))
     .where(and(eq(roleRequests.profileId, profileId), eq(roleRequests.status, 'zatwierdzony')));
-  return rows.map((r) => r.role);
-}
-
-/** The role → permission dictionary for the given roles (read on each request: edits apply at once). */
-export async function rolePermissionMap(db: DbOrTx, roleCodes: readonly string[]): Promise<Record<string, string[]>> {
-  if (roleCodes.length === 0) return {};
-  const rows = await db
-    .select()
-    .from(rolePermissions)
-    .where(inArray(rolePermissions.roleCode, [...roleCodes]));
-  const map: Record<string, string[]> = {};
-  for (const r of rows) (map[r.roleCode] ??= []).push(r.permissionCode);
-  return map;
+  const roles = new Set<string>();
+  const permissionsByRole: Record<string, string[]> = {};
+  for (const r of rows) {
+    roles.add(r.role);
+    if (r.permission !== null) (permissionsByRole[r.role] ??= []).push(r.permission);
+  }
+  return { roles: [...roles], permissionsByRole };
 }

@@ -2,7 +2,6 @@ import { and, asc, count, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm
 import { UUID_RE } from '../../lib/ids.ts';
 import type { DbOrTx, Tx } from '../client.ts';
 import { profiles, unitKinds, units, unitSupervisors, users } from '../schema/index.ts';
-import { polishSortKey } from '../sort-key.ts';
 import { recomputeProfileStatus } from './requests.ts';
 
 /**
@@ -63,7 +62,7 @@ export async function unitRecord(db: DbOrTx, id: string, opts: { lock?: boolean 
     .from(unitSupervisors)
     .innerJoin(units, eq(units.id, unitSupervisors.supervisorUnitId))
     .where(eq(unitSupervisors.unitId, id))
-    .orderBy(asc(polishSortKey(units.name)), asc(units.id));
+    .orderBy(asc(units.sortKey), asc(units.id));
   const counts = await db.select({ status: profiles.status, n: count() }).from(profiles).where(eq(profiles.unitId, id)).groupBy(profiles.status);
   const profileCounts: Record<string, number> = {};
   for (const c of counts) profileCounts[c.status] = Number(c.n);
@@ -77,7 +76,7 @@ export async function supervisorCandidates(db: DbOrTx): Promise<{ id: string; na
     .from(units)
     .innerJoin(unitKinds, eq(unitKinds.code, units.kindCode))
     .where(and(eq(units.isActive, true), eq(unitKinds.isSupervising, true)))
-    .orderBy(asc(polishSortKey(units.name)), asc(units.id));
+    .orderBy(asc(units.sortKey), asc(units.id));
 }
 
 export type DuplicateField = 'nip' | 'regon' | 'registryBookNo';

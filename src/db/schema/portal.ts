@@ -1,5 +1,21 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, check, date, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgSchema,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { PROFILE_STATUSES, REQUEST_STATUSES } from '../../domain/status.ts';
 import { polishSortKey } from '../sort-key.ts';
 
@@ -83,6 +99,9 @@ export const legacyRoleMappings = portal.table('legacy_role_mappings', {
 
 // ───────────────────────── registry ─────────────────────────
 
+/** Text compared byte-wise (C collation), as the Polish sort key is meant to be compared. */
+const textC = customType<{ data: string; driverData: string }>({ dataType: () => 'text COLLATE "C"' });
+
 export const units = portal.table(
   'units',
   {
@@ -95,6 +114,13 @@ export const units = portal.table(
     name: text('name').notNull(),
     /** lower-case name with Polish diacritics folded, searched through a trigram index */
     searchName: text('search_name').notNull(),
+    /**
+     * The name's Polish sort key (polishSortKey), kept by the database: a search sorts its matches by
+     * this column instead of computing the 21-step expression for every match (issue #11).
+     */
+    sortKey: textC('sort_key')
+      .notNull()
+      .generatedAlwaysAs(polishSortKey(sql`"name"`)),
     nip: text('nip'),
     regon: text('regon'),
     registryBookNo: text('registry_book_no'),
@@ -124,16 +150,16 @@ export const units = portal.table(
     index('units_search_name_trgm_idx').using('gin', sql`${t.searchName} gin_trgm_ops`),
     // the wizard lists the whole registry at once, in Polish name order: page by page from this index
     index('units_active_sort_idx')
-      .on(polishSortKey(t.name), t.id)
+      .on(t.sortKey, t.id)
       .where(sql`${t.isActive}`),
     index('units_active_kind_sort_idx')
-      .on(t.kindCode, polishSortKey(t.name), t.id)
+      .on(t.kindCode, t.sortKey, t.id)
       .where(sql`${t.isActive}`),
     // "Zarządzanie → Jednostki" also lists every unit and the inactive ones (few) in name order, and filters by a
     // TERYT prefix (C collation: a btree serves LIKE 'x%')
-    index('units_sort_idx').on(polishSortKey(t.name), t.id),
+    index('units_sort_idx').on(t.sortKey, t.id),
     index('units_inactive_sort_idx')
-      .on(polishSortKey(t.name), t.id)
+      .on(t.sortKey, t.id)
       .where(sql`not ${t.isActive}`),
     index('units_teryt_idx').on(t.teryt),
   ],

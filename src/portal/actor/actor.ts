@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../db/client.ts';
-import { approvedRoleCodes, loadActorRows, rolePermissionMap } from '../../db/repositories/actors.ts';
+import { approvedRolesWithPermissions, loadActorRows } from '../../db/repositories/actors.ts';
 import { permissionsOf } from '../../domain/roles.ts';
 import type { ProfileStatus } from '../../domain/status.ts';
 import { plCollator } from '../../lib/text.ts';
@@ -41,8 +41,8 @@ export interface Actor {
 
 /** The one place a profile's permissions are computed: its approved roles through the dictionary. */
 export async function profilePermissions(db: DbOrTx, profileId: string): Promise<{ roles: string[]; permissions: Set<string> }> {
-  const roles = await approvedRoleCodes(db, profileId);
-  return { roles, permissions: permissionsOf(roles, await rolePermissionMap(db, roles)) };
+  const { roles, permissionsByRole } = await approvedRolesWithPermissions(db, profileId);
+  return { roles, permissions: permissionsOf(roles, permissionsByRole) };
 }
 
 export async function loadActor(db: DbOrTx, userId: string, currentProfileId: string | null): Promise<Actor | null> {

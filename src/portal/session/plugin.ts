@@ -3,7 +3,16 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config/index.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
 import { ANONYMOUS } from '../../lib/csrf.ts';
-import { createSession, destroySession, hashSessionId, isWellFormedSessionId, loadSession, touchSession, updateSessionData, type SessionRow } from './store.ts';
+import {
+  createSession,
+  destroySession,
+  hashSessionId,
+  isWellFormedSessionId,
+  loadAndTouchSession,
+  loadSession,
+  updateSessionData,
+  type SessionRow,
+} from './store.ts';
 
 /** What a handler sees of the server-side session; `id` is the stored hash, never the cookie value. */
 export interface PortalSession {
@@ -143,7 +152,8 @@ async function sessions(app: FastifyInstance): Promise<void> {
     const path = req.url.split('?', 1)[0] ?? '/';
     if (skipsSession(path)) return;
     const now = app.deps.now();
-    const found = await loadSession(db(), raw, now);
+    // a request is activity (one statement loads the session and moves its idle deadline), a poll of the remaining time is not
+    const found = isPassive(req.method, path) ? await loadSession(db(), raw, now) : await loadAndTouchSession(db(), raw, now);
     if (found.status === 'none') {
       reply.clearCookie(cookieName, cookieOptions);
       return;
@@ -164,12 +174,7 @@ async function sessions(app: FastifyInstance): Promise<void> {
       }
       return;
     }
-    const session = toPortalSession(found.session);
-    if (!isPassive(req.method, path)) {
-      const idleExpiresAt = await touchSession(db(), session.id, now);
-      if (idleExpiresAt) session.idleExpiresAt = idleExpiresAt;
-    }
-    req.session = session;
+    req.session = toPortalSession(found.session);
   });
 }
 

@@ -60,15 +60,23 @@ export async function loadSession(db: DbOrTx, rawId: string, now: Date): Promise
   return deleted.length ? { status: 'expired', userId: row.userId, reason } : { status: 'none' };
 }
 
-/** Activity: the idle deadline moves to now + 30 min, never past the absolute one. Null if the session is gone or over. */
-export async function touchSession(db: DbOrTx, idHash: string, now: Date): Promise<Date | null> {
+/**
+ * A request's session, counted as activity: for an active session one statement both moves the idle
+ * deadline to now + 30 min (never past the absolute one) and answers the row, so a signed-in request costs one round trip here,
+ * not two. Only when no active row matched is the row read again, to tell an expired session (deleted
+ * and reported as loadSession does) from none.
+ */
+export async function loadAndTouchSession(db: DbOrTx, rawId: string, now: Date): Promise<SessionLoad> {
+  if (!isWellFormedSessionId(rawId)) return { status: 'none' };
+  const idHash = hashSessionId(rawId);
   const candidate = new Date(now.getTime() + SESSION_IDLE_MS).toISOString();
   const [row] = await db
     .update(sessions)
     .set({ lastSeenAt: now, idleExpiresAt: sql`least(${candidate}::timestamptz, ${sessions.absoluteExpiresAt})` })
     .where(and(eq(sessions.idHash, idHash), gt(sessions.idleExpiresAt, now), gt(sessions.absoluteExpiresAt, now)))
-    .returning({ idleExpiresAt: sessions.idleExpiresAt });
-  return row?.idleExpiresAt ?? null;
+    .returning();
+  if (row) return { status: 'active', session: row };
+  return loadSession(db, rawId, now);
 }
 
 /**
