@@ -12,7 +12,9 @@ export class HttpError extends Error {
     readonly status: number,
     body: string,
   ) {
-    super(`${step}: HTTP ${status} ${body.replace(/\s+/g, ' ').slice(0, 160)}`);
+    // an HTML page by its title („Wystąpił błąd systemu – …”), anything else by its start
+    const title = /<title>([^<]*)<\/title>/.exec(body)?.[1];
+    super(`${step}: HTTP ${status} ${title ?? body.replace(/\s+/g, ' ').slice(0, 160)}`);
   }
 }
 

@@ -345,9 +345,10 @@ ${this.upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=
       proxy_set_header Host $http_host;
       proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
       proxy_set_header X-Forwarded-Proto $scheme;
-      # a request is retried on the other instance only when nothing was sent to the stopped one
-      # (non-idempotent POSTs are not retried after they reached an instance: nginx's default)
-      proxy_next_upstream error timeout;
+      # the other instance takes a request the first could not: a connection refused, or a 503 of an
+      # instance that is shutting down; a POST that reached an instance is never replayed (nginx's
+      # default without non_idempotent), so it cannot be processed twice
+      proxy_next_upstream error timeout http_503;
       proxy_connect_timeout 2s;
     }
   }
