@@ -58,6 +58,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     pool.on('connect', (client) => {
       open.add(client);
       client.once('end', () => open.delete(client));
+      // pg-pool listens for errors only while a client is idle: a connection the server ends while it
+      // is checked out between two statements (a transaction awaiting a password hash or a file write,
+      // during a PostgreSQL restart) would emit an unhandled 'error' and end the process. The error is
+      // not lost: the next statement on that client fails, the work is rolled back, the pool drops it.
+      client.on('error', () => {});
     });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {

@@ -12,6 +12,7 @@ import type { Agent } from '../helpers/agent.ts';
 import { csrfOf, pathOf } from '../helpers/agent.ts';
 import { loginAs, signedIn } from '../helpers/login.ts';
 import { buildRequest } from '../builders/index.ts';
+import { LocalFileStorage } from '../../src/files/storage.ts';
 import { postUpload, uploadBody, type UploadFile } from '../helpers/upload.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -352,5 +353,27 @@ describe('signed application files', () => {
     assert.match(now.body, /Załącz plik z podpisanym wnioskiem/);
     const later = await maria.post(`/wnioski/${submissionId}/zakoncz`, { delivery: 'later' }, { csrfFrom: page.body });
     assert.equal(pathOf(later), '/moje-konto?zlozono=1');
+  });
+
+  it('a full disk (ENOSPC while writing): a clear message, nothing recorded as attached, no partial file left', async () => {
+    // the real full file system is in reliability/ (disk-full group, a small tmpfs); here the store
+    // fails as a full disk does, after part of the file was written
+    const before = (await liveFiles()).length;
+    const filesBefore = storedFiles();
+    const put = LocalFileStorage.prototype.put;
+    LocalFileStorage.prototype.put = async function (key: string, data: Readable) {
+      await put.call(this, key, Readable.from([PDF.subarray(0, 8)]));
+      data.resume();
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    };
+    try {
+      const res = await upload(maria, [{ name: 'pelny-dysk.pdf', data: PDF }]);
+      assert.equal(res.statusCode, 400);
+      assert.match(res.body, /Pliku nie załączono: na serwerze zabrakło miejsca na pliki/);
+    } finally {
+      LocalFileStorage.prototype.put = put;
+    }
+    assert.equal((await liveFiles()).length, before, 'nothing recorded as attached');
+    assert.equal(storedFiles(), filesBefore, 'the partly written file was removed');
   });
 });

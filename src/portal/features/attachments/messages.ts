@@ -11,6 +11,7 @@ export const attachmentMessages = {
   noFile: 'Wybierz plik z podpisanym wnioskiem (PDF lub JPG).',
   tooManyAtOnce: 'Nie udało się odebrać wszystkich plików (najwyżej 10 naraz). Spróbuj ponownie.',
   notReceived: 'Nie udało się odebrać wszystkich plików. Spróbuj ponownie.',
+  storageFull: 'Pliku nie załączono: na serwerze zabrakło miejsca na pliki. Spróbuj ponownie później; jeśli problem się powtarza, napisz do nas (Kontakt).',
   tooLarge: (name: string, maxMb: number) => `Plik „${name}” jest za duży. Największy dopuszczalny rozmiar to ${maxMb} MB.`,
   empty: (name: string) => `Plik „${name}” jest pusty. Wybierz plik z podpisanym wnioskiem.`,
   badFormat: (name: string) => `Plik „${name}” ma niedozwolony format. Dopuszczalne formaty to PDF i JPG (zawartość pliku musi odpowiadać rozszerzeniu).`,

@@ -79,7 +79,11 @@ export async function attachmentRoutes(app: SignedInApp): Promise<void> {
           // what was stored stays, the rest is reported. A file over the size limit is also raised
           // here at the end of the body, but it was already refused by name when it arrived.
           const code = (err as { code?: unknown }).code;
-          if (code !== 'FST_REQ_FILE_TOO_LARGE') {
+          if (code === 'ENOSPC' || code === 'EDQUOT') {
+            // the store is full: the user is told plainly, the operators by an error in the log
+            req.log.error({ err }, 'attachment storage is full: upload refused');
+            outcomes.push({ ok: false, name: '', message: m.storageFull });
+          } else if (code !== 'FST_REQ_FILE_TOO_LARGE') {
             req.log.info({ err }, 'upload stopped');
             outcomes.push({ ok: false, name: '', message: code === 'FST_FILES_LIMIT' ? m.tooManyAtOnce : m.notReceived });
           }
