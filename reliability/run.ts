@@ -2,7 +2,8 @@
  * `npm run reliability` (long versions) and `npm run reliability -- --quick` (the short CI version, a few
  * minutes): real services started and broken on purpose — PostgreSQL restarted under load, the SMTP
  * server and clamd down, kill -9 of the portal mid-submission, a full disk for attachments, two
- * instances behind nginx, and a load of virtual users. Each group prints what it tried and what was
+ * instances behind nginx, and a load of virtual users; in the long run also the authorisation matrix
+ * and the form fuzzing with 3000 cases (test-groups.ts). Each group prints what it tried and what was
  * lost; any loss makes the exit code 1. `--only=a,b` runs some groups. See docs/reliability.md.
  *
  * Needs: PostgreSQL server binaries (/usr/lib/postgresql/<v>/bin; a private cluster is created in a
@@ -13,9 +14,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { clamdDown, diskFull, kill9, load, pgRestart, smtpDown, twoInstances, type Ctx } from './groups.ts';
+import { authzMatrix, formFuzz } from './test-groups.ts';
 import { log, Portal, PrivatePostgres, removeTempDirs, ROOT, SmtpSink, tempDir, type GroupResult } from './lib.ts';
 
 const quick = process.argv.includes('--quick');
+/** No fault group selected: the private cluster is not needed. */
+class Skip extends Error {}
 const only = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice('--only='.length)
@@ -29,19 +33,45 @@ const GROUPS: Record<string, (ctx: Ctx) => Promise<GroupResult>> = {
   'nginx-two-instances': twoInstances,
   load,
 };
-for (const o of only ?? []) if (!GROUPS[o]) throw new Error(`unknown group ${o}; groups: ${Object.keys(GROUPS).join(', ')}`);
+/**
+ * The authorisation matrix and the form fuzzing (test files on PGlite, no services): in the long run by
+ * default, the fuzzing with 3000 cases; the quick run leaves them to `npm test` unless --only names them.
+ */
+const TEST_GROUPS: Record<string, () => Promise<GroupResult>> = {
+  'authz-matrix': authzMatrix,
+  'form-fuzz': () => formFuzz(quick),
+};
+for (const o of only ?? [])
+  if (!GROUPS[o] && !TEST_GROUPS[o]) throw new Error(`unknown group ${o}; groups: ${[...Object.keys(TEST_GROUPS), ...Object.keys(GROUPS)].join(', ')}`);
 
 const started = Date.now();
-log(`reliability (${quick ? 'quick' : 'full'}): private PostgreSQL cluster`);
-const pg = await PrivatePostgres.create();
+const results: GroupResult[] = [];
+function report(r: GroupResult): void {
+  results.push(r);
+  for (const line of r.tried) console.log(`   tried: ${line}`);
+  for (const line of r.notes) console.log(`   note:  ${line}`);
+  console.log(r.lost.length ? r.lost.map((l) => `   LOST:  ${l}`).join('\n') : '   lost:  nothing');
+}
+for (const [name, run] of Object.entries(TEST_GROUPS)) {
+  if (only ? !only.includes(name) : quick) continue;
+  const t = Date.now();
+  log(`── ${name}`);
+  const r = await run().catch((e: unknown): GroupResult => ({ group: name, tried: [], lost: [`the group failed: ${String(e)}`], notes: [] }));
+  r.notes.push(`${((Date.now() - t) / 1000).toFixed(0)} s`);
+  report(r);
+}
+const faultGroups = Object.keys(GROUPS).filter((g) => !only || only.includes(g));
+
+if (faultGroups.length) log(`reliability (${quick ? 'quick' : 'full'}): private PostgreSQL cluster`);
+const pg = faultGroups.length ? await PrivatePostgres.create() : null;
 // Ctrl-C: the private cluster and the temp dirs go too (the portals are children of this process group)
 process.once('SIGINT', () => {
-  pg.destroy();
+  pg?.destroy();
   removeTempDirs();
   process.exit(130);
 });
-const results: GroupResult[] = [];
 try {
+  if (!pg) throw new Skip();
   // the template: migrated and seeded (demo data) by one start of the portal, then copied for each group
   await pg.query('postgres', 'create database ssoz_rel_tpl');
   const sink = await SmtpSink.create();
@@ -69,13 +99,12 @@ try {
       r = { group: name, tried: [], lost: [`the group failed: ${(e as Error).stack ?? String(e)}`.slice(0, 1500)], notes: [] };
     }
     r.notes.push(`${((Date.now() - t) / 1000).toFixed(0)} s`);
-    results.push(r);
-    for (const line of r.tried) console.log(`   tried: ${line}`);
-    for (const line of r.notes) console.log(`   note:  ${line}`);
-    console.log(r.lost.length ? r.lost.map((l) => `   LOST:  ${l}`).join('\n') : '   lost:  nothing');
+    report(r);
   }
+} catch (e) {
+  if (!(e instanceof Skip)) throw e;
 } finally {
-  pg.destroy();
+  pg?.destroy();
   removeTempDirs();
 }
 
