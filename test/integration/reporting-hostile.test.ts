@@ -884,7 +884,7 @@ describe('reporting routes under hostile input: no 5xx, refusals write nothing, 
       ] as const)
         await formRefused(zofia, url, { json }, `JSON ${label}`);
       for (const [who, allowed, name] of [
-        [robert, [303], 'the unit’s filler'],
+        [robert, [403], 'the unit’s filler (the policy refuses a correction)'],
         [mariaStarostwo, [404], 'filler of another unit'],
         [mariaCez, [303, 403, 404], 'Pracownik CeZ'],
         [noProfile, [303, 404], 'no profile'],
