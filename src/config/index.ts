@@ -220,7 +220,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
 /**
  * The production configuration with the benchmark's knobs (bench/portal-server.ts only: no module of
- * src/ calls it, test/unit/config.test.ts checks). Refuses any other configuration: the demo has the
+ * src/ calls it, test/unit/benchmark-knobs.test.ts checks). Refuses any other configuration: the demo has the
  * simulator already, and a benchmark measures production settings.
  */
 export function withBenchmarkKnobs(config: Config, knobs: BenchmarkKnobs): Config {
