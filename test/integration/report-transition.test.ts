@@ -485,12 +485,30 @@ describe('the report lifecycle in the service', () => {
 
     const id = ids.fill; // approved above: a correction tells the unit
     const r = await row(id);
+    const jobs0 = jobs.length;
     await service.reopen(ctx(actors.jan), { id, revision: r.revision, reason: 'Jeszcze raz' });
-    const to = (await mailsAbout(id)).filter((m) => m.subject?.startsWith('Otwarto korektę')).map((m) => m.to);
+    const sent = (await mailsAbout(id)).filter((m) => m.subject?.startsWith('Otwarto korektę'));
     const [n] = await db()
       .select({ email: profiles.email })
       .from(profiles)
       .where(inArray(profiles.id, [niefin.profile.id]));
-    assert.deepEqual(to, [await mariaEmail(), n!.email].sort());
+    const expected = [await mariaEmail(), n!.email].sort();
+    assert.deepEqual(
+      sent.map((m) => m.to),
+      expected,
+    );
+    // queued in the order of the addresses (the outbox delivers in a fixed order, whatever the database returns)
+    const byId = new Map(sent.map((m) => [m.id, m.to]));
+    assert.deepEqual(
+      jobs.slice(jobs0).map((j) => byId.get((j.data as { messageId: string }).messageId)),
+      expected,
+    );
+    // what the message says: the form, its title, the year, the unit, the reason and the link
+    const def = formRegistry().get(r.form, r.definitionVersion)!;
+    for (const m of sent) {
+      assert.ok(m.text.includes(`sprawozdanie MZ-11 – ${def.title} za rok ${r.year} jednostki Starostwo`), m.text);
+      assert.match(m.text, /Uwagi: Jeszcze raz/);
+      assert.ok(m.text.includes(`Sprawozdanie: https://ssoz.example/sprawozdania/${id}`));
+    }
   });
 });
