@@ -43,7 +43,7 @@ describe('the report lifecycle in the service', () => {
     if (pgUrl) {
       const t = await import('../helpers/template.ts');
       pgName = `ssoz_rt_${process.pid}`;
-      database = await openDatabase({ databaseUrl: await t.createPostgresDatabaseFromTemplate(pgUrl, pgName), pgliteDir: null, poolSize: 2 });
+      database = await openDatabase({ databaseUrl: await t.createPostgresDatabaseFromTemplate(pgUrl, pgName), pgliteDir: null, poolSize: 3 });
     } else {
       const template = process.env.PGLITE_TEMPLATE;
       if (!template) throw new Error('PGLITE_TEMPLATE is not set: run the tests with `npm test`');
@@ -374,6 +374,30 @@ describe('the report lifecycle in the service', () => {
       [[await mariaEmail(), `Sprawozdanie MZ-11 za ${r0.year} zwrócone do korekty`]],
     );
     assert.match(mails.at(-1)!.text, /Uwagi: Popraw/);
+  });
+
+  it('two decisions sent from the same page at once: the row lock queues them, one wins, the other is told the page is stale (409)', async () => {
+    const id = await generated('do_korekty');
+    const r = await put(id, { status: 'do_weryfikacji', pendingLevel: 0, levelUnitIds: chain(), submittedBy: null });
+    const events0 = (await eventsOf(id)).length;
+    // another transaction holds the row while both decisions start, so they meet on it (on PostgreSQL; PGlite
+    // has one connection and runs transactions one after another)
+    let decisions: Promise<unknown>[] = [];
+    await db().transaction(async (tx) => {
+      await tx.select({ id: reports.id }).from(reports).where(eq(reports.id, id)).for('update');
+      decisions = [
+        service.verify(ctx(actors.zofia), { id, revision: r.revision, decision: 'zatwierdz', comment: '', cellComments: {} }),
+        service.verify(ctx(actors.zofia), { id, revision: r.revision, decision: 'zwroc', comment: 'Popraw', cellComments: {} }),
+      ];
+      if (pgName) await new Promise((done) => setTimeout(done, 500));
+    });
+    const results = await Promise.allSettled(decisions);
+    assert.deepEqual(results.map((x) => x.status).sort(), ['fulfilled', 'rejected']);
+    const lost = results.find((x) => x.status === 'rejected') as PromiseRejectedResult;
+    assert.equal((lost.reason as AppError).statusCode, 409);
+    const after = await row(id);
+    assert.equal(after.revision, r.revision + 1, 'one change');
+    assert.equal((await eventsOf(id)).length, events0 + 1, 'one event');
   });
 
   it('four eyes: a verifier who sent the report (filling it on the unit’s behalf) can neither approve nor return it; nothing is written', async () => {
