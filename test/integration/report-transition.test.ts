@@ -14,7 +14,7 @@ import type { Ctx, ServiceDeps } from '../../src/portal/context.ts';
 import { reportingService } from '../../src/portal/reporting/service.ts';
 import { formRegistry } from '../../src/reporting/definitions.ts';
 import type { AppError } from '../../src/lib/errors.ts';
-import { buildProfile, buildRequest } from '../builders/index.ts';
+import { buildProfile, buildRequest, buildUser } from '../builders/index.ts';
 import { demoReportIds, type DemoReportIds } from '../helpers/route-bodies.ts';
 
 type ReportRow = typeof reports.$inferSelect;
@@ -496,7 +496,8 @@ describe('the report lifecycle in the service', () => {
     const unit = (await db().select().from(units).where(eq(units.id, units_['starostwo-aleksandrow-kujawski']!)))[0]!;
     const fin = await buildProfile(db(), { unit });
     await buildRequest(db(), { profile: fin.profile, roleCode: 'WYP_FIN', status: 'zatwierdzony' }); // another area
-    const niefin = await buildProfile(db(), { unit });
+    // a filler added after the demo's, whose address sorts before it
+    const niefin = await buildProfile(db(), { unit, user: await buildUser(db(), { email: `a.${randomUUID()}@example.pl` }) });
     await buildRequest(db(), { profile: niefin.profile, roleCode: 'WYP_NIEFIN', status: 'zatwierdzony' });
     await buildRequest(db(), { profile: niefin.profile, roleCode: 'WYP_FIN', status: 'zatwierdzony' });
     const pending = await buildProfile(db(), { unit });
