@@ -54,7 +54,8 @@ const areas = {
   },
   // the report lifecycle in the service: transitionReport (row lock, policy on the locked row, revision,
   // the lifecycle table, row + event + audit + e-mail in one transaction) with whom it tells (fillerEmails,
-  // notifyUnit), tested on PGlite without the app (PGLITE_TEMPLATE: `npm run mutation` prepares it)
+  // notifyUnit), tested on PGlite without the app (PGLITE_TEMPLATE: `npm run mutation` prepares it). The line
+  // range follows service.ts: move it when lines above transitionReport change
   'report-service': {
     mutate: ['src/portal/reporting/service.ts:125-239'],
     testFiles: ['test/integration/report-transition.test.ts'],
