@@ -52,16 +52,13 @@ const areas = {
     mutate: ['src/db/repositories/request-lifecycle.ts'],
     testFiles: ['test/integration/request-transition.test.ts'],
   },
-  // the reporting service (report lifecycle with locking, policy and audit): integration tests through
-  // the app, 10–40 s a file, so hours for the area
+  // the report lifecycle in the service: transitionReport (row lock, policy on the locked row, revision,
+  // the lifecycle table, row + event + audit + e-mail in one transaction) with whom it tells (fillerEmails,
+  // notifyUnit), tested on PGlite without the app (PGLITE_TEMPLATE: `npm run mutation` prepares it). The line
+  // range follows service.ts: move it when lines above transitionReport change
   'report-service': {
-    mutate: ['src/portal/reporting/service.ts'],
-    testFiles: [
-      'test/integration/reporting-workflow.test.ts',
-      'test/integration/reporting-scope.test.ts',
-      'test/integration/reporting-survey.test.ts',
-      'test/integration/reporting-hostile.test.ts',
-    ],
+    mutate: ['src/portal/reporting/service.ts:125-239'],
+    testFiles: ['test/integration/report-transition.test.ts'],
   },
 };
 
