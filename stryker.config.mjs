@@ -77,7 +77,8 @@ export default {
     forceBail: true,
   },
   coverageAnalysis: 'perTest',
-  concurrency: 1,
+  // MUTATION_CONCURRENCY: processes at once (default 1; 2 uses both cores of a quiet machine)
+  concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 1),
   incremental: true,
   incrementalFile: `reports/stryker-incremental-${area}.json`,
   htmlReporter: { fileName: `reports/mutation/${area}.html` },

@@ -188,11 +188,23 @@ async function expect200(p: string): Promise<void> {
   await res.arrayBuffer();
 }
 
+// when each journey ran, in the monotonic clock of the portal's CPU profile (bench/profile-top.ts reads it)
+const windows: Record<string, [number, number]> = {};
+const monoUs = () => Number(process.hrtime.bigint() / 1000n);
+function saveWindows(): void {
+  if (!cpuProf) return;
+  mkdirSync(profDir, { recursive: true });
+  writeFileSync(path.join(profDir, 'windows.json'), JSON.stringify(windows, null, 2));
+}
+
 async function run(scenario: string, url: string, pid: number, paths: readonly string[], headers?: Record<string, string>): Promise<LoadResult> {
   if (url === pUrl) for (const p of paths.slice(0, 3)) await expect200(p);
   // warm-up, not reported
   await load({ url, paths, seconds: 1, connections: CONNECTIONS, pid, ...(headers ? { headers } : {}) });
+  const from = monoUs();
   const r = await load({ url, paths, seconds: SECONDS, connections: CONNECTIONS, pid, ...(headers ? { headers } : {}) });
+  windows[scenario] = [from, monoUs()];
+  saveWindows();
   log(`${scenario}: ${r.throughput}/s, p95 ${r.p95} ms, błędy ${r.errors}`);
   return r;
 }
@@ -369,9 +381,6 @@ const journeyRow = (r: DriveResult, unit: string) => ({
   pageP95: r.page.p95,
 });
 const perJourney = (name: string, done: number) => round((xacts[name] ?? NaN) / done, 1);
-// when each journey ran, in the monotonic clock of the portal's CPU profile (bench/profile-top.ts reads it)
-const windows: Record<string, [number, number]> = {};
-const monoUs = () => Number(process.hrtime.bigint() / 1000n);
 /** committed + rolled back transactions of the bench database (a single statement outside a transaction is one) */
 async function dbXacts(): Promise<number> {
   const r = (await database.db.execute(
@@ -390,10 +399,7 @@ async function timed<T>(name: string, f: () => Promise<T>): Promise<T> {
     windows[name] = [from, monoUs()];
     await new Promise((r) => setTimeout(r, 1500));
     xacts[name] = (await dbXacts()) - before;
-    if (cpuProf) {
-      mkdirSync(profDir, { recursive: true });
-      writeFileSync(path.join(profDir, 'windows.json'), JSON.stringify(windows, null, 2));
-    }
+    saveWindows();
   }
 }
 const showErrors = (what: string, r: DriveResult) => {

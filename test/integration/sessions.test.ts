@@ -6,7 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import { auditLog, sessions, users } from '../../src/db/schema/index.ts';
 import { requireUser } from '../../src/portal/session/guard.ts';
 import { sessionTimeoutProps } from '../../src/portal/session/plugin.ts';
-import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../src/portal/session/store.ts';
+import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, SESSION_TOUCH_MS } from '../../src/portal/session/store.ts';
 import { Layout } from '../../src/views/layouts/Layout.tsx';
 import { buildTestApp, getForm, type TestApp } from '../helpers/app.ts';
 
@@ -131,6 +131,33 @@ describe('portal sessions', () => {
     const fresh = await get('/__test/private', second.cookie);
     assert.equal(fresh.statusCode, 200);
     assert.equal(fresh.json().userId, janId);
+  });
+
+  it('a request less than a minute after the last counted one only reads the session; a minute later it moves the deadline', async () => {
+    const { cookie, raw } = await login();
+    const row = async () =>
+      (
+        await t.database.db
+          .select()
+          .from(sessions)
+          .where(eq(sessions.idHash, sha256(raw)))
+      )[0]!;
+    at(59_999);
+    const early = await get('/__test/private', cookie);
+    assert.equal(early.statusCode, 200);
+    assert.equal(early.json().idleExpiresAt, new Date(T0.getTime() + SESSION_IDLE_MS).toISOString(), 'not moved within the minute');
+    assert.equal((await row()).lastSeenAt.getTime(), T0.getTime(), 'no write within the minute');
+    at(SESSION_TOUCH_MS);
+    const later = await get('/__test/private', cookie);
+    assert.equal(later.json().idleExpiresAt, new Date(T0.getTime() + SESSION_TOUCH_MS + SESSION_IDLE_MS).toISOString(), 'moved after a minute');
+    assert.equal((await row()).lastSeenAt.getTime(), T0.getTime() + SESSION_TOUCH_MS);
+    // an idle deadline that has passed ends the session even within the minute after the last write
+    await t.database.db
+      .update(sessions)
+      .set({ idleExpiresAt: new Date(T0.getTime() + SESSION_TOUCH_MS + 1) })
+      .where(eq(sessions.idHash, sha256(raw)));
+    at(SESSION_TOUCH_MS + 2);
+    assert.equal((await get('/__test/private', cookie)).statusCode, 401);
   });
 
   it('activity keeps the session alive; 30 minutes without a request ends it with "Sesja wygasła" and an audit entry', async () => {
