@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config/index.ts';
@@ -38,11 +39,20 @@ export async function bootstrap(config: Config, opts: { database?: Database; now
   const log = createLogger(config.logLevel);
   // the form definitions are checked before anything else: a bad file stops the start with its messages
   formRegistry();
+  // a first start of the demo on PGlite: a child process makes the data directory from the prepared demo
+  // database (src/demo/template.ts): faster than initdb and seeding here, and none of their memory stays
+  const pgliteDir = pgliteDirFor(config);
+  if (!opts.database && !config.databaseUrl && config.seedDemoData && !existsSync(path.join(pgliteDir, 'PG_VERSION'))) {
+    const { prepareDemoDataDir } = await import('./demo/template.ts');
+    const started = Date.now();
+    await prepareDemoDataDir(pgliteDir);
+    log.info({ ms: Date.now() - started }, 'demo database created from the template');
+  }
   const database =
     opts.database ??
     (await openDatabase({
       databaseUrl: config.databaseUrl,
-      pgliteDir: pgliteDirFor(config),
+      pgliteDir,
       onIdleError: (err) => log.warn({ err }, 'an idle database connection was closed by the server'),
     }));
   await database.migrate();

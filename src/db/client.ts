@@ -38,8 +38,10 @@ export interface OpenOptions {
   databaseUrl: string | null;
   /** PGlite data directory; null → in memory. */
   pgliteDir: string | null;
-  /** A dumped PGlite data directory (tar) to start from — used by tests for a migrated template. */
+  /** A dumped PGlite data directory (tar) to start from: the demo template (src/demo/template.ts) on a first start, and in tests. */
   pgliteLoadFrom?: Blob;
+  /** More PostgreSQL settings for PGlite (`-c name=value` pairs), after PGLITE_SETTINGS. */
+  pgliteStartParams?: string[];
   poolSize?: number;
   /**
    * Told of an error on an idle pooled connection (the server restarted, an administrator ended it).
@@ -47,6 +49,14 @@ export interface OpenOptions {
    */
   onIdleError?: (err: Error) => void;
 }
+
+/**
+ * PGlite's PostgreSQL runs inside the portal process, in WebAssembly memory that grows and never
+ * shrinks: 16 MB of shared buffers instead of PostgreSQL's 128 MB default keep ~140 MB out of the demo
+ * process (issue #11, demo idle RSS). Pages not in them come from the data directory's files, which
+ * the operating system caches.
+ */
+export const PGLITE_SETTINGS = ['-c', 'shared_buffers=16MB'];
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
@@ -89,6 +99,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     ...(opts.pgliteDir ? { dataDir: opts.pgliteDir } : {}),
     ...(opts.pgliteLoadFrom ? { loadDataDir: opts.pgliteLoadFrom } : {}),
     extensions: { pg_trgm },
+    startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS, ...(opts.pgliteStartParams ?? [])],
   });
   const native = drizzlePglite(pglite, { schema });
   return {

@@ -1,45 +1,24 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../../src/db/client.ts';
 import { seedReferenceData } from '../../src/db/seed/reference.ts';
 import { seedDemoData } from '../../src/demo/seed-demo.ts';
+import { buildDemoTemplate, demoTemplateFile } from '../../src/demo/template.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const TMP_DIR = path.join(ROOT, '.tmp');
 /** TEST_PG_TEMPLATE: a template database of one's own (several checkouts sharing one PostgreSQL server do not rebuild each other's) */
 export const PG_TEMPLATE_DB = process.env.TEST_PG_TEMPLATE ?? 'ssoz_test_template';
 
-/** Everything that shapes the template's contents: migrations, seeds and reference data. */
-function templateFingerprint(): string {
-  const h = createHash('sha256');
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const p = path.join(dir, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else h.update(p).update(readFileSync(p));
-    }
-  };
-  for (const d of ['src/db/migrations', 'src/db/seed', 'src/demo', 'src/domain', 'reference']) walk(path.join(ROOT, d));
-  return h.digest('hex').slice(0, 16);
-}
-
 /**
  * One migrated and seeded PGlite per test run (≈10 s), dumped to a tarball that every test file
- * loads (≈1 s) — never a migration per test. Reused across runs while its inputs are unchanged.
+ * loads (≈1 s) — never a migration per test. Reused across runs while its inputs are unchanged; the
+ * same file a first `npm start` loads (src/demo/template.ts), so `npm install` prepares both.
  */
 export async function ensurePgliteTemplate(): Promise<string> {
-  mkdirSync(TMP_DIR, { recursive: true });
-  const file = path.join(TMP_DIR, `pglite-template-${templateFingerprint()}.tar.gz`);
-  if (existsSync(file)) return file;
-  const database = await openDatabase({ databaseUrl: null, pgliteDir: null });
-  await database.migrate();
-  await seedReferenceData(database.db);
-  await seedDemoData(database.db);
-  const dump = await database.pglite!.dumpDataDir('gzip');
-  writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
-  await database.close();
+  const file = demoTemplateFile();
+  if (!existsSync(file)) await buildDemoTemplate(file);
   return file;
 }
 
