@@ -120,8 +120,7 @@ function tokenize(src: string): Token[] {
 function describe(tok: Token): string {
   if (tok.t === 'end') return 'end of expression';
   if (tok.t === 'num') return `number ${tok.text}`;
-  if (tok.t === 'id') return `'${tok.value}'`;
-  return `'${tok.value}'`;
+  return `'${tok.value}'`; // a cell code or an operator, quoted
 }
 
 /** Parses a rule expression; throws ExpressionSyntaxError with the position of the problem. */
@@ -236,11 +235,11 @@ export function referencedCodes(expr: Expr): { current: string[]; previous: stri
   return { current: [...current], previous: [...previous] };
 }
 
-// Precedence levels for printing: 1 additive, 2 multiplicative, 3 unary, 4 primary.
+// Precedence levels for printing: 1 additive, 2 multiplicative, 3 unary and primary (no operand ever
+// needs more than unary, so a primary and a negation never need parentheses).
 function level(e: Expr): number {
   if (e.kind === 'bin') return e.op === '+' || e.op === '-' ? 1 : 2;
-  if (e.kind === 'neg') return 3;
-  return 4;
+  return 3;
 }
 
 /**
@@ -273,12 +272,13 @@ function numberLiteral(v: number): string {
   if (!Number.isFinite(v) || v < 0) throw new RangeError(`not a literal: ${v}`);
   const m = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(v))!;
   if (m[3] === undefined) return m[0];
-  // String() uses exponents below 1e-6 and from 1e21: shift the decimal point into plain digits
+  // String() uses exponents below 1e-6 and from 1e21 (ECMA-262, Number::toString): shift the decimal
+  // point into plain digits. The digits are the shortest that read back, so the last one is never 0.
   const digits = m[1]! + (m[2] ?? '');
   const point = m[1]!.length + Number(m[3]);
-  if (point <= 0) return `0.${'0'.repeat(-point)}${digits}`.replace(/0+$/, '');
-  if (point >= digits.length) return digits + '0'.repeat(point - digits.length);
-  return `${digits.slice(0, point)}.${digits.slice(point)}`;
+  if (point <= 0) return `0.${'0'.repeat(-point)}${digits}`;
+  // from 1e21 the point (22 or more) lies beyond the at most 17 significant digits: only zeros follow
+  return digits + '0'.repeat(point - digits.length);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -304,8 +304,8 @@ function rat(n: bigint, d: bigint): Rational {
     n = -n;
     d = -d;
   }
-  const g = gcd(n, d);
-  return g > 1n ? { n: n / g, d: d / g } : { n, d };
+  const g = gcd(n, d); // at least 1, as d is never 0
+  return { n: n / g, d: d / g };
 }
 
 /** A decimal literal ("-12.5", "3", "1e-7") as an exact rational; null when it is not one. */
@@ -329,7 +329,7 @@ export function ratFromNumber(v: number): Rational {
 }
 
 export function ratToNumber(r: Rational): number {
-  return r.d === 1n ? Number(r.n) : Number(r.n) / Number(r.d);
+  return Number(r.n) / Number(r.d);
 }
 
 export function compareRational(a: Rational, b: Rational): -1 | 0 | 1 {

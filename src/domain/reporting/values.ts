@@ -82,9 +82,10 @@ export function parseCellValue(cell: CellRef, raw: string): ParsedCell {
       if (!m) return { ok: false, message: 'Wpisz liczbę całkowitą, np. 125' };
       const digits = m[2]!.replace(/[ \u00A0\u202F]/g, '');
       if (significantDigits(digits, '') > MAX_DIGITS) return { ok: false, message: 'Liczba jest za duża' };
-      const v = Number(digits) * (m[1] ? -1 : 1);
-      const range = checkRange(cell, v === 0 ? 0 : v);
-      return range ? { ok: false, message: range } : { ok: true, value: v === 0 ? 0 : v };
+      const abs = Number(digits);
+      const v = m[1] && abs !== 0 ? -abs : abs;
+      const range = checkRange(cell, v);
+      return range ? { ok: false, message: range } : { ok: true, value: v };
     }
     case 'decimal': {
       const scale = cell.scale ?? DEFAULT_SCALE;
