@@ -19,7 +19,8 @@ import { seedDemoData } from './seed-demo.ts';
  */
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const TEMPLATE_DIR = path.join(ROOT, '.tmp');
+/** Where the template is kept: `.tmp/` of the checkout (SSOZ_DEMO_TEMPLATE_DIR elsewhere: the benchmark times a first start without one). */
+export const TEMPLATE_DIR = process.env.SSOZ_DEMO_TEMPLATE_DIR ?? path.join(ROOT, '.tmp');
 
 /** Everything that shapes the template's contents: migrations, seeds, the demo data and the reference data. */
 export function demoTemplateFingerprint(): string {
