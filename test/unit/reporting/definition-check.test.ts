@@ -243,3 +243,159 @@ test('loadDefinitions: all files checked, the same form version twice and a year
     'c.json: form MZ-T1 version 1 is also defined in a.json',
   ]);
 });
+
+test('text of only spaces counts as empty, and labels come back trimmed', () => {
+  assert.deepEqual(
+    errorsOf((d) => {
+      d.title = '   ';
+      tableOf(d).columns[0]!.label = ' \t';
+    }),
+    [
+      `${SRC}: title: Too small: expected string to have >=1 characters`,
+      `${SRC}: sections[1] (D1).columns[0] (1).label: Too small: expected string to have >=1 characters`,
+    ],
+  );
+  const d = base();
+  tableOf(d).rows[0]!.label = '  Porady ogółem ';
+  const r = checkDefinition(d, SRC);
+  assert.ok(r.ok, r.ok ? '' : r.errors.join('\n'));
+  assert.equal((r.def.sections[1] as TableSection).rows[0]!.label, 'Porady ogółem');
+});
+
+test('an option value may be a word but not empty', () => {
+  assert.deepEqual(
+    errorsOf((d) => {
+      fieldsOf(d).fields[2]!.options![1]!.value = '';
+    }),
+    [`${SRC}: sections[0] (D0).fields[2] (03).options[1].value: Too small: expected string to have >=1 characters`],
+  );
+  const d = base();
+  fieldsOf(d).fields[2]!.options = [
+    { value: 'TAK', label: 'Tak' },
+    { value: 'NIE', label: 'Nie' },
+  ];
+  assert.ok(checkDefinition(d, SRC).ok);
+});
+
+test('every operator, missing-value strategy, area and header fact of the format is accepted', () => {
+  const d = base();
+  const operators = ['=', '!=', '<', '<=', '>', '>=', 'both_or_neither'] as const;
+  const strategies = ['skip_if_any_missing', 'skip_if_all_missing', 'never_skip'] as const;
+  d.rules = operators.map((operator, i) =>
+    rule({ code: `R${i + 1}`, left: 'D1.01.1', operator, right: 'D1.02.1', missing: strategies[i % strategies.length]! }),
+  );
+  d.header = ['name', 'regon', 'teryt', 'registryBookNo', 'nip', 'address'];
+  for (const area of ['niefinansowe', 'finansowe', 'karty_psychiatryczne'] as const) {
+    d.area = area;
+    const r = checkDefinition(d, SRC);
+    assert.ok(r.ok, r.ok ? '' : r.errors.join('\n'));
+    assert.equal(r.def.area, area);
+    assert.deepEqual(
+      r.def.rules.map((x) => [x.operator, x.missing]),
+      operators.map((o, i) => [o, strategies[i % strategies.length]]),
+    );
+    assert.deepEqual(r.def.header, d.header);
+  }
+});
+
+test('shape errors inside arrays name the index, and the code only where the element has one', () => {
+  assert.deepEqual(
+    errorsOf((d) => {
+      (d.sections as unknown[])[0] = null;
+    }),
+    [`${SRC}: sections[0]: Invalid input: expected object, received null`],
+  );
+  assert.deepEqual(
+    errorsOf((d) => {
+      (d.header as string[]).push('phone');
+    }),
+    [`${SRC}: header[2]: Invalid option: expected one of "name"|"regon"|"teryt"|"registryBookNo"|"nip"|"address"`],
+  );
+  assert.deepEqual(checkDefinition('not an object', SRC), { ok: false, errors: [`${SRC}: (root): Invalid input: expected object, received string`] });
+});
+
+test('a year listed twice', () => {
+  assert.deepEqual(
+    errorsOf((d) => {
+      d.years = [2025, 2026, 2025];
+    }),
+    [`${SRC}: year 2025 is listed twice`],
+  );
+});
+
+test('choice options: an empty list, a value twice, a value with surrounding spaces', () => {
+  assert.deepEqual(
+    errorsOf((d) => {
+      fieldsOf(d).fields[2]!.options = [];
+    }),
+    [`${SRC}: field D0.03 is a choice without options`],
+  );
+  assert.deepEqual(
+    errorsOf((d) => {
+      fieldsOf(d).fields[2]!.options = [
+        { value: 'T', label: 'Tak' },
+        { value: 'N', label: 'Nie' },
+        { value: 'T', label: 'Tak, ale' },
+      ];
+    }),
+    [`${SRC}: field D0.03 has option value "T" twice`],
+  );
+  assert.deepEqual(
+    errorsOf((d) => {
+      tableOf(d).columns[0]!.type = 'choice';
+      tableOf(d).columns[0]!.options = [
+        { value: ' T', label: 'Tak' },
+        { value: 'N ', label: 'Nie' },
+      ];
+      d.rules = [];
+    }),
+    [
+      `${SRC}: column D1.*.1 has option value " T" with surrounding spaces (input is trimmed)`,
+      `${SRC}: column D1.*.1 has option value "N " with surrounding spaces (input is trimmed)`,
+    ],
+  );
+});
+
+test('min equal to max is allowed (an input with one admissible value)', () => {
+  const d = base();
+  fieldsOf(d).fields[1]!.min = 5;
+  fieldsOf(d).fields[1]!.max = 5;
+  assert.ok(checkDefinition(d, SRC).ok);
+});
+
+test('a cell override key with more than two parts is not <row>.<column>', () => {
+  assert.deepEqual(
+    errorsOf((d) => {
+      tableOf(d).cells = { '01.1.1': { na: true } };
+    }),
+    [`${SRC}: section D1: cell override key "01.1.1" is not <row>.<column>`],
+  );
+});
+
+test('a table without cell overrides passes, every cell applicable', () => {
+  const d = base();
+  delete tableOf(d).cells;
+  d.rules = [rule({ code: 'R01', left: 'D1.02.2', operator: '<=', right: 'D1.01.2' })];
+  const r = checkDefinition(d, SRC);
+  assert.ok(r.ok, r.ok ? '' : r.errors.join('\n'));
+});
+
+test('a parser failure that is not a syntax error (an expression nested too deep) is not passed off as one', () => {
+  const d = base();
+  d.rules[0]!.left = `${'-'.repeat(200_000)}1`;
+  assert.throws(() => checkDefinition(d, SRC), RangeError);
+});
+
+test('loadDefinitions: a year conflict names the file that claimed the year first', () => {
+  const v1 = base();
+  const v2 = { ...base(), version: 2 };
+  const r = loadDefinitions([
+    { path: 'a.json', json: v1 },
+    { path: 'c.json', json: v1 },
+    { path: 'b.json', json: v2 },
+  ]);
+  assert.deepEqual(r.ok ? [] : r.errors, [
+    'c.json: form MZ-T1 version 1 is also defined in a.json',
+    'b.json: form MZ-T1 version 2 claims year 2025, already claimed by version 1 in a.json',
+  ]);
+});

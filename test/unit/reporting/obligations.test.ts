@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { currentReportingYear, FORM_KINDS, publishedDeadlines, SURVEY_QUESTIONS } from '../../../src/domain/reporting/catalogue.ts';
+import {
+  currentReportingYear,
+  DEADLINE_SOURCE,
+  FALLBACK_VERIFIER_KIND,
+  FORM_KINDS,
+  publishedDeadlines,
+  SURVEY_QUESTIONS,
+} from '../../../src/domain/reporting/catalogue.ts';
 import { formsOwed, surveyQuestionsFor } from '../../../src/domain/reporting/obligations.ts';
 
 /** formsOwed with the shipped catalogue and questions, sorted by form (the order of the catalogue is no promise). */
@@ -51,6 +58,28 @@ describe('formsOwed with the shipped catalogue', () => {
   });
 });
 
+describe('who verifies (docs/forms.md, "Obligations")', () => {
+  it('the voivodeship office (UW) verifies every form of every kind, except a PSSE, which reports to its WSSE', () => {
+    assert.deepEqual(
+      FORM_KINDS.map((k) => `${k.form} ${k.kindCode} → ${k.verifierKind}`),
+      [
+        'MZ-11 PODM → UW',
+        'MZ-11 PRAKT → UW',
+        'MZ-11 JEDN_ORG → UW',
+        'MZ-11 GM → UW',
+        'MZ-88 PODM → UW',
+        'MZ-88 JEDN_ORG → UW',
+        'MZ-88 WSSE → UW',
+        'MZ-88 PSSE → WSSE',
+      ],
+    );
+  });
+
+  it('a voivodeship without a unit of the verifying kind falls back to its voivodeship office', () => {
+    assert.equal(FALLBACK_VERIFIER_KIND, 'UW');
+  });
+});
+
 describe('surveyQuestionsFor', () => {
   it('asks the kinds whose forms the ankieta decides, with the year put into the text', () => {
     for (const kind of ['PODM', 'PRAKT', 'JEDN_ORG', 'GM']) {
@@ -95,6 +124,11 @@ describe('publishedDeadlines', () => {
       'MZ-88 2025 jednostka 2026-04-10',
       'MZ-88 2025 nadzor 2026-06-30',
     ]);
+  });
+
+  it('the shipped deadlines name their public source', () => {
+    assert.match(DEADLINE_SOURCE, /poznan\.uw\.gov\.pl/);
+    assert.match(DEADLINE_SOURCE, /za 2022 r\./);
   });
 
   it('nothing for no forms, or a form without a pattern', () => {
