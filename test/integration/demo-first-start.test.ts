@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { eq, isNotNull, sql } from 'drizzle-orm';
+import { bootstrap } from '../../src/bootstrap.ts';
+import { loadConfig } from '../../src/config/index.ts';
+import { openDatabase } from '../../src/db/client.ts';
+import { users } from '../../src/db/schema/index.ts';
+import { createDemoDataDir, demoTemplateFile } from '../../src/demo/template.ts';
+
+/**
+ * The demo's first start (issue #11, cold start and idle memory): the PGlite data directory is made from
+ * the prepared template in a child process, not by initdb and seeding in the portal process.
+ */
+describe('demo first start from the prepared template', { skip: !!process.env.TEST_DATABASE_URL && 'PGlite only' }, () => {
+  const dirs: string[] = [];
+  const tmp = () => {
+    const d = mkdtempSync(path.join(os.tmpdir(), 'ssoz-first-start-'));
+    dirs.push(d);
+    return d;
+  };
+  after(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('the template holds the migrated demo database and no secret; the directory appears whole, under its own name', async () => {
+    assert.equal(demoTemplateFile(), process.env.PGLITE_TEMPLATE, 'the tests start from the same template as npm start');
+    const root = tmp();
+    const dir = path.join(root, 'pglite');
+    await createDemoDataDir(dir);
+    assert.ok(existsSync(path.join(dir, 'PG_VERSION')));
+    assert.deepEqual(readdirSync(root), ['pglite'], 'no half-made directory left beside it');
+    const database = await openDatabase({ databaseUrl: null, pgliteDir: dir });
+    try {
+      const [units] = (await database.db.execute(sql`SELECT count(*)::int AS n FROM portal.units`)).rows as Array<{ n: number }>;
+      assert.ok(units!.n > 20_000, `the generated registry is there (${units!.n} units)`);
+      const linked = await database.db.select({ id: users.id }).from(users).where(isNotNull(users.peselHash));
+      assert.equal(linked.length, 0, 'PESEL link hashes depend on the data directory keys: none in the template');
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('bootstrap on an empty data directory starts the demo from it and links the demo people with this directory keys', async () => {
+    const dataDir = tmp();
+    const config = loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir, LOG_LEVEL: 'silent', WORKERS: 'false' });
+    assert.equal(config.seedDemoData, true);
+    const running = await bootstrap(config);
+    try {
+      assert.ok(existsSync(path.join(dataDir, 'pglite', 'PG_VERSION')));
+      const res = await running.app.inject({ method: 'GET', url: '/' });
+      assert.equal(res.statusCode, 200);
+      const [jan] = await running.database.db.select({ peselHash: users.peselHash }).from(users).where(eq(users.login, 'jan.kowalski'));
+      assert.ok(jan?.peselHash, 'the demo user is linked at start, with this data directory keys');
+    } finally {
+      await running.close();
+    }
+  });
+});
