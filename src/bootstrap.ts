@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config/index.ts';
 import { buildApp } from './app.ts';
 import { openDatabase, type Database } from './db/client.ts';
+import { needsDemoDataDir, pgliteDirFor, prepareDemoDataDir } from './demo/first-start.ts';
 import { seedReferenceData } from './db/seed/reference.ts';
 import { formRegistry } from './reporting/definitions.ts';
 import { JobQueue } from './jobs/queue.ts';
@@ -27,26 +27,34 @@ export interface Running {
   close(): Promise<void>;
 }
 
-export function pgliteDirFor(config: Config): string {
-  return path.join(config.dataDir, 'pglite');
-}
+export { pgliteDirFor };
 
 /**
  * Open (and on first start create, migrate and seed) the database, start the job queue and the
  * workers, and build the app. Used by the server and by the browser tests.
  */
-export async function bootstrap(config: Config, opts: { database?: Database; now?: () => Date } = {}): Promise<Running> {
+export async function bootstrap(
+  config: Config,
+  opts: {
+    database?: Database;
+    now?: () => Date;
+    /** the demo's first-start preparation, already started by the caller (server.ts) */
+    demoDataDir?: Promise<void> | null;
+  } = {},
+): Promise<Running> {
   const log = createLogger(config.logLevel);
   // the form definitions are checked before anything else: a bad file stops the start with its messages
   formRegistry();
   // a first start of the demo on PGlite: a child process makes the data directory from the prepared demo
-  // database (src/demo/template.ts): faster than initdb and seeding here, and none of their memory stays
+  // database (src/demo/first-start.ts) — server.ts starts it before loading the app, tests and tools here
   const pgliteDir = pgliteDirFor(config);
-  if (!opts.database && !config.databaseUrl && config.seedDemoData && !existsSync(path.join(pgliteDir, 'PG_VERSION'))) {
-    const { prepareDemoDataDir } = await import('./demo/template.ts');
+  if (!opts.database) {
     const started = Date.now();
-    await prepareDemoDataDir(pgliteDir);
-    log.info({ ms: Date.now() - started }, 'demo database created from the template');
+    const preparing = opts.demoDataDir ?? (needsDemoDataDir(config) ? prepareDemoDataDir(pgliteDir) : null);
+    if (preparing) {
+      await preparing;
+      log.info({ ms: Date.now() - started }, 'demo database created from the template');
+    }
   }
   const database =
     opts.database ??

@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from './config/index.ts';
-import { bootstrap } from './bootstrap.ts';
+import { needsDemoDataDir, pgliteDirFor, prepareDemoDataDir } from './demo/first-start.ts';
 import { FormDefinitionError } from './reporting/definitions.ts';
 
 async function main(): Promise<void> {
@@ -14,7 +14,11 @@ async function main(): Promise<void> {
     throw err;
   }
   const started = Date.now();
-  const running = await bootstrap(config);
+  // a first demo start makes its database in a child process while this one loads the app (2 cores: at once)
+  const demoDataDir = needsDemoDataDir(config) ? prepareDemoDataDir(pgliteDirFor(config)) : null;
+  demoDataDir?.catch(() => {}); // awaited, and its failure reported, in bootstrap
+  const { bootstrap } = await import('./bootstrap.ts');
+  const running = await bootstrap(config, { demoDataDir });
   await running.app.listen({ host: config.host, port: config.port });
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite w ${config.dataDir}`;
   console.log(`\nSSOZ II działa: ${config.publicUrl}  (baza: ${where}, start ${((Date.now() - started) / 1000).toFixed(1)} s)`);

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -85,22 +84,4 @@ export async function createDemoDataDir(pgliteDir: string): Promise<void> {
   await database.close();
   rmSync(pgliteDir, { recursive: true, force: true });
   renameSync(partial, pgliteDir);
-}
-
-/**
- * The first start's work in a child process: initdb, seeding and unpacking the template grow PGlite's
- * WebAssembly memory and the allocator's, which a process never gives back; the portal then opens the
- * finished directory as on any later start and stays lean (issue #11, demo idle RSS).
- */
-export async function prepareDemoDataDir(pgliteDir: string): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/demo/template-build.ts'), pgliteDir], {
-      cwd: ROOT,
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    child.once('error', reject);
-    child.once('exit', (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`przygotowanie bazy demonstracyjnej nie powiodło się (kod ${code ?? signal})`)),
-    );
-  });
 }
