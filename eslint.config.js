@@ -11,7 +11,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['eslint.config.js', 'eslint.guards.js', 'assets/*.js', 'stryker.config.mjs'] },
+        projectService: { allowDefaultProject: ['eslint.config.js', 'eslint.guards.js', 'assets/*.js', 'stryker.config.mjs', 'src/preload.mjs'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -73,7 +73,7 @@ export default {
   mutate: chosen.mutate,
   tap: {
     testFiles: chosen.testFiles,
-    nodeArgs: ['-r', '{{hookFile}}', '--import', 'tsx', '--test-reporter=tap', '{{testFile}}'],
+    nodeArgs: ['-r', '{{hookFile}}', '--import', 'tsx', '--import', './src/preload.mjs', '--test-reporter=tap', '{{testFile}}'],
     forceBail: true,
   },
   coverageAnalysis: 'perTest',

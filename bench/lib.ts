@@ -87,11 +87,15 @@ export function startNode(
   opts: { quiet?: boolean; args?: readonly string[]; nodeArgs?: readonly string[] } = {},
 ): ChildProcess {
   const flags = script === 'src/server.ts' || script === 'bench/portal-server.ts' ? portalNodeFlags() : [];
-  const child = spawn(process.execPath, [...flags, ...(opts.nodeArgs ?? []), '--import', 'tsx', script, ...(opts.args ?? [])], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    stdio: ['ignore', opts.quiet ? 'ignore' : 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...flags, ...(opts.nodeArgs ?? []), '--import', 'tsx', '--import', './src/preload.mjs', script, ...(opts.args ?? [])],
+    {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+      stdio: ['ignore', opts.quiet ? 'ignore' : 'pipe', 'pipe'],
+    },
+  );
   let err = '';
   child.stderr?.on('data', (d: Buffer) => {
     err = (err + d.toString()).slice(-4000);

@@ -44,7 +44,7 @@ async function runTestFile(group: string, file: string, env: Record<string, stri
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, PGLITE_TEMPLATE: template };
   delete childEnv.DATABASE_URL; // as in npm test: the app under test gets its database from the test helper
   const out = await new Promise<{ code: number | null; text: string }>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=tap', file], {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--import', './src/preload.mjs', '--test', '--test-reporter=tap', file], {
       cwd: ROOT,
       env: childEnv,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -49,8 +49,12 @@ if (integration || wanted.has('e2e')) {
 
 // the long fuzz run has no time limit of its own (its number of cases is its limit)
 const timeout = wanted.has('fuzz') ? [] : ['--test-timeout=120000'];
-const res = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...timeout, ...[...new Set(files)].sort()], {
-  stdio: 'inherit',
-  env,
-});
+const res = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--import', './src/preload.mjs', '--test', '--test-concurrency=2', ...timeout, ...[...new Set(files)].sort()],
+  {
+    stdio: 'inherit',
+    env,
+  },
+);
 process.exit(res.status ?? 1);

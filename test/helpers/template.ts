@@ -4,7 +4,8 @@ import pg from 'pg';
 import { openDatabase } from '../../src/db/client.ts';
 import { seedReferenceData } from '../../src/db/seed/reference.ts';
 import { seedDemoData } from '../../src/demo/seed-demo.ts';
-import { buildDemoTemplate, demoTemplateFile } from '../../src/demo/template.ts';
+import { demoTemplatePaths } from '../../src/demo/first-start.ts';
+import { buildDemoTemplate } from '../../src/demo/template.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const TMP_DIR = path.join(ROOT, '.tmp');
@@ -17,9 +18,8 @@ export const PG_TEMPLATE_DB = process.env.TEST_PG_TEMPLATE ?? 'ssoz_test_templat
  * same file a first `npm start` loads (src/demo/template.ts), so `npm install` prepares both.
  */
 export async function ensurePgliteTemplate(): Promise<string> {
-  const file = demoTemplateFile();
-  if (!existsSync(file)) await buildDemoTemplate(file);
-  return file;
+  const { file } = demoTemplatePaths();
+  return existsSync(file) ? file : buildDemoTemplate();
 }
 
 function withDatabase(url: string, name: string): string {

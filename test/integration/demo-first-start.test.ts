@@ -8,11 +8,11 @@ import { bootstrap } from '../../src/bootstrap.ts';
 import { loadConfig } from '../../src/config/index.ts';
 import { openDatabase } from '../../src/db/client.ts';
 import { users } from '../../src/db/schema/index.ts';
-import { createDemoDataDir, demoTemplateFile } from '../../src/demo/template.ts';
+import { demoTemplatePaths, prepareDemoDataDir } from '../../src/demo/first-start.ts';
 
 /**
- * The demo's first start (issue #11, cold start and idle memory): the PGlite data directory is made from
- * the prepared template in a child process, not by initdb and seeding in the portal process.
+ * The demo's first start (issue #11, cold start and idle memory): the PGlite data directory is a copy of
+ * the prepared template (built in a child process when missing), not initdb and seeding in the portal process.
  */
 describe('demo first start from the prepared template', { skip: !!process.env.TEST_DATABASE_URL && 'PGlite only' }, () => {
   const dirs: string[] = [];
@@ -26,10 +26,10 @@ describe('demo first start from the prepared template', { skip: !!process.env.TE
   });
 
   it('the template holds the migrated demo database and no secret; the directory appears whole, under its own name', async () => {
-    assert.equal(demoTemplateFile(), path.resolve(process.env.PGLITE_TEMPLATE ?? ''), 'the tests start from the same template as npm start');
+    assert.equal(demoTemplatePaths().file, path.resolve(process.env.PGLITE_TEMPLATE ?? ''), 'the tests start from the same template as npm start');
     const root = tmp();
     const dir = path.join(root, 'pglite');
-    await createDemoDataDir(dir);
+    await prepareDemoDataDir(dir);
     assert.ok(existsSync(path.join(dir, 'PG_VERSION')));
     assert.deepEqual(readdirSync(root), ['pglite'], 'no half-made directory left beside it');
     const database = await openDatabase({ databaseUrl: null, pgliteDir: dir });
