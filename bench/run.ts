@@ -23,7 +23,7 @@
  * creates and drops its own database `ssoz_bench`.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -685,6 +685,9 @@ const md = [
   `The journeys (login, wizard, deadline day) are driven by virtual users from the runner process (node:http, keep-alive, a cookie jar each); their req/s column is journeys per second (logins, submissions, reports) and p50–p99 are per journey, except the deadline day's, which are per page. The portal runs with one benchmark-only knob, the simulated Profil Zaufany (bench/portal-server.ts).${only ? ` Partial run: ${only.join(', ')}.` : ''}`,
   '',
 ];
+// the hand-kept record of what each missed target's profile showed and the fixes, before and after
+const fixes = path.join(ROOT, 'bench/fixes.md');
+if (existsSync(fixes)) md.push(readFileSync(fixes, 'utf8'));
 writeFileSync(path.join(ROOT, 'bench/results.md'), md.join('\n'));
 log('zapisano bench/results.md i bench/results.json');
 process.exit(0);
