@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { auditLog, profiles, requestStatusHistory, roleRequests, units, users } from '../../src/db/schema/index.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
-import { profilePermissions } from '../../src/portal/actor/actor.ts';
+import { loadActor, profilePermissions } from '../../src/portal/actor/actor.ts';
 import { PERMISSIONS } from '../../src/domain/reference-data.ts';
 import type { Agent } from '../helpers/agent.ts';
 import { pathOf } from '../helpers/agent.ts';
@@ -61,6 +61,32 @@ describe('working in a profile, withdrawing a request, editing contact data', ()
     assert.equal((await profilePermissions(t.database.db, janCez.id)).permissions.size, PERMISSIONS.length, 'Administrator CeZ has all');
     const kdent = await profileOf('maria.wisniewska', 'k-dent');
     assert.equal((await profilePermissions(t.database.db, kdent.id)).permissions.size, 0, 'pending requests grant nothing');
+  });
+
+  it('the actor loaded with a request carries the profile worked in with its grants, and nothing of a profile that is not its own, not active or malformed', async () => {
+    const [mariaUser] = await t.database.db.select({ id: users.id }).from(users).where(eq(users.login, 'maria.wisniewska'));
+    const starostwo = await profileOf('maria.wisniewska', 'starostwo-aleksandrow-kujawski');
+    const own = (await loadActor(t.database.db, mariaUser!.id, starostwo.id))!;
+    assert.equal(own.profile?.id, starostwo.id);
+    assert.deepEqual(
+      [...own.permissions].sort(),
+      [...(await profilePermissions(t.database.db, starostwo.id)).permissions].sort(),
+      'the same grants as read on their own',
+    );
+    assert.ok(own.roles.length > 0);
+    const janCez = await profileOf('jan.kowalski', 'cez');
+    const kdent = await profileOf('maria.wisniewska', 'k-dent');
+    for (const [what, id] of [
+      ["another user's profile", janCez.id],
+      ['a profile that is not active', kdent.id],
+      ['no profile', null],
+      ['a malformed id', 'nie-uuid'],
+    ] as const) {
+      const a = (await loadActor(t.database.db, mariaUser!.id, id))!;
+      assert.equal(a.profile, null, what);
+      assert.deepEqual([a.roles, a.permissions.size], [[], 0], what);
+      assert.ok(a.profiles.length >= 3, `${what}: the user's own profiles are still listed`);
+    }
   });
 
   it("a profile that is not active, or not one's own, cannot be worked in (404)", async () => {

@@ -1,14 +1,35 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { profiles, roleRequests, rolePermissions, unitKinds, units, users } from '../schema/index.ts';
+
+/** A profile's approved roles with their permissions, as [role, permission or null] pairs. */
+const grantsOf = (profileId: string) => sql<Array<[string, string | null]>>`(
+  select coalesce(jsonb_agg(distinct jsonb_build_array(${roleRequests.roleCode}, ${rolePermissions.permissionCode})), '[]'::jsonb)
+  from ${roleRequests} left join ${rolePermissions} on ${rolePermissions.roleCode} = ${roleRequests.roleCode}
+  where ${roleRequests.profileId} = ${profileId} and ${roleRequests.status} = 'zatwierdzony'
+)`;
+
+function byRole(pairs: ReadonlyArray<readonly [string, string | null]>): { roles: string[]; permissionsByRole: Record<string, string[]> } {
+  const roles = new Set<string>();
+  const permissionsByRole: Record<string, string[]> = {};
+  for (const [role, permission] of pairs) {
+    roles.add(role);
+    if (permission !== null) (permissionsByRole[role] ??= []).push(permission);
+  }
+  return { roles: [...roles], permissionsByRole };
+}
 
 /**
  * What the actor of a request is made of: the user and their profiles with units, in one statement
  * (the user left-joined to the profiles: a user without profiles is one row of nulls on the right).
+ * With the profile worked in, the same statement also answers that profile's approved roles and their
+ * permissions (an uncorrelated subquery, computed once): one round trip per signed-in request, not two.
+ * The caller uses them only if that profile is one of the user's active profiles.
  */
-export async function loadActorRows(db: DbOrTx, userId: string) {
+export async function loadActorRows(db: DbOrTx, userId: string, grantsFor: string | null = null) {
   const rows = await db
     .select({
+      grants: grantsFor ? grantsOf(grantsFor) : sql<null>`null`,
       user: { id: users.id, firstName: users.firstName, lastName: users.lastName, email: users.email, login: users.login },
       id: profiles.id,
       status: profiles.status,
@@ -28,6 +49,7 @@ export async function loadActorRows(db: DbOrTx, userId: string) {
     .where(eq(users.id, userId));
   const first = rows[0];
   if (!first) return null;
+  const grants = first.grants ? byRole(first.grants) : null;
   const own = [];
   for (const { user: _user, id, status, unitId, unitName, kindCode, kindName, isCentral, isSupervising, isReporting, voivodeshipCode } of rows) {
     // profiles.unit_id and units.kind_code are NOT NULL foreign keys: a profile row has its unit and kind
@@ -45,7 +67,7 @@ export async function loadActorRows(db: DbOrTx, userId: string) {
       isReporting: isReporting === true,
     });
   }
-  return { user: first.user, profiles: own };
+  return { user: first.user, profiles: own, grants };
 }
 
 /**
@@ -58,11 +80,5 @@ export async function approvedRolesWithPermissions(db: DbOrTx, profileId: string
     .from(roleRequests)
     .leftJoin(rolePermissions, eq(rolePermissions.roleCode, roleRequests.roleCode))
     .where(and(eq(roleRequests.profileId, profileId), eq(roleRequests.status, 'zatwierdzony')));
-  const roles = new Set<string>();
-  const permissionsByRole: Record<string, string[]> = {};
-  for (const r of rows) {
-    roles.add(r.role);
-    if (r.permission !== null) (permissionsByRole[r.role] ??= []).push(r.permission);
-  }
-  return { roles: [...roles], permissionsByRole };
+  return byRole(rows.map((r) => [r.role, r.permission] as const));
 }

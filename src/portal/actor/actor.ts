@@ -45,13 +45,20 @@ export async function profilePermissions(db: DbOrTx, profileId: string): Promise
   return { roles, permissions: permissionsOf(roles, permissionsByRole) };
 }
 
+/** a profile id as the database stores it (anything else would make the statement fail, not just match nothing) */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export async function loadActor(db: DbOrTx, userId: string, currentProfileId: string | null): Promise<Actor | null> {
-  const rows = await loadActorRows(db, userId);
+  const rows = await loadActorRows(db, userId, currentProfileId !== null && UUID.test(currentProfileId) ? currentProfileId : null);
   if (!rows) return null;
   const all = rows.profiles.map((p) => ({ ...p, status: p.status as ProfileStatus }));
   const activeProfiles = all.filter((p) => p.status === 'aktywny').sort((a, b) => plCollator.compare(a.unitName, b.unitName));
   const profile = activeProfiles.find((p) => p.id === currentProfileId) ?? null;
-  const granted = profile ? await profilePermissions(db, profile.id) : { roles: [], permissions: new Set<string>() };
+  // the profile's grants came with the same statement; they count only for an active profile of this user
+  const granted =
+    profile && rows.grants
+      ? { roles: rows.grants.roles, permissions: permissionsOf(rows.grants.roles, rows.grants.permissionsByRole) }
+      : { roles: [], permissions: new Set<string>() };
   return {
     userId: rows.user.id,
     firstName: rows.user.firstName,
