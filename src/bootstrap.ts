@@ -39,7 +39,7 @@ export async function bootstrap(
     database?: Database;
     now?: () => Date;
     /** the demo's first-start preparation, already started by the caller (server.ts) */
-    demoDataDir?: Promise<void> | null;
+    demoDataDir?: Promise<{ ms: number; built: boolean }> | null;
   } = {},
 ): Promise<Running> {
   const log = createLogger(config.logLevel);
@@ -49,11 +49,10 @@ export async function bootstrap(
   // database (src/demo/first-start.ts) — server.ts starts it before loading the app, tests and tools here
   const pgliteDir = pgliteDirFor(config);
   if (!opts.database) {
-    const started = Date.now();
     const preparing = opts.demoDataDir ?? (needsDemoDataDir(config) ? prepareDemoDataDir(pgliteDir) : null);
     if (preparing) {
-      await preparing;
-      log.info({ ms: Date.now() - started }, 'demo database created from the template');
+      const { ms, built } = await preparing;
+      log.info({ ms, built }, built ? 'demo database template built and copied' : 'demo database copied from the template');
     }
   }
   const database =

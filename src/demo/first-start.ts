@@ -65,8 +65,11 @@ export function needsDemoDataDir(config: Config): boolean {
  * end: a start interrupted half-way leaves no half-made database behind.
  */
 export function copyDemoTemplate(pgliteDir: string): void {
+  // a copy a start killed half-way left behind (under its own process id) goes first
+  const parent = path.dirname(pgliteDir);
+  const stem = `${path.basename(pgliteDir)}.partial-`;
+  if (existsSync(parent)) for (const name of readdirSync(parent)) if (name.startsWith(stem)) rmSync(path.join(parent, name), { recursive: true, force: true });
   const partial = `${pgliteDir}.partial-${process.pid}`;
-  rmSync(partial, { recursive: true, force: true });
   cpSync(demoTemplatePaths().dataDir, partial, { recursive: true });
   rmSync(pgliteDir, { recursive: true, force: true });
   renameSync(partial, pgliteDir);
@@ -77,14 +80,22 @@ export function copyDemoTemplate(pgliteDir: string): void {
  * otherwise a child process builds the template first (initdb and seeding grow PGlite's WebAssembly
  * memory, which a process never gives back, so the portal itself never does them and stays lean).
  */
-export async function prepareDemoDataDir(pgliteDir: string): Promise<void> {
-  if (demoTemplateReady()) return copyDemoTemplate(pgliteDir);
+export async function prepareDemoDataDir(pgliteDir: string): Promise<{ ms: number; built: boolean }> {
+  const started = Date.now();
+  if (demoTemplateReady()) {
+    copyDemoTemplate(pgliteDir);
+    return { ms: Date.now() - started, built: false };
+  }
+  console.log('SSOZ II: pierwszy start — przygotowuję bazę demonstracyjną (zwykle około pół minuty; „npm install” robi to zawczasu).');
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--import', PRELOAD, BUILD], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    // the IPC channel ties the child to this process: if this one dies (even by kill -9) the channel
+    // closes and the child stops too (template-build.ts), instead of building on as an orphan
+    const child = spawn(process.execPath, ['--import', 'tsx', '--import', PRELOAD, BUILD], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     child.once('error', reject);
     child.once('exit', (code, signal) =>
       code === 0 ? resolve() : reject(new Error(`przygotowanie bazy demonstracyjnej nie powiodło się (kod ${code ?? signal})`)),
     );
   });
   copyDemoTemplate(pgliteDir);
+  return { ms: Date.now() - started, built: true };
 }
