@@ -30,7 +30,8 @@ export interface Running {
 export { pgliteDirFor };
 
 /**
- * Open (and on first start create, migrate and seed) the database, start the job queue and the
+ * Open (and on a first demo start create from the prepared template) the database, migrate it, bring the
+ * reference and demo data up to date, start the job queue and the
  * workers, and build the app. Used by the server and by the browser tests.
  */
 export async function bootstrap(
@@ -45,8 +46,9 @@ export async function bootstrap(
   const log = createLogger(config.logLevel);
   // the form definitions are checked before anything else: a bad file stops the start with its messages
   formRegistry();
-  // a first start of the demo on PGlite: a child process makes the data directory from the prepared demo
-  // database (src/demo/first-start.ts) — server.ts starts it before loading the app, tests and tools here
+  // a first start of the demo on PGlite: the data directory is copied from the prepared demo database, built
+  // first in a child process when there is none (src/demo/first-start.ts); server.ts starts this before it
+  // loads the app, tests and tools get it here
   const pgliteDir = pgliteDirFor(config);
   if (!opts.database) {
     const preparing = opts.demoDataDir ?? (needsDemoDataDir(config) ? prepareDemoDataDir(pgliteDir) : null);

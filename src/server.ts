@@ -14,7 +14,8 @@ async function main(): Promise<void> {
     throw err;
   }
   const started = Date.now();
-  // a first demo start makes its database in a child process while this one loads the app (2 cores: at once)
+  // a first demo start copies the prepared demo database before the app loads; when none is prepared, a
+  // child process builds it while this one loads the app (2 cores: at once)
   const demoDataDir = needsDemoDataDir(config) ? prepareDemoDataDir(pgliteDirFor(config)) : null;
   demoDataDir?.catch(() => {}); // awaited, and its failure reported, in bootstrap
   const { bootstrap } = await import('./bootstrap.ts');
