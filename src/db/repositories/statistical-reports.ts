@@ -148,21 +148,19 @@ export async function listReports(
 /** Counts per status for the home tile, with the same scope as the list (a verifier's "Do weryfikacji": its own level). */
 export async function countReportsByStatus(db: DbOrTx, scope: ReportListScope, area: ReportArea): Promise<Record<ReportStatus | 'wszystkie', number>> {
   const statuses: ReportStatus[] = ['do_wypelnienia', 'w_trakcie', 'do_weryfikacji', 'do_korekty', 'zatwierdzone'];
-  const base = and(eq(reports.area, area), sql`${reports.cancelledAt} is null`);
-  const counts = await Promise.all([
-    ...statuses.map((s) =>
-      db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(reports)
-        .where(and(base, inArray(reports.status, statusesOf(s)), scopeWhere(scope, s))),
-    ),
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(reports)
-      .where(and(base, scopeWhere(scope, ''))),
-  ]);
-  const out = { wszystkie: counts[statuses.length]![0]?.n ?? 0 } as Record<ReportStatus | 'wszystkie', number>;
-  statuses.forEach((s, i) => (out[s] = counts[i]![0]?.n ?? 0));
+  // one statement: the scope of "all" holds each status's scope (a verifier's "waiting for me" is a
+  // subset of the reports its unit is on the chain of), so every count is a filter over the same rows
+  const [row] = await db
+    .select({
+      wszystkie: sql<number>`count(*)::int`,
+      ...Object.fromEntries(
+        statuses.map((s) => [s, sql<number>`(count(*) filter (where ${and(inArray(reports.status, statusesOf(s)), scopeWhere(scope, s)) ?? sql`true`}))::int`]),
+      ),
+    })
+    .from(reports)
+    .where(and(eq(reports.area, area), sql`${reports.cancelledAt} is null`, scopeWhere(scope, '')));
+  const out = { wszystkie: row?.wszystkie ?? 0 } as Record<ReportStatus | 'wszystkie', number>;
+  for (const s of statuses) out[s] = Number((row as Record<string, unknown> | undefined)?.[s] ?? 0);
   return out;
 }
 

@@ -18,11 +18,10 @@ import {
   unitYearPath,
   VersionPage,
 } from './pages.tsx';
-import { DiffQuery, UnitYearParams, field, IdParams, ListQuery, ReportQuery, revisionOf, SectionParams, VersionParams } from './schema.ts';
+import { DiffQuery, UnitYearParams, explanationsIn, field, IdParams, ListQuery, ReportQuery, revisionOf, SectionParams, VersionParams } from './schema.ts';
 import { hasForbiddenChars, inputMessages, noteInputAttempt } from '../http/input.ts';
 import { COMMENT_MAX, EXPLANATION_MAX, sectionValuesFrom } from './service.ts';
 import { explanationName } from '../../views/components/ReportForm/ids.ts';
-import { validateReport } from '../../domain/reporting/rules.ts';
 import { AppError } from '../../lib/errors.ts';
 
 const NOTICES: Record<string, string> = {
@@ -205,7 +204,8 @@ export async function reportingRoutes(app: SignedInApp): Promise<void> {
       );
     }
     const after = field(req.body, 'po');
-    const def = (await s().get(ctx, { id: req.params.id })).def;
+    // the saved report's own form (no second read of the report and its page: a redirect follows)
+    const def = r.def;
     const i = def.sections.findIndex((x) => x.code === req.params.section);
     const next = def.sections[i + 1];
     if (after === 'dalej' && next) return reply.redirect(`${sectionPath(req.params.id, next.code)}?wynik=zapisano`, 303);
@@ -221,18 +221,21 @@ export async function reportingRoutes(app: SignedInApp): Promise<void> {
 
   app.post('/sprawozdania/:id/wyslij', { schema: { params: IdParams } }, async (req, reply) => {
     const ctx = ctxOf(req);
-    const d0 = await s().get(ctx, { id: req.params.id });
-    const explanations: Record<string, string> = {};
-    const tooBad: Record<string, string> = {};
-    for (const w of d0.validation.warnings) {
-      const v = field(req.body, explanationName(w.code));
-      explanations[w.code] = v;
-      const bad = checkText(explanationName(w.code), v, EXPLANATION_MAX, m.explanationTooLong(EXPLANATION_MAX));
-      if (bad) tooBad[w.code] = bad;
-    }
-    const r = Object.keys(tooBad).length ? null : await unlessStale(() => s().submit(ctx, { id: req.params.id, revision: revisionOf(req.body), explanations }));
+    // the warnings are known only inside the transaction (the report as it is then): every explanation typed goes
+    // in, and the service takes those of its warnings, refused here for characters a form may not carry
+    const typed = (d: { validation: { warnings: { code: string }[] } }) =>
+      Object.fromEntries(d.validation.warnings.map((w) => [w.code, field(req.body, explanationName(w.code))]));
+    const r = await unlessStale(() =>
+      s().submit(ctx, {
+        id: req.params.id,
+        revision: revisionOf(req.body),
+        explanations: explanationsIn(req.body),
+        refuse: (code, v) => checkText(explanationName(code), v, EXPLANATION_MAX, m.explanationTooLong(EXPLANATION_MAX)),
+      }),
+    );
     if (r === 'stale') {
       const d = await s().get(ctx, { id: req.params.id });
+      const explanations = typed(d);
       // a second click, or another window that sent it already: it is sent, say so
       if (!d.may.fill) {
         const sent = d.report.status === 'do_weryfikacji' || d.report.status === 'zatwierdzone';
@@ -240,11 +243,12 @@ export async function reportingRoutes(app: SignedInApp): Promise<void> {
       }
       return reply.html(SubmitPage({ frame: frameOf(req, reply), d, validation: d.validation, explanations, warning: m.staleSubmit }), 409);
     }
-    if (!r || r.kind === 'invalid') {
+    if (r.kind === 'invalid') {
       const d = await s().get(ctx, { id: req.params.id });
-      const validation = r?.kind === 'invalid' ? r.validation : validateReport(d.def, d.report.values, d.previous, { forSubmission: true });
-      const explanationErrors = { ...(r?.kind === 'invalid' ? r.missing : {}), ...tooBad };
-      return reply.html(SubmitPage({ frame: frameOf(req, reply), d, validation, explanations, explanationErrors, refused: true }), 400);
+      return reply.html(
+        SubmitPage({ frame: frameOf(req, reply), d, validation: r.validation, explanations: typed(r), explanationErrors: r.missing, refused: true }),
+        400,
+      );
     }
     return reply.redirect(`${reportPath(req.params.id)}?wynik=wyslano`, 303);
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EXPLANATION_PREFIX } from '../../views/components/ReportForm/ids.ts';
 import { id, queryEnum, queryText } from '../http/input.ts';
 
 export { IdParams } from '../http/input.ts';
@@ -43,6 +44,16 @@ export function field(body: unknown, name: string): string {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return '';
   const v = (body as Record<string, unknown>)[name];
   return typeof v === 'string' ? v.replace(/\r\n?/g, '\n') : '';
+}
+
+/** Every warning's explanation typed on the submit page (`explain-<rule code>` fields), by rule code. */
+export function explanationsIn(body: unknown): Record<string, string> {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return {};
+  return Object.fromEntries(
+    Object.keys(body)
+      .filter((k) => k.startsWith(EXPLANATION_PREFIX))
+      .map((k) => [k.slice(EXPLANATION_PREFIX.length), field(body, k)]),
+  );
 }
 
 /** The page's `rewizja` (the report's revision it was rendered from); null when missing or not a number (the change is then refused). */

@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { recordAudit } from '../../db/repositories/audit.ts';
-import { deadlinesFor, deadlineKey } from '../../db/repositories/report-obligations.ts';
+import { deadlineKey } from '../../db/repositories/report-obligations.ts';
 import { countReportsByStatus, listReports, reportFilterOptions, type ReportFilters, type ReportSort } from '../../db/repositories/statistical-reports.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { profiles, reportEvents, reports, reportVersions, roleRequests, rolePermissions, units, users } from '../../db/schema/index.ts';
+import { formDeadlines, profiles, reportEvents, reports, reportVersions, roleRequests, rolePermissions, units, users } from '../../db/schema/index.ts';
 import { reportDecision } from '../../mail/templates.ts';
 import type { ReportArea } from '../../domain/reference-data.ts';
 import { cellsOf, type FormDefinition, type ReportValues } from '../../domain/reporting/definition.ts';
@@ -58,9 +59,22 @@ export function subjectOf(r: Pick<ReportRow, 'unitId' | 'area' | 'status' | 'lev
   };
 }
 
-async function unitFacts(db: DbOrTx, unitId: string): Promise<ReportUnitFacts> {
-  const [u] = await db.select().from(units).where(eq(units.id, unitId));
-  if (!u) throw notFound();
+interface UnitRow {
+  id: string;
+  name: string;
+  kindCode: string;
+  regon: string | null;
+  teryt: string | null;
+  registryBookNo: string | null;
+  nip: string | null;
+  street: string | null;
+  buildingNo: string | null;
+  postalCode: string | null;
+  locality: string | null;
+  voivodeshipCode: string | null;
+}
+
+function unitFacts(u: UnitRow): ReportUnitFacts {
   const street = [u.street, u.buildingNo].filter(Boolean).join(' ');
   const address = [street, [u.postalCode, u.locality].filter(Boolean).join(' ')].filter(Boolean).join(', ') || null;
   return {
@@ -94,6 +108,85 @@ async function previousValues(db: DbOrTx, r: Pick<ReportRow, 'unitId' | 'form' |
     .limit(1);
   return v?.values ?? null;
 }
+
+/** The report row a page is drawn from: `reports` under another name, so the subqueries below can read `reports` too. */
+const page = alias(reports, 'page');
+
+/** A timestamp as JSON gives it (ISO 8601 with an offset), as the Date drizzle gives for the column. */
+const dateOf = (v: string | null): Date | null => (v === null ? null : new Date(v));
+
+/**
+ * One report with everything its pages show, in one statement (issue #11: a report page was seven round
+ * trips, which dominated the deadline day): the unit, last year's approved values (the rules' `prev`),
+ * the form's deadlines, the names of the verifying units, the history and the approved versions.
+ */
+async function loadReportPage(db: DbOrTx, id: string) {
+  const [row] = await db
+    .select({
+      report: page,
+      unit: {
+        id: units.id,
+        name: units.name,
+        kindCode: units.kindCode,
+        regon: units.regon,
+        teryt: units.teryt,
+        registryBookNo: units.registryBookNo,
+        nip: units.nip,
+        street: units.street,
+        buildingNo: units.buildingNo,
+        postalCode: units.postalCode,
+        locality: units.locality,
+        voivodeshipCode: units.voivodeshipCode,
+      },
+      previous: sql<ReportValues | null>`(select ${reportVersions.values} from ${reportVersions} inner join ${reports} on ${reports.id} = ${reportVersions.reportId}
+        where ${reports.unitId} = ${page.unitId} and ${reports.form} = ${page.form} and ${reports.year} = ${page.year} - 1
+        order by ${reportVersions.version} desc limit 1)`,
+      deadlines: sql<
+        { level: string; dueOn: string }[] | null
+      >`(select json_agg(json_build_object('level', ${formDeadlines.level}, 'dueOn', ${formDeadlines.dueOn}))
+        from ${formDeadlines} where ${formDeadlines.form} = ${page.form} and ${formDeadlines.year} = ${page.year})`,
+      levelUnits: sql<{ id: string; name: string }[] | null>`(select json_agg(json_build_object('id', ${units.id}, 'name', ${units.name}))
+        from ${units} where ${units.id} = any(${page.levelUnitIds}))`,
+      events: sql<
+        | {
+            at: string;
+            action: string;
+            fromStatus: string | null;
+            toStatus: string;
+            version: number;
+            comment: string | null;
+            onBehalf: boolean;
+            actorName: string | null;
+            actorUnitName: string | null;
+          }[]
+        | null
+      >`(select json_agg(json_build_object('at', ${reportEvents.at}, 'action', ${reportEvents.action}, 'fromStatus', ${reportEvents.fromStatus},
+          'toStatus', ${reportEvents.toStatus}, 'version', ${reportEvents.version}, 'comment', ${reportEvents.comment}, 'onBehalf', ${reportEvents.onBehalf},
+          'actorName', ${users.firstName} || ' ' || ${users.lastName}, 'actorUnitName', ${units.name}) order by ${reportEvents.at}, ${reportEvents.id})
+        from ${reportEvents} left join ${users} on ${users.id} = ${reportEvents.actorUserId} left join ${units} on ${units.id} = ${reportEvents.actorUnitId}
+        where ${reportEvents.reportId} = ${page.id})`,
+      versions: sql<{ version: number; approvedAt: string; correctionReason: string | null }[] | null>`(select json_agg(json_build_object('version',
+          ${reportVersions.version}, 'approvedAt', ${reportVersions.approvedAt}, 'correctionReason', ${reportVersions.correctionReason})
+          order by ${reportVersions.version})
+        from ${reportVersions} where ${reportVersions.reportId} = ${page.id})`,
+    })
+    .from(page)
+    // a join, not a subquery: drizzle then names every column with its table, which the subqueries need
+    .innerJoin(units, eq(units.id, page.unitId))
+    .where(eq(page.id, id));
+  if (!row) return null;
+  return {
+    report: row.report,
+    unit: unitFacts(row.unit),
+    previous: row.previous,
+    deadlines: new Map((row.deadlines ?? []).map((d) => [deadlineKey(row.report.form, row.report.year, d.level), d.dueOn])),
+    levelUnits: row.levelUnits ?? [],
+    events: (row.events ?? []).map((e) => ({ ...e, at: dateOf(e.at)! })),
+    versions: (row.versions ?? []).map((v) => ({ ...v, approvedAt: dateOf(v.approvedAt)! })),
+  };
+}
+
+type ReportPageRows = NonNullable<Awaited<ReturnType<typeof loadReportPage>>>;
 
 /** A cell's label ("Dział 1…, wiersz 01 …, kolumna 1 …") for the history, its code when unknown. */
 function labelOf(def: FormDefinition, code: string): string {
@@ -238,37 +331,9 @@ export function reportingService({ db, outbox, config }: ServiceDeps) {
     });
   }
 
-  async function viewOf(ctx: Ctx, r: ReportRow) {
+  function viewOf(ctx: Ctx, { report: r, unit, previous, deadlines, levelUnits, events, versions }: ReportPageRows) {
     const subject = subjectOf(r);
     const def = definitionOf(r);
-    const [unit, previous, deadlines, levelUnits, events, versions] = await Promise.all([
-      unitFacts(db, r.unitId),
-      previousValues(db, r),
-      deadlinesFor(db, [{ form: r.form, year: r.year }]),
-      r.levelUnitIds.length ? db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, r.levelUnitIds)) : Promise.resolve([]),
-      db
-        .select({
-          at: reportEvents.at,
-          action: reportEvents.action,
-          fromStatus: reportEvents.fromStatus,
-          toStatus: reportEvents.toStatus,
-          version: reportEvents.version,
-          comment: reportEvents.comment,
-          onBehalf: reportEvents.onBehalf,
-          actorName: sql<string | null>`${users.firstName} || ' ' || ${users.lastName}`,
-          actorUnitName: units.name,
-        })
-        .from(reportEvents)
-        .leftJoin(users, eq(users.id, reportEvents.actorUserId))
-        .leftJoin(units, eq(units.id, reportEvents.actorUnitId))
-        .where(eq(reportEvents.reportId, r.id))
-        .orderBy(asc(reportEvents.at), asc(reportEvents.id)),
-      db
-        .select({ version: reportVersions.version, approvedAt: reportVersions.approvedAt, correctionReason: reportVersions.correctionReason })
-        .from(reportVersions)
-        .where(eq(reportVersions.reportId, r.id))
-        .orderBy(asc(reportVersions.version)),
-    ]);
     const names = new Map(levelUnits.map((u) => [u.id, u.name]));
     const dueOn = deadlines.get(deadlineKey(r.form, r.year, 'jednostka')) ?? null;
     return {
@@ -345,25 +410,27 @@ export function reportingService({ db, outbox, config }: ServiceDeps) {
 
     /** One report with its definition, unit, previous year, checks, history and what the actor may do. */
     async get(ctx: Ctx, input: { id: string }) {
-      const r = await loadReport(db, input.id);
-      if (!r) throw notFound();
+      const rows = await loadReportPage(db, input.id);
+      if (!rows) throw notFound();
+      const r = rows.report;
       // found but not to be opened (Pracownik CeZ): say why, not only "Brak dostępu"
       if (decide(ctx.actor, 'report.view', subjectOf(r)) === 'deny') throw forbidden(m.contentNotForYou);
       authorize(ctx.actor, 'report.view', subjectOf(r));
-      return viewOf(ctx, r);
+      return viewOf(ctx, rows);
     },
 
     /** One approved version's values (the current row when it is that version and approved). */
     async version(ctx: Ctx, input: { id: string; version: number }) {
-      const r = await loadReport(db, input.id);
-      if (!r) throw notFound();
+      const rows = await loadReportPage(db, input.id);
+      if (!rows) throw notFound();
+      const r = rows.report;
       authorize(ctx.actor, 'report.view', subjectOf(r));
       const [v] = await db
         .select()
         .from(reportVersions)
         .where(and(eq(reportVersions.reportId, r.id), eq(reportVersions.version, input.version)));
       if (!v) throw notFound();
-      return { view: await viewOf(ctx, r), version: v };
+      return { view: viewOf(ctx, rows), version: v };
     },
 
     /**
@@ -389,22 +456,34 @@ export function reportingService({ db, outbox, config }: ServiceDeps) {
         }
         return { set: { values }, comment: def.sections.find((x) => x.code === input.section)?.title ?? input.section, details: { section: input.section } };
       });
-      return { kind: 'saved' as const, report: (out as { report: ReportRow }).report };
+      return { kind: 'saved' as const, report: (out as { report: ReportRow }).report, def };
     },
 
     /**
      * "Wyślij do weryfikacji": every cell valid, no rule error, every warning explained (kept for the
      * verifier). A report with problems is not sent: the outcome lists them.
      */
-    async submit(ctx: Ctx, input: { id: string; revision: number | null; explanations: Record<string, string> }) {
+    async submit(
+      ctx: Ctx,
+      input: {
+        id: string;
+        revision: number | null;
+        explanations: Record<string, string>;
+        /** the caller's own refusal of a warning's explanation as typed (characters a form may not carry), checked first */
+        refuse?: (code: string, typed: string) => string | undefined;
+      },
+    ) {
       return transitionReport(ctx, { id: input.id, revision: input.revision, step: 'submit', policy: 'report.fill' }, async (tx, r) => {
         const def = definitionOf(r);
         const validation = validateReport(def, r.values, await previousValues(tx, r), { forSubmission: true });
         const missing: Record<string, string> = {};
         const explanations: Record<string, string> = {};
         for (const w of validation.warnings) {
-          const text = (input.explanations[w.code] ?? '').trim();
-          if (!text) missing[w.code] = m.explanationRequired;
+          const typed = input.explanations[w.code] ?? '';
+          const refused = input.refuse?.(w.code, typed);
+          const text = typed.trim();
+          if (refused) missing[w.code] = refused;
+          else if (!text) missing[w.code] = m.explanationRequired;
           else if ([...text].length > EXPLANATION_MAX) missing[w.code] = m.explanationTooLong(EXPLANATION_MAX);
           else explanations[w.code] = text;
         }

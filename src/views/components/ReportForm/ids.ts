@@ -26,8 +26,10 @@ export function sectionId(sectionCode: string): string {
 
 /** The textarea explaining a warning; also the form field name (querystring-safe: no brackets). */
 export function explanationName(ruleCode: string): string {
-  return `explain-${ruleCode}`;
+  return `${EXPLANATION_PREFIX}${ruleCode}`;
 }
+
+export const EXPLANATION_PREFIX = 'explain-';
 
 export function explanationId(ruleCode: string): string {
   return `explain-${idPart(ruleCode)}`;
