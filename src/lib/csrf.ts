@@ -7,8 +7,10 @@ export const ANONYMOUS = 'anonymous';
  * A CSRF token for the page being rendered, bound to the request's current portal session ('' for a
  * visitor without one: ANONYMOUS; after startSession(), the new one). The check (app.ts, getUserInfo) binds it to
  * the session cookie the next request carries, so a CSRF cookie and token planted from another
- * session or an anonymous visit do not pass. Every form's token comes from here.
+ * session or an anonymous visit do not pass. On a request that leaves the session unloaded (the identity
+ * provider's pages), the cookie it carries is that binding. Every form's token comes from here.
  */
 export function csrfToken(reply: FastifyReply): string {
-  return reply.generateCsrf({ userInfo: reply.request.session?.id ?? ANONYMOUS });
+  const req = reply.request;
+  return reply.generateCsrf({ userInfo: req.session?.id ?? req.unloadedSessionBinding ?? ANONYMOUS });
 }

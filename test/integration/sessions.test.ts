@@ -351,10 +351,10 @@ describe('portal sessions', () => {
     assert.doesNotMatch((await get('/kontakt')).body, /session-timeout/, 'not for anonymous pages');
   });
 
-  it('assets and health checks neither load nor extend the session', async () => {
+  it('assets, health checks and the identity provider (UEOZ) neither load nor extend the session', async () => {
     const { cookie } = await login();
     at(29 * MIN);
-    for (const url of ['/assets/app.js', '/healthz']) {
+    for (const url of ['/assets/app.js', '/healthz', '/ueoz/oidc/.well-known/openid-configuration']) {
       const res = await get(url, cookie);
       assert.ok(res.statusCode < 400, url);
     }

@@ -29,6 +29,12 @@ declare module 'fastify' {
     session: PortalSession | null;
     /** a logged-in session ended by timeout on this request: show "Sesja wygasła", not the login redirect */
     sessionExpired: boolean;
+    /**
+     * On a request that does not load the session (skipsSession): what its CSRF tokens are bound to, the
+     * hash of the session cookie as the check reads it (the cookie is left as it is, so the next request
+     * carries the same one). Null where the session was loaded: the tokens are bound to it.
+     */
+    unloadedSessionBinding: string | null;
     /** shallow-merge into the session's data (a key set to undefined is removed); throws without a session */
     saveSessionData(patch: Record<string, unknown>): Promise<void>;
     /**
@@ -64,9 +70,13 @@ export function sessionBindingOfCookie(req: FastifyRequest, config: Pick<Config,
   return raw && isWellFormedSessionId(raw) ? hashSessionId(raw) : ANONYMOUS;
 }
 
-/** Requests that neither need nor extend a session. */
+/**
+ * Requests that neither need nor extend a session: static files, health checks, and the identity
+ * provider's own pages and endpoints (UEOZ, under /ueoz/: its interaction has its own cookies and never
+ * reads the portal's session; skipping it saves a statement on each of a login's eight steps there).
+ */
 function skipsSession(path: string): boolean {
-  return path.startsWith('/assets/') || path === '/healthz' || path === '/healthz/' || path === '/readyz' || path === '/readyz/';
+  return path.startsWith('/assets/') || path.startsWith('/ueoz/') || path === '/healthz' || path === '/healthz/' || path === '/readyz' || path === '/readyz/';
 }
 
 /** Polling the remaining time must not count as activity, or an open tab would never time out. */
@@ -102,6 +112,7 @@ async function sessions(app: FastifyInstance): Promise<void> {
 
   app.decorateRequest('session', null);
   app.decorateRequest('sessionExpired', false);
+  app.decorateRequest('unloadedSessionBinding', null);
 
   app.decorateRequest('saveSessionData', async function (this: FastifyRequest, patch: Record<string, unknown>) {
     if (!this.session) throw new Error('saveSessionData without a session: start one with reply.startSession()');
@@ -150,7 +161,10 @@ async function sessions(app: FastifyInstance): Promise<void> {
     const raw = req.cookies[cookieName];
     if (!raw) return;
     const path = req.url.split('?', 1)[0] ?? '/';
-    if (skipsSession(path)) return;
+    if (skipsSession(path)) {
+      req.unloadedSessionBinding = sessionBindingOfCookie(req, config);
+      return;
+    }
     const now = app.deps.now();
     // a request is activity (one statement loads the session and moves its idle deadline), a poll of the remaining time is not
     const found = isPassive(req.method, path) ? await loadSession(db(), raw, now) : await loadAndTouchSession(db(), raw, now);
