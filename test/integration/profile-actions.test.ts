@@ -2,8 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { auditLog, profiles, requestStatusHistory, roleRequests, units, users } from '../../src/db/schema/index.ts';
+import { buildProfile, buildRequest } from '../builders/index.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
-import { loadActor, profilePermissions } from '../../src/portal/actor/actor.ts';
+import { actorOfRows, loadActor, profilePermissions, type Actor } from '../../src/portal/actor/actor.ts';
+import { actorRowsFromJson, actorRowsOfSession } from '../../src/db/repositories/actors.ts';
+import { createSession, loadAndTouchSession } from '../../src/portal/session/store.ts';
 import { PERMISSIONS } from '../../src/domain/reference-data.ts';
 import type { Agent } from '../helpers/agent.ts';
 import { pathOf } from '../helpers/agent.ts';
@@ -87,6 +90,50 @@ describe('working in a profile, withdrawing a request, editing contact data', ()
       assert.deepEqual([a.roles, a.permissions.size], [[], 0], what);
       assert.ok(a.profiles.length >= 3, `${what}: the user's own profiles are still listed`);
     }
+  });
+
+  it('the actor read in the statement that reads the session is the one loadActor gives, for every kind of profile id the session holds', async () => {
+    const [mariaUser] = await t.database.db.select({ id: users.id }).from(users).where(eq(users.login, 'maria.wisniewska'));
+    const starostwo = await profileOf('maria.wisniewska', 'starostwo-aleksandrow-kujawski');
+    const janCez = await profileOf('jan.kowalski', 'cez');
+    const kdent = await profileOf('maria.wisniewska', 'k-dent');
+    // profiles in a fixed order: neither statement orders them, and nothing shown depends on the order they come in
+    const comparable = (a: Actor | null) => a && { ...a, profiles: [...a.profiles].sort((x, y) => x.id.localeCompare(y.id)) };
+    const now = new Date();
+    for (const [what, profileId] of [
+      ['the profile worked in', starostwo.id],
+      ["another user's profile", janCez.id],
+      ['a profile that is not active', kdent.id],
+      ['no profile', undefined],
+      ['a malformed id', 'nie-uuid'],
+      ['an id in capitals', starostwo.id.toUpperCase()],
+      ['a number', 7],
+    ] as const) {
+      const { rawId } = await createSession(t.database.db, { userId: mariaUser!.id, data: profileId === undefined ? {} : { profileId }, now });
+      const found = await loadAndTouchSession(t.database.db, rawId, now, actorRowsOfSession);
+      assert.equal(found.status, 'active', what);
+      if (found.status !== 'active') continue;
+      assert.ok(found.joined !== undefined, `${what}: read with the session`);
+      const current = typeof profileId === 'string' ? profileId : null;
+      const withSession = actorOfRows(actorRowsFromJson(found.joined)!, current);
+      assert.deepEqual(comparable(withSession), comparable(await loadActor(t.database.db, mariaUser!.id, current)), what);
+      if (what === 'the profile worked in') assert.ok(withSession.permissions.size > 0, 'its grants came with the session');
+    }
+    // a profile with an approved role and a role still waiting: only the approved one is granted, both ways
+    const { profile, user } = await buildProfile(t.database.db);
+    await buildRequest(t.database.db, { profile, roleCode: 'WYP_NIEFIN', status: 'zatwierdzony' });
+    await buildRequest(t.database.db, { profile, roleCode: 'WYP_FIN', status: 'oczekujacy' });
+    await t.database.db.update(profiles).set({ status: 'aktywny' }).where(eq(profiles.id, profile.id));
+    const waiting = await createSession(t.database.db, { userId: user.id, data: { profileId: profile.id }, now });
+    const read = await loadAndTouchSession(t.database.db, waiting.rawId, now, actorRowsOfSession);
+    assert.ok(read.status === 'active' && read.joined !== undefined);
+    const both = actorOfRows(actorRowsFromJson(read.joined)!, profile.id);
+    assert.deepEqual(both.roles, ['WYP_NIEFIN'], 'the waiting role is not granted');
+    assert.deepEqual(comparable(both), comparable(await loadActor(t.database.db, user.id, profile.id)));
+    // a session whose user is gone reads no actor (the signed-in scope then ends it)
+    const { rawId } = await createSession(t.database.db, { userId: null, now });
+    const anonymous = await loadAndTouchSession(t.database.db, rawId, now, actorRowsOfSession);
+    assert.equal(anonymous.status === 'active' && actorRowsFromJson(anonymous.joined ?? null), null);
   });
 
   it("a profile that is not active, or not one's own, cannot be worked in (404)", async () => {

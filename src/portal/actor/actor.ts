@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../db/client.ts';
-import { approvedRolesWithPermissions, loadActorRows } from '../../db/repositories/actors.ts';
+import { approvedRolesWithPermissions, loadActorRows, type ActorRows } from '../../db/repositories/actors.ts';
 import { permissionsOf } from '../../domain/roles.ts';
 import type { ProfileStatus } from '../../domain/status.ts';
 import { plCollator } from '../../lib/text.ts';
@@ -50,7 +50,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function loadActor(db: DbOrTx, userId: string, currentProfileId: string | null): Promise<Actor | null> {
   const rows = await loadActorRows(db, userId, currentProfileId !== null && UUID.test(currentProfileId) ? currentProfileId : null);
-  if (!rows) return null;
+  return rows ? actorOfRows(rows, currentProfileId) : null;
+}
+
+/**
+ * The actor from its rows (loadActorRows, or read with the session: actorRowsJson), with `grants`
+ * those of `currentProfileId` or null.
+ */
+export function actorOfRows(rows: ActorRows, currentProfileId: string | null): Actor {
   const all = rows.profiles.map((p) => ({ ...p, status: p.status as ProfileStatus }));
   const activeProfiles = all.filter((p) => p.status === 'aktywny').sort((a, b) => plCollator.compare(a.unitName, b.unitName));
   const profile = activeProfiles.find((p) => p.id === currentProfileId) ?? null;

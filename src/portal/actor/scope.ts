@@ -11,7 +11,7 @@ import { forbidden } from '../../lib/errors.ts';
 import type { SignedInFrame } from '../../views/layouts/SignedInLayout.tsx';
 import { requireUser } from '../session/guard.ts';
 import { sessionTimeoutProps } from '../session/plugin.ts';
-import { loadActor, type Actor } from './actor.ts';
+import { actorOfRows, loadActor, type Actor } from './actor.ts';
 import { hasManagement } from '../policies/index.ts';
 import type { ZodTypeProvider } from '../http/input.ts';
 import { csrfToken } from '../../lib/csrf.ts';
@@ -33,7 +33,11 @@ async function attachActor(req: FastifyRequest): Promise<Actor | null> {
   if (req.actor) return req.actor;
   const userId = req.session?.userId;
   if (!userId) return null;
-  req.actor = await loadActor(req.server.deps.database.db, userId, currentProfileId(req));
+  const profileId = currentProfileId(req);
+  // read with the session when it was only read (not written) on this request, for the same user and profile
+  const pre = req.actorRowsWithSession;
+  if (pre && pre.userId === userId && pre.profileId === profileId) req.actor = pre.rows ? actorOfRows(pre.rows, profileId) : null;
+  else req.actor = await loadActor(req.server.deps.database.db, userId, profileId);
   return req.actor;
 }
 

@@ -1,6 +1,7 @@
 import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config/index.ts';
+import { actorRowsFromJson, actorRowsOfSession, type ActorRows } from '../../db/repositories/actors.ts';
 import { recordAudit } from '../../db/repositories/audit.ts';
 import { ANONYMOUS } from '../../lib/csrf.ts';
 import {
@@ -35,6 +36,11 @@ declare module 'fastify' {
      * carries the same one). Null where the session was loaded: the tokens are bound to it.
      */
     unloadedSessionBinding: string | null;
+    /**
+     * The actor's rows read with the session (one statement for both on a signed-in page), for the
+     * profile the session named then; null when the session was written (or not loaded) on this request.
+     */
+    actorRowsWithSession: { userId: string; profileId: string | null; rows: ActorRows | null } | null;
     /** shallow-merge into the session's data (a key set to undefined is removed); throws without a session */
     saveSessionData(patch: Record<string, unknown>): Promise<void>;
     /**
@@ -113,6 +119,7 @@ async function sessions(app: FastifyInstance): Promise<void> {
   app.decorateRequest('session', null);
   app.decorateRequest('sessionExpired', false);
   app.decorateRequest('unloadedSessionBinding', null);
+  app.decorateRequest('actorRowsWithSession', null);
 
   app.decorateRequest('saveSessionData', async function (this: FastifyRequest, patch: Record<string, unknown>) {
     if (!this.session) throw new Error('saveSessionData without a session: start one with reply.startSession()');
@@ -167,7 +174,7 @@ async function sessions(app: FastifyInstance): Promise<void> {
     }
     const now = app.deps.now();
     // a request is activity (one statement loads the session and moves its idle deadline), a poll of the remaining time is not
-    const found = isPassive(req.method, path) ? await loadSession(db(), raw, now) : await loadAndTouchSession(db(), raw, now);
+    const found = isPassive(req.method, path) ? await loadSession(db(), raw, now) : await loadAndTouchSession(db(), raw, now, actorRowsOfSession);
     if (found.status === 'none') {
       reply.clearCookie(cookieName, cookieOptions);
       return;
@@ -189,6 +196,14 @@ async function sessions(app: FastifyInstance): Promise<void> {
       return;
     }
     req.session = toPortalSession(found.session);
+    if (found.joined !== undefined && found.session.userId) {
+      const profileId = found.session.data.profileId;
+      req.actorRowsWithSession = {
+        userId: found.session.userId,
+        profileId: typeof profileId === 'string' ? profileId : null,
+        rows: actorRowsFromJson(found.joined),
+      };
+    }
   });
 }
 

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, gt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { sessions } from '../../db/schema/index.ts';
 
@@ -9,8 +9,10 @@ export const SESSION_IDLE_MS = 30 * 60 * 1000;
 export const SESSION_ABSOLUTE_MS = 10 * 60 * 60 * 1000;
 
 export type SessionRow = typeof sessions.$inferSelect;
-export type SessionLoad =
-  { status: 'active'; session: SessionRow } | { status: 'expired'; userId: string | null; reason: 'idle' | 'absolute' } | { status: 'none' };
+export type SessionLoad<J = never> =
+  | { status: 'active'; session: SessionRow; /** the caller's `joined` expression, when the row was read with it */ joined?: J }
+  | { status: 'expired'; userId: string | null; reason: 'idle' | 'absolute' }
+  | { status: 'none' };
 
 /** 32 random bytes, base64url: what the cookie carries. */
 const RAW_ID = /^[A-Za-z0-9_-]{43}$/;
@@ -72,13 +74,27 @@ export const SESSION_TOUCH_MS = 60 * 1000;
  * or more ago one guarded statement moves the idle deadline to now + 30 min (never past the absolute
  * one) and answers the row. An expired row is deleted and reported as loadSession does.
  */
-export async function loadAndTouchSession(db: DbOrTx, rawId: string, now: Date): Promise<SessionLoad> {
+export async function loadAndTouchSession<J = never>(
+  db: DbOrTx,
+  rawId: string,
+  now: Date,
+  /**
+   * What else the request needs from the session's row, read in the same statement (the actor:
+   * actorRowsJson). Answered only when the row is merely read; after a write the caller reads it itself.
+   */
+  joined?: (row: typeof sessions) => SQL<J>,
+): Promise<SessionLoad<J>> {
   if (!isWellFormedSessionId(rawId)) return { status: 'none' };
   const idHash = hashSessionId(rawId);
-  const [current] = await db.select().from(sessions).where(eq(sessions.idHash, idHash));
-  if (!current) return { status: 'none' };
+  const [read] = await db
+    .select({ ...getTableColumns(sessions), joined: joined ? joined(sessions) : sql<null>`null` })
+    .from(sessions)
+    .where(eq(sessions.idHash, idHash));
+  if (!read) return { status: 'none' };
+  const { joined: value, ...current } = read;
   if (expiryReason(current, now)) return loadSession(db, rawId, now);
-  if (now.getTime() - current.lastSeenAt.getTime() < SESSION_TOUCH_MS) return { status: 'active', session: current };
+  if (now.getTime() - current.lastSeenAt.getTime() < SESSION_TOUCH_MS)
+    return joined ? { status: 'active', session: current, joined: value as J } : { status: 'active', session: current };
   const candidate = new Date(now.getTime() + SESSION_IDLE_MS).toISOString();
   const [row] = await db
     .update(sessions)
