@@ -190,3 +190,62 @@ test('fonts parsed once are shared by every document, and a remembered layout pr
   assert.ok(first.equals(again), 'the same application renders to the same bytes with remembered layouts');
   assert.ok(!first.equals(await renderApplicationPdf(other)), 'a different application is not served from memory');
 });
+
+/** Each word's box (pdftotext -bbox) per page, or null when poppler-utils is not installed. */
+function pdfWords(pdf: Buffer): { text: string; x0: number; y0: number; x1: number; page: number }[] | null {
+  const r = spawnSync('pdftotext', ['-bbox', '-', '-'], { input: pdf, encoding: 'utf8' });
+  if (r.error && (r.error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+  assert.equal(r.status, 0, r.stderr);
+  const words: { text: string; x0: number; y0: number; x1: number; page: number }[] = [];
+  r.stdout
+    .split('<page ')
+    .slice(1)
+    .forEach((page, i) => {
+      for (const m of page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">(.*?)<\/word>/g)) {
+        words.push({ text: m[4]!, x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), page: i + 1 });
+      }
+    });
+  return words;
+}
+
+test('the layout is the one pdfmake drew: words at the same places', async (t) => {
+  const words = pdfWords(await renderApplicationPdf(demoData()));
+  if (!words) return t.skip(NO_PDFTOTEXT);
+  // measured on the pdfmake 0.3 rendering of the same data (pdftotext -bbox: x, top, page)
+  const expected: [string, number, number, number][] = [
+    ['Wniosek', 74.14, 45, 1],
+    ['Zdrowia', 472.54, 45, 1],
+    ['Centrum', 221, 124.17, 1],
+    ['Pieczęć', 395.33, 687.23, 1],
+    ['Strona', 503.03, 788.89, 1],
+    ['Data', 50, 799.67, 1],
+    ['Uprawnienie/a,', 50, 59, 2],
+    ['U004036/2023', 140.4, 121.93, 2],
+    ['U004037/2023', 140.4, 172.36, 2],
+    ['Podpis', 108.01, 276.43, 2],
+    ['Podpis', 391.63, 276.43, 2],
+    ['Oświadczenie', 50, 302.56, 2],
+  ];
+  for (const [text, x, y, page] of expected) {
+    const hit = words.find((w) => w.text === text && w.page === page && Math.abs(w.x0 - x) < 0.01 && Math.abs(w.y0 - y) < 0.01);
+    assert.ok(hit, `"${text}" at ${x}, ${y} on page ${page}`);
+  }
+});
+
+test('a word longer than its column is split inside the page, a tab prints as spaces', async (t) => {
+  const data = demoData();
+  data.unit.name = `Szpital${'Ż'.repeat(150)}Koniec`;
+  data.user.lastName = 'Kowalska\tNowak';
+  data.systemUrl = `https://${'bardzo-dluga-nazwa-hosta.'.repeat(8)}example.gov.pl/`;
+  const pdf = await renderApplicationPdf(data);
+  const words = pdfWords(pdf);
+  if (!words) return t.skip(NO_PDFTOTEXT);
+  for (const w of words) assert.ok(w.x0 >= 49.99 && w.x1 <= 545.29, `"${w.text}" lies between the margins (${w.x0}–${w.x1})`);
+  const flat = (pdfPages(pdf) ?? []).join('\n').replace(/\s+/g, '');
+  assert.ok(flat.includes(`Szpital${'Ż'.repeat(150)}Koniec`), 'the long value is printed whole');
+  const kowalska = words.find((w) => w.text === 'Kowalska');
+  const nowak = words.find((w) => w.text === 'Nowak' && w.y0 === kowalska?.y0);
+  // four spaces of Roboto Medium at 10 pt, 2.48 each (pdfmake expanded a tab so; the font has no tab)
+  assert.ok(kowalska && nowak && Math.abs(nowak.x0 - kowalska.x1 - 9.93) < 0.05, `the tab is four spaces: ${kowalska?.x1} → ${nowak?.x0}`);
+  assert.ok(flat.includes('example.gov.pl'), 'the long host is printed whole');
+});
