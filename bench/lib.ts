@@ -1,6 +1,6 @@
 /** Small tools of the benchmark runner: child processes, readiness, RSS sampling, percentiles, load. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import autocannon from 'autocannon';
 
@@ -186,4 +186,54 @@ export async function load(opts: {
     errors,
     peakRssMb: Math.max(...samples.map(([, m]) => m)),
   };
+}
+
+/** CPU seconds (user + system) a process has used, from /proc/<pid>/stat (Linux clock ticks of 1/100 s); null when it is gone. */
+function cpuSecondsOf(pid: number | string): { comm: string; seconds: number } | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const close = stat.lastIndexOf(')');
+    const comm = stat.slice(stat.indexOf('(') + 1, close);
+    // after ") ": state is field 3; utime and stime are fields 14 and 15
+    const fields = stat.slice(close + 2).split(' ');
+    return { comm, seconds: (Number(fields[11]) + Number(fields[12])) / 100 };
+  } catch {
+    return null;
+  }
+}
+
+export interface CpuSplit {
+  portal: number;
+  postgres: number;
+  runner: number;
+}
+
+export interface CpuSnapshot {
+  portal: number;
+  /** CPU seconds of each PostgreSQL process by pid */
+  postgres: Map<string, number>;
+  runner: number;
+}
+
+/**
+ * CPU seconds used so far by the portal, by each PostgreSQL process (the backends serving the portal
+ * included) and by this runner (the load generator): two snapshots around a scenario (cpuBetween) say
+ * where the cores went.
+ */
+export function cpuNow(portalPid: number): CpuSnapshot {
+  const postgres = new Map<string, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const p = cpuSecondsOf(entry);
+    if (p && p.comm === 'postgres') postgres.set(entry, p.seconds);
+  }
+  const own = process.cpuUsage();
+  return { portal: cpuSecondsOf(portalPid)?.seconds ?? NaN, postgres, runner: (own.user + own.system) / 1e6 };
+}
+
+/** CPU seconds between two snapshots; a PostgreSQL process that ended in between is not counted (an undercount). */
+export function cpuBetween(before: CpuSnapshot, after: CpuSnapshot): CpuSplit {
+  let postgres = 0;
+  for (const [pid, s] of after.postgres) postgres += s - (before.postgres.get(pid) ?? 0);
+  return { portal: after.portal - before.portal, postgres, runner: after.runner - before.runner };
 }

@@ -42,7 +42,23 @@ import { sessionCookieName } from '../src/portal/session/plugin.ts';
 import { seedDemoData, seedUnits } from '../src/demo/seed-demo.ts';
 import { generateRegistry } from '../src/demo/registry-generator.ts';
 import { answerSurvey, buildProfile, buildRequest, buildUser } from '../test/builders/index.ts';
-import { freePort, load, memoryOf, percentile, ROOT, round, sampleRss, slopeMbPerMin, startNode, stop, waitForHttp, type LoadResult } from './lib.ts';
+import {
+  cpuBetween,
+  cpuNow,
+  freePort,
+  load,
+  memoryOf,
+  type CpuSplit,
+  percentile,
+  ROOT,
+  round,
+  sampleRss,
+  slopeMbPerMin,
+  startNode,
+  stop,
+  waitForHttp,
+  type LoadResult,
+} from './lib.ts';
 import {
   checkFiled,
   drive,
@@ -390,17 +406,33 @@ async function dbXacts(): Promise<number> {
 }
 /** database transactions during each journey scenario (read after PostgreSQL's statistics have been flushed) */
 const xacts: Record<string, number> = {};
+/** CPU seconds used during each journey scenario by the portal, PostgreSQL and the load generator */
+const cpu: Record<string, CpuSplit> = {};
 async function timed<T>(name: string, f: () => Promise<T>): Promise<T> {
   const from = monoUs();
   const before = await dbXacts();
+  const cpuBefore = cpuNow(portalPid);
   try {
     return await f();
   } finally {
+    cpu[name] = cpuBetween(cpuBefore, cpuNow(portalPid));
     windows[name] = [from, monoUs()];
     await new Promise((r) => setTimeout(r, 1500));
     xacts[name] = (await dbXacts()) - before;
     saveWindows();
   }
+}
+/**
+ * Where the two cores went, per journey: CPU milliseconds of the portal, of PostgreSQL and of the load
+ * generator (this process: the virtual users' requests and page parsing), and their sum against what
+ * the machine has (2 cores for the scenario's seconds).
+ */
+function cpuPerJourney(name: string, done: number, seconds: number): string {
+  const c = cpu[name];
+  if (!c || !done) return 'CPU not measured';
+  const ms = (s: number) => Math.round((s * 1000) / done);
+  const used = c.portal + c.postgres + c.runner;
+  return `CPU per ${name === 'login' ? 'login' : name === 'wizard' ? 'submission' : 'report'}: portal ${ms(c.portal)} ms, PostgreSQL ${ms(c.postgres)} ms, load generator ${ms(c.runner)} ms; the three used ${round(used / seconds, 2)} of ${os.cpus().length} cores`;
 }
 const showErrors = (what: string, r: DriveResult) => {
   if (r.firstErrors.length) log(`${what}: pierwsze błędy:\n  ${r.firstErrors.join('\n  ')}`);
@@ -435,8 +467,9 @@ if (want('login')) {
   showErrors('logowanie PZ', r);
   const ratio = round(r.perSecond / ceiling.perSecond, 2);
   log(`logowanie PZ: ${r.perSecond}/s (${Math.round(ratio * 100)} % argon2), p95 ${r.journey.p95} ms, błędy ${r.errors}`);
+  log(`logowanie PZ: ${cpuPerJourney('login', r.done, r.seconds)}`);
   rows.push({
-    scenario: `full Profil Zaufany login (${VUS} at once, ${accounts.length} accounts; per login: 12 requests, ${perJourney('login', r.done)} database transactions incl. the load generator's read of the SMS code; p95 per page ${r.page.p95} ms)`,
+    scenario: `full Profil Zaufany login (${VUS} at once, ${accounts.length} accounts; per login: 12 requests, ${perJourney('login', r.done)} database transactions incl. the load generator's read of the SMS code; p95 per page ${r.page.p95} ms; ${cpuPerJourney('login', r.done, r.seconds)})`,
     result: { ...journeyRow(r, 'logins'), peakRssMb: peak },
     ratio: { to: `argon2id ceiling measured just before (${ceiling.perSecond}/s)`, value: ratio },
     target: '≥ 0.85 × argon2id ceiling, 0 errors',
@@ -469,7 +502,7 @@ if (want('wizard')) {
   const save = { p50: round(percentile(saveTimes, 50), 1), p95: round(percentile(saveTimes, 95), 1) };
   log(`kreator: ${r.perSecond} wniosków/s, zapis p95 ${save.p95} ms, błędy ${r.errors}`);
   rows.push({
-    scenario: `wizard submission, whole (${VUS} at once: unit by NIP → 2 roles → summary → Zapisz wniosek → the saved request; "Zapisz" alone p50 ${save.p50} / p95 ${save.p95} ms; ${perJourney('wizard', r.done)} database transactions per submission)`,
+    scenario: `wizard submission, whole (${VUS} at once: unit by NIP → 2 roles → summary → Zapisz wniosek → the saved request; "Zapisz" alone p50 ${save.p50} / p95 ${save.p95} ms; ${perJourney('wizard', r.done)} database transactions per submission; ${cpuPerJourney('wizard', r.done, r.seconds)})`,
     result: { ...journeyRow(r, 'submissions'), peakRssMb: peak },
     target: 'throughput and p95 reported, 0 errors',
     met: r.errors === 0,
@@ -546,10 +579,11 @@ if (want('deadline')) {
   log(
     `termin: ${r.perSecond} sprawozdań/s, p95 strony ${r.page.p95} ms, błędy ${r.errors}, statusy ${JSON.stringify(filed.byStatus)}, wysłane nie raz: ${filed.notOnce}`,
   );
+  log(`termin: ${cpuPerJourney('deadline', r.done, r.seconds)}`);
   // every report whose journey completed is sent, exactly once; none other is (the rest are still "W trakcie")
   const allSentOnce = filed.byStatus.do_weryfikacji === r.done && filed.sent === r.done && filed.notOnce === 0;
   rows.push({
-    scenario: `deadline day: MZ-11 filled and sent (${VUS} fillers at once, ${r.done} of ${fillers.length} units in ${r.seconds} s; 9 pages each: home, report, 2 × (section, save), rules, send, report; ${perJourney('deadline', r.done)} database transactions per report)`,
+    scenario: `deadline day: MZ-11 filled and sent (${VUS} fillers at once, ${r.done} of ${fillers.length} units in ${r.seconds} s; 9 pages each: home, report, 2 × (section, save), rules, send, report; ${perJourney('deadline', r.done)} database transactions per report; ${cpuPerJourney('deadline', r.done, r.seconds)})`,
     result: {
       throughput: r.perSecond,
       p50: r.page.p50,
