@@ -39,6 +39,19 @@ export function demoTemplateFingerprint(): string {
   return h.digest('hex').slice(0, 16);
 }
 
+/** The name of the demo's seeds in `portal.seed_state`. */
+export const DEMO_SEEDS = 'demo';
+
+/**
+ * What the demo's reference and demo data are seeded from: the template's fingerprint (the code and data
+ * that shape them) and a digest of the installation's keys (the demo people's PESEL links and sealed
+ * PESELs depend on them; the keys themselves are not stored).
+ */
+export function demoSeedFingerprint(keys: { sessionSecret: string; peselKey: Buffer }): string {
+  const digest = createHash('sha256').update('ssoz-demo-seed-keys-v1\n').update(keys.sessionSecret).update('\n').update(keys.peselKey).digest('hex');
+  return `${demoTemplateFingerprint()}:${digest.slice(0, 16)}`;
+}
+
 /** The tarball (tests) and the data directory (first start) of the template for this code. */
 export function demoTemplatePaths(): { file: string; dataDir: string } {
   const base = path.join(TEMPLATE_DIR, `pglite-template-${demoTemplateFingerprint()}`);

@@ -7,8 +7,11 @@ import { eq, isNotNull, sql } from 'drizzle-orm';
 import { bootstrap } from '../../src/bootstrap.ts';
 import { loadConfig } from '../../src/config/index.ts';
 import { openDatabase } from '../../src/db/client.ts';
-import { users } from '../../src/db/schema/index.ts';
-import { demoTemplatePaths, prepareDemoDataDir } from '../../src/demo/first-start.ts';
+import { type Db } from '../../src/db/client.ts';
+import { permissions, users } from '../../src/db/schema/index.ts';
+import { recordSeedState, seedStateOf } from '../../src/db/seed/state.ts';
+import { PERMISSIONS } from '../../src/domain/reference-data.ts';
+import { DEMO_SEEDS, demoSeedFingerprint, demoTemplatePaths, prepareDemoDataDir } from '../../src/demo/first-start.ts';
 
 /**
  * The demo's first start (issue #11, cold start and idle memory): the PGlite data directory is a copy of
@@ -60,5 +63,47 @@ describe('demo first start from the prepared template', { skip: !!process.env.TE
     } finally {
       await running.close();
     }
+  });
+
+  it('a later start skips the seeds while the code, the data and the keys they come from are unchanged, and runs them when any changes', async () => {
+    const dataDir = tmp();
+    const env = { NODE_ENV: 'development', DATA_DIR: dataDir, LOG_LEVEL: 'silent', WORKERS: 'false' };
+    const config = loadConfig(env);
+    const start = async (check: (db: Db) => Promise<void>, before?: (db: Db) => Promise<void>) => {
+      const running = await bootstrap(loadConfig(env));
+      try {
+        await check(running.database.db);
+        await before?.(running.database.db);
+      } finally {
+        await running.close();
+      }
+    };
+    const code = 'SPR_SZUKAJ_BEZ_TRESCI';
+    const nameOf = async (db: Db) => (await db.select({ name: permissions.name }).from(permissions).where(eq(permissions.code, code)))[0]?.name;
+    const shipped = PERMISSIONS.find((p) => p.code === code)!.name;
+    // first start: seeded, and recorded with this code's and these keys' fingerprint
+    await start(
+      async (db) => assert.equal(await seedStateOf(db, DEMO_SEEDS), demoSeedFingerprint(config)),
+      // a shipped name changed behind the portal's back (no administrator's edit): only a seed would restore it
+      (db) =>
+        db
+          .update(permissions)
+          .set({ name: 'zmieniona poza portalem' })
+          .where(eq(permissions.code, code))
+          .then(() => undefined),
+    );
+    // the same code and keys: the seeds are skipped, so the change stays
+    await start(
+      async (db) => assert.equal(await nameOf(db), 'zmieniona poza portalem', 'skipped: nothing re-seeded'),
+      // what a new release (or other keys) looks like to the next start
+      (db) => recordSeedState(db, DEMO_SEEDS, 'an-older-release', new Date()),
+    );
+    // a different fingerprint: the seeds run and record the current one
+    await start(async (db) => {
+      assert.equal(await nameOf(db), shipped, 'seeded again: the shipped name is back');
+      assert.equal(await seedStateOf(db, DEMO_SEEDS), demoSeedFingerprint(config));
+    });
+    // other keys give another fingerprint (the demo people's PESEL links depend on them)
+    assert.notEqual(demoSeedFingerprint({ ...config, peselKey: Buffer.alloc(32, 1) }), demoSeedFingerprint(config));
   });
 });

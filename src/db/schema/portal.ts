@@ -548,3 +548,14 @@ export const requestDigests = portal.table(
   },
   (t) => [primaryKey({ columns: [t.unitId, t.day] })],
 );
+
+/**
+ * What the demo's reference and demo data were last brought up to date from (the code and data that shape
+ * them, and the installation's PESEL keys): a demo start on an existing data directory skips the seeds
+ * when this is unchanged (bootstrap, issue #11). Production syncs the reference data at every start.
+ */
+export const seedState = portal.table('seed_state', {
+  name: text('name').primaryKey(),
+  fingerprint: text('fingerprint').notNull(),
+  seededAt: ts('seeded_at').notNull(),
+});
