@@ -59,20 +59,8 @@ export function subjectOf(r: Pick<ReportRow, 'unitId' | 'area' | 'status' | 'lev
   };
 }
 
-interface UnitRow {
-  id: string;
-  name: string;
-  kindCode: string;
-  regon: string | null;
-  teryt: string | null;
-  registryBookNo: string | null;
-  nip: string | null;
-  street: string | null;
-  buildingNo: string | null;
-  postalCode: string | null;
-  locality: string | null;
-  voivodeshipCode: string | null;
-}
+/** The unit's columns the report pages show, the address still in its parts. */
+type UnitRow = Omit<ReportUnitFacts, 'address'> & { street: string | null; buildingNo: string | null; postalCode: string | null; locality: string | null };
 
 function unitFacts(u: UnitRow): ReportUnitFacts {
   const street = [u.street, u.buildingNo].filter(Boolean).join(' ');
