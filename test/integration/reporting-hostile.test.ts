@@ -524,6 +524,20 @@ describe('reporting routes under hostile input: no 5xx, refusals write nothing, 
         'JSON cells',
       );
       if (![303, 400].includes(typedJson.statusCode)) problems.push(`JSON cells: ${typedJson.statusCode}`);
+      // a body that names none of the section's cells (the revision and junk only) empties none of them
+      assert.equal((await send(robert, 'POST', `${base}/D0`, d0({}, await rev()), 'D0 filled')).statusCode, 303);
+      const filled = (await row()).values;
+      assert.equal(filled['D0.02'], '250');
+      const partial = await send(
+        robert,
+        'POST',
+        `${base}/D0`,
+        { form: { rewizja: await rev(), po: 'zostan', 'explain-__proto__': 'x', 'D9.99': '1' } },
+        'no cells',
+      );
+      if (partial.statusCode !== 303) problems.push(`no cells: ${partial.statusCode}, expected 303`);
+      const kept = (await row()).values;
+      for (const code of ['D0.01', 'D0.02', 'D0.03']) if (kept[code] !== filled[code]) problems.push(`no cells: ${code} ${filled[code]} → ${kept[code]}`);
 
       // an encoded "..": URL parsing resolves it before routing (as a browser does), to the report page itself
       const dots = await getOnly(robert, `${base}/%2E%2E`, [200, 404], 'section %2E%2E');

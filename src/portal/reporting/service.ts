@@ -187,12 +187,17 @@ function definitionOf(r: Pick<ReportRow, 'form' | 'definitionVersion'>): FormDef
   return def;
 }
 
-/** The values of one section from a posted body: strings only, trimmed at the ends; every other key ignored. */
+/**
+ * The values of one section from a posted body: strings only, trimmed at the ends; every other key
+ * ignored. A cell the body does not name is left out (its value stays as it is): the section's form
+ * always sends every cell, an emptied one as "", so only a partial body from elsewhere lacks some, and it
+ * must not empty them.
+ */
 export function sectionValuesFrom(def: FormDefinition, sectionCode: string, body: unknown): Record<string, string> {
   const b = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
   const out: Record<string, string> = {};
   for (const c of cellsOf(def)) {
-    if (c.sectionCode !== sectionCode || c.na) continue;
+    if (c.sectionCode !== sectionCode || c.na || !Object.hasOwn(b, c.code)) continue;
     const v = b[c.code];
     const s = typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '';
     out[c.code] = s.replace(/\r\n?/g, '\n').trim();
